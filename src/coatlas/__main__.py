@@ -1,0 +1,3 @@
+from coatlas.cli import app
+
+app()

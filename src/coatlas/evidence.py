@@ -1,0 +1,47 @@
+"""Evidence: why coatlas believes what it reports.
+
+Every automatic coding carries the document, character offsets into the
+canonical text, the quote itself, the rule or model that produced it and a
+confidence, so a reviewer can always go back to the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    document: str  # Document.path
+    start: int
+    end: int
+    quote: str  # exactly Document.text[start:end]
+    source: str  # "rule:<name>", "model:<name>", "human:<coder>"
+    confidence: float  # 0..1
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["confidence"] = round(float(self.confidence), 4)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """A code applied to a target (an initiative id, a lesson, a segment) with its evidence."""
+
+    target: str
+    code: str
+    evidence: Evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"target": self.target, "code": self.code, "evidence": self.evidence.to_dict()}
+
+
+def make_evidence(
+    text: str, document: str, start: int, end: int, source: str, confidence: float
+) -> Evidence:
+    """Build evidence from a canonical text so the quote can never drift from the offsets."""
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"offsets {start}:{end} outside text of length {len(text)}")
+    return Evidence(document, start, end, text[start:end], source, confidence)

@@ -15,11 +15,41 @@ from coatlas.document import Document, Span, Turn
 
 _INTERVIEWER = {"i", "int", "interviewer", "intervjuare", "kf", "q", "fråga"}
 _LABEL = re.compile(r"^([A-ZÅÄÖ][\wÅÄÖåäö]{0,20}):\s+")
-_NOT_SPEAKER = {"date", "datum", "plats", "place", "location", "recorded", "language", "length",
-                "duration", "transcription", "ljudfil", "transkriberad", "transkriberat", "present",
-                "secretary", "decision", "beslut", "närvarande", "sekreterare", "längd", "anm",
-                "background", "aim", "method", "results", "conclusions", "keywords", "note",
-                "project", "urval", "analys", "författare", "handledare"}
+_NOT_SPEAKER = {
+    "date",
+    "datum",
+    "plats",
+    "place",
+    "location",
+    "recorded",
+    "language",
+    "length",
+    "duration",
+    "transcription",
+    "ljudfil",
+    "transkriberad",
+    "transkriberat",
+    "present",
+    "secretary",
+    "decision",
+    "beslut",
+    "närvarande",
+    "sekreterare",
+    "längd",
+    "anm",
+    "background",
+    "aim",
+    "method",
+    "results",
+    "conclusions",
+    "keywords",
+    "note",
+    "project",
+    "urval",
+    "analys",
+    "författare",
+    "handledare",
+}
 
 
 def _paragraphs_of(path: Path) -> list[str]:
@@ -54,7 +84,7 @@ def _paragraphs_of(path: Path) -> list[str]:
                 continue
             if cur.endswith("-") and ln[:1].islower():
                 cur = cur[:-1] + ln
-            elif cur and (cur[-1] in ".:!?" or re.match(r"^(\d+(\.\d+)*\.?\s|[-–•]\s)", ln)) :
+            elif cur and (cur[-1] in ".:!?" or re.match(r"^(\d+(\.\d+)*\.?\s|[-–•]\s)", ln)):
                 paras.append(cur)
                 cur = ln
             elif cur:
@@ -95,7 +125,12 @@ def load(path: Path, root: Path) -> Document:
         spans.append(Span(pos, pos + len(p)))
         m = _LABEL.match(p)
         body = pos
-        header = m and re.search(r"\(\w{1,4}\)|,", p[m.end():m.end() + 60]) and len(turns) < 2 and len(p) < 200
+        header = (
+            m
+            and re.search(r"\(\w{1,4}\)|,", p[m.end() : m.end() + 60])
+            and len(turns) < 2
+            and len(p) < 200
+        )
         if m and m.group(1).lower() not in _NOT_SPEAKER and not header:
             lab = m.group(1)
             role = "interviewer" if lab.lower() in _INTERVIEWER else "respondent"

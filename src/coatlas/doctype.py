@@ -37,8 +37,11 @@ def _rules() -> dict:
             "head": [re.compile(p, re.I | re.M) for p in spec.get("head") or []],
             "body": [re.compile(p, re.I | re.M) for p in spec.get("body") or []],
         }
-    return {"types": types, "name_weight": float(data.get("name_weight", 1.0)),
-            "sampled": tuple(data.get("sampled_types", []))}
+    return {
+        "types": types,
+        "name_weight": float(data.get("name_weight", 1.0)),
+        "sampled": tuple(data.get("sampled_types", [])),
+    }
 
 
 def sampled_types() -> tuple[str, ...]:

@@ -50,7 +50,9 @@ def sample(docs: list[Document], *, all_documents: bool = False) -> list[dict[st
             reason = f"{dt.type.replace('_', ' ')} ({evidence}): sampled for lessons learned"
             ok = True
         elif all_documents:
-            reason = f"{dt.type.replace('_', ' ')} ({evidence}): included because all_documents=True"
+            reason = (
+                f"{dt.type.replace('_', ' ')} ({evidence}): included because all_documents=True"
+            )
             ok = True
         else:
             reason = f"{dt.type.replace('_', ' ')} ({evidence}): not a transcript or plan/strategy document"
@@ -147,21 +149,26 @@ def _assemble(cands, bags, levels, labeller):
     lessons = []
     for i, (c, bag) in enumerate(zip(cands, bags, strict=True)):
         top = [k for k, _ in sorted(bag.items(), key=lambda kv: (-kv[1], kv[0]))[:5]]
-        lessons.append({
-            "id": f"L{i + 1:03d}",
-            "document": c.document,
-            "start": c.start,
-            "end": c.end,
-            "text": c.text,
-            "language": c.language,
-            "key_concepts": [labeller.show(k) for k in top],
-            "code": ids[2][int(levels[i][2])],
-            "category": ids[1][int(levels[i][1])],
-            "cluster": ids[0][int(levels[i][0])],
-            "confidence": confidence(c.score),
-            "source": SOURCE,
-        })
-    node_bags = [{nid: _sum_bags([bags[i] for i in rows]) for nid, rows in members[lv].items()} for lv in range(3)]
+        lessons.append(
+            {
+                "id": f"L{i + 1:03d}",
+                "document": c.document,
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "language": c.language,
+                "key_concepts": [labeller.show(k) for k in top],
+                "code": ids[2][int(levels[i][2])],
+                "category": ids[1][int(levels[i][1])],
+                "cluster": ids[0][int(levels[i][0])],
+                "confidence": confidence(c.score),
+                "source": SOURCE,
+            }
+        )
+    node_bags = [
+        {nid: _sum_bags([bags[i] for i in rows]) for nid, rows in members[lv].items()}
+        for lv in range(3)
+    ]
     labels = [labeller.label_nodes(node_bags[lv]) for lv in range(3)]
     corpus_bag = _sum_bags(bags)
     hierarchy = []
@@ -173,13 +180,17 @@ def _assemble(cands, bags, levels, labeller):
             gnode = {"id": gid, "label": labels[1][gid], "codes": []}
             for kid in codes:
                 rows = members[2][kid]
-                concepts = _code_concepts(node_bags[2][kid], node_bags[1][gid], node_bags[0][cid], corpus_bag)
-                gnode["codes"].append({
-                    "id": kid,
-                    "label": labels[2][kid],
-                    "key_concepts": [labeller.show(k) for k in concepts],
-                    "lessons": [lessons[i]["id"] for i in rows],
-                })
+                concepts = _code_concepts(
+                    node_bags[2][kid], node_bags[1][gid], node_bags[0][cid], corpus_bag
+                )
+                gnode["codes"].append(
+                    {
+                        "id": kid,
+                        "label": labels[2][kid],
+                        "key_concepts": [labeller.show(k) for k in concepts],
+                        "lessons": [lessons[i]["id"] for i in rows],
+                    }
+                )
             cnode["categories"].append(gnode)
         hierarchy.append(cnode)
     return lessons, hierarchy

@@ -51,8 +51,9 @@ class KeyConceptExtractor:
     least this share (and which occurs in few documents) is treated as initiative-specific.
     """
 
-    def __init__(self, *, specificity_cut: float = 0.6, eval_weight: float = 1.5,
-                 min_len: int = 3) -> None:
+    def __init__(
+        self, *, specificity_cut: float = 0.6, eval_weight: float = 1.5, min_len: int = 3
+    ) -> None:
         self.specificity_cut = specificity_cut
         self.eval_weight = eval_weight
         self.min_len = min_len
@@ -71,7 +72,14 @@ class KeyConceptExtractor:
                     w = m.group(0)
                     key = w.lower()
                     if w[:1].isupper():
-                        if i > 0 and text[max(0, m.start() - 2) : m.start()].strip() not in (".", ":", "!", "?", "\"", "–"):
+                        if i > 0 and text[max(0, m.start() - 2) : m.start()].strip() not in (
+                            ".",
+                            ":",
+                            "!",
+                            "?",
+                            '"',
+                            "–",
+                        ):
                             cap[key] += 1
                     else:
                         low[key] += 1
@@ -121,7 +129,10 @@ class KeyConceptExtractor:
         if not occ:
             return False
         ndocs = len(occ)
-        return ndocs <= max(2, self.n_docs_ // 10) and self.specificity(concept) >= self.specificity_cut
+        return (
+            ndocs <= max(2, self.n_docs_ // 10)
+            and self.specificity(concept) >= self.specificity_cut
+        )
 
     # -- statements -----------------------------------------------------------------
     def tokens(self, text: str, lang: str) -> list[Token]:
@@ -132,8 +143,12 @@ class KeyConceptExtractor:
         for i, m in enumerate(_WORD.finditer(text)):
             w = m.group(0)
             low = w.lower()
-            if low in self.capitalised_ or (w[:1].isupper() and i > 0 and low not in lex.concept_map and
-                                            text[max(0, m.start() - 2) : m.start()].strip() not in (".", ":", "!", "?")):
+            if low in self.capitalised_ or (
+                w[:1].isupper()
+                and i > 0
+                and low not in lex.concept_map
+                and text[max(0, m.start() - 2) : m.start()].strip() not in (".", ":", "!", "?")
+            ):
                 continue  # names and initiative titles
             for c in self._concepts_of(w, lang):
                 if c in lex.generic or self.is_specific(c):
@@ -142,7 +157,9 @@ class KeyConceptExtractor:
                 out.append(Token(w, _lemma(w, lang), c, m.start(), wt))
         return out
 
-    def transform(self, statements: list[tuple[str, str]], top_k: int = 8) -> list[dict[str, float]]:
+    def transform(
+        self, statements: list[tuple[str, str]], top_k: int = 8
+    ) -> list[dict[str, float]]:
         """Weighted key concepts per statement ([(text, lang)] in, [{concept: weight}] out)."""
         bags: list[Counter[str]] = []
         for text, lang in statements:
@@ -154,7 +171,11 @@ class KeyConceptExtractor:
         n = max(1, len(bags))
         out = []
         for bag in bags:
-            scored = {c: (1 + math.log(v)) * math.log((1 + n) / (1 + df[c]) + 1) for c, v in bag.items() if v > 0}
+            scored = {
+                c: (1 + math.log(v)) * math.log((1 + n) / (1 + df[c]) + 1)
+                for c, v in bag.items()
+                if v > 0
+            }
             top = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:top_k]
             out.append(dict(top))
         return out

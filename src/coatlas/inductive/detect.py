@@ -64,8 +64,14 @@ def score_sentence(text: str, lex: LessonLexicon) -> tuple[float, bool, list[str
 class LessonDetector:
     """fit/predict-style detector; thresholds are in cue-score units (see lessons.yaml)."""
 
-    def __init__(self, *, threshold: float = 0.5, second_threshold: float = 4.0,
-                 document_threshold: float = 1.5, max_sentences: int = 3) -> None:
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.5,
+        second_threshold: float = 4.0,
+        document_threshold: float = 1.5,
+        max_sentences: int = 3,
+    ) -> None:
         self.threshold = threshold
         self.second_threshold = second_threshold
         self.document_threshold = document_threshold
@@ -84,7 +90,9 @@ class LessonDetector:
         t = doc.text[sent.start : sent.end]
         return any(p.search(t) for p in load_lexicon(lang).continuation)
 
-    def _grow(self, doc: Document, unit: Unit, scores, i: int, prefer_pair: bool) -> tuple[int, int]:
+    def _grow(
+        self, doc: Document, unit: Unit, scores, i: int, prefer_pair: bool
+    ) -> tuple[int, int]:
         """Indices [a, b] of the span grown around seed ``i``."""
         n = len(unit.sentences)
         a = b = i
@@ -99,9 +107,13 @@ class LessonDetector:
         elif prv_ok and prefer_pair and scores[i - 1][0] >= 0:
             a = i - 1
         # a third sentence only when it clearly continues the claim
-        if b - a + 1 < self.max_sentences and b + 1 < n:
-            if self._continues(doc, unit.sentences[b + 1], scores[b + 1][3]) and scores[b + 1][0] >= self.threshold:
-                b += 1
+        if (
+            b - a + 1 < self.max_sentences
+            and b + 1 < n
+            and self._continues(doc, unit.sentences[b + 1], scores[b + 1][3])
+            and scores[b + 1][0] >= self.threshold
+        ):
+            b += 1
         return a, b
 
     def predict(self, doc: Document, *, respondent_only: bool = True) -> list[Candidate]:
@@ -132,8 +144,18 @@ class LessonDetector:
                 s, e = unit.sentences[a].start, unit.sentences[b].end
                 total = sc + 0.3 * sum(max(scores[k][0], 0) for k in range(a, b + 1) if k != i)
                 cues = tuple(sorted({c for k in range(a, b + 1) for c in scores[k][2]}))
-                found.append(Candidate(doc.path, s, e, doc.text[s:e], scores[i][3], total,
-                                       any(scores[k][1] for k in range(a, b + 1)), cues))
+                found.append(
+                    Candidate(
+                        doc.path,
+                        s,
+                        e,
+                        doc.text[s:e],
+                        scores[i][3],
+                        total,
+                        any(scores[k][1] for k in range(a, b + 1)),
+                        cues,
+                    )
+                )
         return sorted(found, key=lambda c: (c.start, c.end))
 
 

@@ -39,12 +39,16 @@ def centre_by(vectors: np.ndarray, groups: list[str]) -> np.ndarray:
 class StatementEmbedder:
     """Statements -> vectors with document and language directions projected out."""
 
-    def __init__(self, embedder, *, centre_documents: bool = True, centre_languages: bool = True) -> None:
+    def __init__(
+        self, embedder, *, centre_documents: bool = True, centre_languages: bool = True
+    ) -> None:
         self.embedder = embedder
         self.centre_documents = centre_documents
         self.centre_languages = centre_languages
 
-    def fit_transform(self, texts: list[str], documents: list[str], languages: list[str]) -> np.ndarray:
+    def fit_transform(
+        self, texts: list[str], documents: list[str], languages: list[str]
+    ) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384))
         v = np.asarray(self.embedder.embed(list(texts)), dtype=np.float64)
@@ -105,8 +109,14 @@ class Clusterer:
     ``n_clusters=None`` picks k by silhouette among sizes the data can support.
     """
 
-    def __init__(self, *, n_clusters: int | None = None, n_categories: int | None = None,
-                 n_codes: int | None = None, seed: int = 0) -> None:
+    def __init__(
+        self,
+        *,
+        n_clusters: int | None = None,
+        n_categories: int | None = None,
+        n_codes: int | None = None,
+        seed: int = 0,
+    ) -> None:
         self.n_clusters = n_clusters
         self.n_categories = n_categories
         self.n_codes = n_codes

@@ -40,7 +40,8 @@ class Labeller:
         for nid in sorted(node_bags):
             bag = node_bags[nid]
             scored = sorted(
-                ((w * math.log(1 + n / df[c]), c) for c, w in bag.items()), key=lambda t: (-t[0], t[1])
+                ((w * math.log(1 + n / df[c]), c) for c, w in bag.items()),
+                key=lambda t: (-t[0], t[1]),
             )
             words: list[str] = []
             for _, c in scored:

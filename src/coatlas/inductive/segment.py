@@ -66,7 +66,10 @@ def document_sentences(doc: Document) -> list[Span]:
     if doc.sentences:
         return sorted(doc.sentences, key=lambda s: (s.start, s.end))
     spans: list[Span] = []
-    blocks = doc.paragraphs or [Span(m.start(), m.end()) for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", doc.text, re.DOTALL)]
+    blocks = doc.paragraphs or [
+        Span(m.start(), m.end())
+        for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", doc.text, re.DOTALL)
+    ]
     for b in blocks:
         spans.extend(split_sentences(doc.text, b.start, b.end))
     return spans

@@ -66,7 +66,10 @@ def baseline(texts: list[str], k: int, embedder) -> tuple[list[int], dict[int, s
     """BERTopic-style: embeddings -> agglomerative -> c-TF-IDF labels."""
     v = embedder.embed(texts)
     labels = AgglomerativeClustering(n_clusters=min(k, len(texts)), linkage="ward").fit_predict(v)
-    cv = CountVectorizer(min_df=1, token_pattern=r"(?u)\b[^\W\d_]{3,}\b")
+    from coatlas.inductive.lexicon import load_lexicon
+
+    stop = sorted(load_lexicon("en").stopwords | load_lexicon("sv").stopwords)
+    cv = CountVectorizer(min_df=1, token_pattern=r"(?u)\b[^\W\d_]{3,}\b", stop_words=stop)
     docs = [
         " ".join(t for t, lab in zip(texts, labels, strict=True) if lab == c)
         for c in sorted(set(labels))

@@ -22,7 +22,7 @@ from coatlas.document import Document
 
 from .concepts import KeyConceptExtractor
 from .detect import Candidate, LessonDetector, confidence
-from .grouping import Clusterer, ConceptGrouper, StatementEmbedder
+from .grouping import Clusterer, ConceptGrouper, StatementEmbedder, lesson_vectors
 from .labels import Labeller
 from .segment import document_sentences, guess_language
 
@@ -108,7 +108,7 @@ def run(
     }
     extractor = extractor or KeyConceptExtractor()
     extractor.fit(corpus)
-    bags = extractor.transform([(c.text, c.language) for c in cands])
+    bags = extractor.transform([(c.text, c.language) for c in cands], [c.document for c in cands])
     if embedder is None:
         from coatlas.embed import default_embedder
 
@@ -125,7 +125,7 @@ def run(
         [c.text for c in cands], [c.document for c in cands], [c.language for c in cands]
     )
     clusterer = clusterer or Clusterer(n_clusters=n_clusters, seed=seed)
-    levels = np.asarray(clusterer.fit_predict(vecs))
+    levels = np.asarray(clusterer.fit_predict(lesson_vectors(vecs, bags)))
 
     lang = label_language or _main_language([c.language for c in cands])
     labeller = Labeller(lang)
@@ -148,7 +148,7 @@ def _assemble(cands, bags, levels, labeller):
             members[lv][ids[lv][int(row[lv])]].append(i)
     lessons = []
     for i, (c, bag) in enumerate(zip(cands, bags, strict=True)):
-        top = [k for k, _ in sorted(bag.items(), key=lambda kv: (-kv[1], kv[0]))[:5]]
+        top = [k for k, _ in sorted(bag.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
         lessons.append(
             {
                 "id": f"L{i + 1:03d}",

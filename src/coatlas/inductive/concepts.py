@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import simplemma
 
@@ -139,10 +140,14 @@ class KeyConceptExtractor:
         lex = load_lexicon(lang)
         m_eval = _EVAL_SPLIT.search(text)
         eval_from = m_eval.end() if m_eval else 0
+        # the cue ("we learned", "erfarenheten visar") says THAT it is a lesson, not WHAT
+        cue_spans = [(c.start(), c.end()) for pat, _w in lex.explicit for c in pat.finditer(text)]
         out: list[Token] = []
         for i, m in enumerate(_WORD.finditer(text)):
             w = m.group(0)
             low = w.lower()
+            if any(a <= m.start() < b for a, b in cue_spans):
+                continue
             if low in self.capitalised_ or (
                 w[:1].isupper()
                 and i > 0
@@ -157,25 +162,45 @@ class KeyConceptExtractor:
                 out.append(Token(w, _lemma(w, lang), c, m.start(), wt))
         return out
 
+    def known(self, concept: str) -> bool:
+        """True when the bilingual lexicon names this concept (a normalised synset)."""
+        return concept in _known_concepts()
+
     def transform(
-        self, statements: list[tuple[str, str]], top_k: int = 8
+        self,
+        statements: list[tuple[str, str]],
+        documents: list[str] | None = None,
+        top_k: int = 12,
     ) -> list[dict[str, float]]:
-        """Weighted key concepts per statement ([(text, lang)] in, [{concept: weight}] out)."""
-        bags: list[Counter[str]] = []
-        for text, lang in statements:
-            bag: Counter[str] = Counter()
-            for t in self.tokens(text, lang):
-                bag[t.concept] += t.weight
-            bags.append(bag)
-        df = Counter(c for b in bags for c in b)
-        n = max(1, len(bags))
+        """Weighted key concepts per statement ([(text, lang)] in, [{concept: weight}] out).
+
+        tf-idf over statements; a concept outside the lexicon must occur in statements of
+        at least two documents, so one initiative's vocabulary cannot make a code.
+        """
+        documents = documents or [str(i) for i in range(len(statements))]
+        toks = [self.tokens(text, lang) for text, lang in statements]
+        spread: dict[str, set[str]] = defaultdict(set)
+        df: Counter[str] = Counter()
+        for ts, d in zip(toks, documents, strict=True):
+            for t in ts:
+                spread[t.concept].add(d)
+            for c in {t.concept for t in ts}:
+                df[c] += 1
+        n = max(1, len(statements))
+        min_docs = 2 if len(set(documents)) > 2 else 1
         out = []
-        for bag in bags:
-            scored = {
-                c: (1 + math.log(v)) * math.log((1 + n) / (1 + df[c]) + 1)
-                for c, v in bag.items()
-                if v > 0
-            }
+        for ts in toks:
+            bag: Counter[str] = Counter()
+            for t in ts:
+                if not self.known(t.concept) and len(spread[t.concept]) < min_docs:
+                    continue
+                bag[t.concept] += t.weight
+            scored = {c: v * math.log((1 + n) / (1 + df[c]) + 1) for c, v in bag.items() if v > 0}
             top = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:top_k]
             out.append(dict(top))
         return out
+
+
+@lru_cache(maxsize=1)
+def _known_concepts() -> frozenset[str]:
+    return frozenset(v for lang in ("en", "sv") for v in load_lexicon(lang).concept_map.values())

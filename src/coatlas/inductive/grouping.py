@@ -59,6 +59,28 @@ class StatementEmbedder:
         return v
 
 
+def concept_matrix(bags: list[dict[str, float]]) -> np.ndarray:
+    """Rows of L2-normalised concept weights over the sorted concept vocabulary."""
+    vocab = sorted({c for b in bags for c in b})
+    col = {c: i for i, c in enumerate(vocab)}
+    x = np.zeros((len(bags), max(1, len(vocab))))
+    for i, b in enumerate(bags):
+        for c, w in b.items():
+            x[i, col[c]] = w
+    return _normalize(x)
+
+
+def lesson_vectors(
+    statement_vectors: np.ndarray, bags: list[dict[str, float]], concept_weight: float = 0.5
+) -> np.ndarray:
+    """What a lesson is about: centred statement embedding beside its key-concept profile.
+
+    The embedding carries meaning the lexicon misses; the concepts carry the shared,
+    normalised vocabulary that the embedding blurs by initiative and language.
+    """
+    return np.hstack([statement_vectors, np.sqrt(concept_weight) * concept_matrix(bags)])
+
+
 class ConceptGrouper:
     """Merge concepts whose embeddings are near-identical relative to the data.
 

@@ -40,6 +40,10 @@ def load_lexicon(lang: str) -> LessonLexicon:
     lang = lang if lang in SUPPORTED else "en"
     path = LANG_DIR / lang / "lessons.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key in ("stopwords", "generic_words"):
+        bad = [w for w in data.get(key, []) if not isinstance(w, str)]
+        if bad:  # YAML 1.1 reads yes/no/on/off as booleans unless quoted
+            raise ValueError(f"{path}: {key} has non-string entries {bad!r}; quote them")
     return LessonLexicon(
         lang=lang,
         version=int(data.get("version", 1)),

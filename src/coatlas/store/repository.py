@@ -384,7 +384,7 @@ class Store:
             code_ids: dict[str, int] = {}
             if codebook_id is not None:
                 q = select(Code.key, Code.id).where(Code.codebook_id == codebook_id)
-                code_ids = {k: i for k, i in s.execute(q).tuples()}
+                code_ids = {k: i for k, i in s.execute(q)}
             rows = []
             for c in codings:
                 ev = c.evidence
@@ -444,7 +444,7 @@ class Store:
             if target is not None:
                 q = q.where(CodingRow.target == target)
             paths = _run_paths(s, run_id)
-            return [_coding_dict(r, paths.get(r.document_id, p)) for r, p in s.execute(q).tuples()]
+            return [_coding_dict(r, paths.get(r.document_id, p)) for r, p in s.execute(q)]
 
     def set_coding_status(
         self, coding_id: int, status: str, actor: str, note: str | None = None
@@ -756,7 +756,7 @@ def _run_paths(s: Session, run_id: int | None) -> dict[int, str]:
     if run_id is None:
         return {}
     q = select(RunDocument.document_id, RunDocument.path).where(RunDocument.run_id == run_id)
-    return {d: p for d, p in s.execute(q.order_by(RunDocument.path.desc())).tuples()}
+    return {d: p for d, p in s.execute(q.order_by(RunDocument.path.desc()))}
 
 
 def _coding_dict(r: CodingRow, path: str) -> dict[str, Any]:

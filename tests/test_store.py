@@ -224,9 +224,10 @@ def test_failure_mid_batch_keeps_what_was_stored(store: Store) -> None:
     assert [d["path"] for d in store.documents()] == ["d0.txt", "d1.txt"]
 
     broken = make_doc("trasig", path="d_bad.txt", paragraphs=[Span(3, 1)])
-    stored, failed = store.add_documents([docs[2], docs[3], broken, docs[4], docs[0]])
+    nul = make_doc("noll\x00tecken", path="d_nul.txt")
+    stored, failed = store.add_documents([docs[2], docs[3], broken, nul, docs[4], docs[0]])
     assert [c for _, c in stored] == [True, True, True, False]
-    assert len(failed) == 1 and failed[0].path == "d_bad.txt"
+    assert [f.path for f in failed] == ["d_bad.txt", "d_nul.txt"]
     assert failed[0].error.startswith("d_bad.txt: ")
     assert store.count("documents") == 5
 
@@ -409,3 +410,15 @@ def test_codebook_versions_and_codes(store: Store) -> None:
     )
     assert store.count("codebooks") == 2 and store.count("codes") == 4
     assert [e["action"] for e in store.events(f"codebook:{cb}")] == ["codebook.add"]
+
+
+def test_migrations_ship_inside_the_package() -> None:
+    """`pip install .` must carry env.py and the revisions (packages + *.mako data)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("coatlas.store.migrations.versions")
+    assert spec is not None and spec.origin is not None
+    here = Path(spec.origin).parent
+    assert (here.parent / "env.py").is_file() and (here.parent / "script.py.mako").is_file()
+    assert sorted(p.name for p in here.glob("0*.py"))[0] == "0001_initial.py"

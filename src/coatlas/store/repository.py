@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coatlas.document import Document, Page, Span, Turn
@@ -199,7 +199,7 @@ class Store:
         for doc in docs:
             try:
                 stored.append(self.add_document(doc, actor=actor, run_id=run_id))
-            except (StoreError, IntegrityError, ValueError) as exc:
+            except (StoreError, DBAPIError, ValueError) as exc:
                 failed.append(DocumentFailure(doc.path, _one_line(doc.path, exc)))
         return stored, failed
 
@@ -521,7 +521,8 @@ class Store:
                 )
             s.add_all(rows)
             s.flush()
-            _event(s, actor, "initiatives.add", f"run:{run_id}", {"count": len(rows)})
+            if rows:
+                _event(s, actor, "initiatives.add", f"run:{run_id}", {"count": len(rows)})
             return [r.id for r in rows]
 
     def initiatives(self, run_id: int) -> list[dict[str, Any]]:
@@ -581,7 +582,8 @@ class Store:
                 )
             s.add_all(rows)
             s.flush()
-            _event(s, actor, "lessons.add", f"run:{run_id}", {"count": len(rows)})
+            if rows:
+                _event(s, actor, "lessons.add", f"run:{run_id}", {"count": len(rows)})
             return [r.id for r in rows]
 
     def lessons(self, run_id: int) -> list[dict[str, Any]]:
@@ -682,6 +684,9 @@ def _validate_document(doc: Document) -> None:
     if not _SHA256.match(doc.sha256 or ""):
         raise StoreError(f"{doc.path}: sha256 {doc.sha256!r} is not 64 lowercase hex digits")
     n = len(doc.text)
+    if "\x00" in doc.text or "\x00" in doc.path or "\x00" in (doc.title or ""):
+        # PostgreSQL text cannot hold NUL; refuse on every backend so stores agree.
+        raise StoreError(f"{doc.path}: text contains NUL characters")
     spans = [*doc.paragraphs, *doc.sentences, *doc.pages, *doc.turns]
     for sp in spans:
         if not 0 <= sp.start <= sp.end <= n:

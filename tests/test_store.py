@@ -422,3 +422,26 @@ def test_migrations_ship_inside_the_package() -> None:
     here = Path(spec.origin).parent
     assert (here.parent / "env.py").is_file() and (here.parent / "script.py.mako").is_file()
     assert sorted(p.name for p in here.glob("0*.py"))[0] == "0001_initial.py"
+
+
+def test_concurrent_writers_add_the_same_documents_once(backend: Backend) -> None:
+    """Two processes ingesting the same folder: every document stored once, no errors."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    docs = [make_doc(f"Delat dokument {i}.", path=f"s{i}.txt") for i in range(15)]
+    with backend.open() as a, backend.open() as b:
+        both = threading.Barrier(2, timeout=30)
+
+        def ingest(st: Store) -> list[tuple[int, bool]]:
+            out = []
+            for d in docs:
+                both.wait()  # start each document at the same moment
+                out.append(st.add_document(d))
+            return out
+
+        with ThreadPoolExecutor(2) as pool:
+            ra, rb = pool.map(ingest, [a, b])
+        assert [x[0] for x in ra] == [x[0] for x in rb]
+        assert all(ca != cb for (_, ca), (_, cb) in zip(ra, rb, strict=True))
+        assert a.count("documents") == 15 and a.count("events") == 15

@@ -48,6 +48,9 @@ def make_engine(url: str, schema: str | None = None, echo: bool = False) -> Engi
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # We emit BEGIN ourselves (below): pysqlite's implicit transactions
+            # would make DDL non-transactional and start writes as readers.
+            dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=10000")
@@ -55,6 +58,14 @@ def make_engine(url: str, schema: str | None = None, echo: bool = False) -> Engi
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn: Any) -> None:
+            # IMMEDIATE takes the write lock up front, so two writers queue on
+            # busy_timeout instead of one failing with SQLITE_BUSY when it upgrades
+            # a read snapshot another writer has moved past. Readers use DEFERRED.
+            mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+            conn.exec_driver_sql(f"BEGIN {mode}")
 
         return engine
     if schema is not None:

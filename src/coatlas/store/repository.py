@@ -20,7 +20,9 @@ from typing import Any
 
 import yaml
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coatlas.document import Document, Page, Span, Turn
@@ -91,6 +93,9 @@ class Store:
         self.engine = engine
         self.schema = schema
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(
+            engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
+        )
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -113,6 +118,11 @@ class Store:
         with self._sessions.begin() as s:
             yield s
 
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with self._readers.begin() as s:
+            yield s
+
     def revision(self) -> str | None:
         return db.current_revision(self.engine, self.schema)
 
@@ -128,25 +138,22 @@ class Store:
         later evidence (naming documents by path) finds the right bytes.
         """
         _validate_document(doc)
-        try:
-            with self._tx() as s:
-                return self._add_document(s, doc, actor, run_id)
-        except IntegrityError:
-            # Another writer stored the same bytes between our SELECT and INSERT.
-            with self._tx() as s:
-                existing = s.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == doc.sha256))
-                if existing is None:
-                    raise
-                return self._add_document(s, doc, actor, run_id)
+        with self._tx() as s:
+            return self._add_document(s, doc, actor, run_id)
 
     def _add_document(
         self, s: Session, doc: Document, actor: str, run_id: int | None
     ) -> tuple[int, bool]:
-        row = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == doc.sha256))
-        created = row is None
-        if row is None:
+        doc_id = s.scalar(select(DocumentRow.id).where(DocumentRow.sha256 == doc.sha256))
+        created = False
+        if doc_id is None:
             size = doc.meta.get("size")
-            row = DocumentRow(
+            # ON CONFLICT DO NOTHING: a concurrent writer adding the same bytes
+            # makes this a no-op instead of an error.
+            doc_id = _insert_ignore(
+                s,
+                DocumentRow,
+                ["sha256"],
                 sha256=doc.sha256,
                 path=doc.path,
                 format=doc.format,
@@ -157,22 +164,22 @@ class Store:
                 chars=len(doc.text),
                 meta=_jsonable(doc.meta),
             )
-            s.add(row)
-            s.flush()
-            s.add_all(_segments(row.id, doc))
-            _event(s, actor, "document.add", f"document:{row.id}", _doc_summary(doc))
-        known = s.scalar(
-            select(DocumentPath.id).where(
-                DocumentPath.document_id == row.id, DocumentPath.path == doc.path
-            )
+            created = doc_id is not None
+            if doc_id is None:
+                doc_id = s.scalars(
+                    select(DocumentRow.id).where(DocumentRow.sha256 == doc.sha256)
+                ).one()
+            else:
+                s.add_all(_segments(doc_id, doc))
+                _event(s, actor, "document.add", f"document:{doc_id}", _doc_summary(doc))
+        new_path = _insert_ignore(
+            s, DocumentPath, ["document_id", "path"], document_id=doc_id, path=doc.path
         )
-        if known is None:
-            s.add(DocumentPath(document_id=row.id, path=doc.path))
-            if not created:
-                _event(s, actor, "document.path", f"document:{row.id}", {"path": doc.path})
+        if new_path is not None and not created:
+            _event(s, actor, "document.path", f"document:{doc_id}", {"path": doc.path})
         if run_id is not None:
-            self._link_run_document(s, run_id, row.id, doc.path, actor)
-        return row.id, created
+            self._link_run_document(s, run_id, doc_id, doc.path, actor)
+        return doc_id, created
 
     def _link_run_document(
         self, s: Session, run_id: int, document_id: int, path: str, actor: str
@@ -205,7 +212,7 @@ class Store:
 
     def documents(self) -> list[dict[str, Any]]:
         """Summaries of all documents (no text), oldest first."""
-        with self._tx() as s:
+        with self._read() as s:
             rows = s.scalars(select(DocumentRow).order_by(DocumentRow.id)).all()
             paths: dict[int, list[str]] = {}
             for p in s.scalars(select(DocumentPath).order_by(DocumentPath.id)):
@@ -227,7 +234,7 @@ class Store:
 
     def get_document(self, sha256: str) -> Document | None:
         """The stored document rebuilt as a :class:`Document` (segments included)."""
-        with self._tx() as s:
+        with self._read() as s:
             row = s.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))
             if row is None:
                 return None
@@ -289,7 +296,7 @@ class Store:
             _event(s, actor, "run.finish", f"run:{run_id}", {"status": status})
 
     def runs(self) -> list[dict[str, Any]]:
-        with self._tx() as s:
+        with self._read() as s:
             return [
                 {
                     "id": r.id,
@@ -356,7 +363,7 @@ class Store:
             return cb.id
 
     def codes(self, codebook_id: int) -> list[dict[str, Any]]:
-        with self._tx() as s:
+        with self._read() as s:
             q = select(Code).where(Code.codebook_id == codebook_id).order_by(Code.id)
             return [
                 {"key": c.key, "label": c.label, "description": c.description, "parent": c.parent}
@@ -435,7 +442,7 @@ class Store:
         target: str | None = None,
     ) -> list[dict[str, Any]]:
         """Codings as plain dicts (``evidence`` as in output-format.md), by id."""
-        with self._tx() as s:
+        with self._read() as s:
             q = select(CodingRow, DocumentRow.path).join(DocumentRow).order_by(CodingRow.id)
             if run_id is not None:
                 q = q.where(CodingRow.run_id == run_id)
@@ -527,7 +534,7 @@ class Store:
 
     def initiatives(self, run_id: int) -> list[dict[str, Any]]:
         """The initiatives exactly as given to :meth:`add_initiatives`, in that order."""
-        with self._tx() as s:
+        with self._read() as s:
             q = select(Initiative.fields).where(Initiative.run_id == run_id).order_by(Initiative.id)
             return list(s.scalars(q))
 
@@ -588,7 +595,7 @@ class Store:
 
     def lessons(self, run_id: int) -> list[dict[str, Any]]:
         """The lessons as given, each with the ``labels`` the store resolved."""
-        with self._tx() as s:
+        with self._read() as s:
             q = select(Lesson).where(Lesson.run_id == run_id).order_by(Lesson.id)
             return [{**r.fields, "labels": r.labels} for r in s.scalars(q)]
 
@@ -596,7 +603,7 @@ class Store:
 
     def events(self, target: str | None = None) -> list[dict[str, Any]]:
         """The audit trail, oldest first; ``target`` like ``"coding:12"`` or ``"run:3"``."""
-        with self._tx() as s:
+        with self._read() as s:
             q = select(Event).order_by(Event.id)
             if target is not None:
                 q = q.where(Event.target == target)
@@ -617,7 +624,7 @@ class Store:
         model = _TABLES.get(table)
         if model is None:
             raise StoreError(f"{table!r}: no such table (one of {sorted(_TABLES)})")
-        with self._tx() as s:
+        with self._read() as s:
             return s.scalar(select(func.count()).select_from(model)) or 0
 
 
@@ -739,6 +746,16 @@ def _doc_summary(doc: Document) -> dict[str, Any]:
             "turn": len(doc.turns),
         },
     }
+
+
+def _insert_ignore(s: Session, model: Any, unique: list[str], **values: Any) -> int | None:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING id: the new id, or None if it existed."""
+    dialect = s.get_bind().dialect.name
+    ins = {"sqlite": sqlite_insert, "postgresql": pg_insert}.get(dialect)
+    if ins is None:
+        raise StoreError(f"{dialect}: unsupported database (SQLite or PostgreSQL)")
+    stmt = ins(model).values(**values).on_conflict_do_nothing(index_elements=unique)
+    return s.scalar(stmt.returning(model.id))
 
 
 def _event(s: Session, actor: str, action: str, target: str, payload: dict[str, Any]) -> None:

@@ -39,6 +39,9 @@ class Line:
 
 def pdf_blocks(data: bytes, name: str, limits: Limits) -> tuple[list[Block], str | None, int]:
     """Return (blocks, title, page_count)."""
+    if b"%%EOF" not in data[-4096:]:
+        # cut off in transfer: pdfminer would "recover" a partial text silently
+        raise IngestError(name, "truncated", "no end-of-file marker (%%EOF)")
     password = _check_encryption(data, name)
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
@@ -300,10 +303,9 @@ def _join_lines(lines: list[Line]) -> str:
         m = re.search(r"(\w)[-\u00ad]$", text)
         first = nxt.split(" ", 1)[0]
         if m and first[:1].islower() and first.lower().strip(",.;:") not in conj:
-            if m.group(1).isupper() or m.group(1).isdigit():
-                text = text + nxt  # "KOL-" + "genombrottet": a real hyphen
-            else:
-                text = text[:-1] + nxt  # "sam-" + "verkan" -> "samverkan"
+            # "KOL-" + "genombrottet" keeps a real hyphen; "sam-" + "verkan" -> "samverkan"
+            real = m.group(1).isupper() or m.group(1).isdigit()
+            text = text + nxt if real else text[:-1] + nxt
         else:
             text = text + " " + nxt
     return text
@@ -335,10 +337,6 @@ def _continues(prev: str, nxt: str) -> bool:
 
 def _is_first_on_page(b: Block, blocks: list[Block]) -> bool:
     return next(x for x in blocks if x.page == b.page) is b
-
-
-def _is_last_on_page(b: Block, out: list[Block]) -> bool:
-    return out[-1] is b
 
 
 def _join_text(a: str, b: str) -> str:

@@ -31,6 +31,7 @@ _MIN_TURNS = 4
 @dataclass(frozen=True, slots=True)
 class _Vocab:
     roles: dict[str, Role]
+    plurals: dict[str, Role]
     numbered: frozenset[str]
     metadata: frozenset[str]
 
@@ -40,6 +41,7 @@ def _vocab() -> _Vocab:
     roles: dict[str, Role] = {}
     numbered: set[str] = set()
     metadata: set[str] = set()
+    plurals: dict[str, Role] = {}
     for lang in LANGS:
         data = load_lang_data(lang, "transcript")
         for role in ("interviewer", "respondent", "other"):
@@ -47,7 +49,10 @@ def _vocab() -> _Vocab:
                 roles.setdefault(label.lower(), role)  # type: ignore[arg-type]
         numbered.update(x.lower() for x in data.get("numbered", []))
         metadata.update(x.lower() for x in data.get("metadata", []))
-    return _Vocab(roles, frozenset(numbered), frozenset(metadata))
+        for role, words in data.get("header_plurals", {}).items():
+            for w in words:
+                plurals.setdefault(w.lower(), role)
+    return _Vocab(roles, plurals, frozenset(numbered), frozenset(metadata))
 
 
 def _vocab_role(label: str) -> Role | None:
@@ -84,6 +89,35 @@ def _candidates(text: str) -> list[_Cand]:
     return out
 
 
+_SEGMENT_LABEL = re.compile(r"(?:^|(?<=[.;]\s))(?P<label>[^\W\d_][\w\- ]{0,30}?)\s*:\s*")
+_PERSON = re.compile(
+    r"(?P<name>[A-ZÅÄÖÆØÜ][\w’'\-]+(?:\s+[A-ZÅÄÖÆØÜ][\w’'\-]+){1,3})\s*(?:\((?P<abbr>[^()]{1,12})\))?"
+)
+
+
+def _parse_header(line: str, mapping: dict[str, Role], names: dict[str, str]) -> None:
+    """'Interviewer: Jane Doe (JD). Respondents: Ann Lee (AL); Bo Ek (BE)' -> aliases per role."""
+    hits = list(_SEGMENT_LABEL.finditer(line))
+    for i, m in enumerate(hits):
+        role = _vocab_role(m.group("label")) or _vocab().plurals.get(m.group("label").lower().strip())
+        if role is None:
+            continue
+        seg = line[m.end() : hits[i + 1].start() if i + 1 < len(hits) else len(line)]
+        for j, pm in enumerate(_PERSON.finditer(seg)):
+            # the first person after the label, and any further one marked by initials
+            if j > 0 and not pm.group("abbr"):
+                continue
+            if j == 0 and pm.start() > 3:
+                break
+            person = pm.group("name")
+            own = m.group("label") if j == 0 and _vocab_role(m.group("label")) else ""
+            for alias in (person, person.split()[0], pm.group("abbr") or "", own):
+                alias = alias.strip()
+                if alias:
+                    mapping.setdefault(alias.lower(), role)
+                    names.setdefault(alias.lower(), person)
+
+
 def _is_header_value(rest: str) -> bool:
     """'Kristina Falk (I), nurse ...': a person's name, not speech."""
     head = re.split(r"[,(–—;]| - ", rest, maxsplit=1)[0].strip()
@@ -105,20 +139,11 @@ def detect_turns(text: str) -> tuple[list[Turn], dict[str, dict[str, str]]]:
         key = c.label.lower()
         if key in v.metadata:
             header_lines.add(c.line_start)
+            _parse_header(text[c.line_start : c.line_end], mapping, names)
             continue
         if role is not None and _is_header_value(c.rest):
             header_lines.add(c.line_start)
-            person = re.split(r"[,(–—;]| - ", c.rest, maxsplit=1)[0].strip()
-            abbr = re.search(r"\(([^()]{1,12})\)", c.rest)
-            for alias in {
-                c.label,
-                person,
-                person.split()[0],
-                abbr.group(1).strip() if abbr else "",
-            }:
-                if alias:
-                    mapping.setdefault(alias.lower(), role)
-                    names.setdefault(alias.lower(), person)
+            _parse_header(text[c.line_start : c.line_end], mapping, names)
             continue
         if role is not None or key in mapping:
             break  # the dialogue has begun; later "Label: Name" lines are speech

@@ -81,9 +81,8 @@ def _is_boundary(text: str, end: int, limit: int) -> bool:
         return nxt.isupper()
     if len(token) == 1 and token.isalpha() and text[end - 2 : end - 1].isupper():
         return False  # an initial: "K. Falk"
-    if token.isdigit() and nxt.isdigit():
-        return False  # "3. 4" in enumerations and dates
-    return True
+    # "3. 4" in enumerations and dates is not a boundary
+    return not (token.isdigit() and nxt.isdigit())
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -320,12 +320,11 @@ def _merge_across_pages(blocks: list[Block]) -> list[Block]:
             and out[-1].page is not None
             and b.page == out[-1].page + 1
             and _continues(out[-1].text, b.text)
+            and _is_first_on_page(b, blocks)
         ):
-            if _is_first_on_page(b, blocks) and _is_last_on_page(out[-1], out):
-                prev = out[-1]
-                joined = _join_text(prev.text, b.text)
-                out[-1] = Block(joined, page=prev.page, kind=prev.kind)
-                continue
+            prev = out[-1]
+            out[-1] = Block(_join_text(prev.text, b.text), page=prev.page, kind=prev.kind)
+            continue
         out.append(b)
     return out
 

@@ -99,7 +99,9 @@ def _parse_header(line: str, mapping: dict[str, Role], names: dict[str, str]) ->
     """'Interviewer: Jane Doe (JD). Respondents: Ann Lee (AL); Bo Ek (BE)' -> aliases per role."""
     hits = list(_SEGMENT_LABEL.finditer(line))
     for i, m in enumerate(hits):
-        role = _vocab_role(m.group("label")) or _vocab().plurals.get(m.group("label").lower().strip())
+        role = _vocab_role(m.group("label")) or _vocab().plurals.get(
+            m.group("label").lower().strip()
+        )
         if role is None:
             continue
         seg = line[m.end() : hits[i + 1].start() if i + 1 < len(hits) else len(line)]

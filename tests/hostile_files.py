@@ -111,7 +111,9 @@ def docx_bytes(paragraphs: list[str], table: list[list[str]] | None = None) -> b
     return buf.getvalue()
 
 
-def _replace_member(data: bytes, member: str, content: bytes, extra: dict[str, bytes] | None = None) -> bytes:
+def _replace_member(
+    data: bytes, member: str, content: bytes, extra: dict[str, bytes] | None = None
+) -> bytes:
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
@@ -134,7 +136,10 @@ _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def billion_laughs_docx() -> bytes:
-    ents = '<!ENTITY lol "lol">' + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+    ents = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)
+    )
     xml = f'<?xml version="1.0"?><!DOCTYPE lolz [{ents}]><w:document {_W}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
     return _replace_member(docx_bytes(["x"]), "word/document.xml", xml.encode())
 
@@ -146,7 +151,12 @@ def xxe_docx() -> bytes:
 
 def zip_bomb_docx() -> bytes:
     # a 6 MB member of zeros compresses ~1000:1
-    return _replace_member(docx_bytes(["Ordinary text."]), "word/media/zeros.bin", b"", {"word/media/zeros.bin": b"\0" * (6 * 2**20)})
+    return _replace_member(
+        docx_bytes(["Ordinary text."]),
+        "word/media/zeros.bin",
+        b"",
+        {"word/media/zeros.bin": b"\0" * (6 * 2**20)},
+    )
 
 
 def odt_bytes(paragraphs: list[str]) -> bytes:
@@ -165,7 +175,9 @@ def odt_bytes(paragraphs: list[str]) -> bytes:
 def xxe_odt() -> bytes:
     data = odt_bytes(["x"])
     content = zipfile.ZipFile(io.BytesIO(data)).read("content.xml").decode()
-    content = content.replace("?>", '?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', 1).replace(">x<", ">&xxe;<")
+    content = content.replace(
+        "?>", '?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', 1
+    ).replace(">x<", ">&xxe;<")
     return _replace_member(data, "content.xml", content.encode())
 
 
@@ -179,9 +191,14 @@ XXE_HTML = """<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 def make_hostile(d: Path) -> dict[str, str | None]:
     """Write the hostile suite into ``d``; return expected kinds (None = must read)."""
     d.mkdir(parents=True, exist_ok=True)
-    good = simple_pdf(["A good report about co-production with patients.", "It has two lines of text."])
+    good = simple_pdf(
+        ["A good report about co-production with patients.", "It has two lines of text."]
+    )
     files: dict[str, tuple[bytes, str | None]] = {
-        "corrupt.pdf": (b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> garbage \x00\xff\n%%EOF\n", "corrupt"),
+        "corrupt.pdf": (
+            b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> garbage \x00\xff\n%%EOF\n",
+            "corrupt",
+        ),
         "encrypted.pdf": (encrypted_pdf(), "encrypted"),
         "truncated.pdf": (good[: len(good) // 2], "truncated"),
         "scanned.pdf": (scanned_pdf(), "no-text-layer"),
@@ -193,8 +210,17 @@ def make_hostile(d: Path) -> dict[str, str | None]:
         "xxe.html": (XXE_HTML.encode(), None),
         "truncated.docx": (docx_bytes(["Some text " * 50])[:1500], "truncated"),
         "not_really.docx": (b"This is plain text saved with a .docx name.\n", "corrupt"),
-        "slides.docx": (_zip({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}), "unsupported-type"),
-        "encrypted_office.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 500, "encrypted"),
+        "slides.docx": (
+            _zip({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}),
+            "unsupported-type",
+        ),
+        "encrypted_office.docx": (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+            + b"\0" * 500
+            + "EncryptedPackage".encode("utf-16-le")
+            + b"\0" * 500,
+            "encrypted",
+        ),
         "garbage.odt": (b"PK\x03\x04" + os.urandom(16) + b"\0" * 100, "truncated"),
         "binary.txt": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "unsupported-type"),
         "random_bytes.txt": (bytes((i * 7919) % 256 for i in range(4000)), "unsupported-type"),
@@ -205,12 +231,23 @@ def make_hostile(d: Path) -> dict[str, str | None]:
         "utf8_bom.txt": (b"\xef\xbb\xbf" + SWEDISH.encode("utf-8"), None),
         "utf16le_bom.txt": (b"\xff\xfe" + SWEDISH.encode("utf-16-le"), None),
         "utf16be_bom.txt": (b"\xfe\xff" + SWEDISH.encode("utf-16-be"), None),
-        "big_line.txt": (("Patienter och personal utvecklar vården tillsammans " * 160_000)[: 8 * 2**20].encode(), None),
+        "big_line.txt": (
+            ("Patienter och personal utvecklar vården tillsammans " * 160_000)[
+                : 8 * 2**20
+            ].encode(),
+            None,
+        ),
         "file with spaces.txt": (b"Plain text in a file with spaces in its name.", None),
-        "åäö ünïcode.md": ("# Rubrik\n\nText om vården i en fil med ett svenskt namn.".encode(), None),
+        "åäö ünïcode.md": (
+            "# Rubrik\n\nText om vården i en fil med ett svenskt namn.".encode(),
+            None,
+        ),
         "-leading-dash.txt": (b"A file whose name starts with a dash.", None),
         ("long_" + "x" * 200 + ".txt"): (b"A file with a very long name.", None),
-        "doc.rtf": (rb"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}\f0\pard V\'e5rden och n\'e4rst\'e5ende.\par}", None),
+        "doc.rtf": (
+            rb"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}\f0\pard V\'e5rden och n\'e4rst\'e5ende.\par}",
+            None,
+        ),
     }
     expected: dict[str, str | None] = {}
     for name, (data, kind) in files.items():

@@ -6,10 +6,10 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_files import SWEDISH, make_hostile
 
 from coatlas.errors import IngestError
 from coatlas.ingest import Limits, iter_files, read_document, read_folder
+from hostile_files import SWEDISH, make_hostile
 
 
 @pytest.fixture(scope="module")

@@ -113,10 +113,12 @@ def render_figure1(
     max_methods = max((len(i.get("methods") or []) for i in inis), default=0)
 
     with rc_context(RC):
-        height = 1.3 + 0.3 * max(n, 2) + 0.22 * legend_rows
+        rows = max(n, 3)  # a lone initiative keeps the bar shape of a full figure
+        height = 1.3 + 0.3 * rows + 0.22 * legend_rows
         fig = Figure(figsize=(11, height), dpi=DPI)
         FigureCanvasAgg(fig)
-        strip_w = 0.9 + 0.22 * max(max_methods, 1)
+        strip_x = 3.0 + max(0.55 * max_methods, 1.7)  # room for the "methods" header
+        strip_w = 0.3 * (strip_x + 0.6)
         gs = fig.add_gridspec(1, 2, width_ratios=[11 - strip_w - 3.3, strip_w], wspace=0.02)
         ax = fig.add_subplot(gs[0, 0])
         side = fig.add_subplot(gs[0, 1], sharey=ax)
@@ -126,21 +128,25 @@ def render_figure1(
         lo = min(years) if years else today - 5
         hi = max(today, max(years) if years else today)
         ax.set_xlim(lo - 0.5, hi + 1.9)
-        ax.set_ylim(-0.7, max(n, 1) - 0.3)
+        ax.set_ylim(-0.7, rows - 0.3)
         ax.invert_yaxis()
         span = hi - lo
         step = 1 if span <= 12 else 2 if span <= 24 else 5
         first_tick = lo - lo % step
         ticks = list(range(first_tick, hi + 1, step))
-        ax.set_xticks([t + 0.5 for t in ticks])  # a year's label sits in the middle of its block
-        ax.set_xticklabels([str(t) for t in ticks])
+        if n:  # a year's label sits in the middle of its block
+            ax.set_xticks([t + 0.5 for t in ticks])
+            ax.set_xticklabels([str(t) for t in ticks])
+        else:
+            ax.set_xticks([])
         ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="x", color="#e0e0e0", linewidth=0.6)
         ax.set_axisbelow(True)
         for sp in ("top", "right"):
             ax.spines[sp].set_visible(False)
-        ax.axvline(today + 1, color="#bdbdbd", linewidth=0.8, linestyle=(0, (3, 3)))
-        ax.text(today + 1, -0.55, "now", ha="center", va="bottom", fontsize=7, color="#757575")
+        if any(i.get("ongoing") for i in inis):
+            ax.axvline(today + 1, color="#bdbdbd", linewidth=0.8, linestyle=(0, (3, 3)))
+            ax.text(today + 1, -0.55, "now", ha="center", va="bottom", fontsize=7, color="#757575")
         ax.set_yticks(range(n))
         ax.set_yticklabels(
             [_label(str(i.get("name") or i.get("id") or "")) for i in inis], fontsize=8
@@ -191,7 +197,7 @@ def render_figure1(
                 ax.text(b + 1.3, y, "?", va="center", fontsize=7, color="#757575")
 
         # level strip and all methods as dots
-        side.set_xlim(-0.6, 3.0 + 0.55 * max(max_methods, 1))
+        side.set_xlim(-0.6, strip_x)
         side.axis("off")
         for x, (_, mark) in enumerate(LEVEL_MARKS):
             side.text(x, -0.9, mark, ha="center", va="bottom", fontsize=8, fontweight="bold")
@@ -223,7 +229,8 @@ def render_figure1(
                 )
 
         handles = [Patch(facecolor=colours[m], label=label(m, method_labels)) for m in legend_items]
-        handles.append(Patch(facecolor=NO_METHOD, label="No method coded"))
+        if any(not i.get("methods") for i in inis):
+            handles.append(Patch(facecolor=NO_METHOD, label="No method coded"))
         handles.append(
             Line2D(
                 [],

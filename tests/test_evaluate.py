@@ -222,6 +222,9 @@ def test_one_missing_initiative_and_a_non_initiative_reported(gold):
         "support": 1,
     }
     assert m["levels"]["f1"] == 1.0 and m["ppe_roles"]["f1"] == 1.0
+    assert (
+        meth["per_code"]["personas"]["f1"] is None
+    )  # absent on both sides: no evidence either way
 
 
 def test_timeline_accuracy(gold):
@@ -301,6 +304,10 @@ def test_lessons_matching_and_grouping(gold):
     assert (les["tp"], les["fp"], les["fn"]) == (2, 2, 1)
     assert les["precision"] == 0.5 and les["recall"] == pytest.approx(0.6667)
     assert les["ari"] == 1.0 and les["nmi"] == 1.0  # c01/c02 vs X/Y: same partition
+    assert les["by_document"] == {
+        "a.txt": {"gold": 2, "predicted": 4, "matched": 2},
+        "b.txt": {"gold": 1, "predicted": 0, "matched": 0},
+    }
 
 
 def test_lesson_grouping_disagreement(gold):

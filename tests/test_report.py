@@ -384,3 +384,25 @@ def test_dev_gold_as_sample_report(tmp_path):
     assert len(t3) == len(gold["clusters"])
     assert sum(int(r["Lessons"]) for r in t3) == len(gold["lessons"])
     assert _check(paths["report.html"].read_text(encoding="utf-8")).errors == []
+
+
+def test_write_reports_from_folder(sample, tmp_path):
+    from coatlas.jsonio import write_json
+    from coatlas.report import write_reports_from_folder
+
+    write_json(tmp_path / "initiatives.json", sample["initiatives"])
+    write_json(tmp_path / "lessons.json", sample["lessons_doc"])
+    write_json(tmp_path / "manifest.json", {**sample["manifest"], "settings": {"today": 2020}})
+    paths = write_reports_from_folder(tmp_path)  # no errors/uncoded/non_initiatives files
+    direct = write_reports(
+        tmp_path / "direct",
+        initiatives=sample["initiatives"],
+        lessons_doc=sample["lessons_doc"],
+        manifest={**sample["manifest"], "settings": {"today": 2020}},
+        today_year=2020,
+    )
+    assert paths["figure1.svg"].read_bytes() == direct["figure1.svg"].read_bytes()
+    assert paths["report.html"].read_bytes() == direct["report.html"].read_bytes()
+    (tmp_path / "lessons.json").write_text("{", encoding="utf-8")
+    with pytest.raises(ValueError, match="lessons.json"):
+        write_reports_from_folder(tmp_path)

@@ -310,6 +310,10 @@ def _set_f1(
         k = index[c]
         t, pr = y_true[:, k], y_pred[:, k]
         row = _prf(int((t & pr).sum()), int(((1 - t) & pr).sum()), int((t & (1 - pr)).sum()))
+        if (
+            row["tp"] + row["fp"] + row["fn"] == 0
+        ):  # code absent on both sides: no evidence either way
+            row.update(precision=None, recall=None, f1=None)
         row["support"] = int(t.sum())
         per[c] = row
     out["per_code"] = per
@@ -457,6 +461,20 @@ def _lesson_metrics(gold: dict[str, Any], lessons_doc: dict[str, Any]) -> dict[s
     res["predicted_clusters"] = len({str(p.get("cluster")) for p in p_les})
     res["matched_gold_clusters"] = len(set(gl))
     res["matched_predicted_clusters"] = len(set(pl))
+    docs: dict[str, dict[str, int]] = {}
+    for g in g_les:
+        docs.setdefault(_doc_key(g.get("document", "")), {"gold": 0, "predicted": 0, "matched": 0})[
+            "gold"
+        ] += 1
+    for _, j, _ in pairs:
+        docs[_doc_key(g_les[j].get("document", ""))]["matched"] += 1
+    for p in p_les:
+        key = next(
+            (k for k in docs if _same_doc(p.get("document", ""), k)),
+            _doc_key(p.get("document", "")),
+        )
+        docs.setdefault(key, {"gold": 0, "predicted": 0, "matched": 0})["predicted"] += 1
+    res["by_document"] = dict(sorted(docs.items()))
     hierarchy = (lessons_doc or {}).get("hierarchy") or []
     cats = [g for c in hierarchy for g in c.get("categories") or []]
     res["hierarchy"] = {
@@ -573,6 +591,12 @@ def format_metrics(m: dict[str, Any]) -> str:
     for name in ini["false_positives"]:
         out.append(f"  extra:  {name}")
     out += ["", f"Step 2 — over {tl['pairs']} matched initiatives"]
+    for d in ini.get("pairs") or []:
+        if d["start"][0] != d["start"][1] or d["end"][0] != d["end"][1]:
+            out.append(
+                f"  years: {d['predicted_name']}: start {_fmt(d['start'][1])} (gold {_fmt(d['start'][0])}), "
+                f"end {_fmt(d['end'][1])} (gold {_fmt(d['end'][0])})"
+            )
     out += _table(
         ["", "value"],
         [
@@ -604,6 +628,18 @@ def format_metrics(m: dict[str, Any]) -> str:
         f"grouping of matched lessons: ARI {_fmt(les['ari'])}, NMI {_fmt(les['nmi'])} "
         f"(clusters: gold {les['gold_clusters']}, predicted {les['predicted_clusters']})"
     )
+    worst = sorted(
+        (
+            (k, v)
+            for k, v in les.get("by_document", {}).items()
+            if v["matched"] < max(v["gold"], v["predicted"])
+        ),
+        key=lambda kv: (-(kv[1]["gold"] - kv[1]["matched"]), kv[0]),
+    )
+    if worst:
+        out.append("documents where lessons differ (gold / predicted / matched):")
+        for k, v in worst[:10]:
+            out.append(f"  {k}: {v['gold']} / {v['predicted']} / {v['matched']}")
     h = les["hierarchy"]
     out.append(
         f"hierarchy: {h['clusters']} clusters, {h['categories']} categories, {h['codes']} codes"

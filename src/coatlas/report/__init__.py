@@ -4,6 +4,7 @@ same inputs give the same bytes."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ __all__ = [
     "table3_rows",
     "timeline",
     "write_reports",
+    "write_reports_from_folder",
 ]
 
 
@@ -95,3 +97,38 @@ def write_reports(
         "report.html": html,
     }
     return {name: _write(out / name, data) for name, data in files.items()}
+
+
+def _read(path: Path, default: Any) -> Any:
+    if not path.exists():
+        return default
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path}: not valid JSON ({e.msg}, line {e.lineno})") from None
+
+
+def write_reports_from_folder(
+    out_dir: str | Path,
+    *,
+    today_year: int | None = None,
+    method_labels: dict[str, str] | None = None,
+) -> dict[str, Path]:
+    """Re-render the reports from the JSON files of an output folder (e.g. after
+    a review changed them). Missing files count as empty; ``today_year``
+    defaults to the manifest's ``settings.today``."""
+    out = Path(out_dir)
+    manifest = _read(out / "manifest.json", {})
+    if today_year is None:
+        today_year = ((manifest or {}).get("settings") or {}).get("today")
+    return write_reports(
+        out,
+        initiatives=_read(out / "initiatives.json", []),
+        non_initiatives=_read(out / "non_initiatives.json", []),
+        uncoded=_read(out / "uncoded.json", []),
+        lessons_doc=_read(out / "lessons.json", {}),
+        manifest=manifest,
+        errors=_read(out / "errors.json", []),
+        today_year=today_year,
+        method_labels=method_labels,
+    )

@@ -406,3 +406,19 @@ def test_write_reports_from_folder(sample, tmp_path):
     (tmp_path / "lessons.json").write_text("{", encoding="utf-8")
     with pytest.raises(ValueError, match="lessons.json"):
         write_reports_from_folder(tmp_path)
+
+
+def test_lessons_outside_the_hierarchy_are_listed(sample, tmp_path):
+    sample["lessons_doc"]["lessons"].append(
+        {
+            "id": "L002",
+            "document": "int2.txt",
+            "start": 0,
+            "end": 12,
+            "text": "Alone lesson",
+            "cluster": None,
+        }
+    )
+    write_reports(tmp_path, **sample)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Lessons not placed in any cluster" in html and "Alone lesson" in html

@@ -144,6 +144,29 @@ def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _unplaced(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Lessons the hierarchy does not reference: shown, not silently dropped."""
+    placed = {
+        str(lid)
+        for c in lessons_doc.get("hierarchy") or []
+        for g in c.get("categories") or []
+        for k in g.get("codes") or []
+        for lid in k.get("lessons") or []
+    }
+    return [
+        {
+            "id": str(x.get("id") or ""),
+            "text": str(x.get("text") or ""),
+            "document": str(x.get("document") or ""),
+            "start": x.get("start"),
+            "end": x.get("end"),
+            "source": str(x.get("source") or ""),
+        }
+        for x in lessons_doc.get("lessons") or []
+        if str(x.get("id")) not in placed
+    ]
+
+
 def _svg_inline(svg: bytes | str | None) -> Markup:
     if not svg:
         return Markup("")
@@ -243,6 +266,7 @@ def render_html(
         uncoded=unc,
         sampling=sampling,
         hierarchy=_hierarchy_view(lessons_doc),
+        unplaced=_unplaced(lessons_doc),
         table3=table3_rows(lessons_doc.get("hierarchy") or []),
     )
     return html

@@ -312,10 +312,12 @@ def test_html_escapes_untrusted_quotes(sample, tmp_path):
     sample["lessons_doc"]["lessons"][0]["text"] = bad
     sample["non_initiatives"][0]["reason"] = bad
     sample["errors"][0]["error"] = bad
+    sample["initiatives"][1]["name"] = bad + " -->"  # also drawn in the inline SVG figure
     write_reports(tmp_path, **sample)
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html
-    assert html.count("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") == 6
+    assert html.count("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") == 7
+    assert "&lt;script&gt;alert('x')&lt;/script&gt;" in html  # the figure's own escaping
     c = _check(html)
     assert c.scripts == 1  # only our own expand/collapse helper
     assert c.external == [] and c.errors == [] and c.stack == []

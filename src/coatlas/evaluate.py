@@ -185,7 +185,7 @@ def _doc_overlap(a: Iterable[str], b: Iterable[str]) -> float:
 def _r(x: float | None) -> float | None:
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return None
-    return round(float(x), 4)
+    return round(float(x), 4) + 0.0  # no "-0.0" in reports
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:

@@ -334,6 +334,7 @@ def test_html_links_cells_to_evidence(sample, tmp_path):
         "Prepare together" in html and "preparation" in html and "Relations and structure" in html
     )
     assert "x.pdf: encrypted" in html and "<svg" in html
+    assert "<metadata>" not in html and "http://purl" not in html
     assert html.index("Pharmaceuticals project") < html.index("Learning café")
 
 

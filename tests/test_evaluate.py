@@ -139,6 +139,14 @@ def test_name_candidates_split_name_parens_and_description():
         ("young people", "Studio Ung (formerly Designlabbet BUP) – young people co-design", False),
         ("Heart failure school", "Migraine school", False),  # share only "school", not contained
         ("2014", "Project Flow (2013–2014)", False),  # digits are not significant
+        (
+            "Lean logistics (2013–2014)",
+            "Project Flow (2013–2014)",
+            False,
+        ),  # nor a shared year range
+        ("Patient network", "Patient network", True),  # an all-generic name still matches itself
+        ("Strokelotsarnas nätverk", "Strokelotsarna – peer network", True),  # genitive -s
+        ("Patients", "Patient partners", False),
     ],
 )
 def test_name_matching(pred, gold_name, matches):

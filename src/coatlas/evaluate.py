@@ -99,24 +99,38 @@ def name_candidates(name: str) -> tuple[str, list[str]]:
     """
     full = normalise_name(name)
     head = _DESCRIPTION_DASH.split(name.strip(), maxsplit=1)[0]
-    parts = [head, _PARENS.sub(" ", head)]
-    parts += [_FORMERLY.sub("", p.strip()) for p in _PARENS.findall(head)]
     out: list[str] = []
-    for p in parts:
+    for p in (head, _PARENS.sub(" ", head)):
         n = normalise_name(p)
         if n and n not in out:
+            out.append(n)
+    for p in _PARENS.findall(head):
+        n = normalise_name(_FORMERLY.sub("", p.strip()))
+        # "(2013–2014)" or "(pilot)" is no name of its own
+        if n and n not in out and _significant(n.split()):
             out.append(n)
     return full, out
 
 
+def _key(token: str) -> str:
+    """A word without a final -s (Swedish genitive, English plural), so that
+    "Strokelotsarnas nätverk" still contains "Strokelotsarna"."""
+    return token[:-1] if len(token) > 4 and token.endswith("s") else token
+
+
 def _significant(tokens: Sequence[str]) -> int:
     stop = _stopwords()
-    return sum(1 for t in tokens if t not in stop and not t.isdigit() and len(t) > 1)
+    return sum(
+        1
+        for t in tokens
+        if t not in stop and _key(t) not in stop and not t.isdigit() and len(t) > 1
+    )
 
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     n = len(shorter)
-    return any(tuple(longer[i : i + n]) == tuple(shorter) for i in range(len(longer) - n + 1))
+    lk, sk = [_key(t) for t in longer], [_key(t) for t in shorter]
+    return any(lk[i : i + n] == sk for i in range(len(lk) - n + 1))
 
 
 @dataclass(frozen=True)

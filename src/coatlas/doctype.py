@@ -69,15 +69,16 @@ def classify(doc: Document) -> DocType:
         add("presentation", 1.0, "slide separators")
     for name, spec in rules["types"].items():
         for p in spec["name"]:
-            if p.search(stem):
-                add(name, rules["name_weight"], f"file name '{p.pattern}'")
+            m = p.search(stem)
+            if m:
+                add(name, rules["name_weight"], f"file name has '{m.group(0)}'")
                 break
-        hits = [p.pattern for p in spec["head"] if p.search(head)]
+        hits = [m.group(0).strip() for p in spec["head"] if (m := p.search(head))]
         if hits:
-            add(name, 2.0 + 0.5 * (len(hits) - 1), f"title/heading '{hits[0]}'")
-        body = [p.pattern for p in spec["body"] if p.search(doc.text)]
+            add(name, 2.0 + 0.5 * (len(hits) - 1), f"heading says '{hits[0]}'")
+        body = [m.group(0).strip() for p in spec["body"] if (m := p.search(doc.text))]
         if body:
-            add(name, 0.75 * len(body), f"{len(body)} body marker(s)")
+            add(name, 0.75 * len(body), "body has " + ", ".join(f"'{b}'" for b in body[:3]))
     if not scores:
         return DocType("other", 0.3, ("no genre evidence",))
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))

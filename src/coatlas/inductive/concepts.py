@@ -53,9 +53,17 @@ class KeyConceptExtractor:
     """
 
     def __init__(
-        self, *, specificity_cut: float = 0.6, eval_weight: float = 1.5, min_len: int = 3
+        self,
+        *,
+        specificity_cut: float = 0.6,
+        burst: float = 2.5,
+        spread_divisor: int = 4,
+        eval_weight: float = 1.5,
+        min_len: int = 3,
     ) -> None:
         self.specificity_cut = specificity_cut
+        self.burst = burst
+        self.spread_divisor = spread_divisor
         self.eval_weight = eval_weight
         self.min_len = min_len
         self.doc_freq_: dict[str, Counter[str]] = {}
@@ -126,14 +134,19 @@ class KeyConceptExtractor:
         return max(occ.values()) / total if total else 1.0
 
     def is_specific(self, concept: str) -> bool:
+        """Initiative-ish: bursty (many mentions where it occurs) and in few documents.
+
+        Lexicon concepts are never specific: they are the shared vocabulary by design.
+        """
+        if concept in _known_concepts():
+            return False
         occ = self.doc_freq_.get(concept)
         if not occ:
             return False
-        ndocs = len(occ)
-        return (
-            ndocs <= max(2, self.n_docs_ // 10)
-            and self.specificity(concept) >= self.specificity_cut
-        )
+        ndocs, total = len(occ), sum(occ.values())
+        few = ndocs <= max(2, self.n_docs_ // self.spread_divisor)
+        bursty = total / ndocs >= self.burst or self.specificity(concept) >= self.specificity_cut
+        return few and bursty
 
     # -- statements -----------------------------------------------------------------
     def tokens(self, text: str, lang: str) -> list[Token]:

@@ -100,7 +100,7 @@ class LessonDetector:
         prv_ok = i > 0 and scores[i - 1][0] > -1.0
         seed_leans = self._continues(doc, unit.sentences[i], scores[i][3])
         nxt_leans = nxt_ok and self._continues(doc, unit.sentences[i + 1], scores[i + 1][3])
-        if seed_leans and prv_ok and not nxt_leans:
+        if seed_leans and prv_ok:
             a = i - 1
         elif nxt_ok and (prefer_pair or nxt_leans or scores[i + 1][0] >= self.threshold):
             b = i + 1

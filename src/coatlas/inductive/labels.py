@@ -18,6 +18,7 @@ class Labeller:
         self.language = language if language in ("en", "sv") else "en"
         self.n_words = n_words
         cmap = load_lexicon("sv").concept_map
+        self._known = set(cmap.values()) | set(load_lexicon("en").concept_map.values())
         self._to_en = dict(cmap)
         inv: dict[str, str] = {}
         for sv, en in sorted(cmap.items()):
@@ -40,7 +41,10 @@ class Labeller:
         for nid in sorted(node_bags):
             bag = node_bags[nid]
             scored = sorted(
-                ((w * math.log(1 + n / df[c]), c) for c, w in bag.items()),
+                (
+                    (w * math.log(1 + n / df[c]) * (1.5 if c in self._known else 1.0), c)
+                    for c, w in bag.items()
+                ),
                 key=lambda t: (-t[0], t[1]),
             )
             words: list[str] = []

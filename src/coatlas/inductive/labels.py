@@ -20,7 +20,7 @@ class Labeller:
         cmap = load_lexicon("sv").concept_map
         self._known = set(cmap.values()) | set(load_lexicon("en").concept_map.values())
         self._to_en = dict(cmap)
-        inv: dict[str, str] = {}
+        inv: dict[str, str] = dict(load_lexicon("sv").label_words)
         for sv, en in sorted(cmap.items()):
             inv.setdefault(en, sv)
         self._to_sv = inv

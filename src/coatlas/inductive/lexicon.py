@@ -28,6 +28,7 @@ class LessonLexicon:
     stopwords: frozenset[str]
     generic: frozenset[str]
     concept_map: dict[str, str] = field(default_factory=dict)
+    label_words: dict[str, str] = field(default_factory=dict)
 
 
 def _weighted(items: list[dict] | None) -> tuple[tuple[re.Pattern[str], float], ...]:
@@ -54,4 +55,5 @@ def load_lexicon(lang: str) -> LessonLexicon:
         stopwords=frozenset(str(w).lower() for w in data.get("stopwords", [])),
         generic=frozenset(str(w).lower() for w in data.get("generic_words", [])),
         concept_map={str(k).lower(): str(v) for k, v in (data.get("concept_map") or {}).items()},
+        label_words={str(k): str(v) for k, v in (data.get("label_words") or {}).items()},
     )

@@ -192,3 +192,23 @@ def test_deterministic_and_seed_stable():
 def test_empty_input():
     res = run([], embedder=HashEmbedder())
     assert res == {"lessons": [], "hierarchy": [], "sampling": []}
+
+
+def test_unmapped_speakers_fall_back_to_non_interviewer_turns():
+    doc = _transcript()
+    doc.turns = [
+        Turn(t.speaker, "other" if t.role == "respondent" else t.role, t.start, t.end)
+        for t in doc.turns
+    ]
+    found = LessonDetector().predict(doc)
+    assert found and all(not c.text.startswith("What did you learn") for c in found)
+
+
+def test_swedish_labels_use_swedish_words():
+    from coatlas.inductive.labels import Labeller
+
+    lab = Labeller("sv")
+    assert lab.show("manager") == "chef" and lab.show("money") == "pengar"
+    assert Labeller("en").show("chef") == "manager"
+    labels = lab.label_nodes({"A": {"manager": 2.0, "risk": 1.0}, "B": {"money": 2.0, "risk": 1.0}})
+    assert labels["A"].startswith("chef") and labels["B"].startswith("pengar")

@@ -80,6 +80,8 @@ def units(doc: Document, *, respondent_only: bool = True) -> list[Unit]:
     sents = document_sentences(doc)
     if doc.turns:
         turns = [t for t in doc.turns if t.role == "respondent" or not respondent_only]
+        if not turns:  # speakers not mapped to roles: everyone but the interviewer
+            turns = [t for t in doc.turns if t.role != "interviewer"]
         regions = [(t.start, t.end, "turn") for t in turns]
     elif doc.paragraphs:
         regions = [(p.start, p.end, "paragraph") for p in doc.paragraphs]

@@ -212,3 +212,34 @@ def test_swedish_labels_use_swedish_words():
     assert Labeller("en").show("chef") == "manager"
     labels = lab.label_nodes({"A": {"manager": 2.0, "risk": 1.0}, "B": {"money": 2.0, "risk": 1.0}})
     assert labels["A"].startswith("chef") and labels["B"].startswith("pengar")
+
+
+def _plan(paragraphs: list[str]) -> Document:
+    from coatlas.document import Span
+
+    text, spans = "", []
+    for p in paragraphs:
+        if text:
+            text += "\n\n"
+        spans.append(Span(len(text), len(text) + len(p)))
+        text += p
+    return Document(
+        path="plan.txt", sha256="", format="txt", text=text, language="en", paragraphs=spans
+    )
+
+
+def test_plan_paragraph_spans():
+    """A normative claim keeps its paragraph; an explicit lesson sheds the narrative before it."""
+    norm = (
+        "Roles that build on patient experience need stable funding. "
+        "Temporary project money creates uncertainty for the patients and the teams."
+    )
+    story = "The unit opened in the spring with twelve rooms in 2019."
+    explicit = "Experience shows that patients must be involved before decisions are made."
+    budget = "The budget for premises is SEK 20 million in 2019."
+    doc = _plan([norm, f"{story} {explicit}", budget])
+    found = LessonDetector().predict(doc)
+    texts = [c.text for c in found]
+    assert norm in texts
+    assert explicit in texts and not any(story in t for t in texts)
+    assert not any("budget" in t for t in texts)

@@ -71,11 +71,15 @@ class LessonDetector:
         second_threshold: float = 4.0,
         document_threshold: float = 1.5,
         max_sentences: int = 3,
+        paragraph_support: float = 0.5,
+        self_contained: float = 3.0,
     ) -> None:
         self.threshold = threshold
         self.second_threshold = second_threshold
         self.document_threshold = document_threshold
         self.max_sentences = max_sentences
+        self.paragraph_support = paragraph_support
+        self.self_contained = self_contained
 
     def _scores(self, doc: Document, unit: Unit) -> list[tuple[float, bool, list[str], str]]:
         out = []
@@ -116,12 +120,52 @@ class LessonDetector:
             b += 1
         return a, b
 
+    def _paragraph(self, doc: Document, unit: Unit, scores) -> Candidate | None:
+        """A short plan paragraph is one statement: the claim plus its reason or example.
+
+        Plans state lessons as general norms ("X requires Y", "ska ... därför") spread over
+        the sentences of a paragraph, so the paragraph is scored as a whole: its best
+        sentence plus part of the others' positive evidence plus subject-matter relevance.
+        """
+        best = max(range(len(scores)), key=lambda k: (scores[k][0], -k))
+        rest = sum(max(sc[0], 0.0) for k, sc in enumerate(scores) if k != best)
+        text = doc.text[unit.sentences[0].start : unit.sentences[-1].end]
+        lex = load_lexicon(scores[best][3])
+        topical = any(p.search(text) for p in lex.topic)
+        total = (
+            scores[best][0] + self.paragraph_support * rest + (lex.topic_weight if topical else 0.0)
+        )
+        if total < self.document_threshold or scores[best][0] <= 0:
+            return None
+        # a self-contained explicit lesson sheds the narrative sentences around it; a
+        # weaker normative claim needs its paragraph (the reason or example beside it)
+        strong = scores[best][1] or scores[best][0] >= self.self_contained
+        a, b = (best, best) if strong else (0, len(scores) - 1)
+        while a > 0 and (
+            scores[a - 1][0] > 0 or self._continues(doc, unit.sentences[a], scores[a][3])
+        ):
+            a -= 1
+        while b + 1 < len(scores) and (
+            scores[b + 1][0] > 0 or self._continues(doc, unit.sentences[b + 1], scores[b + 1][3])
+        ):
+            b += 1
+        s, e = unit.sentences[a].start, unit.sentences[b].end
+        cues = tuple(sorted({c for sc in scores[a : b + 1] for c in sc[2]}))
+        return Candidate(
+            doc.path, s, e, doc.text[s:e], scores[best][3], total, any(sc[1] for sc in scores), cues
+        )
+
     def predict(self, doc: Document, *, respondent_only: bool = True) -> list[Candidate]:
         """Lesson candidates of one document, in text order, non-overlapping."""
         found: list[Candidate] = []
         transcript = bool(doc.turns)
         for unit in units(doc, respondent_only=respondent_only):
             scores = self._scores(doc, unit)
+            if not transcript and len(scores) <= self.max_sentences:
+                c = self._paragraph(doc, unit, scores)
+                if c is not None:
+                    found.append(c)
+                continue
             order = sorted(range(len(scores)), key=lambda k: (-scores[k][0], k))
             taken: set[int] = set()
             picked = 0

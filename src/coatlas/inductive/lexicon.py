@@ -25,6 +25,8 @@ class LessonLexicon:
     evaluative: tuple[tuple[re.Pattern[str], float], ...]
     narrative: tuple[tuple[re.Pattern[str], float], ...]
     continuation: tuple[re.Pattern[str], ...]
+    topic: tuple[re.Pattern[str], ...]
+    topic_weight: float
     stopwords: frozenset[str]
     generic: frozenset[str]
     concept_map: dict[str, str] = field(default_factory=dict)
@@ -52,6 +54,8 @@ def load_lexicon(lang: str) -> LessonLexicon:
         evaluative=_weighted(data.get("evaluative")),
         narrative=_weighted(data.get("narrative")),
         continuation=tuple(re.compile(p, re.IGNORECASE) for p in data.get("continuation", [])),
+        topic=tuple(re.compile(p, re.IGNORECASE) for p in data.get("topic", [])),
+        topic_weight=float(data.get("topic_weight", 0.0)),
         stopwords=frozenset(str(w).lower() for w in data.get("stopwords", [])),
         generic=frozenset(str(w).lower() for w in data.get("generic_words", [])),
         concept_map={str(k).lower(): str(v) for k, v in (data.get("concept_map") or {}).items()},

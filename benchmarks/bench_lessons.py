@@ -8,6 +8,8 @@ the Jaccard overlap of lower-cased word tokens is >= 0.5. Grouping: ARI/NMI agai
 gold clusters (a) on detected lessons matched to gold, (b) with perfect detection (the
 gold spans as input), to separate the two error sources. Baseline: the same statement
 embeddings (e5) -> agglomerative (Ward) with the same k -> c-TF-IDF labels.
+
+The record of what was tried, kept and dropped, with numbers, is docs/step3.md.
 """
 
 from __future__ import annotations

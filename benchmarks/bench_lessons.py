@@ -1,7 +1,7 @@
 """Step 3 benchmark on dev-norrvik: lesson detection and grouping, ours vs a BERTopic-style
 baseline, side by side in one run.
 
-    PYTHONPATH=src:benchmarks python benchmarks/bench_lessons.py [CORPUS_DIR]
+    PYTHONPATH=src:benchmarks python benchmarks/bench_lessons.py [CORPUS_DIR] [--latent]
 
 Detection: predicted spans matched one-to-one to gold lessons of the same document when
 the Jaccard overlap of lower-cased word tokens is >= 0.5. Grouping: ARI/NMI against the
@@ -148,6 +148,12 @@ def main(root: Path = DEFAULT) -> None:
         f"  ours (k={k})           {scores(y, [lab_k[(pred[i]['document'], pred[i]['start'])] for i, _ in m])}"
     )
     print(f"  baseline (k={k})       {scores(y, base_lab)}")
+    if "--latent" in sys.argv:
+        for kk in (None, k):
+            lat = run(docs, embedder=emb, n_clusters=kk, sparse_encoder=True)
+            lab = {(x["document"], x["start"]): x["cluster"] for x in lat["lessons"]}
+            got = [lab[(pred[i]["document"], pred[i]["start"])] for i, _ in m]
+            print(f"  ours + latent terms (k={kk or 'from data'}) {scores(y, got)}")
 
     gd = gold_docs(docs, gold)
     # perfect detection: every gold span is one lesson; keep its source document for centring
@@ -191,4 +197,5 @@ def main(root: Path = DEFAULT) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(Path(args[0]) if args else DEFAULT)

@@ -259,3 +259,26 @@ def test_continuation_cues(lang, sentence, leans):
     """'And that ...' opens the next item of an enumerated answer, not a continuation."""
     lex = load_lexicon(lang)
     assert any(p.search(sentence) for p in lex.continuation) is leans
+
+
+def test_latent_terms_are_opt_in_and_used():
+    """An encoder passed as sparse_encoder shapes the grouping; without it nothing calls it."""
+
+    class Marker:
+        calls = 0
+
+        def fit_transform(self, texts, documents):
+            Marker.calls += 1
+            # two artificial latent directions, strong enough to dominate the vectors
+            x = np.zeros((len(texts), 2))
+            for i, t in enumerate(texts):
+                x[i, int(hashlib.md5(t.encode()).hexdigest(), 16) % 2] = 50.0
+            return x
+
+    docs = _corpus()
+    plain = run(docs, embedder=HashEmbedder(), n_clusters=2)
+    assert Marker.calls == 0 and plain["lessons"]
+    res = run(docs, embedder=HashEmbedder(), n_clusters=2, sparse_encoder=Marker())
+    assert Marker.calls == 1
+    side = [int(hashlib.md5(x["text"].encode()).hexdigest(), 16) % 2 for x in res["lessons"]]
+    assert adjusted_rand_score(side, [x["cluster"] for x in res["lessons"]]) == 1.0

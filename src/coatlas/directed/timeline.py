@@ -174,7 +174,8 @@ class _DocInfo:
     exprs: list[TimeExpr]
     sentences: list[tuple[int, int]]
     blocks: list[tuple[int, int]]  # paragraphs or turns
-    header_end: int  # expressions before this offset are the document's own date/title
+    date_lines: list[tuple[int, int]]  # the document's own date lines
+    title: tuple[int, int] | None  # a title-like first paragraph
     final_report: bool
 
 
@@ -218,23 +219,25 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
         blocks = [(p.start, p.end) for p in doc.paragraphs]
     else:
         blocks = _fallback_blocks(doc.text)
-    # the header: title lines and labelled metadata lines at the top of the text
-    header_end = 0
+    # the document's own date lines ("Date: ...", "Publicerad ...") and its title:
+    # a single date there dates the document, not the initiative (a period in a
+    # title, "Talks 2015–2019", is still read)
     cues = _cues(_lang(doc))
-    for m in cues.date_label.finditer(doc.text[:2000]):
+    date_lines: list[tuple[int, int]] = []
+    for m in cues.date_label.finditer(doc.text):
         nl = doc.text.find("\n", m.end())
-        header_end = max(header_end, len(doc.text) if nl < 0 else nl)
-    first_block = blocks[0] if blocks else (0, 0)
-    if (
-        first_block[1] - first_block[0] < 120
-        and "." not in doc.text[first_block[0] : first_block[1]]
-    ):
-        header_end = max(header_end, first_block[1])
-    title_text = (doc.title or "") + " " + doc.text[: max(header_end, 300)]
+        date_lines.append((m.start(), len(doc.text) if nl < 0 else nl))
+    paras = [(p.start, p.end) for p in doc.paragraphs] or _fallback_blocks(doc.text)
+    title: tuple[int, int] | None = None
+    if paras:
+        ts, te = paras[0]
+        if te - ts < 120 and not re.search(r"[.!?]\s*$", doc.text[ts:te].strip()):
+            title = (ts, te)
+    title_text = (doc.title or "") + " " + doc.text[:300]
     final_report = bool(cues.final_report.search(title_text)) or bool(
         cues.final_report.search(PurePosixPath(doc.path).stem.replace("_", " "))
     )
-    info = _DocInfo(doc, year, exprs, sentences, blocks, header_end, final_report)
+    info = _DocInfo(doc, year, exprs, sentences, blocks, date_lines, title, final_report)
     cache[key] = info
     return info
 
@@ -282,7 +285,7 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
         sent = text[ss:se]
         same = rel == 0
         for x in info.exprs:
-            if x.vague or x.start < ss or x.end > se or x.start < info.header_end:
+            if x.vague or x.start < ss or x.end > se or _dates_document(info, x):
                 continue
             votes.extend(_votes_for_expr(info, x, ms, me, ss, se, sw, same, cues))
         # stand-alone continuation cues: the mention's sentence, less so its neighbours
@@ -304,6 +307,17 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
             _Vote("end", info.year, 0.35, "end.final_report", doc, _title_span(info), info.year)
         )
     return votes
+
+
+_SINGLE_KINDS = frozenset({"year", "date", "month", "season", "fiscal", "relative"})
+
+
+def _dates_document(info: _DocInfo, x: TimeExpr) -> bool:
+    """An expression that is the document's own date, not a fact about an initiative."""
+    if any(s <= x.start and x.end <= e for s, e in info.date_lines):
+        return True
+    t = info.title
+    return t is not None and t[0] <= x.start and x.end <= t[1] and x.kind in _SINGLE_KINDS
 
 
 def _title_span(info: _DocInfo) -> tuple[int, int]:
@@ -555,11 +569,10 @@ def _decide(
         return said is not None and said > y
 
     ong_w = sum(v.weight for v in ongoing_votes if later_than(v, end))
-    # present tense in the latest document that mentions it
-    if latest_doc is not None:
-        late = [v for v in ongoing_votes if v.doc_year == latest_doc]
-        late_past = [v for v in past_votes if v.doc_year == latest_doc]
-        ong_w += 0.2 * (len(late) - len(late_past))
+    # present tense in the latest document that mentions it (all of them when undated)
+    late = [v for v in ongoing_votes if v.doc_year == latest_doc]
+    late_past = [v for v in past_votes if v.doc_year == latest_doc]
+    ong_w += 0.2 * (len(late) - len(late_past))
     ongoing = ong_w >= ONGOING_MIN and (end is None or ong_w > end_sup.get(end, 0.0))
     if ongoing:
         ev["ongoing"] = _evidence(v for v in ongoing_votes if later_than(v, end))

@@ -18,7 +18,7 @@ Rules (source ``rule:timeline.<rule>``): ``start.range``, ``start.since``,
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -179,6 +179,8 @@ class _DocInfo:
     final_report: bool
 
 
+_INFO_FIELDS = ("year", "exprs", "sentences", "blocks", "date_lines", "title", "final_report")
+
 _SENT_SPLIT = re.compile(
     r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-ZÅÄÖ0-9])|\n\s*\n|\n(?=\s*\S+\s*:)|\n(?=\s*(?:[-*•–]|\d+[.)])\s)"
 )
@@ -206,10 +208,32 @@ def _fallback_blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_INFO_CACHE: OrderedDict[tuple[Any, ...], _DocInfo] = OrderedDict()
+_INFO_CACHE_SIZE = 512
+
+
 def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
+    """Parse a document once: Step 2 asks about every initiative in turn."""
     key = id(doc)
     if key in cache:
         return cache[key]
+    gkey = (
+        doc.path,
+        doc.sha256,
+        doc.language,
+        hash(doc.text),
+        len(doc.sentences),
+        len(doc.paragraphs),
+        len(doc.turns),
+        repr(sorted(doc.meta.items())) if doc.meta else "",
+        doc.title,
+    )
+    hit = _INFO_CACHE.get(gkey)
+    if hit is not None and hit.doc.text == doc.text:
+        _INFO_CACHE.move_to_end(gkey)
+        info = _DocInfo(doc, *[getattr(hit, f) for f in _INFO_FIELDS])
+        cache[key] = info
+        return info
     year, _span, _how = document_year(doc)
     exprs = find_time_expressions(doc.text, doc.language, anchor_year=year)
     sentences = [(s.start, s.end) for s in doc.sentences] or _fallback_sentences(doc.text)
@@ -239,6 +263,9 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
     )
     info = _DocInfo(doc, year, exprs, sentences, blocks, date_lines, title, final_report)
     cache[key] = info
+    _INFO_CACHE[gkey] = info
+    if len(_INFO_CACHE) > _INFO_CACHE_SIZE:
+        _INFO_CACHE.popitem(last=False)
     return info
 
 

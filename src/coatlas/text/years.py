@@ -100,7 +100,8 @@ class _Grammar:
     months: dict[str, int]
     numbers: dict[str, int]
     patterns: list[tuple[str, re.Pattern[str]]]
-    relative: list[tuple[re.Pattern[str], str, str, int]]  # regex, kind, offset spec, sign
+    relative: list[tuple[re.Pattern[str], str, str, int]]  # regex, kind, offset spec, length
+    relative_any: re.Pattern[str]  # any relative pattern: one scan finds the candidates
     phone: re.Pattern[str]
     units_after: re.Pattern[str]
     name_before: re.Pattern[str]
@@ -194,6 +195,9 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
                 (re.compile(rf"(?<![\w]){pat}(?!\w)", re.IGNORECASE), kind, spec, len(pat))
             )
     relative.sort(key=lambda r: -r[3])  # longest patterns claim first
+    relative_any = re.compile(
+        "|".join(f"(?:{r[0].pattern.replace('(?P<n>', '(?:')})" for r in relative), re.IGNORECASE
+    )
     phone = re.compile(
         r"(?<![\w\-–./:])(?:\+\d{1,3}(?:[\s\-]?\(?\d{1,4}\)?){2,5}"
         r"|\(?0\d{1,4}\)?\s?[\-/]\s?\d{2,4}(?:[\s\-]\d{2,4}){0,3}"
@@ -205,6 +209,7 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
         numbers=numbers,
         patterns=compiled,
         relative=relative,
+        relative_any=relative_any,
         phone=phone,
         units_after=re.compile(rf"^\s*(?:{_words(lx['units'])})(?!\w)", re.IGNORECASE),
         name_before=re.compile(rf"(?<![\w]){_words(lx['name_prefixes'])}\s*$", re.IGNORECASE),
@@ -217,6 +222,18 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
         decade_word_re=re.compile(decade_words, re.IGNORECASE),
         month_re=re.compile(month, re.IGNORECASE),
     )
+
+
+def _year_windows(text: str, margin: int = 120) -> list[tuple[int, int]]:
+    """Merged stretches of text around every four-digit number."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"\d{4}", text):
+        s, e = max(0, m.start() - margin), min(len(text), m.end() + margin)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _langs(lang: str | None) -> tuple[str, ...]:
@@ -293,16 +310,24 @@ def find_time_expressions(text: str, lang: str, anchor_year: int | None = None) 
     """
     g = _grammar(_langs(lang))
     f = _Finder(text, g)
+    windows = _year_windows(text)
+    whole = [(0, len(text))]
     for kind, rx in g.patterns:
-        for m in rx.finditer(text):
-            s, e = m.start(), m.end()
-            if s == e or not f._free(s, e):
+        # patterns that need a year only run near one: same matches, far less work
+        for ws, we in whole if kind in ("vague", "ongoing") else windows:
+            for m in rx.finditer(text, ws, we):
+                s, e = m.start(), m.end()
+                if s == e or not f._free(s, e):
+                    continue
+                _build(f, kind, m)
+    for m in g.relative_any.finditer(text):
+        if not f._free(m.start(), m.end()):
+            continue
+        for rx, rkind, spec, _ in g.relative:
+            m2 = rx.match(text, m.start())
+            if m2 is None or not f._free(m2.start(), m2.end()):
                 continue
-            _build(f, kind, m)
-    for rx, rkind, spec, _ in g.relative:
-        for m in rx.finditer(text):
-            if not f._free(m.start(), m.end()):
-                continue
+            m = m2
             n = 1
             if "n" in rx.groupindex and m.group("n"):
                 raw = re.sub(r"\s+", " ", m.group("n").lower())
@@ -320,6 +345,7 @@ def find_time_expressions(text: str, lang: str, anchor_year: int | None = None) 
                 confidence=0.7 if rkind == "relative_anaphoric" else 0.8,
             )
             f.rel[(m.start(), m.end())] = (offset, rkind == "relative_deictic")
+            break
     return _resolve(sorted(f.out, key=lambda x: (x.start, x.end)), f.rel, anchor_year)
 
 

@@ -327,3 +327,96 @@ def test_deterministic_and_serialisable() -> None:
     two = infer_timeline(list(reversed(ms)), [b, a]).to_dict()
     assert one == two
     assert one["start"] == 2016
+
+
+# ------------------------------------------------------------------ distractors
+
+
+@pytest.mark.parametrize(
+    "lang,name,text,start",
+    [
+        (
+            "en",
+            "Wednesday Circle",
+            "Margareta, a nurse since 1986, started the Wednesday Circle in 1999.",
+            1999,
+        ),
+        (
+            "en",
+            "Wednesday Circle",
+            "The Wednesday Circle was started in 1999 by Margareta, who had been a diabetes nurse since 1986.",
+            1999,
+        ),
+        (
+            "sv",
+            "Onsdagscirkeln",
+            "Margareta har arbetat som sjuksköterska sedan 1986. Onsdagscirkeln startade hon hösten 1999.",
+            1999,
+        ),
+        (
+            "sv",
+            "Onsdagscirkeln",
+            "Onsdagscirkeln startade hösten 1999. Kliniken byggdes om 1992 och fick nya lokaler.",
+            1999,
+        ),
+        (
+            "en",
+            "Patient Panel",
+            "The hospital was founded in 1962. The Patient Panel began in 2011.",
+            2011,
+        ),
+        (
+            "en",
+            "Patient Panel",
+            "In 2005 the region adopted a new strategy. In 2011 the Patient Panel was launched as part of it.",
+            2011,
+        ),
+        (
+            "sv",
+            "Patientrådet",
+            "Regionen bildades 1998 genom en sammanslagning. Patientrådet har funnits sedan 2012.",
+            2012,
+        ),
+        ("sv", "Nätverket", "Sedan starten 2010 har Nätverket vuxit till 40 medlemmar.", 2010),
+        (
+            "en",
+            "Patient Panel",
+            "The Patient Panel was established in FY2016/17 and reports to the Board quarterly.",
+            2016,
+        ),
+        (
+            "en",
+            "Patient Panel",
+            "Board meeting 12 March 2021. Item 2021-045: Patient Panel annual report 2020/21. "
+            "The Patient Panel, set up in 2017, continues to meet.",
+            2017,
+        ),
+        (
+            "en",
+            "Peer Mentors",
+            "I have been with the Peer Mentors for about five years now. "
+            "Since they started in 2019 it has changed a lot.",
+            2019,
+        ),
+        (
+            "sv",
+            "Vårdlotsarna",
+            "Vårdlotsarna är ett samarbete mellan regionen och kommunerna. Sedan 2017 finns lotsar på alla sjukhus.",
+            2017,
+        ),
+    ],
+)
+def test_start_ignores_distractor_years(lang: str, name: str, text: str, start: int) -> None:
+    doc = make_doc("x.txt", text, lang)
+    assert timeline([doc], name).start == start
+
+
+def test_person_word_before_a_cue_verb_does_not_hide_the_end() -> None:
+    doc = make_doc(
+        "plan_2022.txt",
+        "Date: 2022-01-10\n\nMigränkursen, som sedan 2014 letts av en patient tillsammans med en "
+        "sjuksköterska, avslutades våren 2022.",
+        "sv",
+    )
+    tl = timeline([doc], "Migränkursen")
+    assert (tl.start, tl.end, tl.ongoing) == (2014, 2022, False)

@@ -41,8 +41,9 @@ Mention = tuple[Document, int, int]
 # weights of a neighbour sentence, by distance in sentences from the mention's
 SENTENCE_WEIGHT = {0: 1.0, 1: 0.55, 2: 0.3}
 HEADING_NEXT_WEIGHT = 0.6  # a mention in a heading governs the paragraph below it
-SUPPORT_RATIO = 0.35  # a start year needs this share of the best year's support
+SUPPORT_RATIO = 0.5  # an earlier start year needs half the support of the best one
 MIN_SUPPORT = 0.25
+INDIRECT_MIN_SUPPORT = 0.12  # when only neighbouring sentences speak, the best of them
 ONGOING_MIN = 0.4  # summed weight of continuation signals needed to call it ongoing
 
 
@@ -75,6 +76,7 @@ class _Vote:
     doc: Document
     span: tuple[int, int]  # quote span (the sentence that carries the vote)
     doc_year: int | None
+    direct: bool = True  # tied to the mention itself, not just nearby
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class _Cues:
     person: re.Pattern[str]
     date_label: re.Pattern[str]
     final_report: re.Pattern[str]
+    anaphora: re.Pattern[str]
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -121,6 +124,7 @@ def _cues(lang: str) -> _Cues:
             r"^\s*" + _alt(lx["date_labels"]) + r"\s*[:.]?", re.IGNORECASE | re.MULTILINE
         ),
         final_report=c("final_report_cues"),
+        anaphora=re.compile(r"[\s\"“(]*" + _alt(lx["anaphora"]), re.IGNORECASE),
     )
 
 
@@ -314,7 +318,7 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
         for x in info.exprs:
             if x.vague or x.start < ss or x.end > se or _dates_document(info, x):
                 continue
-            votes.extend(_votes_for_expr(info, x, ms, me, ss, se, sw, same, cues))
+            votes.extend(_votes_for_expr(info, x, ms, me, ss, se, sw, rel, cues))
         # stand-alone continuation cues: the mention's sentence, less so its neighbours
         if cues.cont.search(sent) and (same or rel > 0):
             votes.append(_Vote("ongoing", None, 0.8 * sw, "ongoing.cue", doc, (ss, se), info.year))
@@ -347,6 +351,31 @@ def _dates_document(info: _DocInfo, x: TimeExpr) -> bool:
     return t is not None and t[0] <= x.start and x.end <= t[1] and x.kind in _SINGLE_KINDS
 
 
+def _about_a_person(
+    text: str, x: TimeExpr, ss: int, se: int, ms: int, me: int, cues: _Cues
+) -> bool:
+    """'a nurse since 1986', 'worked there from 1991': the year of a career, not of the initiative.
+
+    A cue verb between the person word and the year ("a nurse, ended in 2022")
+    hands the year back to the clause's subject.
+    """
+    b0, a1 = max(ss, x.start - 40), min(se, x.end + 25)
+    if b0 <= ms and me <= a1:
+        return False  # the mention itself is right there
+    before = [m for m in cues.person.finditer(text, b0, x.start)]
+    if before:
+        gap = text[before[-1].end() : x.start]
+        if not (cues.start.search(gap) or cues.end.search(gap)):
+            return True
+    return bool(cues.person.search(text, x.end, a1))
+
+
+def _refers_back(text: str, ss: int, se: int, cues: _Cues) -> bool:
+    """The sentence opens by pointing back ("It ...", "Since they ...", "Projektet ...")."""
+    head = " ".join(text[ss:se].split()[:4])
+    return bool(cues.anaphora.search(head))
+
+
 def _title_span(info: _DocInfo) -> tuple[int, int]:
     if info.blocks:
         s, e = info.blocks[0]
@@ -372,10 +401,12 @@ def _votes_for_expr(
     ss: int,
     se: int,
     sw: float,
-    same: bool,
+    rel: int,
     cues: _Cues,
 ) -> list[_Vote]:
     text, doc = info.doc.text, info.doc
+    same = rel == 0
+    direct = True
     # how tightly the expression is tied to the mention
     if same:
         gap = x.start - me if x.start >= me else ms - x.end
@@ -386,12 +417,11 @@ def _votes_for_expr(
             tie = 1.0
         if ";" in between:
             tie *= 0.6
+    elif rel == 101 or (rel == 1 and _refers_back(text, ss, se, cues)):
+        tie = 0.8  # under the mention's heading, or "It/Den/The project ..." right after it
     else:
-        tie = 0.8
-    # a person's career or life, not the initiative's
+        tie, direct = 0.4, False  # a neighbour sentence about something else, perhaps
     around = text[max(ss, x.start - 40) : min(se, x.end + 25)]
-    if cues.person.search(around) and not (ms >= x.start - 40 and me <= x.end + 25):
-        tie *= 0.35
     if re.search(r"(?<![\w])I(?![\w'’])", around) and not same:
         tie *= 0.6
     w = sw * tie * x.confidence
@@ -405,7 +435,7 @@ def _votes_for_expr(
 
     def add(role: str, year: int | None, weight: float, rule: str) -> None:
         if weight > 0:
-            v.append(_Vote(role, year, round(weight, 6), rule, doc, span, info.year))
+            v.append(_Vote(role, year, round(weight, 6), rule, doc, span, info.year, direct))
 
     # cue words: between mention and expression (same sentence) or near the expression;
     # cue words inside the expression itself ("the end of 2022") do not count
@@ -424,6 +454,10 @@ def _votes_for_expr(
     adjacent = min([c[0] for c in (st, en) if c is not None], default=99) <= 25
     if adjacent and tie < 0.75:
         w = w / max(tie, 1e-6) * (0.75 if same else min(tie, 0.75))
+    # a person's career or life, not the initiative's
+    if _about_a_person(text, x, ss, se, ms, me, cues):
+        w *= 0.25
+        direct = False
     # an end later than the document's own date is a plan, not a fact
     future = info.year is not None and x.last is not None and x.last > info.year
     end_factor = 0.3 if future else 1.0
@@ -440,7 +474,7 @@ def _votes_for_expr(
     elif x.kind == "since":
         add("start", x.first, w, "start.since")
         if not ended_here:
-            add("ongoing", x.first, w * 0.8, "ongoing.since")
+            add("ongoing", x.first, w * (0.8 if direct else 0.4), "ongoing.since")
     elif x.kind == "from":
         add("start", x.first, w * (1.0 if st else 0.8), "start.since")
     elif x.kind == "until":
@@ -531,27 +565,31 @@ def _decide(
     ev: dict[str, list[Evidence]] = {}
     conf: dict[str, float] = {}
     # ---- start
-    start_sup = _support(votes, "start")
-    active_sup = _support(votes, "active")
+    # direct ties decide when there are any; nearby sentences only fill the gap
+    tier, floor = [v for v in votes if v.direct], MIN_SUPPORT
+    if not _support(tier, "start") and not _support(tier, "active"):
+        tier, floor = votes, INDIRECT_MIN_SUPPORT
+    start_sup = _support(tier, "start")
+    active_sup = _support(tier, "active")
     start: int | None = None
     if start_sup:
         top = max(start_sup.values())
-        ok = [y for y, w in start_sup.items() if w >= max(MIN_SUPPORT, SUPPORT_RATIO * top)]
+        ok = [y for y, w in start_sup.items() if w >= max(floor, SUPPORT_RATIO * top)]
         if ok:
             start = min(ok)
     if start is None and active_sup:
         top = max(active_sup.values())
-        ok = [y for y, w in active_sup.items() if w >= max(MIN_SUPPORT, SUPPORT_RATIO * top)]
+        ok = [y for y, w in active_sup.items() if w >= max(floor, SUPPORT_RATIO * top)]
         if ok:
             start = min(ok)
             conf["start"] = min(0.6, active_sup[start])
-            ev["start"] = _evidence(v for v in votes if v.role == "active" and v.year == start)
+            ev["start"] = _evidence(v for v in tier if v.role == "active" and v.year == start)
     elif start is not None:
         total = sum(start_sup.values())
         conf["start"] = round(
             min(1.0, start_sup[start]) * (0.5 + 0.5 * start_sup[start] / total), 4
         )
-        ev["start"] = _evidence(v for v in votes if v.role == "start" and v.year == start)
+        ev["start"] = _evidence(v for v in tier if v.role == "start" and v.year == start)
     # ---- rounds
     round_sup = _support(votes, "round")
     rounds = sorted(y for y, w in round_sup.items() if w >= MIN_SUPPORT)

@@ -118,9 +118,9 @@ def test_document_date_is_not_a_start_year() -> None:
     )
     doc = make_doc("business_plan_2019.txt", text, "en")
     tl = timeline([doc], "Family Panel")
-    # nothing in the text dates it: the document year is only a weak, flagged fallback
-    assert tl.confidence.get("start", 0.0) <= 0.2
-    assert tl.evidence.get("start") == []
+    # nothing in the text dates it: the document's own year is not its start
+    assert tl.start is None
+    assert "start" not in tl.evidence
 
 
 def test_earliest_well_supported_start_wins_over_a_stray_year() -> None:
@@ -248,7 +248,7 @@ def test_planned_future_end_is_not_an_end() -> None:
     )
     tl = timeline([doc], "Table Talks")
     assert tl.start == 2015
-    assert tl.end is None
+    assert tl.end is None and tl.ongoing is True
 
 
 def test_final_report_marks_the_end() -> None:
@@ -378,6 +378,13 @@ def test_deterministic_and_serialisable() -> None:
             2012,
         ),
         ("sv", "Nätverket", "Sedan starten 2010 har Nätverket vuxit till 40 medlemmar.", 2010),
+        (
+            "sv",
+            "Självdialysen",
+            "Självdialysen kom till på initiativ av en patient 2005. I dag sköter tjugo patienter "
+            "sin dialys själva.",
+            2005,
+        ),
         (
             "en",
             "Patient Panel",

@@ -5,14 +5,14 @@ sentence and neighbours in the same paragraph or speaker turn) and weighs each b
 how tightly it is tied to the mention: the same sentence, few words between, a
 cue word ("started", "avslutades", "sedan", "pågår") linking them. A document's
 own date (header "Date:", a dated file name, the title) anchors relative
-expressions but is never read as a start year: it only serves as a clearly
-marked, low-confidence fallback when no text says anything.
+expressions and orders documents in time; it is never read as a start year.
 
 Rules (source ``rule:timeline.<rule>``): ``start.range``, ``start.since``,
-``start.cue``, ``start.mention_year``, ``start.doc_date_fallback``,
+``start.cue``, ``start.mention_year``,
 ``end.range``, ``end.until``, ``end.cue``, ``end.final_report``,
 ``ongoing.since``, ``ongoing.cue``, ``ongoing.present``, ``active.rounds``,
-``active.round_cue``.
+``active.round_cue``. When no text dates an initiative its start stays None:
+a document's own date is never promoted to a start year.
 """
 
 from __future__ import annotations
@@ -174,7 +174,8 @@ def document_year(doc: Document) -> tuple[int | None, tuple[int, int] | None, st
 @dataclass
 class _DocInfo:
     doc: Document
-    year: int | None
+    year: int | None  # the document's own date, when it states one
+    order_year: int | None  # its date, or for an undated one the latest year it names
     exprs: list[TimeExpr]
     sentences: list[tuple[int, int]]
     blocks: list[tuple[int, int]]  # paragraphs or turns
@@ -183,7 +184,16 @@ class _DocInfo:
     final_report: bool
 
 
-_INFO_FIELDS = ("year", "exprs", "sentences", "blocks", "date_lines", "title", "final_report")
+_INFO_FIELDS = (
+    "year",
+    "order_year",
+    "exprs",
+    "sentences",
+    "blocks",
+    "date_lines",
+    "title",
+    "final_report",
+)
 
 _SENT_SPLIT = re.compile(
     r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-ZÅÄÖ0-9])|\n\s*\n|\n(?=\s*\S+\s*:)|\n(?=\s*(?:[-*•–]|\d+[.)])\s)"
@@ -240,6 +250,12 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
         return info
     year, _span, _how = document_year(doc)
     exprs = find_time_expressions(doc.text, doc.language, anchor_year=year)
+    order_year = year
+    if year is None:
+        # undated (a web page): it was written no earlier than the latest year it
+        # names. Used only to order documents in time, never as an anchor or a start.
+        named = [x.last or x.first for x in exprs if x.years and not x.relative]
+        order_year = max((y for y in named if y is not None), default=None)
     sentences = [(s.start, s.end) for s in doc.sentences] or _fallback_sentences(doc.text)
     if doc.turns:
         blocks = [(t.start, t.end) for t in doc.turns]
@@ -265,7 +281,9 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
     final_report = bool(cues.final_report.search(title_text)) or bool(
         cues.final_report.search(PurePosixPath(doc.path).stem.replace("_", " "))
     )
-    info = _DocInfo(doc, year, exprs, sentences, blocks, date_lines, title, final_report)
+    info = _DocInfo(
+        doc, year, order_year, exprs, sentences, blocks, date_lines, title, final_report
+    )
     cache[key] = info
     _INFO_CACHE[gkey] = info
     if len(_INFO_CACHE) > _INFO_CACHE_SIZE:
@@ -321,7 +339,23 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
             votes.extend(_votes_for_expr(info, x, ms, me, ss, se, sw, rel, cues))
         # stand-alone continuation cues: the mention's sentence, less so its neighbours
         if cues.cont.search(sent) and (same or rel > 0):
-            votes.append(_Vote("ongoing", None, 0.8 * sw, "ongoing.cue", doc, (ss, se), info.year))
+            # "continues during 2020–2022" said in 2019: it goes on after the document
+            ahead = [
+                x.last
+                for x in info.exprs
+                if ss <= x.start < se and x.last and info.year and x.last > info.year
+            ]
+            votes.append(
+                _Vote(
+                    "ongoing",
+                    max(ahead) if ahead else None,
+                    0.8 * sw,
+                    "ongoing.cue",
+                    doc,
+                    (ss, se),
+                    info.order_year,
+                )
+            )
         if same:
             # tense is weak evidence, and weaker still in interviews, which narrate the past
             tw = 0.1 if doc.is_transcript else 0.3
@@ -329,13 +363,17 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
             past = len(cues.past.findall(sent)) + len(cues.end.findall(sent))
             if pres > past:
                 votes.append(
-                    _Vote("present", None, tw, "ongoing.present", doc, (ss, se), info.year)
+                    _Vote("present", None, tw, "ongoing.present", doc, (ss, se), info.order_year)
                 )
             elif past > pres:
-                votes.append(_Vote("past", None, tw, "ongoing.present", doc, (ss, se), info.year))
+                votes.append(
+                    _Vote("past", None, tw, "ongoing.present", doc, (ss, se), info.order_year)
+                )
     if info.final_report and info.year is not None:
         votes.append(
-            _Vote("end", info.year, 0.35, "end.final_report", doc, _title_span(info), info.year)
+            _Vote(
+                "end", info.year, 0.35, "end.final_report", doc, _title_span(info), info.order_year
+            )
         )
     return votes
 
@@ -435,7 +473,7 @@ def _votes_for_expr(
 
     def add(role: str, year: int | None, weight: float, rule: str) -> None:
         if weight > 0:
-            v.append(_Vote(role, year, round(weight, 6), rule, doc, span, info.year, direct))
+            v.append(_Vote(role, year, round(weight, 6), rule, doc, span, info.order_year, direct))
 
     # cue words: between mention and expression (same sentence) or near the expression;
     # cue words inside the expression itself ("the end of 2022") do not count
@@ -525,7 +563,7 @@ def infer_timeline(mentions: Sequence[Mention], docs: Sequence[Document] = ()) -
     doc_years = [
         y
         for y in (
-            _doc_info(d, cache).year
+            _doc_info(d, cache).order_year
             for d in list({id(m[0]): m[0] for m in mentions}.values()) + list(docs)
         )
         if y is not None
@@ -606,11 +644,6 @@ def _decide(
             start = rounds[0]
             ev.setdefault("start", ev["active_years"][:2])
             conf.setdefault("start", conf["active_years"])
-    # ---- fallback start: the earliest date of a document about it (marked as such)
-    if start is None and doc_years:
-        start = min(doc_years)
-        conf["start"] = 0.15
-        ev["start"] = []
     # ---- end and ongoing
     end_sup = {y: w for y, w in _support(votes, "end").items() if start is None or y >= start}
     end: int | None = None

@@ -211,7 +211,7 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
         relative=relative,
         relative_any=relative_any,
         phone=phone,
-        units_after=re.compile(rf"^\s*(?:{_words(lx['units'])})(?!\w)", re.IGNORECASE),
+        units_after=re.compile(rf"^[ \t\u00a0]*(?:{_words(lx['units'])})(?!\w)", re.IGNORECASE),
         name_before=re.compile(rf"(?<![\w]){_words(lx['name_prefixes'])}\s*$", re.IGNORECASE),
         year_prefix_before=re.compile(rf"(?<![\w]){prefixes}\s+(?:the\s+)?$", re.IGNORECASE),
         approx_before=re.compile(rf"(?<![\w]){_words(lx['approximate'])}\s*$", re.IGNORECASE),
@@ -293,7 +293,8 @@ class _Finder:
         after, before = t[ye : ye + 40], t[max(0, ys - 30) : ys]
         if re.match(r"^[.,:]\d", after) or re.match(r"^\s\d{3}(?!\d)", after):
             return True
-        if re.search(r"\d[\s\u00a0.,]$|\w[-–]$", before):
+        # "1.2019", "COVID-2019"; a space before is no thousands group (those have 3 digits)
+        if re.search(r"\d[.,]$|\w[-–]$", before):
             return True
         if self.g.units_after.match(after):
             return True

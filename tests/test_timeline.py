@@ -427,3 +427,55 @@ def test_person_word_before_a_cue_verb_does_not_hide_the_end() -> None:
     )
     tl = timeline([doc], "Migränkursen")
     assert (tl.start, tl.end, tl.ongoing) == (2014, 2022, False)
+
+
+# ------------------------------------------------------------------ fact boxes
+
+
+@pytest.mark.parametrize(
+    "lang,text,start,end,ongoing",
+    [
+        (
+            "sv",
+            "Trygg hemgång\n\nEtt projekt för äldre som skrivs ut från sjukhus.\n\n"
+            "Projekttid: 2019-01-01 – 2021-12-31\n\nStatus: Avslutat",
+            2019,
+            2021,
+            False,
+        ),
+        (
+            "sv",
+            "Trygg hemgång\n\nEtt arbetssätt för äldre som skrivs ut från sjukhus.\n\n"
+            "Startår: 2016\n\nStatus: Pågående",
+            2016,
+            None,
+            True,
+        ),
+        (
+            "en",
+            "Safe Discharge\n\nA service for older people leaving hospital.\n\n"
+            "Start date: 1 April 2017\n\nEnd date: 31 March 2019",
+            2017,
+            2019,
+            False,
+        ),
+    ],
+)
+def test_fact_box_fields(lang: str, text: str, start: int, end: int | None, ongoing: bool) -> None:
+    name = "Trygg hemgång" if lang == "sv" else "Safe Discharge"
+    doc = make_doc("page.html", text, lang, title=name)
+    tl = timeline([doc], name)
+    assert (tl.start, tl.end, tl.ongoing) == (start, end, ongoing)
+    check_evidence(tl, [doc])
+
+
+def test_fact_box_of_another_page_is_not_read() -> None:
+    doc = make_doc(
+        "page.html",
+        "News\n\nThe hospital opened a new ward. Safe Discharge is mentioned here.\n\n"
+        "Start date: 2005",
+        "en",
+        title="News",
+    )
+    tl = timeline([doc], "Safe Discharge")
+    assert tl.start != 2005

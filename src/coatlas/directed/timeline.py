@@ -17,6 +17,7 @@ a document's own date is never promoted to a start year.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
@@ -91,6 +92,9 @@ class _Cues:
     date_label: re.Pattern[str]
     final_report: re.Pattern[str]
     anaphora: re.Pattern[str]
+    field_line: re.Pattern[str]  # "Start: 2016", "Projekttid: 2019–2021", "Status: Avslutat"
+    status_ongoing: re.Pattern[str]
+    status_ended: re.Pattern[str]
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -103,10 +107,16 @@ def _alt(words: Iterable[str]) -> str:
 def _cues(lang: str) -> _Cues:
     langs = (lang,) if lang in LANGS else LANGS
     lx: dict[str, list[str]] = defaultdict(list)
+    fields: dict[str, list[str]] = defaultdict(list)
     for la in langs:
         for k, v in load_time_lexicon(la).items():
             if isinstance(v, list) and all(isinstance(x, str) for x in v):
                 lx[k].extend(v)
+        for k, v in load_time_lexicon(la).get("field_labels", {}).items():
+            fields[k].extend(v)
+    field_alts = "|".join(
+        f"(?P<{kind}>{_alt(words)})" for kind, words in sorted(fields.items()) if words
+    )
 
     def c(key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
         return re.compile(_alt(lx[key]), flags)
@@ -125,6 +135,12 @@ def _cues(lang: str) -> _Cues:
         ),
         final_report=c("final_report_cues"),
         anaphora=re.compile(r"[\s\"“(]*" + _alt(lx["anaphora"]), re.IGNORECASE),
+        field_line=re.compile(
+            rf"^[ \t*#|-]*(?:{field_alts})[ \t*]*[:|\t][ \t*]*(?P<value>[^\n]{{1,80}})$",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        status_ongoing=c("status_ongoing"),
+        status_ended=c("status_ended"),
     )
 
 
@@ -181,19 +197,9 @@ class _DocInfo:
     blocks: list[tuple[int, int]]  # paragraphs or turns
     date_lines: list[tuple[int, int]]  # the document's own date lines
     title: tuple[int, int] | None  # a title-like first paragraph
+    fields: list[tuple[str, int, int, int]]  # (label kind, line start, value start, line end)
     final_report: bool
 
-
-_INFO_FIELDS = (
-    "year",
-    "order_year",
-    "exprs",
-    "sentences",
-    "blocks",
-    "date_lines",
-    "title",
-    "final_report",
-)
 
 _SENT_SPLIT = re.compile(
     r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-ZÅÄÖ0-9])|\n\s*\n|\n(?=\s*\S+\s*:)|\n(?=\s*(?:[-*•–]|\d+[.)])\s)"
@@ -245,7 +251,7 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
     hit = _INFO_CACHE.get(gkey)
     if hit is not None and hit.doc.text == doc.text:
         _INFO_CACHE.move_to_end(gkey)
-        info = _DocInfo(doc, *[getattr(hit, f) for f in _INFO_FIELDS])
+        info = dataclasses.replace(hit, doc=doc)
         cache[key] = info
         return info
     year, _span, _how = document_year(doc)
@@ -277,12 +283,16 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
         ts, te = paras[0]
         if te - ts < 120 and not re.search(r"[.!?]\s*$", doc.text[ts:te].strip()):
             title = (ts, te)
+    fields = []
+    for m in cues.field_line.finditer(doc.text):
+        kind = next(k for k, v in m.groupdict().items() if v and k != "value")
+        fields.append((kind, m.start(), m.start("value"), m.end()))
     title_text = (doc.title or "") + " " + doc.text[:300]
     final_report = bool(cues.final_report.search(title_text)) or bool(
         cues.final_report.search(PurePosixPath(doc.path).stem.replace("_", " "))
     )
     info = _DocInfo(
-        doc, year, order_year, exprs, sentences, blocks, date_lines, title, final_report
+        doc, year, order_year, exprs, sentences, blocks, date_lines, title, fields, final_report
     )
     cache[key] = info
     _INFO_CACHE[gkey] = info
@@ -369,6 +379,8 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
                 votes.append(
                     _Vote("past", None, tw, "ongoing.present", doc, (ss, se), info.order_year)
                 )
+    if info.fields and _is_about(info, ms, me):
+        votes.extend(_field_votes(info, cues))
     if info.final_report and info.year is not None:
         votes.append(
             _Vote(
@@ -406,6 +418,45 @@ def _about_a_person(
         if not (cues.start.search(gap) or cues.end.search(gap)):
             return True
     return bool(cues.person.search(text, x.end, a1))
+
+
+def _is_about(info: _DocInfo, ms: int, me: int) -> bool:
+    """The document is about the initiative: it is named in the title or the opening."""
+    name = info.doc.text[ms:me].casefold()
+    if info.doc.title and name in info.doc.title.casefold():
+        return True
+    first = info.blocks[0] if info.blocks else (0, 0)
+    return (info.title is not None and info.title[0] <= ms < info.title[1]) or ms < first[1]
+
+
+def _field_votes(info: _DocInfo, cues: _Cues) -> list[_Vote]:
+    """Labelled fields of a page about the initiative: "Start: 2016", "Status: Avslutat"."""
+    doc, out = info.doc, []
+    for kind, ls, vs, le in info.fields:
+        span = (ls, le)
+        xs = [x for x in info.exprs if vs <= x.start and x.end <= le and x.years and not x.vague]
+        value = doc.text[vs:le]
+
+        def vote(role: str, year: int | None, w: float, rule: str, span=span) -> None:
+            out.append(_Vote(role, year, w, rule, doc, span, info.order_year))
+
+        for x in xs[:1]:
+            if kind == "start" or (kind == "period" and x.first is not None):
+                vote("start", x.first if x.first is not None else x.years[0], 0.9, "start.field")
+            if (
+                kind in ("end", "period")
+                and x.last is not None
+                and (kind == "end" or x.kind == "range")
+            ):
+                vote("end", x.last, 0.9, "end.field")
+            if x.ongoing:
+                vote("ongoing", None, 0.8, "ongoing.field")
+        if kind in ("status", "period") or not xs:
+            if cues.status_ended.search(value):
+                vote("past", None, 0.8, "ongoing.field")
+            elif cues.status_ongoing.search(value) or cues.cont.search(value):
+                vote("ongoing", None, 0.9, "ongoing.field")
+    return out
 
 
 def _refers_back(text: str, ss: int, se: int, cues: _Cues) -> bool:
@@ -671,6 +722,8 @@ def _decide(
     late = [v for v in ongoing_votes if v.doc_year == latest_doc]
     late_past = [v for v in past_votes if v.doc_year == latest_doc]
     ong_w += 0.2 * (len(late) - len(late_past))
+    # a fact box that says "Status: completed" outweighs tense and cue words
+    ong_w -= sum(v.weight for v in past_votes if v.rule == "ongoing.field")
     ongoing = ong_w >= ONGOING_MIN and (end is None or ong_w > end_sup.get(end, 0.0))
     if ongoing:
         ev["ongoing"] = _evidence(v for v in ongoing_votes if later_than(v, end))

@@ -11,12 +11,14 @@ Rules (source ``rule:timeline.<rule>``): ``start.range``, ``start.since``,
 ``start.cue``, ``start.mention_year``,
 ``end.range``, ``end.until``, ``end.cue``, ``end.final_report``,
 ``ongoing.since``, ``ongoing.cue``, ``ongoing.present``, ``active.rounds``,
-``active.round_cue``. When no text dates an initiative its start stays None:
+``active.round_cue``, and ``start.field``/``end.field``/``ongoing.field`` for
+labelled fields ("Startår: 2016", "Status: Avslutat") of a page about it. When no text dates an initiative its start stays None:
 a document's own date is never promoted to a start year.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import OrderedDict, defaultdict
@@ -302,9 +304,13 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
 
 
 def _index(spans: Sequence[tuple[int, int]], pos: int) -> int | None:
-    for i, (s, e) in enumerate(spans):
+    """The span holding ``pos`` (spans sorted and disjoint, as ingestion makes them)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if 0 <= i < len(spans) and spans[i][0] <= pos < spans[i][1]:
+        return i
+    for j, (s, e) in enumerate(spans):  # unsorted or overlapping input: the slow way
         if s <= pos < e:
-            return i
+            return j
     return None
 
 

@@ -479,3 +479,38 @@ def test_fact_box_of_another_page_is_not_read() -> None:
     )
     tl = timeline([doc], "Safe Discharge")
     assert tl.start != 2005
+
+
+# ------------------------------------------------------------------ other styles
+
+
+def test_board_paper_with_financial_years() -> None:
+    doc = make_doc(
+        "board_paper_21_045.txt",
+        "Board Meeting – Public Session\n\nDate of meeting: 25 May 2021\n\nPaper: 21/045\n\n"
+        "1. Purpose\nThis paper updates the Board on the Patient Experience Panel.\n\n"
+        "2. Background\nThe Patient Experience Panel was established in 2017/18 following a "
+        "listening week. In 2019/20 the Patient Experience Panel reviewed 14 services. "
+        "The Patient Experience Panel continues to meet monthly.\n\n"
+        "3. Financial\nThe budget for FY2021/22 is 12,000 pounds.",
+        "en",
+    )
+    tl = timeline([doc], "Patient Experience Panel")
+    assert (tl.start, tl.end, tl.ongoing) == (2017, None, True)
+
+
+def test_focus_group_answer_follows_the_question() -> None:
+    doc = make_doc(
+        "focus_group_2.txt",
+        "Focus group 2 – carers\n\nDate: 3 March 2022\n\n"
+        "I: How long have you been involved with the Carers' Café?\n\n"
+        "R: Since it started, so about four years ago now.\n\n"
+        "R: I joined in 2020 when my husband got ill.\n\n"
+        "I: And is the Carers' Café still running?\n\n"
+        "R: Yes, every Tuesday.",
+        "en",
+        transcript=True,
+    )
+    tl = timeline([doc], "Carers' Café")
+    assert tl.start == 2018  # 'four years ago' from the date of the focus group
+    assert tl.ongoing is True

@@ -333,11 +333,13 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
                 s, e = info.sentences[j]
                 if j == si or (s < block[1] and e > block[0]):
                     window.append(((s, e), w, j - si))
-    # a heading: the mention's block is short and unpunctuated -> read the next block
+    # a heading (short, unpunctuated) or an interviewer's question governs the block
+    # after it: "I: And the reader panel?" -> "R: I sat in on the first round in 2006."
     if bi is not None and bi + 1 < len(info.blocks):
         bs, be = block
         btxt = text[bs:be].strip()
-        if len(btxt) < 120 and not re.search(r"[.!?]$", btxt):
+        question = bool(doc.turns) and doc.turns[bi].role == "interviewer"
+        if question or (len(btxt) < 120 and not re.search(r"[.!?]$", btxt)):
             nb = info.blocks[bi + 1]
             for s, e in info.sentences:
                 if s < nb[1] and e > nb[0]:

@@ -473,6 +473,18 @@ def _refers_back(text: str, ss: int, se: int, cues: _Cues) -> bool:
     return bool(cues.anaphora.search(head))
 
 
+QUOTE_MAX = 400  # characters; a longer sentence (a PDF table, a run-on line) is cut
+
+
+def _quote_span(ss: int, se: int, a: int, b: int) -> tuple[int, int]:
+    """The sentence, or for an overlong one the stretch around what matters in it."""
+    if se - ss <= QUOTE_MAX:
+        return ss, se
+    if b - a > QUOTE_MAX - 100:
+        a, b = max(a, b - (QUOTE_MAX - 100)), b
+    return max(ss, a - 50), min(se, b + 50)
+
+
 def _title_span(info: _DocInfo) -> tuple[int, int]:
     if info.blocks:
         s, e = info.blocks[0]
@@ -527,7 +539,9 @@ def _votes_for_expr(
         w *= 0.5
     if w < 0.05:
         return []
-    span = (ss, se)
+    span = _quote_span(
+        ss, se, min(x.start, ms) if same else x.start, max(x.end, me) if same else x.end
+    )
     v: list[_Vote] = []
 
     def add(role: str, year: int | None, weight: float, rule: str) -> None:

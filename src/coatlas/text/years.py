@@ -294,7 +294,7 @@ class _Finder:
         if re.match(r"^[.,:]\d", after) or re.match(r"^\s\d{3}(?!\d)", after):
             return True
         # "1.2019", "COVID-2019"; a space before is no thousands group (those have 3 digits)
-        if re.search(r"\d[.,]$|\w[-–]$", before):
+        if re.search(r"\d[.,]$|\w[-–]$|[£$€¥]\s?$", before):
             return True
         if self.g.units_after.match(after):
             return True

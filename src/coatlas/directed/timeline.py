@@ -11,7 +11,7 @@ Rules (source ``rule:timeline.<rule>``): ``start.range``, ``start.since``,
 ``start.cue``, ``start.mention_year``,
 ``end.range``, ``end.until``, ``end.cue``, ``end.final_report``,
 ``ongoing.since``, ``ongoing.cue``, ``ongoing.present``, ``active.rounds``,
-``active.round_cue``, and ``start.field``/``end.field``/``ongoing.field`` for
+``active.round_cue``, ``active.edition``, and ``start.field``/``end.field``/``ongoing.field`` for
 labelled fields ("Startår: 2016", "Status: Avslutat") of a page about it. When no text dates an initiative its start stays None:
 a document's own date is never promoted to a start year.
 """
@@ -605,6 +605,9 @@ def _votes_for_expr(
             add("active", x.first, w, "start.mention_year")
         if near_rounds:
             add("round", x.first, w * 0.8, "active.round_cue")
+        elif same and x.kind == "year" and 0 <= x.start - me <= 2 and not st and not en:
+            # "the Reader Panel 2009": a year named like an edition may be one round
+            add("round", x.first, w * 0.4, "active.edition")
     return v
 
 
@@ -702,7 +705,11 @@ def _decide(
         )
         ev["start"] = _evidence(v for v in tier if v.role == "start" and v.year == start)
     # ---- rounds
-    round_sup = _support(votes, "round")
+    # editions ("the Panel 2009") count only where something speaks of rounds at all
+    round_votes = [v for v in votes if v.role == "round"]
+    if all(v.rule == "active.edition" for v in round_votes):
+        round_votes = []
+    round_sup = _support(round_votes, "round")
     rounds = sorted(y for y, w in round_sup.items() if w >= MIN_SUPPORT)
     active_years: list[int] = []
     if len(rounds) >= 2 and any(b - a > 1 for a, b in zip(rounds, rounds[1:], strict=False)):

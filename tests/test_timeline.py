@@ -514,3 +514,10 @@ def test_focus_group_answer_follows_the_question() -> None:
     tl = timeline([doc], "Carers' Café")
     assert tl.start == 2018  # 'four years ago' from the date of the focus group
     assert tl.ongoing is True
+
+
+def test_edition_years_alone_are_not_rounds() -> None:
+    a = make_doc("a.txt", "Minutes\n\nThe Letter Panel 2015 reported good results.", "en")
+    b = make_doc("b.txt", "Minutes\n\nThe Letter Panel 2019 reported good results.", "en")
+    tl = timeline([a, b], "Letter Panel")
+    assert tl.active_years == []

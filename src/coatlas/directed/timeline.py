@@ -94,6 +94,7 @@ class _Cues:
     date_label: re.Pattern[str]
     final_report: re.Pattern[str]
     anaphora: re.Pattern[str]
+    pronoun: re.Pattern[str]  # "I": case-sensitive, so Swedish "i" (in) is not taken for it
     field_line: re.Pattern[str]  # "Start: 2016", "Projekttid: 2019–2021", "Status: Avslutat"
     status_ongoing: re.Pattern[str]
     status_ended: re.Pattern[str]
@@ -136,6 +137,11 @@ def _cues(lang: str) -> _Cues:
             r"^\s*" + _alt(lx["date_labels"]) + r"\s*[:.]?", re.IGNORECASE | re.MULTILINE
         ),
         final_report=c("final_report_cues"),
+        pronoun=re.compile(
+            r"(?<![\w])(?:"
+            + "|".join([re.escape(w) for w in lx["person_pronouns_cased"]] or ["(?!x)x"])
+            + r")(?![\w'’])"
+        ),
         anaphora=re.compile(r"[\s\"“(]*" + _alt(lx["anaphora"]), re.IGNORECASE),
         field_line=re.compile(
             rf"^[ \t*#|-]*(?:{field_alts})[ \t*]*[:|\t][ \t*]*(?P<value>[^\n]{{1,80}})$",
@@ -531,7 +537,7 @@ def _votes_for_expr(
     else:
         tie, direct = 0.4, False  # a neighbour sentence about something else, perhaps
     around = text[max(ss, x.start - 40) : min(se, x.end + 25)]
-    if re.search(r"(?<![\w])I(?![\w'’])", around) and not same:
+    if cues.pronoun.search(around) and not same:
         tie *= 0.6
     w = sw * tie * x.confidence
     # the doc's own year mentioned loosely is weak evidence about the initiative

@@ -165,8 +165,8 @@ _FILE_DATE = re.compile(r"(?<!\d)((?:19[5-9]|20\d)\d)(?:[-_.]?(?:0[1-9]|1[0-2])[
 def document_year(doc: Document) -> tuple[int | None, tuple[int, int] | None, str]:
     """The document's own year, where it was read from (a text span, if any) and how.
 
-    Order: metadata, a dated header line ("Date: 14 November 2023"), the file
-    name (``minutes_2013-05-21``), the title. Returns ``(None, None, "")`` when unknown.
+    Order: metadata, a dated header line ("Date: 3 February 2001"), the file
+    name (``minutes_2001-02-03``), the title. Returns ``(None, None, "")`` when unknown.
     """
     for key in ("date", "published", "created", "modified", "year"):
         val = doc.meta.get(key)
@@ -279,7 +279,7 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
         blocks = _fallback_blocks(doc.text)
     # the document's own date lines ("Date: ...", "Publicerad ...") and its title:
     # a single date there dates the document, not the initiative (a period in a
-    # title, "Talks 2015–2019", is still read)
+    # title, "Visits 2001–2005", is still read)
     cues = _cues(_lang(doc))
     date_lines: list[tuple[int, int]] = []
     for m in cues.date_label.finditer(doc.text):
@@ -340,7 +340,7 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
                 if j == si or (s < block[1] and e > block[0]):
                     window.append(((s, e), w, j - si))
     # a heading (short, unpunctuated) or an interviewer's question governs the block
-    # after it: "I: And the reader panel?" -> "R: I sat in on the first round in 2006."
+    # after it: "I: And the patient council?" -> "R: It first met in 2006."
     if bi is not None and bi + 1 < len(info.blocks):
         bs, be = block
         btxt = text[bs:be].strip()
@@ -418,7 +418,7 @@ def _dates_document(info: _DocInfo, x: TimeExpr) -> bool:
 def _about_a_person(
     text: str, x: TimeExpr, ss: int, se: int, ms: int, me: int, cues: _Cues
 ) -> bool:
-    """'a nurse since 1986', 'worked there from 1991': the year of a career, not of the initiative.
+    """'a nurse since 1979', 'worked there from 1991': the year of a career, not of the initiative.
 
     A cue verb between the person word and the year ("a nurse, ended in 2022")
     hands the year back to the clause's subject.
@@ -578,7 +578,7 @@ def _votes_for_expr(
     # an end later than the document's own date is a plan, not a fact
     future = info.year is not None and x.last is not None and x.last > info.year
     end_factor = 0.3 if future else 1.0
-    # a period that runs up to the document's own date ("talks 2015–2019" in a 2019
+    # a period that runs up to the document's own date ("visits 2001–2005" in a 2005
     # summary) reports on it; it does not say it ended
     if info.year is not None and x.last == info.year and x.kind in ("range", "until") and not en:
         end_factor = 0.5
@@ -612,7 +612,7 @@ def _votes_for_expr(
         if near_rounds:
             add("round", x.first, w * 0.8, "active.round_cue")
         elif same and x.kind == "year" and 0 <= x.start - me <= 2 and not st and not en:
-            # "the Reader Panel 2009": a year named like an edition may be one round
+            # "the Letter Review 2009": a year named like an edition may be one round
             add("round", x.first, w * 0.4, "active.edition")
     return v
 

@@ -521,3 +521,9 @@ def test_edition_years_alone_are_not_rounds() -> None:
     b = make_doc("b.txt", "Minutes\n\nThe Letter Panel 2019 reported good results.", "en")
     tl = timeline([a, b], "Letter Panel")
     assert tl.active_years == []
+
+
+def test_mention_outside_sentence_spans_reads_its_line() -> None:
+    doc = make_doc("a.txt", "Intro text here.\n\nThe Peer Line began in 2016.", "en")
+    doc.sentences = [doc.sentences[0]]  # the second line has no sentence span
+    assert timeline([doc], "Peer Line").start == 2016

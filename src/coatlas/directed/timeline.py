@@ -328,12 +328,14 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
     cues = _cues(_lang(doc))
     si = _index(info.sentences, ms)
     bi = _index(info.blocks, ms)
-    if si is None:
-        return []
     block = info.blocks[bi] if bi is not None else (0, len(text))
     # sentences to read, with their weights
     window: list[tuple[tuple[int, int], float, int]] = []
-    for d, w in SENTENCE_WEIGHT.items():
+    if si is None:  # a mention outside every sentence span (a bare heading): read its line
+        ls = text.rfind("\n", 0, ms) + 1
+        le = text.find("\n", me)
+        window.append(((ls, len(text) if le < 0 else le), 1.0, 0))
+    for d, w in SENTENCE_WEIGHT.items() if si is not None else ():
         for j in {si - d, si + d}:
             if 0 <= j < len(info.sentences):
                 s, e = info.sentences[j]

@@ -527,3 +527,13 @@ def test_mention_outside_sentence_spans_reads_its_line() -> None:
     doc = make_doc("a.txt", "Intro text here.\n\nThe Peer Line began in 2016.", "en")
     doc.sentences = [doc.sentences[0]]  # the second line has no sentence span
     assert timeline([doc], "Peer Line").start == 2016
+
+
+def test_unrelated_today_in_next_sentence_is_not_ongoing() -> None:
+    doc = make_doc(
+        "a.txt",
+        "The Safety Walks ran in 2009 on two wards. Today the hospital has 300 beds.",
+        "en",
+    )
+    tl = timeline([doc], "Safety Walks")
+    assert tl.ongoing is False

@@ -375,7 +375,9 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
                 _Vote(
                     "ongoing",
                     max(ahead) if ahead else None,
-                    0.8 * sw,
+                    0.8
+                    * sw
+                    * (1.0 if same or rel > 100 or _refers_back(text, ss, se, cues) else 0.6),
                     "ongoing.cue",
                     doc,
                     (ss, se),
@@ -756,7 +758,7 @@ def _decide(
 
     ong_w = sum(v.weight for v in ongoing_votes if later_than(v, end))
     # present tense in the latest document that mentions it (all of them when undated)
-    late = [v for v in ongoing_votes if v.doc_year == latest_doc]
+    late = [v for v in ongoing_votes if v.role == "present" and v.doc_year == latest_doc]
     late_past = [v for v in past_votes if v.doc_year == latest_doc]
     ong_w += 0.2 * (len(late) - len(late_past))
     # a fact box that says "Status: completed" outweighs tense and cue words

@@ -770,8 +770,8 @@ def _decide(
         if end is not None and not active_years:
             end = None
     if end is not None and not ongoing:
-        ev["end"] = _evidence(v for v in votes if v.role == "end" and v.year == end) or ev.get(
-            "active_years", []
+        ev["end"] = _evidence(v for v in votes if v.role == "end" and v.year == end) or _evidence(
+            v for v in round_votes if v.year == end
         )
         conf["end"] = round(min(1.0, end_sup.get(end, 0.3)), 4)
     if ongoing and active_years:

@@ -537,3 +537,28 @@ def test_unrelated_today_in_next_sentence_is_not_ongoing() -> None:
     )
     tl = timeline([doc], "Safety Walks")
     assert tl.ongoing is False
+
+
+@pytest.mark.parametrize(
+    "text,name,start",
+    [
+        (
+            "Projects: Walk Days (2010–2012), Heart School (2014) and Peer Line (2016–).",
+            "Heart School",
+            2014,
+        ),
+        (
+            "Projects: Walk Days (2010–2012), Heart School (2014) and Peer Line (2016–).",
+            "Peer Line",
+            2016,
+        ),
+        (
+            "Projekt: Vårdlots (2010–2012), Hjärtskola (2014) och Stödlinje (2016–).",
+            "Hjärtskola",
+            2014,
+        ),
+    ],
+)
+def test_bracketed_period_belongs_to_its_own_item(text: str, name: str, start: int) -> None:
+    doc = make_doc("a.txt", text, "en" if "Projects" in text else "sv")
+    assert timeline([doc], name).start == start

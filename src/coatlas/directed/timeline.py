@@ -94,6 +94,7 @@ class _Cues:
     date_label: re.Pattern[str]
     final_report: re.Pattern[str]
     anaphora: re.Pattern[str]
+    conj: re.Pattern[str]  # list conjunctions: "A (2010), B and C"
     pronoun: re.Pattern[str]  # "I": case-sensitive, so Swedish "i" (in) is not taken for it
     field_line: re.Pattern[str]  # "Start: 2016", "Projekttid: 2019–2021", "Status: Avslutat"
     status_ongoing: re.Pattern[str]
@@ -137,6 +138,7 @@ def _cues(lang: str) -> _Cues:
             r"^\s*" + _alt(lx["date_labels"]) + r"\s*[:.]?", re.IGNORECASE | re.MULTILINE
         ),
         final_report=c("final_report_cues"),
+        conj=c("list_conjunctions"),
         pronoun=re.compile(
             r"(?<![\w])(?:"
             + "|".join([re.escape(w) for w in lx["person_pronouns_cased"]] or ["(?!x)x"])
@@ -419,6 +421,17 @@ def _dates_document(info: _DocInfo, x: TimeExpr) -> bool:
     return t is not None and t[0] <= x.start and x.end <= t[1] and x.kind in _SINGLE_KINDS
 
 
+def _parenthesis_of_another(text: str, x: TimeExpr, ms: int, me: int, cues: _Cues) -> bool:
+    """'A (2010–2012), B (2014) and C': a bracketed period belongs to the name just before it."""
+    opened = text[max(0, x.start - 2) : x.start].rstrip().endswith("(")
+    if not opened or ")" not in text[x.end : x.end + 3]:
+        return False
+    if x.end <= ms:
+        return True  # it closes an item before the mention
+    between = text[me : x.start]
+    return bool(re.search(r"[),;]", between) or cues.conj.search(between))
+
+
 def _about_a_person(
     text: str, x: TimeExpr, ss: int, se: int, ms: int, me: int, cues: _Cues
 ) -> bool:
@@ -536,6 +549,9 @@ def _votes_for_expr(
             tie = 1.0
         if ";" in between:
             tie *= 0.6
+        if _parenthesis_of_another(text, x, ms, me, cues):
+            tie *= 0.2
+            direct = False
     elif rel == 101 or (rel == 1 and _refers_back(text, ss, se, cues)):
         tie = 0.8  # under the mention's heading, or "It/Den/The project ..." right after it
     else:

@@ -290,7 +290,7 @@ class _Finder:
         """A bare number that is an amount, an identifier, a decimal or part of a bigger number."""
         t = self.text
         after, before = t[ye : ye + 40], t[max(0, ys - 30) : ys]
-        if re.match(r"^[.,:]\d", after) or re.match(r"^\s\d{3}(?!\d)", after):
+        if re.match(r"^[.,:]\d|^/\d{3,}|^\s\d{3}(?!\d)", after):
             return True
         # "1.2019", "COVID-2019"; a space before is no thousands group (those have 3 digits)
         if re.search(r"\d[.,]$|\w[-–]$|[£$€¥]\s?$", before):

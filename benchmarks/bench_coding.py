@@ -17,7 +17,14 @@ import time
 from pathlib import Path
 
 from coatlas.codebook import load_codebook
-from coatlas.directed.coding import CombinedCoder, EmbeddingCoder, LexiconCoder, aggregate, sentences_of
+from coatlas.directed.coding import (
+    CombinedCoder,
+    Context,
+    EmbeddingCoder,
+    LexiconCoder,
+    aggregate,
+    sentences_of,
+)
 from coatlas.document import Document
 
 
@@ -49,7 +56,9 @@ def _read(path: Path) -> str:
         from odf.text import H, P
 
         d = load(str(path))
-        return "\n\n".join(teletype.extractText(e) for e in d.getElementsByType(H) + d.getElementsByType(P))
+        return "\n\n".join(
+            teletype.extractText(e) for e in d.getElementsByType(H) + d.getElementsByType(P)
+        )
     return ""
 
 
@@ -57,7 +66,9 @@ def load_docs(root: Path) -> dict[str, Document]:
     docs = {}
     for p in sorted((root / "documents").iterdir()):
         text = _read(p)
-        docs[p.name] = Document(p.name, hashlib.sha256(p.read_bytes()).hexdigest(), p.suffix[1:], text)
+        docs[p.name] = Document(
+            p.name, hashlib.sha256(p.read_bytes()).hexdigest(), p.suffix[1:], text
+        )
     return docs
 
 
@@ -67,16 +78,21 @@ def names_of(ini: dict) -> list[str]:
     return sorted((n for n in out if len(n) >= 4), key=len, reverse=True)
 
 
-def contexts_for(ini: dict, docs: dict[str, Document], after: int = 2) -> list[tuple[Document, int, int]]:
+def contexts_for(
+    ini: dict, docs: dict[str, Document], after: int = 2
+) -> list[tuple[Document, int, int]]:
     pats = [re.compile(r"\b" + re.escape(n), re.IGNORECASE) for n in names_of(ini)]
     out = []
     for name in sorted(docs):
         doc = docs[name]
         sents = sentences_of([(doc, 0, len(doc.text))])
         for i, s in enumerate(sents):
-            if any(p.search(s.text) for p in pats):
+            ms = [
+                (s.start + m.start(), s.start + m.end()) for p in pats for m in p.finditer(s.text)
+            ]
+            if ms:
                 j = min(len(sents) - 1, i + after)
-                out.append((doc, s.start, sents[j].end))
+                out.append(Context(doc, s.start, sents[j].end, tuple(sorted(ms))))
     return out
 
 
@@ -121,18 +137,24 @@ def main() -> None:
             st[1] += fp
             st[2] += fn
             st[3] += len(allc) - tp - fp - fn
-            line.append(f"{g}: +{sorted(pred & gold_set)} FP{sorted(pred - gold_set)} FN{sorted(gold_set - pred)}")
+            line.append(
+                f"{g}: +{sorted(pred & gold_set)} FP{sorted(pred - gold_set)} FN{sorted(gold_set - pred)}"
+            )
             if verbose and g == "methods":
                 for c in sorted(pred - gold_set):
                     for e in res.codes[c][:2]:
-                        print(f"   FP {c} {e.source} {e.confidence} {e.document}: {e.quote[:160]!r}")
+                        print(
+                            f"   FP {c} {e.source} {e.confidence} {e.document}: {e.quote[:160]!r}"
+                        )
         print(" | ".join(line))
     print(f"\ncoding time {time.time() - t0:.1f}s, sentences {n_sent}, uncoded {n_uncoded}")
     for g, (tp, fp, fn, tn) in stats.items():
         p = tp / (tp + fp) if tp + fp else 0
         r = tp / (tp + fn) if tp + fn else 0
         f1 = 2 * p * r / (p + r) if p + r else 0
-        print(f"{g:10s} P={p:.3f} R={r:.3f} F1={f1:.3f} kappa={kappa(tp, fp, fn, tn):.3f} (tp={tp} fp={fp} fn={fn})")
+        print(
+            f"{g:10s} P={p:.3f} R={r:.3f} F1={f1:.3f} kappa={kappa(tp, fp, fn, tn):.3f} (tp={tp} fp={fp} fn={fn})"
+        )
 
 
 if __name__ == "__main__":

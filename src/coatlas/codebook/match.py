@@ -52,11 +52,21 @@ def stem(word: str, lang: str) -> str:
     return st.stemWord(word) if st is not None else word
 
 
+@lru_cache(maxsize=200_000)
+def known(word: str, lang: str) -> bool:
+    try:
+        return bool(simplemma.is_known(word, lang=lang))
+    except Exception:
+        return False
+
+
+@lru_cache(maxsize=200_000)
 def word_keys(word: str, lang: str) -> tuple[str, ...]:
-    """Keys under which a plain word matches: surface, lemma, and stem if the lemmatiser is blind."""
-    lem = lemma(word, lang)
-    keys = [word, "=" + lem]
-    if lem == word:
+    """Keys under which a plain word matches: surface, lemma, and the snowball stem for
+    words the lemmatiser does not know (new compounds), so a known base form such as
+    ``person`` never collides with an unknown word that merely stems to it."""
+    keys = [word, "=" + lemma(word, lang)]
+    if not known(word, lang):
         keys.append("~" + stem(word, lang))
     return tuple(dict.fromkeys(keys))
 

@@ -69,6 +69,9 @@ class Group(_Strict):
     # experience): used by detection, not assigned to initiatives.
     coding: bool = True
     semantic: bool = True  # whether the embedding coder may assign codes of this group
+    # a code is assigned only if its summed support reaches this share of the best
+    # code's in the group (0 = codes are independent; levels are relative to each other)
+    min_share: float = Field(default=0.0, ge=0.0, le=1.0)
     codes: list[Code] = Field(min_length=1)
 
 

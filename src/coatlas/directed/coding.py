@@ -30,18 +30,34 @@ from coatlas.evidence import Coding, Evidence, make_evidence
 STRONG = 0.9  # a vocabulary term or pattern of the code in the sentence
 CUE = 0.45  # a weak cue: needs a second source of support
 ASSIGN_SINGLE = 0.85  # one sentence this strong assigns the code
-ASSIGN_TOTAL = 1.3  # or this much support summed over distinct sentences
+ASSIGN_TOTAL = 1.3  # or this much support summed over distinct sentences ...
+ASSIGN_SUPPORTED = 0.6  # ... one of which is more than a lone cue
 
 _SENT_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÅÄÖÜÉ0-9])|\n\s*\n|\n(?=\s*[-•*–]\s)")
 
 
+FOLLOW = 0.75  # weight of a sentence near, but not naming, the initiative
+
+
 # ----------------------------------------------------------------------------- contexts
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Text about one initiative. ``mentions``: spans naming it; when given, sentences
+    without a mention count as following text and weigh less (``FOLLOW``)."""
+
+    document: Document
+    start: int
+    end: int
+    mentions: tuple[tuple[int, int], ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     document: Document
     start: int
     end: int
     contexts: tuple[int, ...]  # which input contexts contain it
+    anchor: bool = True  # names the initiative (or no mention spans were given)
 
     @property
     def key(self) -> str:
@@ -52,10 +68,14 @@ class Sentence:
         return self.document.text[self.start : self.end]
 
 
-def _as_triple(ctx: Any) -> tuple[Document, int, int]:
+def _as_context(ctx: Any) -> Context:
+    if isinstance(ctx, Context):
+        return ctx
     if isinstance(ctx, tuple | list):
-        return ctx[0], int(ctx[1]), int(ctx[2])
-    return ctx.document, int(ctx.start), int(ctx.end)
+        ments = tuple((int(a), int(b)) for a, b in ctx[3]) if len(ctx) > 3 else ()
+        return Context(ctx[0], int(ctx[1]), int(ctx[2]), ments)
+    ments = tuple((int(a), int(b)) for a, b in getattr(ctx, "mentions", ()))
+    return Context(ctx.document, int(ctx.start), int(ctx.end), ments)
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -78,9 +98,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def sentences_of(contexts: Sequence[Any]) -> list[Sentence]:
     """The unique sentences inside the contexts, in document order (deterministic)."""
-    found: dict[tuple[str, int, int], tuple[Document, set[int]]] = {}
-    for ci, ctx in enumerate(contexts):
-        doc, cs, ce = _as_triple(ctx)
+    found: dict[tuple[str, int, int], tuple[Document, set[int], list[bool]]] = {}
+    for ci, raw in enumerate(contexts):
+        ctx = _as_context(raw)
+        doc, cs, ce = ctx.document, ctx.start, ctx.end
         cs, ce = max(0, cs), min(len(doc.text), ce)
         spans = [
             (max(s.start, cs), min(s.end, ce)) for s in doc.sentences if s.end > cs and s.start < ce
@@ -91,10 +112,13 @@ def sentences_of(contexts: Sequence[Any]) -> list[Sentence]:
             s, e = _trim(doc.text, s, e)
             if e - s < 3:
                 continue
-            found.setdefault((doc.path, s, e), (doc, set()))[1].add(ci)
+            entry = found.setdefault((doc.path, s, e), (doc, set(), [False]))
+            entry[1].add(ci)
+            if not ctx.mentions or any(ms < e and s < me for ms, me in ctx.mentions):
+                entry[2][0] = True
     return [
-        Sentence(doc, s, e, tuple(sorted(cis)))
-        for (_, s, e), (doc, cis) in sorted(found.items(), key=lambda kv: kv[0])
+        Sentence(doc, s, e, tuple(sorted(cis)), anchor[0])
+        for (_, s, e), (doc, cis, anchor) in sorted(found.items(), key=lambda kv: kv[0])
     ]
 
 
@@ -175,9 +199,8 @@ class LexiconCoder:
                     set(sent.contexts) & present.get(r, set()) for r in code.requires
                 ):
                     continue
-                out.append(
-                    _coding(sent, code_id, f"rule:{codebook.name}.{code_id}.lexicon", h[code_id])
-                )
+                conf = round(h[code_id] * (1.0 if sent.anchor else FOLLOW), 4)
+                out.append(_coding(sent, code_id, f"rule:{codebook.name}.{code_id}.lexicon", conf))
         return _sorted(out)
 
 
@@ -271,6 +294,7 @@ class EmbeddingCoder:
                 conf = float(
                     min(0.8, 0.3 + 0.1 * (zs[i, j] - self.z) + 2.0 * (mat[i, j] - self.margin))
                 )
+                conf *= 1.0 if sent.anchor else FOLLOW
                 out.append(_coding(sent, code.id, f"model:{self.embedder.name}", round(conf, 4)))
         return _sorted(out)
 
@@ -353,11 +377,16 @@ def aggregate(
     """Sentence codings -> the initiative's codes: one strong sentence or enough summed support."""
     codes: dict[str, list[Evidence]] = {}
     scores: dict[str, float] = {}
+    support = {}
     for code in codebook.codes(group):
-        mine = [c for c in codings if c.code == code.id]
-        mx, total, by_sent = _support(mine)
+        support[code.id] = _support([c for c in codings if c.code == code.id])
+    top = max((t for _, t, _ in support.values()), default=0.0)
+    share = codebook.group(group).min_share
+    for code in codebook.codes(group):
+        mx, total, by_sent = support[code.id]
         scores[code.id] = round(min(1.0, max(mx, total / 2)), 4)
-        if mx >= ASSIGN_SINGLE or total >= ASSIGN_TOTAL:
+        strong_enough = mx >= ASSIGN_SINGLE or (total >= ASSIGN_TOTAL and mx >= ASSIGN_SUPPORTED)
+        if strong_enough and total >= share * top:
             evs = [e for lst in by_sent.values() for e in lst]
             codes[code.id] = sorted(
                 evs, key=lambda e: (-e.confidence, e.document, e.start, e.source)

@@ -64,6 +64,14 @@ def _read(path: Path) -> str:
 
 def load_docs(root: Path) -> dict[str, Document]:
     docs = {}
+    try:
+        from coatlas.ingest import read_folder
+
+        found, _errors = read_folder(root / "documents")
+        if found:
+            return {Path(d.path).name: d for d in found}
+    except Exception:  # ingestion not available: the simple readers below
+        pass
     for p in sorted((root / "documents").iterdir()):
         text = _read(p)
         docs[p.name] = Document(

@@ -36,6 +36,7 @@ ASSIGN_SUPPORTED = 0.6  # ... one of which is more than a lone cue
 _SENT_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÅÄÖÜÉ0-9])|\n\s*\n|\n(?=\s*[-•*–]\s)")
 
 
+REQUIRES_ELSEWHERE = 0.8  # a strong term whose required vocabulary is only in other contexts
 FOLLOW = 0.75  # weight of a sentence near, but not naming, the initiative (same paragraph)
 FAR = 0.45  # ... in another paragraph: often already about something else
 HEADING = 120  # a mention paragraph shorter than this is a heading/question: the next one is "near"
@@ -230,7 +231,12 @@ class LexiconCoder:
                 if code.requires and not any(
                     set(sent.contexts) & present.get(r, set()) for r in code.requires
                 ):
-                    continue
+                    # a strong term still counts when the required participants appear
+                    # elsewhere in the initiative's texts (an interview answer that only
+                    # says "it was experience-based co-design"), at reduced weight
+                    if h[code_id] < STRONG or not any(present.get(r) for r in code.requires):
+                        continue
+                    h = {**h, code_id: h[code_id] * REQUIRES_ELSEWHERE}
                 conf = round(h[code_id] * sent.weight, 4)
                 out.append(_coding(sent, code_id, f"rule:{codebook.name}.{code_id}.lexicon", conf))
         return _sorted(out)

@@ -32,6 +32,9 @@ CUE = 0.45  # a weak cue: needs a second source of support
 ASSIGN_SINGLE = 0.85  # one sentence this strong assigns the code
 ASSIGN_TOTAL = 1.3  # or this much support summed over distinct sentences ...
 ASSIGN_SUPPORTED = 0.6  # ... one of which is more than a lone cue
+# summed (not single-sentence) support must include some manifest (vocabulary)
+# evidence: several middling semantic matches alone are too often generic talk
+SUMMED_NEEDS_MANIFEST = True
 
 _SENT_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÅÄÖÜÉ0-9])|\n\s*\n|\n(?=\s*[-•*–]\s)")
 
@@ -436,7 +439,11 @@ def _assign(
     for code in codebook.codes(group):
         mx, total, by_sent = support[code.id]
         scores[code.id] = round(min(1.0, max(mx, total / 2)), 4)
-        strong_enough = mx >= ASSIGN_SINGLE or (total >= ASSIGN_TOTAL and mx >= ASSIGN_SUPPORTED)
+        manifest = any(e.source.startswith("rule:") for lst in by_sent.values() for e in lst)
+        summed = total >= ASSIGN_TOTAL and mx >= ASSIGN_SUPPORTED
+        if SUMMED_NEEDS_MANIFEST:
+            summed = summed and manifest
+        strong_enough = mx >= ASSIGN_SINGLE or summed
         if strong_enough and total >= share * top:
             codes[code.id] = [e for lst in by_sent.values() for e in lst]
     return codes, scores

@@ -35,21 +35,25 @@ ASSIGN_SUPPORTED = 0.6  # ... one of which is more than a lone cue
 # summed (not single-sentence) support must include some manifest (vocabulary)
 # evidence: several middling semantic matches alone are too often generic talk
 SUMMED_NEEDS_MANIFEST = True
-
-_SENT_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÅÄÖÜÉ0-9])|\n\s*\n|\n(?=\s*[-•*–]\s)")
-
-
 REQUIRES_ELSEWHERE = 0.8  # a strong term whose required vocabulary is only in other contexts
 FOLLOW = 0.75  # weight of a sentence near, but not naming, the initiative (same paragraph)
 FAR = 0.45  # ... in another paragraph: often already about something else
 HEADING = 120  # a mention paragraph shorter than this is a heading/question: the next one is "near"
 
+_SENT_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÅÄÖÜÉ0-9])|\n\s*\n|\n(?=\s*[-•*–]\s)")
+
 
 # ----------------------------------------------------------------------------- contexts
 @dataclass(frozen=True, slots=True)
 class Context:
-    """Text about one initiative. ``mentions``: spans naming it; when given, sentences
-    without a mention count as following text and weigh less (``FOLLOW``)."""
+    """Text about one initiative.
+
+    ``mentions``: spans (offsets into ``document.text``) naming the initiative. When
+    given, sentences without a mention weigh less (``FOLLOW`` in the same paragraph or
+    right after a heading/question naming it, ``FAR`` beyond). Leave ``mentions``
+    empty when the whole span is about the initiative (a page or section named after
+    it): then every sentence weighs 1.
+    """
 
     document: Document
     start: int

@@ -23,6 +23,7 @@ _PAGE_NO = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:sida|page|p\.|s\.|sid\.?)\s*)?\d{1,4}(?:\s*(?:av|of|/|\()\s*\d{1,4}\)?)?(?:\s*[-–—])?$",
     re.I,
 )
+_BULLET = re.compile(r"(?:[-–—•▪◦*·]|\d{1,2}[.)])\s")
 _ZONE = 0.09  # top/bottom share of the page height where running headers live
 
 
@@ -268,15 +269,22 @@ def _paragraphs(runs: list[list[Line]]) -> list[list[Line]]:
     """Split each flow at vertical gaps larger than the usual line spacing or font changes."""
     paras: list[list[Line]] = []
     for run in runs:
-        gaps = [b.top - a.top for a, b in zip(run, run[1:], strict=False) if b.top > a.top]
-        usual = statistics.median(gaps) if gaps else 0.0
+        # the usual line pitch is the most frequent gap between same-size lines (short
+        # paragraphs make a median land on paragraph gaps)
+        gaps = Counter(
+            round(b.top - a.top)
+            for a, b in zip(run, run[1:], strict=False)
+            if b.top > a.top and abs(a.size - b.size) <= 0.5
+        )
+        usual = float(min(gaps, key=lambda g: (-gaps[g], g))) if gaps else 0.0
         cur: list[Line] = []
         for ln in run:
             if cur:
                 prev = cur[-1]
                 gap = ln.top - prev.top
                 size_change = abs(ln.size - prev.size) > 0.5
-                if gap > 1.35 * max(usual, 1.0) or size_change or gap < 0:
+                bullet = bool(_BULLET.match(ln.text))
+                if gap > 1.35 * max(usual, 1.0) or size_change or gap < 0 or bullet:
                     paras.append(cur)
                     cur = []
             cur.append(ln)

@@ -66,7 +66,11 @@ def _check_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
             raise IngestError(name, "corrupt", f"member {info.filename}: undecodable XML") from None
     low = raw.lower()
     if b"<!doctype" in low or b"<!entity" in low:
-        raise IngestError(name, "unsafe", f"member {info.filename} declares a DTD/entities (XXE or entity expansion)")
+        raise IngestError(
+            name,
+            "unsafe",
+            f"member {info.filename} declares a DTD/entities (XXE or entity expansion)",
+        )
 
 
 # --- DOCX ----------------------------------------------------------------------

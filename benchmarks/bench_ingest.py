@@ -85,12 +85,14 @@ def _text_pages(rng: random.Random, pages: int) -> list[str]:
 def make_pdf(rng: random.Random, pages: int) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
     style = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13)
     story = []
-    for page in _text_pages(rng, pages):
-        for p in page.split("\n\n")[:4]:
+    for i, page in enumerate(_text_pages(rng, pages)):
+        if i:
+            story.append(PageBreak())  # one generated page of text per PDF page
+        for p in page.split("\n\n"):
             story += [Paragraph(p, style), Spacer(1, 6)]
 
     def footer(c, doc):

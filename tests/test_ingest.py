@@ -252,3 +252,43 @@ def test_language_short_text_uses_evidence_and_prior():
 def test_sentences_respect_abbreviations(text, n):
     spans = split_sentences(text)
     assert len(spans) == n, [text[s:e] for s, e in spans]
+
+
+def test_transcript_sentences_start_after_labels(tmp_path):
+    lines = []
+    for i in range(3):
+        lines += [f"I: Question {i} about the clinic?", f"R: Answer {i}. It changed a lot."]
+    p = tmp_path / "t.txt"
+    p.write_text("\n\n".join(lines))
+    d = read_document(p)
+    assert len(d.turns) == 6
+    texts = [d.text[s.start : s.end] for s in d.sentences]
+    assert not any(t.startswith(("I:", "R:")) for t in texts)
+    assert "Answer 0." in texts and "It changed a lot." in texts
+
+
+@needs_dev
+def test_html_publication_date(dev_docs):
+    assert dev_docs["news_kitchen_table_talks_2017.html"].meta.get("published") == "2017-09-05"
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "documents"
+
+
+def test_example_corpus_reads():
+    docs, errors = read_folder(EXAMPLES)
+    assert errors == []
+    by = {d.path: d for d in docs}
+    assert {d.format for d in docs} >= {"txt", "html", "docx", "pdf", "md"}
+    assert {d.language for d in docs} == {"en", "sv"}
+    assert {t.role for t in by["intervju_01_foraldraradet.txt"].turns} == {
+        "interviewer",
+        "respondent",
+    }
+    pdf = by["verksamhetsberattelse_2026.pdf"]
+    assert len(pdf.pages) == 2 and "Sida" not in pdf.text
+    html = by["foraldraradet_barnkliniken.html"]
+    assert "kakor" not in html.text and "Hitta vård" not in html.text and "Växel" not in html.text
+    assert "Familjecentrerad rond på vardagar (2025)." in html.text
+    docx = by["breathing_together_final_report_2022.docx"]
+    assert "2018 | 3 | 22" in docx.text

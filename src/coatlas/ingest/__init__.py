@@ -15,6 +15,7 @@ same string whatever the format.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import stat
@@ -146,7 +147,8 @@ def _build(data: bytes, path: Path, name: str, limits: Limits) -> Document:
         if fmt == "html":
             from coatlas.ingest.html import html_blocks
 
-            blocks, title = html_blocks(text, name)
+            blocks, title, html_meta = html_blocks(text, name)
+            meta.update(html_meta)
         elif fmt == "md":
             blocks, title = markdown_blocks(text)
         else:
@@ -190,6 +192,8 @@ def finish(
     ]
     sentences = segment_paragraphs(text, paras)
     turns, speakers = detect_turns(text)
+    if turns:
+        sentences = _trim_labels(sentences, turns)
     meta = dict(meta or {})
     if speakers:
         meta["speakers"] = speakers
@@ -210,6 +214,19 @@ def finish(
         turns=turns,
         meta=meta,
     )
+
+
+def _trim_labels(sentences: list[Span], turns: list) -> list[Span]:
+    """A sentence starts after a speaker label ("R: ..."), not on it."""
+    starts = sorted(t.start for t in turns)
+    out: list[Span] = []
+    for s in sentences:
+        j = bisect.bisect_left(starts, s.start)
+        if j < len(starts) and s.start < starts[j] < s.end:
+            out.append(Span(starts[j], s.end, s.lang))
+        else:
+            out.append(s)
+    return out
 
 
 def _is_junk(name: str) -> bool:

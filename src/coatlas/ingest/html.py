@@ -65,13 +65,33 @@ def _clean_source(html: str) -> str:
     return _DOCTYPE.sub("", html)
 
 
-def html_blocks(html: str, name: str) -> tuple[list[Block], str | None]:
+def html_blocks(html: str, name: str) -> tuple[list[Block], str | None, dict[str, str]]:
+    """Return (blocks, <title>, meta); meta["published"] is the page's date when found."""
     html = _clean_source(html)
     title = _title(html)
     blocks = _trafilatura_blocks(html)
     if not blocks:
         blocks = _fallback_blocks(html, name)
-    return blocks, title
+    meta: dict[str, str] = {}
+    published = _published(html)
+    if published:
+        meta["published"] = published
+    return blocks, title, meta
+
+
+def _published(html: str) -> str | None:
+    """The page's publication/update date (ISO) from its metadata or byline, if any.
+
+    Offline only: htmldate (inside trafilatura) reads the markup, never the network;
+    it is told not to guess from the current date.
+    """
+    try:
+        from trafilatura import extract_metadata
+
+        m = extract_metadata(html, extensive=False)
+        return m.date if m is not None and m.date else None
+    except Exception:  # noqa: BLE001 - a date is a bonus, never a failure
+        return None
 
 
 def _title(html: str) -> str | None:

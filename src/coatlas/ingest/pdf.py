@@ -222,70 +222,117 @@ def _is_furniture(ln: Line, height: float, running: set[str]) -> bool:
     return _shape(ln.text) in running or bool(_PAGE_NO.match(ln.text.strip()))
 
 
-def _reading_order(lines: list[Line]) -> list[list[Line]]:
-    """Order lines: full-width lines top-down; two-column stretches left column first.
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """Lines sharing a baseline band (segments of one visual row), top-down, left-right."""
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        if rows and abs(rows[-1][0].top - ln.top) < 0.5 * max(ln.size, 1.0):
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    for r in rows:
+        r.sort(key=lambda ln: ln.x0)
+    return rows
 
-    Returns runs of lines that belong to one flow (a column stretch or the full width),
-    in reading order.
+
+def _merge_row(row: list[Line]) -> Line:
+    """Segments of one row outside a column layout are table cells: one line, " | " between."""
+    if len(row) == 1:
+        return row[0]
+    return Line(
+        text=" | ".join(ln.text for ln in row),
+        x0=row[0].x0,
+        x1=max(ln.x1 for ln in row),
+        top=min(ln.top for ln in row),
+        bottom=max(ln.bottom for ln in row),
+        size=row[0].size,
+        words=[w for ln in row for w in ln.words],
+    )
+
+
+def _reading_order(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines in reading order: full-width flow top-down, column stretches left first.
+
+    A stretch between two gutter-crossing lines is read as two columns only when it
+    has several rows with exactly one text segment on each side of the gutter; a
+    short last line of a paragraph or a table does not make a column layout.
     """
     if not lines:
         return []
-    lines = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    rows = _rows(lines)
     left = min(ln.x0 for ln in lines)
     right = max(ln.x1 for ln in lines)
-    gutter = _find_gutter(lines, left, right)
+    gutter = _find_gutter(lines, left, right, rows)
     if gutter is None:
-        return [lines]
+        return [[_merge_row(r) for r in rows]]
     runs: list[list[Line]] = []
-    stretch: list[Line] = []
+    flow: list[Line] = []
+    stretch: list[list[Line]] = []
 
     def flush() -> None:
-        if stretch:
-            lcol = [ln for ln in stretch if ln.x1 <= gutter]
-            rcol = [ln for ln in stretch if ln.x1 > gutter]
-            if lcol:
-                runs.append(lcol)
-            if rcol:
-                runs.append(rcol)
-            stretch.clear()
-
-    for ln in lines:
-        if ln.x0 < gutter < ln.x1:  # spans the gutter: full width
-            flush()
-            if runs and runs[-1] and runs[-1][-1].x0 < gutter < runs[-1][-1].x1:
-                runs[-1].append(ln)
-            else:
-                runs.append([ln])
+        paired = sum(1 for r in stretch if _is_paired(r, gutter))
+        if paired >= 2:
+            if flow:
+                runs.append(list(flow))
+                flow.clear()
+            lcol = [ln for r in stretch for ln in r if ln.x1 <= gutter]
+            rcol = [ln for r in stretch for ln in r if ln.x0 >= gutter]
+            runs.extend(c for c in (lcol, rcol) if c)
         else:
-            stretch.append(ln)
+            flow.extend(_merge_row(r) for r in stretch)
+        stretch.clear()
+
+    for r in rows:
+        if any(ln.x0 < gutter < ln.x1 for ln in r):
+            flush()
+            flow.append(_merge_row(r))
+        else:
+            stretch.append(r)
     flush()
+    if flow:
+        runs.append(flow)
     return runs
 
 
-def _find_gutter(lines: list[Line], left: float, right: float) -> float | None:
-    """An x position in the middle band that no line of a column stretch crosses."""
+def _is_paired(row: list[Line], gutter: float) -> bool:
+    lsegs = [ln for ln in row if ln.x1 <= gutter]
+    rsegs = [ln for ln in row if ln.x0 >= gutter]
+    return len(lsegs) == 1 and len(rsegs) == 1
+
+
+def _find_gutter(
+    lines: list[Line], left: float, right: float, rows: list[list[Line]]
+) -> float | None:
+    """An x in the middle band that text columns leave empty, or None for one column."""
     width = right - left
     if width <= 0:
         return None
     lo, hi = left + 0.3 * width, left + 0.7 * width
-    step = 2.0
     best: tuple[int, float] | None = None
     x = lo
     while x <= hi:
         crossing = sum(1 for ln in lines if ln.x0 < x < ln.x1)
-        beside = sum(1 for ln in lines if ln.x1 <= x) and sum(1 for ln in lines if ln.x0 >= x)
-        if beside and (best is None or crossing < best[0]):
+        if best is None or crossing < best[0]:
             best = (crossing, x)
-        x += step
+        x += 2.0
     if best is None:
         return None
     crossing, x = best
-    lcount = sum(1 for ln in lines if ln.x1 <= x and ln.x0 >= left - 1)
-    rcount = sum(1 for ln in lines if ln.x0 >= x)
-    # two real columns: several lines on each side, few lines across
-    if lcount >= 3 and rcount >= 3 and crossing <= 0.34 * len(lines):
-        return x
-    return None
+    if crossing > 0.34 * len(lines):
+        return None
+    side = [r for r in rows if not any(ln.x0 < x < ln.x1 for ln in r)]
+    both = [r for r in side if any(ln.x1 <= x for ln in r) and any(ln.x0 >= x for ln in r)]
+    if len(both) < 3:
+        return None
+    # text columns: one segment per side, and the segments fill most of their column
+    paired = [r for r in both if _is_paired(r, x)]
+    if len(paired) < 0.8 * len(both):
+        return None
+    lw = statistics.median(r[0].x1 - r[0].x0 for r in paired)
+    rw = statistics.median(r[-1].x1 - r[-1].x0 for r in paired)
+    if lw < 0.5 * (x - left) or rw < 0.5 * (right - x):
+        return None
+    return x
 
 
 def _paragraphs(runs: list[list[Line]]) -> list[list[Line]]:
@@ -306,7 +353,7 @@ def _paragraphs(runs: list[list[Line]]) -> list[list[Line]]:
                 prev = cur[-1]
                 gap = ln.top - prev.top
                 size_change = abs(ln.size - prev.size) > 0.5
-                bullet = bool(_BULLET.match(ln.text))
+                bullet = bool(_BULLET.match(ln.text)) or " | " in ln.text or " | " in prev.text
                 if gap > 1.35 * max(usual, 1.0) or size_change or gap < 0 or bullet:
                     paras.append(cur)
                     cur = []

@@ -336,25 +336,35 @@ def _find_gutter(
 
 
 def _paragraphs(runs: list[list[Line]]) -> list[list[Line]]:
-    """Split each flow at vertical gaps larger than the usual line spacing or font changes."""
+    """Split each flow at vertical gaps larger than the usual line pitch, or font changes.
+
+    The usual pitch is the most frequent gap between same-size lines (short
+    paragraphs make a median land on paragraph gaps), scaled for larger type so a
+    two-line title stays one paragraph.
+    """
     paras: list[list[Line]] = []
     for run in runs:
-        # the usual line pitch is the most frequent gap between same-size lines (short
-        # paragraphs make a median land on paragraph gaps)
-        gaps = Counter(
-            round(b.top - a.top)
+        pairs = [
+            (a, b)
             for a, b in zip(run, run[1:], strict=False)
             if b.top > a.top and abs(a.size - b.size) <= 0.5
-        )
+        ]
+        gaps = Counter(round(b.top - a.top) for a, b in pairs)
         usual = float(min(gaps, key=lambda g: (-gaps[g], g))) if gaps else 0.0
+        sizes = Counter(round(a.size) for a, b in pairs if round(b.top - a.top) == usual)
+        body = float(sizes.most_common(1)[0][0]) if sizes else 0.0
         cur: list[Line] = []
         for ln in run:
             if cur:
                 prev = cur[-1]
                 gap = ln.top - prev.top
+                pitch = max(usual * (ln.size / body if body and ln.size > body else 1.0), 1.0)
                 size_change = abs(ln.size - prev.size) > 0.5
-                bullet = bool(_BULLET.match(ln.text)) or " | " in ln.text or " | " in prev.text
-                if gap > 1.35 * max(usual, 1.0) or size_change or gap < 0 or bullet:
+                table = " | " in ln.text or " | " in prev.text
+                bullet = bool(_BULLET.match(ln.text))
+                wrapped = ln.text[:1].islower() and prev.text.rstrip()[-1:] not in ".!?:;"
+                too_far = gap > (2.5 if wrapped else 1.35) * pitch
+                if too_far or size_change or gap < 0 or bullet or table:
                     paras.append(cur)
                     cur = []
             cur.append(ln)

@@ -244,6 +244,14 @@ def make_hostile(d: Path) -> dict[str, str | None]:
         ),
         "-leading-dash.txt": (b"A file whose name starts with a dash.", None),
         ("long_" + "x" * 200 + ".txt"): (b"A file with a very long name.", None),
+        "deep_nesting.html": (
+            (
+                "<html><body>" + "<div>" * 60000 + "<p>Deep text about care.</p>" + "</div>" * 60000
+            ).encode(),
+            None,
+        ),
+        "deep_quotes.md": ((">" * 50000 + " quote\n").encode(), None),
+        "many_turns.txt": (("I: A question?\nR: An answer.\n" * 50000).encode(), None),
         "doc.rtf": (
             rb"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}\f0\pard V\'e5rden och n\'e4rst\'e5ende.\par}",
             None,

@@ -108,3 +108,9 @@ def test_read_folder_keeps_going(hostile):
     docs, errors = read_folder(d)
     assert sorted(x.path for x in docs) == sorted(n for n, k in expected.items() if k is None)
     assert sorted(e.path for e in errors) == sorted(n for n, k in expected.items() if k)
+
+
+def test_pathological_structure_reads(hostile):
+    d, _ = hostile
+    assert "Deep text about care." in read_document(d / "deep_nesting.html").text
+    assert len(read_document(d / "many_turns.txt").turns) == 100_000

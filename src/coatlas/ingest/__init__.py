@@ -151,6 +151,8 @@ def _build(data: bytes, path: Path, name: str, limits: Limits) -> Document:
             meta.update(html_meta)
         elif fmt == "md":
             blocks, title = markdown_blocks(text)
+            if not any(b.text.strip() for b in blocks):
+                blocks = text_blocks(text)  # markup the parser refused (nesting limits)
         else:
             blocks = text_blocks(text)
     return finish(

@@ -72,6 +72,8 @@ def html_blocks(html: str, name: str) -> tuple[list[Block], str | None, dict[str
     blocks = _trafilatura_blocks(html)
     if not blocks:
         blocks = _fallback_blocks(html, name)
+    if not blocks:
+        blocks = _stripped_blocks(html)
     meta: dict[str, str] = {}
     published = _published(html)
     if published:
@@ -224,3 +226,17 @@ def _fallback_blocks(html: str, name: str) -> list[Block]:
         if t.strip():
             blocks = [Block(c) for c in re.split(r"\n\s*\n", t) if c.strip()]
     return blocks
+
+
+def _stripped_blocks(html: str) -> list[Block]:
+    """Last resort for markup the parsers give up on (e.g. nesting deeper than libxml2's
+    limit): drop non-content elements and tags by pattern, keep the text."""
+    import html as htmlmod
+
+    body = re.sub(
+        r"(?is)<(script|style|noscript|template|nav|header|footer|aside)\b.*?</\1\s*>", " ", html
+    )
+    body = re.sub(r"(?is)<head\b.*?</head\s*>", " ", body)
+    body = re.sub(r"(?i)<(?:br|/p|/div|/li|/h[1-6]|/tr|/section|/article)\b[^>]*>", "\n\n", body)
+    body = htmlmod.unescape(re.sub(r"<[^>]{0,2000}>", " ", body))
+    return [Block(c) for c in re.split(r"\n\s*\n", body) if c.strip()]

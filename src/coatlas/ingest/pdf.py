@@ -401,6 +401,9 @@ def _join_lines(lines: list[Line]) -> str:
 
 def _merge_across_pages(blocks: list[Block]) -> list[Block]:
     """A paragraph that runs over a page break becomes one block (kept on its first page)."""
+    first_on_page: dict[int | None, int] = {}
+    for b in blocks:
+        first_on_page.setdefault(b.page, id(b))
     out: list[Block] = []
     for b in blocks:
         if (
@@ -408,7 +411,7 @@ def _merge_across_pages(blocks: list[Block]) -> list[Block]:
             and out[-1].page is not None
             and b.page == out[-1].page + 1
             and _continues(out[-1].text, b.text)
-            and _is_first_on_page(b, blocks)
+            and first_on_page[b.page] == id(b)
         ):
             prev = out[-1]
             out[-1] = Block(_join_text(prev.text, b.text), page=prev.page, kind=prev.kind)
@@ -420,10 +423,6 @@ def _merge_across_pages(blocks: list[Block]) -> list[Block]:
 def _continues(prev: str, nxt: str) -> bool:
     prev = prev.rstrip()
     return bool(prev) and prev[-1] not in '.!?:;…"”' and nxt[:1].islower()
-
-
-def _is_first_on_page(b: Block, blocks: list[Block]) -> bool:
-    return next(x for x in blocks if x.page == b.page) is b
 
 
 def _join_text(a: str, b: str) -> str:

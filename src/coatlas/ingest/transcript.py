@@ -167,7 +167,8 @@ def detect_turns(text: str) -> tuple[list[Turn], dict[str, dict[str, str]]]:
             for lab, n in counts.items()
             if n >= 2 and _NAME.match(lab) and len(lab.split()) <= 2
         }
-        turns_c = [c for c in body if c in known or c.label in extra]
+        known_ids = {id(c) for c in known}
+        turns_c = [c for c in body if id(c) in known_ids or c.label in extra]
     if len(turns_c) < _MIN_TURNS or len({c.label.lower() for c in turns_c}) < 2:
         return [], {}
     switches = sum(

@@ -290,5 +290,12 @@ def test_example_corpus_reads():
     html = by["foraldraradet_barnkliniken.html"]
     assert "kakor" not in html.text and "Hitta vård" not in html.text and "Växel" not in html.text
     assert "Familjecentrerad rond på vardagar (2025)." in html.text
+    fg = by["focus_group_carers_cafe_2031.docx"]
+    assert {t.speaker: t.role for t in fg.turns} == {
+        "F": "interviewer",
+        "Carer 1": "respondent",
+        "Carer 2": "respondent",
+        "Carer 3": "respondent",
+    }
     docx = by["breathing_together_final_report_2022.docx"]
     assert "2018 | 3 | 22" in docx.text

@@ -10,6 +10,33 @@ import io
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "documents"
+FIXED = (2031, 1, 1, 0, 0, 0)
+
+
+def _stable_docx(d) -> bytes:
+    """Save a python-docx Document with fixed metadata and zip timestamps (byte-identical runs)."""
+    import datetime
+    import zipfile
+
+    when = datetime.datetime(*FIXED)
+    d.core_properties.created = when
+    d.core_properties.modified = when
+    d.core_properties.last_printed = when
+    d.core_properties.author = "coatlas examples"
+    d.core_properties.last_modified_by = "coatlas examples"
+    raw = io.BytesIO()
+    d.save(raw)
+    src = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(
+                zipfile.ZipInfo(info.filename, date_time=FIXED),
+                src.read(info),
+                zipfile.ZIP_DEFLATED,
+            )
+    return out.getvalue()
+
 
 INTERVIEW_SV = """Region Fjällmark – utvärdering av patientmedverkan
 Intervju 1 – transkribering
@@ -119,7 +146,12 @@ def breathing_docx() -> bytes:
         "participants' feedback and changed one part of the course."
     )
     t = d.add_table(rows=4, cols=3)
-    rows = [("Year", "Groups", "Participants"), ("2018", "3", "22"), ("2020", "1", "7"), ("2022", "4", "31")]
+    rows = [
+        ("Year", "Groups", "Participants"),
+        ("2018", "3", "22"),
+        ("2020", "1", "7"),
+        ("2022", "4", "31"),
+    ]
     for r, row in enumerate(rows):
         for c, val in enumerate(row):
             t.cell(r, c).text = val
@@ -134,9 +166,36 @@ def breathing_docx() -> bytes:
         "computers dropped out. Digital formats must be planned together with the participants, "
         "not introduced for them."
     )
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
+    return _stable_docx(d)
+
+
+FOCUS_GROUP = [
+    "Focus group 2 – carers of people with dementia, Kvarnås",
+    "Date: 9 May 2031",
+    "Venue: Kvarnås library, meeting room",
+    "Facilitator: Ruth Lindqvist (F)",
+    "Participants: three carers (Carer 1–3); a note-taker from the evaluation team",
+    "F: Thank you all for coming. You all took part in the Carers' Café at Kvarnås hospital. How did it start for you?",
+    "Carer 1: I came in 2027, when my husband was diagnosed. A nurse gave me a leaflet. The first evening I just sat and listened.",
+    "Carer 2: For me it was the memory clinic that asked whether I wanted to help plan the café. So I was there from the start, in 2026, in the planning group with two nurses and another carer.",
+    "F: What did the planning group do?",
+    "Carer 2: We decided the themes for the evenings together, e.g. legal questions, respite care and how to talk to the children. The staff wanted lectures; we wanted time to talk to each other. We ended up with half and half.",
+    "Carer 3: And we changed the time. It was at two in the afternoon at first, which is impossible if you work or if you cannot leave the person alone.",
+    "F: What would you say to a hospital that wants to start something similar?",
+    "Carer 3: Ask the carers before you decide the format, not after. The practical things, the time, the parking, someone to sit with the person, decide whether we can come at all.",
+    "Carer 1: And keep it going. When the nurse who started it moved in 2029, it almost stopped. It should not depend on one enthusiast.",
+    "F: Thank you. Anything else before we finish?",
+    "Carer 2: Only that being asked made a difference. We were treated as people who know something.",
+]
+
+
+def focus_group_docx() -> bytes:
+    import docx
+
+    d = docx.Document()
+    for line in FOCUS_GROUP:
+        d.add_paragraph(line)
+    return _stable_docx(d)
 
 
 def annual_report_pdf() -> bytes:
@@ -150,24 +209,42 @@ def annual_report_pdf() -> bytes:
     paras = [
         ("head", "Verksamhetsberättelse 2026 – Region Fjällmark"),
         ("head", "1. Patienter och närstående som medskapare"),
-        ("body", "Regionen har under 2026 fortsatt att utveckla vården tillsammans med patienter och närstående. "
-                 "Föräldrarådet vid barnkliniken på Sjöbacka sjukhus, som startade 2024, har haft elva möten under året. "
-                 "Rådet har bl.a. tagit fram en föräldraenkät och följt upp den familjecentrerade ronden."),
-        ("body", "Erfarenheten visar att patienters och närståendes medverkan behöver ersättning och planering "
-                 "i god tid; annars når regionen bara de som redan har tid och resurser att delta."),
+        (
+            "body",
+            "Regionen har under 2026 fortsatt att utveckla vården tillsammans med patienter och närstående. "
+            "Föräldrarådet vid barnkliniken på Sjöbacka sjukhus, som startade 2024, har haft elva möten under året. "
+            "Rådet har bl.a. tagit fram en föräldraenkät och följt upp den familjecentrerade ronden.",
+        ),
+        (
+            "body",
+            "Erfarenheten visar att patienters och närståendes medverkan behöver ersättning och planering "
+            "i god tid; annars når regionen bara de som redan har tid och resurser att delta.",
+        ),
         ("head", "2. Lärande nätverk"),
-        ("body", "Sedan 2025 driver regionen ett lärande nätverk för patientmedverkan, Medverkansnätverket, "
-                 "där medarbetare och patientföreträdare från alla förvaltningar träffas fyra gånger per år. "
-                 "Nätverket använder berättelser från patienter som utgångspunkt för varje träff."),
-        ("body", "Ett nätverk ersätter inte ledningens ansvar. Det som efterfrågas i ledningens uppföljning "
-                 "blir prioriterat, och därför ska medverkan redovisas i varje förvaltnings tertialrapport fr.o.m. 2027."),
+        (
+            "body",
+            "Sedan 2025 driver regionen ett lärande nätverk för patientmedverkan, Medverkansnätverket, "
+            "där medarbetare och patientföreträdare från alla förvaltningar träffas fyra gånger per år. "
+            "Nätverket använder berättelser från patienter som utgångspunkt för varje träff.",
+        ),
+        (
+            "body",
+            "Ett nätverk ersätter inte ledningens ansvar. Det som efterfrågas i ledningens uppföljning "
+            "blir prioriterat, och därför ska medverkan redovisas i varje förvaltnings tertialrapport fr.o.m. 2027.",
+        ),
         ("break", ""),
         ("head", "3. Lokaler"),
-        ("body", "Ombyggnaden av akutmottagningen i Kvarnås avslutades i oktober 2026. Den nya mottagningen har "
-                 "24 undersökningsrum och en separat ingång för barn. Patienter deltog inte i planeringen, som "
-                 "sköttes av fastighetsavdelningen och mottagningens ledning."),
+        (
+            "body",
+            "Ombyggnaden av akutmottagningen i Kvarnås avslutades i oktober 2026. Den nya mottagningen har "
+            "24 undersökningsrum och en separat ingång för barn. Patienter deltog inte i planeringen, som "
+            "sköttes av fastighetsavdelningen och mottagningens ledning.",
+        ),
         ("head", "4. Mål för 2027"),
-        ("body", "– Minst hälften av förbättringsarbetena ska ha patienter eller närstående i projektgruppen."),
+        (
+            "body",
+            "– Minst hälften av förbättringsarbetena ska ha patienter eller närstående i projektgruppen.",
+        ),
         ("body", "– Alla förvaltningar ska redovisa hur patienter och närstående har medverkat."),
     ]
     story = []
@@ -180,7 +257,9 @@ def annual_report_pdf() -> bytes:
 
     def footer(canvas, doc):
         canvas.setFont("Helvetica", 8)
-        canvas.drawString(72, 30, f"Region Fjällmark · Verksamhetsberättelse 2026 · Sida {doc.page}")
+        canvas.drawString(
+            72, 30, f"Region Fjällmark · Verksamhetsberättelse 2026 · Sida {doc.page}"
+        )
 
     doc = SimpleDocTemplate(buf, pagesize=A4, invariant=1, title="Verksamhetsberättelse 2026")
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
@@ -194,6 +273,7 @@ def main() -> None:
     (OUT / "central_store_project_2020.md").write_text(LOGISTICS_MD, encoding="utf-8")
     (OUT / "breathing_together_final_report_2022.docx").write_bytes(breathing_docx())
     (OUT / "verksamhetsberattelse_2026.pdf").write_bytes(annual_report_pdf())
+    (OUT / "focus_group_carers_cafe_2031.docx").write_bytes(focus_group_docx())
 
 
 if __name__ == "__main__":

@@ -51,13 +51,14 @@ def scanned_pdf() -> bytes:
     return buf.getvalue()
 
 
-def encrypted_pdf() -> bytes:
+def encrypted_pdf(user_password: str = "secret") -> bytes:
+    """AES-128; with an empty user password it opens without one (owner restrictions only)."""
     from pypdf import PdfReader, PdfWriter
 
     w = PdfWriter()
     for p in PdfReader(io.BytesIO(simple_pdf(["Secret text about the project."]))).pages:
         w.add_page(p)
-    w.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
+    w.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-128")
     buf = io.BytesIO()
     w.write(buf)
     return buf.getvalue()
@@ -200,6 +201,7 @@ def make_hostile(d: Path) -> dict[str, str | None]:
             "corrupt",
         ),
         "encrypted.pdf": (encrypted_pdf(), "encrypted"),
+        "owner_restricted.pdf": (encrypted_pdf(user_password=""), None),
         "truncated.pdf": (good[: len(good) // 2], "truncated"),
         "scanned.pdf": (scanned_pdf(), "no-text-layer"),
         "good.pdf": (good, None),
@@ -246,12 +248,12 @@ def make_hostile(d: Path) -> dict[str, str | None]:
         ("long_" + "x" * 200 + ".txt"): (b"A file with a very long name.", None),
         "deep_nesting.html": (
             (
-                "<html><body>" + "<div>" * 60000 + "<p>Deep text about care.</p>" + "</div>" * 60000
+                "<html><body>" + "<div>" * 5000 + "<p>Deep text about care.</p>" + "</div>" * 5000
             ).encode(),
             None,
         ),
-        "deep_quotes.md": ((">" * 50000 + " quote\n").encode(), None),
-        "many_turns.txt": (("I: A question?\nR: An answer.\n" * 50000).encode(), None),
+        "deep_quotes.md": ((">" * 5000 + " quote\n").encode(), None),
+        "many_turns.txt": (("I: A question?\nR: An answer.\n" * 20000).encode(), None),
         "doc.rtf": (
             rb"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}\f0\pard V\'e5rden och n\'e4rst\'e5ende.\par}",
             None,

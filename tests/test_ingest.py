@@ -299,3 +299,48 @@ def test_example_corpus_reads():
     }
     docx = by["breathing_together_final_report_2022.docx"]
     assert "2018 | 3 | 22" in docx.text
+
+
+def test_pdf_hyphen_rules(tmp_path):
+    from hostile_files import simple_pdf
+
+    p = tmp_path / "h.pdf"
+    p.write_bytes(
+        simple_pdf(
+            [
+                "Vi skickar e-",
+                "post till alla sjuk-",
+                "och hälsovårdens chefer om sam-",
+                "verkan och KOL-",
+                "vården.",
+            ]
+        )
+    )
+    assert (
+        read_document(p).text
+        == "Vi skickar e-post till alla sjuk- och hälsovårdens chefer om samverkan och KOL-vården."
+    )
+
+
+def test_docx_revisions_and_text_boxes(tmp_path):
+    from hostile_files import _replace_member
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = (
+        '<w:p><w:r><w:t xml:space="preserve">Before </w:t></w:r>'
+        '<w:ins w:id="1" w:author="a"><w:r><w:t>inserted</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="a"><w:r><w:delText>deleted</w:delText></w:r></w:del>'
+        '<w:r><w:t xml:space="preserve"> after.</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>Host</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>Boxed text.</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></w:r></w:p>"
+    )
+    xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {w}><w:body>{body}</w:body></w:document>'
+    p = tmp_path / "rev.docx"
+    p.write_bytes(_replace_member(docx_bytes(["x"]), "word/document.xml", xml.encode()))
+    assert read_document(p).text == "Before inserted after.\n\nHost\n\nBoxed text."
+
+
+def test_ligatures_and_spaces_normalised(tmp_path):
+    p = tmp_path / "l.txt"
+    p.write_text("Eﬀective  ﬁrst\u00a0step\r\nnext line\u00ad here\r\n\r\n\r\nNew para.\t End")
+    assert read_document(p).text == "Effective first step\nnext line here\n\nNew para. End"

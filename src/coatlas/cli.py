@@ -19,7 +19,9 @@ err = Console(stderr=True)
 def extract(
     file: Path = typer.Argument(..., help="A document to read"),
     as_json: bool = typer.Option(
-        False, "--json", help="Print the whole Document (pages, paragraphs, sentences, turns) as JSON"
+        False,
+        "--json",
+        help="Print the whole Document (pages, paragraphs, sentences, turns) as JSON",
     ),
 ) -> None:
     """Print the canonical text of FILE (the text every offset refers to)."""

@@ -76,62 +76,110 @@ def _check_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
 # --- DOCX ----------------------------------------------------------------------
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Never text: deleted revisions, field codes, properties; text boxes are emitted apart.
+_SKIP = {_W + t for t in ("del", "delText", "instrText", "pPr", "rPr", "txbxContent")} | {
+    _MC_FALLBACK
+}
 
 
 def docx_blocks(data: bytes, name: str, limits: Limits) -> tuple[list[Block], str | None]:
+    """Body paragraphs and table rows in document order (headers/footers/notes left out).
+
+    Paragraph text is read from the XML rather than python-docx's ``Paragraph.text``,
+    which skips inserted revisions (w:ins), smart tags, inline content controls and
+    simple fields.
+    """
     check_zip(data, name, limits)
     try:
         import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
 
         d = docx.Document(BytesIO(data))
+        body = d.element.body
+        blocks: list[Block] = []
+        _docx_container(body, blocks)
+        title = (d.core_properties.title or "").strip() or None
     except IngestError:
         raise
     except Exception as e:  # noqa: BLE001 - python-docx raises many types on bad input
         raise IngestError(
             name, "corrupt", f"unreadable DOCX: {type(e).__name__}: {str(e)[:80]}"
         ) from None
-    blocks: list[Block] = []
-    body = d.element.body
-    for child in body.iterchildren():
-        if child.tag == _W + "p":
-            _docx_para(Paragraph(child, d), blocks)
-        elif child.tag == _W + "tbl":
-            _docx_table(Table(child, d), blocks)
-        elif child.tag == _W + "sdt":  # content controls wrap ordinary paragraphs
-            for p in child.iter(_W + "p"):
-                _docx_para(Paragraph(p, d), blocks)
-    title = (d.core_properties.title or "").strip() or None
     return blocks, title
 
 
+def _docx_container(el, blocks: list[Block]) -> None:
+    for child in el.iterchildren():
+        tag = child.tag
+        if tag == _W + "p":
+            _docx_para(child, blocks)
+        elif tag == _W + "tbl":
+            _docx_table(child, blocks)
+        elif tag in (_W + "sdt", _W + "sdtContent", _W + "customXml"):
+            _docx_container(child, blocks)  # content controls wrap ordinary content
+
+
+def _run_text(el, out: list[str]) -> None:
+    for ch in el.iterchildren():
+        tag = ch.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == _W + "t":
+            out.append(ch.text or "")
+        elif tag in (_W + "tab", _W + "ptab"):
+            out.append("\t")
+        elif tag in (_W + "br", _W + "cr"):
+            out.append("\n")
+        elif tag == _W + "noBreakHyphen":
+            out.append("-")
+        else:
+            _run_text(ch, out)
+
+
+def _p_text(p) -> str:
+    out: list[str] = []
+    _run_text(p, out)
+    return "".join(out)
+
+
 def _docx_para(p, blocks: list[Block]) -> None:
-    text = p.text
-    if not text.strip():
-        return
-    style = (p.style.name if p.style is not None else "") or ""
-    kind = (
-        "h"
-        if style.lower().startswith(("heading", "rubrik", "title"))
-        else ("li" if "list" in style.lower() else "p")
-    )
-    blocks.append(Block(text, kind=kind))
+    text = _p_text(p)
+    if text.strip():
+        ppr = p.find(_W + "pPr")
+        style_el = ppr.find(_W + "pStyle") if ppr is not None else None
+        style = (style_el.get(_W + "val") if style_el is not None else "") or ""
+        low = style.lower()
+        kind = (
+            "h"
+            if low.startswith(("heading", "rubrik", "title"))
+            else ("li" if "list" in low else "p")
+        )
+        blocks.append(Block(text, kind=kind))
+    # text boxes anchored in this paragraph: their own paragraphs, once (not the VML fallback)
+    for box in p.iter(_W + "txbxContent"):
+        if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            continue
+        _docx_container(box, blocks)
 
 
-def _docx_table(table, blocks: list[Block]) -> None:
-    for row in table.rows:
+def _docx_table(tbl, blocks: list[Block]) -> None:
+    """One block per row, cells joined by " | "; vertically merged continuation cells are empty."""
+    for tr in tbl.iterchildren(_W + "tr"):
         cells: list[str] = []
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # merged cells repeat the same element
-                continue
-            seen.add(id(cell._tc))
-            t = "\n".join(p.text for p in cell.paragraphs if p.text.strip()).strip()
-            for sub in cell.tables:
-                t += "\n" + "\n".join(" | ".join(c.text for c in r.cells) for r in sub.rows)
+        for tc in tr.iterchildren(_W + "tc"):
+            parts: list[str] = []
+            for child in tc.iterchildren():
+                if child.tag == _W + "p":
+                    t = _p_text(child).strip()
+                    if t:
+                        parts.append(t)
+                elif child.tag == _W + "tbl":
+                    sub: list[Block] = []
+                    _docx_table(child, sub)
+                    parts.extend(b.text for b in sub)
+            t = " ".join(parts).replace("\n", " ").strip()
             if t:
-                cells.append(t.replace("\n", " "))
+                cells.append(t)
         if cells:
             blocks.append(Block(" | ".join(cells), kind="row"))
 

@@ -12,6 +12,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from io import BytesIO
 
 from coatlas.errors import IngestError
@@ -373,6 +374,7 @@ def _paragraphs(runs: list[list[Line]]) -> list[list[Line]]:
     return paras
 
 
+@cache
 def _conjunctions() -> frozenset[str]:
     out: set[str] = set()
     for lang in ("en", "sv"):
@@ -380,22 +382,30 @@ def _conjunctions() -> frozenset[str]:
     return frozenset(out)
 
 
+def _glue(text: str, nxt: str) -> str:
+    """Append the next line, rejoining a word split by a line-end hyphen.
+
+    "sam-" + "verkan" -> "samverkan"; a real hyphen stays: "KOL-" + "genombrottet",
+    "e-" + "post" (one-letter prefix), "sjuk- och" (suspended compound before a
+    conjunction from lang/*/abbreviations.toml).
+    """
+    tail = text[-64:]  # tail only: linear in paragraph length
+    m = re.search(r"(\w+)[-\u00ad]$", tail)
+    first = nxt.split(" ", 1)[0]
+    if m and first[:1].islower() and first.lower().strip(",.;:") not in _conjunctions():
+        frag = m.group(1)
+        real = frag[-1].isupper() or frag[-1].isdigit() or len(frag) == 1
+        return text + nxt if real else text[:-1] + nxt
+    return text + " " + nxt
+
+
 def _join_lines(lines: list[Line]) -> str:
-    """Join lines into one paragraph, rejoining words split by a line-end hyphen."""
+    """Join the lines of one paragraph."""
     text = lines[0].text.strip()
-    conj = _conjunctions()
     for ln in lines[1:]:
         nxt = ln.text.strip()
-        if not nxt:
-            continue
-        m = re.search(r"(\w)[-\u00ad]$", text)
-        first = nxt.split(" ", 1)[0]
-        if m and first[:1].islower() and first.lower().strip(",.;:") not in conj:
-            # "KOL-" + "genombrottet" keeps a real hyphen; "sam-" + "verkan" -> "samverkan"
-            real = m.group(1).isupper() or m.group(1).isdigit()
-            text = text + nxt if real else text[:-1] + nxt
-        else:
-            text = text + " " + nxt
+        if nxt:
+            text = _glue(text, nxt)
     return text
 
 
@@ -414,7 +424,7 @@ def _merge_across_pages(blocks: list[Block]) -> list[Block]:
             and first_on_page[b.page] == id(b)
         ):
             prev = out[-1]
-            out[-1] = Block(_join_text(prev.text, b.text), page=prev.page, kind=prev.kind)
+            out[-1] = Block(_glue(prev.text, b.text), page=prev.page, kind=prev.kind)
             continue
         out.append(b)
     return out
@@ -423,12 +433,3 @@ def _merge_across_pages(blocks: list[Block]) -> list[Block]:
 def _continues(prev: str, nxt: str) -> bool:
     prev = prev.rstrip()
     return bool(prev) and prev[-1] not in '.!?:;…"”' and nxt[:1].islower()
-
-
-def _join_text(a: str, b: str) -> str:
-    m = re.search(r"(\w)-$", a)
-    if m and not (m.group(1).isupper() or m.group(1).isdigit()):
-        return a[:-1] + b
-    if m:
-        return a + b
-    return a + " " + b

@@ -223,6 +223,16 @@ def make_hostile(d: Path) -> dict[str, str | None]:
             + b"\0" * 500,
             "encrypted",
         ),
+        "encrypted.odt": (
+            _replace_member(
+                odt_bytes(["x"]),
+                "META-INF/manifest.xml",
+                b'<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                b'<manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/></manifest:file-entry>'
+                b"</manifest:manifest>",
+            ),
+            "encrypted",
+        ),
         "garbage.odt": (b"PK\x03\x04" + os.urandom(16) + b"\0" * 100, "truncated"),
         "binary.txt": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "unsupported-type"),
         "random_bytes.txt": (bytes((i * 7919) % 256 for i in range(4000)), "unsupported-type"),

@@ -344,3 +344,16 @@ def test_ligatures_and_spaces_normalised(tmp_path):
     p = tmp_path / "l.txt"
     p.write_text("Eﬀective  ﬁrst\u00a0step\r\nnext line\u00ad here\r\n\r\n\r\nNew para.\t End")
     assert read_document(p).text == "Effective first step\nnext line here\n\nNew para. End"
+
+
+def test_name_only_transcript_roles_from_questions(tmp_path):
+    lines = []
+    for i in range(4):
+        lines += [
+            f"Vera: How did round {i} go for the team?",
+            f"Olle: It went well, round {i} taught us a lot.",
+        ]
+    p = tmp_path / "names.txt"
+    p.write_text("\n\n".join(lines))
+    d = read_document(p)
+    assert {t.speaker: t.role for t in d.turns} == {"Vera": "interviewer", "Olle": "respondent"}

@@ -188,7 +188,13 @@ def _docx_table(tbl, blocks: list[Block]) -> None:
 
 
 def odt_blocks(data: bytes, name: str, limits: Limits) -> tuple[list[Block], str | None]:
-    check_zip(data, name, limits)
+    zf = check_zip(data, name, limits)
+    try:
+        manifest = zf.read("META-INF/manifest.xml")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        manifest = b""
+    if b"encryption-data" in manifest:
+        raise IngestError(name, "encrypted", "password-protected OpenDocument file")
     try:
         from odf import teletype
         from odf.namespaces import TABLENS, TEXTNS

@@ -191,7 +191,36 @@ def detect_turns(text: str) -> tuple[list[Turn], dict[str, dict[str, str]]]:
         if c.label.lower() in names:
             info["name"] = names[c.label.lower()]
         speakers.setdefault(c.label, info)
+    turns = _roles_from_questions(text, turns, speakers)
     return turns, dict(sorted(speakers.items()))
+
+
+def _roles_from_questions(
+    text: str, turns: list[Turn], speakers: dict[str, dict[str, str]]
+) -> list[Turn]:
+    """Unlabelled roles (bare names) and no known interviewer: the one speaker who mostly
+    asks questions is the interviewer and the others respond."""
+    if any(info["role"] == "interviewer" for info in speakers.values()):
+        return turns
+    unknown = [lab for lab, info in speakers.items() if info["role"] == "other"]
+    if len(unknown) < 2:
+        return turns
+    asks: dict[str, list[bool]] = {lab: [] for lab in unknown}
+    for t in turns:
+        if t.speaker in asks:
+            asks[t.speaker].append(text[t.start : t.end].rstrip().endswith("?"))
+    share = {lab: sum(v) / len(v) for lab, v in asks.items() if v}
+    askers = [lab for lab, r in share.items() if r >= 0.5]
+    if len(askers) != 1 or any(r > 0.2 for lab, r in share.items() if lab != askers[0]):
+        return turns
+    for lab in unknown:
+        speakers[lab]["role"] = "interviewer" if lab == askers[0] else "respondent"
+    return [
+        Turn(t.speaker, speakers[t.speaker]["role"], t.start, t.end)  # type: ignore[arg-type]
+        if t.speaker in asks
+        else t
+        for t in turns
+    ]
 
 
 def _name_turns(body: list[_Cand]) -> list[_Cand]:

@@ -64,7 +64,7 @@ def _display(path: Path, root: Path | None) -> str:
 
 
 def read_document(
-    path: str | Path, *, root: str | Path | None = None, limits: Limits | None = None
+    path: str | Path, root: str | Path | None = None, *, limits: Limits | None = None
 ) -> Document:
     """Read one file into a Document; every failure is a one-line IngestError."""
     path = Path(path)
@@ -200,9 +200,7 @@ def finish(
     if speakers:
         meta["speakers"] = speakers
     if title is None and paras:
-        first = text[paras[0].start : paras[0].end]
-        if len(first) <= 150 and "\n" not in first and not first.rstrip().endswith((".", "?", "!")):
-            title = first
+        title = _first_line_title(text[paras[0].start : paras[0].end])
     return Document(
         path=name,
         sha256=sha256,
@@ -216,6 +214,14 @@ def finish(
         turns=turns,
         meta=meta,
     )
+
+
+def _first_line_title(first: str) -> str | None:
+    """A short opening line that is not a sentence or a "Label: value" line."""
+    line = first.split("\n", 1)[0].strip()
+    if 0 < len(line) <= 150 and not line.endswith((".", "?", "!", ":")) and ": " not in line[:40]:
+        return line
+    return None
 
 
 def _trim_labels(sentences: list[Span], turns: list) -> list[Span]:

@@ -150,6 +150,15 @@ def xxe_docx() -> bytes:
     return _replace_member(docx_bytes(["x"]), "word/document.xml", xml.encode())
 
 
+def _bzip2_docx() -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(docx_bytes(["x"])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_BZIP2) as z:
+        for info in src.infolist():
+            z.writestr(info.filename, src.read(info))
+    return out.getvalue()
+
+
 def zip_bomb_docx() -> bytes:
     # a 6 MB member of zeros compresses ~1000:1
     return _replace_member(
@@ -233,6 +242,7 @@ def make_hostile(d: Path) -> dict[str, str | None]:
             ),
             "encrypted",
         ),
+        "bzip2_member.docx": (_bzip2_docx(), "unsafe"),
         "garbage.odt": (b"PK\x03\x04" + os.urandom(16) + b"\0" * 100, "truncated"),
         "binary.txt": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "unsupported-type"),
         "random_bytes.txt": (bytes((i * 7919) % 256 for i in range(4000)), "unsupported-type"),

@@ -116,7 +116,7 @@ def _build(data: bytes, path: Path, name: str, limits: Limits) -> Document:
     suffix = path.suffix.lower()
     fmt = sniff(data, suffix, name)
     title: str | None = None
-    meta: dict = {}
+    meta: dict = {"size": len(data)}
     blocks: list[Block]
     if fmt == "pdf":
         from coatlas.ingest.pdf import pdf_blocks

@@ -365,3 +365,19 @@ def test_name_only_transcript_roles_from_questions(tmp_path):
     p.write_text("\n\n".join(lines))
     d = read_document(p)
     assert {t.speaker: t.role for t in d.turns} == {"Vera": "interviewer", "Olle": "respondent"}
+
+
+def test_document_from_text_matches_file(tmp_path):
+    from coatlas.ingest import document_from_text
+
+    text = "Rubrik\n\nI: Hur gick det?\n\nR: Bra.\n\nI: Och sen?\n\nR: Ännu bättre, t.ex. i maj.\n"
+    p = tmp_path / "x.txt"
+    p.write_text(text)
+    a, b = read_document(p), document_from_text(text, "x.txt")
+    assert (a.text, a.paragraphs, a.sentences, a.turns, a.sha256) == (
+        b.text,
+        b.paragraphs,
+        b.sentences,
+        b.turns,
+        b.sha256,
+    )

@@ -28,6 +28,7 @@ from coatlas.ingest.blocks import Block, assemble
 from coatlas.ingest.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
+    "document_from_text",
     "read_document",
     "iter_files",
     "read_folder",
@@ -164,6 +165,17 @@ def _build(data: bytes, path: Path, name: str, limits: Limits) -> Document:
         meta=meta,
         limits=limits,
     )
+
+
+def document_from_text(
+    text: str, path: str = "<text>", *, fmt: str = "txt", limits: Limits | None = None
+) -> Document:
+    """A Document from a string (tests, notebooks, pasted text): same rules as a .txt file."""
+    from coatlas.ingest.plain import markdown_blocks, text_blocks
+
+    blocks = markdown_blocks(text)[0] if fmt == "md" else text_blocks(text)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return finish(blocks, name=path, sha256=sha, fmt=fmt, limits=limits or DEFAULT_LIMITS)
 
 
 def finish(

@@ -132,7 +132,7 @@ def test_transcript_turns(tmp_path):
         "Deltagare 2: Jag håller med, men väntetiderna är långa.\n"
         "Och telefontiderna också.\n\n"
         "M: Hur märktes det?\n\n"
-        "Deltagare 1: Personalen lyssnade mer.\n"
+        "Deltagare 1: Personalen lyssnade mer.\n\n[Slut på inspelningen]\n"
     )
     p = tmp_path / "fg.txt"
     p.write_text(text, encoding="utf-8")
@@ -152,6 +152,7 @@ def test_transcript_turns(tmp_path):
         "respondent",
     ]
     assert d.meta["speakers"]["M"]["name"] == "Lova Tenn"
+    assert said[-1][2] == "Personalen lyssnade mer."  # the transcriber's note is nobody's turn
 
 
 def test_named_speakers_and_docx_transcript(tmp_path):

@@ -181,8 +181,7 @@ def detect_turns(text: str) -> tuple[list[Turn], dict[str, dict[str, str]]]:
     for i, c in enumerate(turns_c):
         end = turns_c[i + 1].line_start if i + 1 < len(turns_c) else len(text)
         start = c.speech_start
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        end = _trim_trailing_notes(text, start, end)
         if end <= start:
             continue
         role = mapping.get(c.label.lower()) or _vocab_role(c.label) or "other"
@@ -221,6 +220,21 @@ def _roles_from_questions(
         else t
         for t in turns
     ]
+
+
+_NOTE = re.compile(r"\s*(?:\[[^\]\n]*\]|\([^)\n]*\)|[-=_*~#. ]{3,})\s*")
+
+
+def _trim_trailing_notes(text: str, start: int, end: int) -> int:
+    """End a turn before trailing paragraphs that are only a transcriber's note
+    ("[End of recording]") or a rule line: nobody said them."""
+    while True:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        cut = text.rfind("\n\n", start, end)
+        if cut < 0 or not _NOTE.fullmatch(text, cut, end):
+            return end
+        end = cut
 
 
 def _name_turns(body: list[_Cand]) -> list[_Cand]:

@@ -2,11 +2,17 @@
 
 Contract (used by every later stage):
 
-- ``read_document(path, *, root=None, limits=None) -> Document``; raises
+- ``read_document(path, root=None, *, limits=None) -> Document``; raises
   ``coatlas.errors.IngestError`` (one line: file and reason) for anything unreadable.
-- ``iter_files(root) -> Iterator[Path]``: a sorted, loop-safe recursive walk.
-- ``read_folder(root) -> tuple[list[Document], list[IngestError]]``: the batch goes
-  on past bad files.
+- ``iter_files(root) -> Iterator[Path]``: a sorted, loop-safe recursive walk that
+  skips hidden files and OS/editor junk.
+- ``read_folder(root, progress=None, *, limits=None) -> (docs, errors)``: the batch
+  goes on past bad files.
+- ``document_from_text(text, path="<text>")``: a string read like a .txt file.
+
+``Document.meta`` keys: ``size`` (file bytes), ``encoding`` (text formats),
+``page_count`` (PDF), ``published`` (ISO date a web page states, when found),
+``speakers`` (transcripts: label -> {"role", "name"}).
 
 Each format module turns bytes into ``Block``s; ``blocks.assemble`` alone builds
 the canonical text, so pages, paragraphs, sentences and turns all index into the

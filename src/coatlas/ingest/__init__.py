@@ -25,6 +25,7 @@ import bisect
 import hashlib
 import os
 import stat
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -62,12 +63,17 @@ _JUNK_DIRS = {"__macosx", ".git", ".svn", ".hg", "__pycache__", ".ipynb_checkpoi
 
 
 def _display(path: Path, root: Path | None) -> str:
+    """The document's name: relative to root, POSIX separators, NFC (macOS writes NFD),
+    and undecodable bytes of odd file names replaced so the name always prints."""
     if root is not None:
         try:
-            return Path(os.path.relpath(path, root)).as_posix()
+            name = Path(os.path.relpath(path, root)).as_posix()
         except ValueError:  # other drive on Windows
-            return path.as_posix()
-    return str(path)
+            name = path.as_posix()
+    else:
+        name = str(path)
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return unicodedata.normalize("NFC", name)
 
 
 def read_document(

@@ -382,3 +382,28 @@ def test_document_from_text_matches_file(tmp_path):
         b.turns,
         b.sha256,
     )
+
+
+def test_odt_footnotes_and_spaces(tmp_path):
+    import io
+
+    from odf.opendocument import OpenDocumentText
+    from odf.text import Note, NoteBody, NoteCitation, P, S, Span
+
+    doc = OpenDocumentText()
+    p = P(text="Patienterna var med")
+    note = Note(id="n1", noteclass="footnote")
+    note.addElement(NoteCitation(text="1"))
+    body = NoteBody()
+    body.addElement(P(text="Enligt protokollet."))
+    note.addElement(body)
+    p.addElement(note)
+    p.addElement(Span(text=" från"))
+    p.addElement(S(c=3))
+    p.addElement(Span(text="början."))
+    doc.text.addElement(p)
+    buf = io.BytesIO()
+    doc.write(buf)
+    f = tmp_path / "n.odt"
+    f.write_bytes(buf.getvalue())
+    assert read_document(f).text == "Patienterna var med från början."

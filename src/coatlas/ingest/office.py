@@ -222,11 +222,11 @@ def odt_blocks(data: bytes, name: str, limits: Limits) -> tuple[list[Block], str
             if qn is None:
                 continue
             if qn == (TEXTNS, "h"):
-                t = teletype.extractText(ch)
+                t = _odf_text(ch)
                 if t.strip():
                     blocks.append(Block(t, kind="h"))
             elif qn == (TEXTNS, "p"):
-                t = teletype.extractText(ch)
+                t = _odf_text(ch)
                 if t.strip():
                     blocks.append(Block(t))
             elif qn == (TABLENS, "table"):
@@ -235,7 +235,7 @@ def odt_blocks(data: bytes, name: str, limits: Limits) -> tuple[list[Block], str
                     for cell in row.childNodes:
                         if getattr(cell, "qname", None) == (TABLENS, "table-cell"):
                             t = " ".join(
-                                teletype.extractText(p) for p in _iter_q(cell, (TEXTNS, "p"))
+                                _odf_text(p) for p in _iter_q(cell, (TEXTNS, "p"))
                             ).strip()
                             if t:
                                 cells.append(t)
@@ -261,6 +261,37 @@ def odt_blocks(data: bytes, name: str, limits: Limits) -> tuple[list[Block], str
     except Exception:  # noqa: BLE001 - metadata is optional
         title = None
     return blocks, title
+
+
+_ODF_SKIP = {"note", "annotation", "tracked-changes", "bookmark-ref-start"}
+
+
+def _odf_text(node) -> str:
+    """Paragraph text without footnote bodies and comments (odfpy's teletype inlines them)."""
+    from odf.namespaces import TEXTNS
+
+    out: list[str] = []
+
+    def walk(n) -> None:
+        for ch in n.childNodes:
+            if ch.nodeType == ch.TEXT_NODE:
+                out.append(ch.data)
+                continue
+            qn = getattr(ch, "qname", None)
+            if qn is None or qn[1] in _ODF_SKIP:
+                continue
+            if qn == (TEXTNS, "s"):
+                c = ch.getAttrNS(TEXTNS, "c")
+                out.append(" " * (int(c) if c and str(c).isdigit() else 1))
+            elif qn == (TEXTNS, "tab"):
+                out.append("\t")
+            elif qn == (TEXTNS, "line-break"):
+                out.append("\n")
+            else:
+                walk(ch)
+
+    walk(node)
+    return "".join(out)
 
 
 def _iter_q(node, qn):

@@ -234,9 +234,7 @@ def odt_blocks(data: bytes, name: str, limits: Limits) -> tuple[list[Block], str
                     cells = []
                     for cell in row.childNodes:
                         if getattr(cell, "qname", None) == (TABLENS, "table-cell"):
-                            t = " ".join(
-                                _odf_text(p) for p in _iter_q(cell, (TEXTNS, "p"))
-                            ).strip()
+                            t = " ".join(_odf_text(p) for p in _iter_q(cell, (TEXTNS, "p"))).strip()
                             if t:
                                 cells.append(t)
                     if cells:

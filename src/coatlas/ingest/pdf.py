@@ -1,6 +1,6 @@
 """PDF with a text layer -> blocks in reading order, one page at a time.
 
-pdfplumber gives words with coordinates; the layout decisions are ours because
+pdfminer.six gives characters with coordinates; the layout decisions are ours because
 they are what matters for quotes: two-column pages are read column by column,
 running headers/footers and page numbers are dropped, line-end hyphens of
 split words are rejoined, and paragraphs are recovered from vertical gaps.

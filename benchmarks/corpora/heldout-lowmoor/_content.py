@@ -20,7 +20,7 @@ BOARD_2016 = """
 
 ## 2. Background
 
-2.1 The Board's Caring Together strategy (approved March 2014) committed Lowmoor to "working with people, not doing to them". Since then a number of pieces of work have been taken forward across the three localities. This paper describes four of them and draws out what has been learned.
+2.1 In March 2014 the Board agreed that Lowmoor should be "working with people, not doing to them". Since then a number of pieces of work have been taken forward across the three localities. This paper describes four of them and draws out what has been learned.
 
 ## 3. Stroke rehabilitation co-design
 
@@ -634,7 +634,7 @@ HAVSMARK_OVERSIKT = havsmark_page(
     """<h1>Patientmedverkan</h1>
 <p class="ingress">Patienter, närstående och brukarorganisationer är viktiga för att utveckla vården i Region Havsmark. Här kan du läsa om hur vi arbetar.</p>
 <h2>Så arbetar vi</h2>
-<p>Region Havsmark arbetar med patientmedverkan på flera sätt. Alla förvaltningar har ett brukarråd där patientföreningar och personal möts fyra gånger per år.</p>
+<p>Region Havsmark arbetar med patientmedverkan på flera sätt. Här är två exempel.</p>
 <ul>
 <li><a href="/vard-och-halsa/psykiatri/brukarrevision/">Brukarrevision i psykiatrin</a> – sedan hösten 2019 granskar personer med egen erfarenhet psykiatrins verksamheter.</li>
 <li><a href="/jobba-hos-oss/utbildning/patientforelasare/">Patientföreläsare</a> – patienter och närstående undervisar medarbetare och chefer.</li>
@@ -950,6 +950,22 @@ GOLD_INITIATIVES = [
         [
             "havsmark_patientforelasare.html",
             "havsmark_patientmedverkan.html",
+            "board_paper_LHB-22-031_coproduction_review.pdf",
+        ],
+    ),
+    _i(
+        "i11",
+        "Co-production Approach 2022-2025 (drafted with the People's Panel working group)",
+        ["Co-production Approach 2022-2025", "co-production approach for 2022-2025"],
+        2022,
+        None,
+        [],
+        True,
+        ["co_design"],
+        ["macro"],
+        ["co_designer"],
+        [
+            "coproduction_approach_2022-25_draft.md",
             "board_paper_LHB-22-031_coproduction_review.pdf",
         ],
     ),

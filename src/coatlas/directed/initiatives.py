@@ -1,0 +1,502 @@
+"""Step 1 (+ the Step 2 hand-off): documents in, initiatives and non-initiatives out.
+
+Recipe: find name mentions in every document (``mentions``), group them into
+entities across documents and languages (``resolve``), keep the entities that
+are named like initiatives (cue strength, recurrence over documents), decide
+from the sentences around the mentions whether persons with patient experience
+take part (``ppe``), then ask the Step 2 helpers for timeline and codes.
+Everything is sorted, so the same documents give the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from coatlas.directed.lexicon import lexicons
+from coatlas.directed.mentions import Link, Mention, MentionFinder, norm_key, sentence_spans
+from coatlas.directed.ppe import PPEHit, ppe_hits
+from coatlas.directed.resolve import Entity, resolve
+from coatlas.document import Document
+from coatlas.evidence import Evidence, make_evidence
+
+SOURCE = "rule:directed.initiatives"
+
+# how much each kind of cue says "this phrase is a name"
+CUE_WEIGHT = {
+    "known": 3.0,
+    "cue_noun": 2.0,
+    "naming": 2.0,
+    "title": 2.0,
+    "paren": 1.5,
+    "quote": 1.0,
+    "compound": 0.8,
+    "head": 0.6,
+}
+CAPITAL_BONUS = 0.8
+MIN_STRENGTH = 2.5  # summed over documents
+MIN_STRENGTH_SINGLE = 3.0  # when only one document names it
+
+
+@dataclass
+class DirectedResult:
+    initiatives: list[dict[str, Any]] = field(default_factory=list)
+    non_initiatives: list[dict[str, Any]] = field(default_factory=list)
+    uncoded: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list, repr=False)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _doc_sentences(doc: Document) -> list[tuple[int, int]]:
+    return sentence_spans(doc.text, doc.sentences or None)
+
+
+def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    lo, hi = 0, len(spans) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        a, b = spans[mid]
+        if pos < a:
+            hi = mid - 1
+        elif pos >= b:
+            lo = mid + 1
+        else:
+            return spans[mid]
+    return None
+
+
+def _mention_weight(m: Mention) -> float:
+    w = max(CUE_WEIGHT.get(c, 0.5) for c in m.cues)
+    w += 0.3 * (len(m.cues) - 1)
+    if m.capitalised:
+        w += CAPITAL_BONUS
+    return w
+
+
+def strength(ent: Entity) -> float:
+    per_doc: dict[str, float] = defaultdict(float)
+    for m in ent.mentions:
+        per_doc[m.document] = max(per_doc[m.document], _mention_weight(m))
+    return sum(min(3.0, v) for v in per_doc.values())
+
+
+def _org_evidence(ent: Entity, docs: dict[str, Document]) -> int:
+    """Count contexts that say the name is an organisation ("X – development unit",
+    "head of X", "X is the region's unit")."""
+    lx = lexicons()
+    org = lx["en"].org_heads | lx["sv"].org_heads
+    before = lx["en"].org_before + lx["sv"].org_before
+    n = 0
+    for m in ent.mentions:
+        t = docs[m.document].text
+        pre = t[max(0, m.start - 20) : m.start].lower()
+        post = t[m.end : m.end + 60].lower()
+        if any(pre.rstrip().endswith(b) for b in before):
+            n += 1
+            continue
+        mm = re.match(r"[’']?s?\s*(?:[–,-]|is|är|was|var)\s+((?:[\w'’-]+\s+){0,4}?)([\w-]+)", post)
+        if mm:
+            last = mm.group(2)
+            if last in org or any(last.endswith(o) for o in org if len(o) >= 6):
+                n += 1
+    return n
+
+
+def _name_lang(s: str) -> str:
+    return "sv" if re.search(r"[åäöÅÄÖ]", s) else "en"
+
+
+def _canonical(ent: Entity) -> tuple[str, list[str]]:
+    """Most frequent form (names over descriptors), the other language's in parentheses."""
+    forms: Counter[str] = Counter()
+    display: dict[str, str] = {}
+    for m in ent.mentions:
+        s = re.sub(r"\s+", " ", m.surface).strip(" \"“”'’")
+        s = re.sub(r"^(?i:the|den|det)\s+", "", s) if len(s.split()) > 1 else s
+        if s.isupper() and len(s) > 5:
+            s = s.title()
+        k = norm_key(s)
+        forms[k] += 1 + _mention_weight(m)
+        cur = display.get(k)
+        # prefer a capitalised, indefinite-looking surface for display
+        if cur is None or (s[:1].isupper() and not cur[:1].isupper()) or (
+            s[:1].isupper() == cur[:1].isupper() and (len(s), s) < (len(cur), cur)
+        ):
+            display[k] = s
+    ranked = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))
+    main = display[ranked[0][0]]
+    main = main[:1].upper() + main[1:]
+    aliases = sorted({display[k] for k, _ in ranked[1:]} - {main}, key=lambda s: (s.lower(), s))
+    other = [display[k] for k, _ in ranked[1:] if _name_lang(display[k]) != _name_lang(main)]
+    if other:
+        main = f"{main} ({other[0][:1].upper() + other[0][1:]})"
+    return main, aliases
+
+
+# ------------------------------------------------------------------ timeline/coding adapters
+
+
+def _timeline(ent: Entity, evidence: list[Evidence], docs: dict[str, Document]) -> dict[str, Any]:
+    try:
+        from coatlas.directed.timeline import infer_timeline
+
+        tl = infer_timeline(evidence, list(docs.values()))
+        ev = getattr(tl, "evidence", {}) or {}
+        return {
+            "start": tl.start,
+            "end": tl.end,
+            "ongoing": tl.ongoing,
+            "active_years": list(tl.active_years or []),
+            "ev_start": list(ev.get("start", [])) if isinstance(ev, dict) else [],
+            "ev_end": list(ev.get("end", [])) if isinstance(ev, dict) else [],
+        }
+    except Exception:  # collaborator not merged yet or failed: a cautious stand-in
+        return _simple_timeline(evidence, docs)
+
+
+_START = re.compile(r"(?i)(since|started|start(?:s|ed)? in|launched|introduced|began|from|sedan|startade|började|inleddes|infördes|the autumn of|the spring of|hösten|våren)\D{0,25}((?:19|20)\d\d)")
+_END = re.compile(r"(?i)(ended|closed|concluded|completed|until|avslutades|avslutas|lades ned|slutade|upphörde|rann ut)\D{0,25}((?:19|20)\d\d)")
+
+
+def _simple_timeline(evidence: list[Evidence], docs: dict[str, Document]) -> dict[str, Any]:
+    starts: list[tuple[int, Evidence]] = []
+    ends: list[tuple[int, Evidence]] = []
+    for ev in evidence:
+        t = docs[ev.document].text
+        for rx, bucket in ((_START, starts), (_END, ends)):
+            for m in rx.finditer(ev.quote):
+                y = int(m.group(2))
+                a = ev.start + m.start()
+                bucket.append((y, make_evidence(t, ev.document, a, ev.start + m.end(), "rule:directed.timeline-fallback", 0.5)))
+    start = min((y for y, _ in starts), default=None)
+    end = max((y for y, _ in ends), default=None)
+    if start is not None and end is not None and end < start:
+        end = None
+    return {
+        "start": start,
+        "end": end,
+        "ongoing": end is None and start is not None,
+        "active_years": [],
+        "ev_start": [e for y, e in starts if y == start][:3],
+        "ev_end": [e for y, e in ends if y == end][:3],
+    }
+
+
+def _coding(contexts: list[Evidence], codebook, embedder, iid: str) -> tuple[dict, list[dict]]:
+    out: dict[str, dict[str, list[Evidence]]] = {"methods": {}, "levels": {}, "ppe_roles": {}}
+    uncoded: list[dict] = []
+    try:
+        from coatlas.directed.coding import code_contexts
+    except ImportError:
+        return out, uncoded
+    for group in ("methods", "levels", "ppe_roles"):
+        try:
+            res = code_contexts(contexts, codebook, embedder, group=group)
+        except Exception:
+            continue
+        codes = getattr(res, "codes", res)
+        if isinstance(codes, dict):
+            for code, evs in sorted(codes.items()):
+                out[group][code] = list(evs)
+        for u in getattr(res, "uncoded", []) or []:
+            d = u.to_dict() if hasattr(u, "to_dict") else dict(u)
+            uncoded.append(
+                {
+                    "initiative": iid,
+                    "document": d.get("document"),
+                    "start": d.get("start"),
+                    "end": d.get("end"),
+                    "quote": d.get("quote"),
+                    "reason": d.get("reason", f"no {group} code fits"),
+                }
+            )
+    return out, uncoded
+
+
+# ------------------------------------------------------------------ main
+
+
+def find_mentions(docs: Sequence[Document], known: list[list[str]] | None = None
+                  ) -> tuple[list[Mention], list[Link]]:
+    """All name mentions and alias links of a corpus (discovery or directed mode)."""
+    mentions: list[Mention] = []
+    links: list[Link] = []
+    if known:
+        for names in known:
+            names = [n.strip() for n in names if n and n.strip()]
+            if not names:
+                continue
+            key0 = norm_key(names[0])
+            pats = [
+                re.compile(r"(?<!\w)" + re.escape(n).replace(r"\ ", r"[\s\-]+") + r"(?:s|en|et|n|na|arna|erna)?(?!\w)", re.IGNORECASE)
+                for n in sorted(set(names), key=len, reverse=True)
+            ]
+            for doc in docs:
+                spans = _doc_sentences(doc)
+                taken: list[tuple[int, int]] = []
+                for p in pats:
+                    for mm in p.finditer(doc.text):
+                        if any(a < mm.end() and mm.start() < b for a, b in taken):
+                            continue
+                        taken.append((mm.start(), mm.end()))
+                        sent = _sentence_of(spans, mm.start()) or (mm.start(), mm.end())
+                        m = Mention(doc.path, mm.start(), mm.end(), mm.group(), key0, _name_lang(mm.group()),
+                                    {"known"}, "initiative", False, True, sent)
+                        mentions.append(m)
+        return sorted(mentions, key=Mention.sort_key), links
+    finder = MentionFinder()
+    for doc in docs:
+        spans = _doc_sentences(doc)
+        ms, ls = finder.find(doc.path, doc.text, spans, lang=doc.language)
+        # the first lines of a document are its title: a name there is what the document is about
+        head = [s for s in spans[:3] if s[1] - s[0] <= 140]
+        for m in ms:
+            if any(a <= m.start < b for a, b in head):
+                m.cues.add("title")
+        mentions.extend(ms)
+        links.extend(ls)
+        links.extend(_coreference(doc, ms, spans))
+    return sorted(mentions, key=Mention.sort_key), links
+
+
+_PRONOUN_NAMING = re.compile(
+    r"(?i)\b(it|they|this|verksamheten|den|det|cirkeln|gruppen|projektet|some people)\b[^.\n]{0,40}?"
+    r"\b(called|kallas|kallades|named|heter|hette)\b"
+)
+
+
+def _coreference(doc: Document, ms: list[Mention], spans) -> list[Link]:
+    """'so some people called it the X' / 'verksamheten kallas "X"': X is another
+    name of the initiative the text was just talking about."""
+    out: list[Link] = []
+    named = [m for m in ms if "naming" in m.cues or "quote" in m.cues]
+    for m in named:
+        sent = _sentence_of(spans, m.start)
+        if sent is None:
+            continue
+        pre = doc.text[sent[0] : m.start]
+        if not _PRONOUN_NAMING.search(pre):
+            continue
+        prev = [o for o in ms if o.end <= sent[0] and o.key != m.key and m.start - o.end < 1500]
+        if not prev:
+            prev = [o for o in ms if "title" in o.cues and o.key != m.key]
+        if prev:
+            o = prev[-1]
+            out.append(Link(o.key, m.key, "coreference", doc.path, o.start, m.end))
+    return out
+
+
+def classify(
+    docs: Sequence[Document], *, embedder=None, known: list[list[str]] | None = None
+) -> tuple[list[tuple[Entity, list[PPEHit]]], list[tuple[Entity, str]]]:
+    """Entities judged initiatives (with PPE evidence) and non-initiatives (with a reason)."""
+    dmap = {d.path: d for d in docs}
+    mentions, links = find_mentions(docs, known)
+    key_docs: dict[str, set[str]] = defaultdict(set)
+    key_strong: dict[str, float] = defaultdict(float)
+    for m in mentions:
+        key_docs[m.key].add(m.document)
+        key_strong[m.key] = max(key_strong[m.key], _mention_weight(m))
+
+    def keep_key(k: str) -> bool:
+        return len(key_docs[k]) >= 2 or key_strong[k] >= 2.0
+
+    ents = resolve(mentions, links, embedder=embedder, keep_key=keep_key)
+    spans = {d.path: _doc_sentences(d) for d in docs}
+    inits: list[tuple[Entity, list[PPEHit]]] = []
+    nons: list[tuple[Entity, str]] = []
+    for ent in ents:
+        ndocs = len(ent.documents)
+        st = strength(ent)
+        if not known:
+            if st < (MIN_STRENGTH_SINGLE if ndocs == 1 else MIN_STRENGTH):
+                continue
+            if _org_evidence(ent, dmap) >= max(1, len(ent.mentions) // 4):
+                continue
+        hits = _ppe_for(ent, dmap, spans)
+        involved = [h for h in hits if h.score >= 1.0]
+        if involved or known:
+            inits.append((ent, hits))
+        else:
+            benef = [h for h in hits if h.beneficiary or h.score > 0]
+            project_like = any(c in m.cues for m in ent.mentions for c in ("cue_noun", "title")) and (
+                ndocs >= 2 or any("title" in m.cues for m in ent.mentions)
+            )
+            if not project_like:
+                continue
+            reason = (
+                "patients appear only as beneficiaries or recipients, not as participants"
+                if benef
+                else "no persons with patient experience take part in the descriptions (staff-only)"
+            )
+            nons.append((ent, reason))
+    return inits, nons
+
+
+def _ppe_for(ent: Entity, dmap: dict[str, Document], spans) -> list[PPEHit]:
+    hits: list[PPEHit] = []
+    seen: set[tuple[str, int]] = set()
+    for m in ent.mentions:
+        doc = dmap[m.document]
+        sp = spans[m.document]
+        s = _sentence_of(sp, m.start)
+        if s is None:
+            continue
+        idx = sp.index(s)
+        window = [s]
+        # the sentence after a mention usually still describes it ("X started in 2006. 24 patients ...")
+        if idx + 1 < len(sp):
+            window.append(sp[idx + 1])
+        for w in window:
+            if (m.document, w[0]) in seen:
+                continue
+            seen.add((m.document, w[0]))
+            for h in ppe_hits(doc.text, w[0], w[1]):
+                hits.append(PPEHit(h.start, h.end, h.actor, h.cue, h.beneficiary,
+                                   h.score * (1.0 if w is s else 0.8), m.document))
+    # a role whose very name says lived experience ("experience workers") involves PPE
+    if ent.role:
+        for m in ent.mentions:
+            low = m.key
+            if ppe_hits(m.surface + " x", 0, len(m.surface)) or any(
+                w in low for w in ("erfarenhet", "experience", "peer", "patient", "brukar", "user")
+            ):
+                hits.append(PPEHit(m.start, m.end, m.surface, "role", False, 1.0, m.document))
+                break
+    return sorted(hits, key=lambda h: (h.document, h.start, h.end, h.actor))
+
+
+def _dedupe_evidence(evs: list[Evidence], limit: int) -> list[Evidence]:
+    seen, out = set(), []
+    for e in sorted(evs, key=lambda e: (-e.confidence, e.document, e.start, e.end)):
+        k = (e.document, e.start, e.end)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(e)
+    return sorted(out[:limit], key=lambda e: (e.document, e.start, e.end))
+
+
+def _description(ent: Entity, dmap, spans) -> tuple[str, Evidence | None]:
+    best = None
+    for m in ent.mentions:
+        s = _sentence_of(spans[m.document], m.start)
+        if s is None:
+            continue
+        q = dmap[m.document].text[s[0] : s[1]]
+        n = len(q)
+        score = 0.0
+        if 50 <= n <= 320:
+            score += 2
+        if re.search(r"(?i)\b(is a|is an|was a|was an|är en|är ett|var en|var ett|consists of|består av|means|innebär)\b", q):
+            score += 3
+        if any(h.score >= 1 for h in ppe_hits(dmap[m.document].text, s[0], s[1])):
+            score += 2
+        if "title" in m.cues:
+            score += 0.5
+        score -= max(0, n - 320) / 100
+        key = (-score, m.document, s[0])
+        if best is None or key < best[0]:
+            best = (key, m.document, s)
+    if best is None:
+        return "", None
+    _, path, s = best
+    ev = make_evidence(dmap[path].text, path, s[0], s[1], SOURCE + ":description", 0.6)
+    return re.sub(r"\s+", " ", ev.quote).strip(), ev
+
+
+def run(
+    docs: list[Document],
+    *,
+    codebook=None,
+    embedder=None,
+    known: list[list[str]] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> DirectedResult:
+    """Steps 1–2 over a corpus: initiatives (with evidence), non-initiatives, uncoded text."""
+    docs = sorted(docs, key=lambda d: d.path)
+    dmap = {d.path: d for d in docs}
+    spans = {d.path: _doc_sentences(d) for d in docs}
+    if progress:
+        progress("initiatives: finding mentions")
+    inits, nons = classify(docs, embedder=embedder, known=known)
+    rows = []
+    for ent, hits in inits:
+        name, aliases = _canonical(ent)
+        name_ev = [
+            make_evidence(dmap[m.document].text, m.document, m.start, m.end,
+                          SOURCE + ":" + "+".join(sorted(m.cues)), min(0.95, 0.4 + 0.15 * _mention_weight(m)))
+            for m in ent.mentions
+        ]
+        ppe_ev = [
+            make_evidence(dmap[h.document].text, h.document, h.start, h.end,
+                          "rule:directed.ppe", round(0.5 + 0.4 * h.score, 3))
+            for h in hits if h.score >= 1.0
+        ]
+        contexts = []
+        for m in ent.mentions:
+            s = _sentence_of(spans[m.document], m.start)
+            if s:
+                contexts.append(make_evidence(dmap[m.document].text, m.document, s[0], s[1], SOURCE + ":context", 0.7))
+        contexts = _dedupe_evidence(contexts, 10_000)
+        tl = _timeline(ent, contexts, dmap)
+        desc, _ = _description(ent, dmap, spans)
+        rows.append((ent, name, aliases, name_ev, ppe_ev, contexts, tl, desc, hits))
+    rows.sort(key=lambda r: (r[6]["start"] if r[6]["start"] is not None else 9999, r[1].lower(), r[1]))
+    out = DirectedResult(entities=[r[0] for r in rows])
+    for n, (ent, name, aliases, name_ev, ppe_ev, contexts, tl, desc, _hits) in enumerate(rows, 1):
+        iid = f"i{n:02d}"
+        codes, uncoded = _coding(contexts, codebook, embedder, iid)
+        conf = min(0.95, 0.3 + 0.08 * strength(ent) + (0.2 if ppe_ev else 0))
+        out.initiatives.append(
+            {
+                "id": iid,
+                "name": name,
+                "aliases": aliases,
+                "kind": ent.kind,
+                "start": tl["start"],
+                "end": tl["end"],
+                "active_years": tl["active_years"],
+                "ongoing": tl["ongoing"],
+                "methods": sorted(codes["methods"]),
+                "levels": sorted(codes["levels"]),
+                "ppe_roles": sorted(codes["ppe_roles"]),
+                "documents": ent.documents,
+                "description": desc,
+                "confidence": round(conf, 4),
+                "evidence": {
+                    "name": [e.to_dict() for e in _dedupe_evidence(name_ev, 20)],
+                    "ppe": [e.to_dict() for e in _dedupe_evidence(ppe_ev, 10)],
+                    "start": [_ev_dict(e) for e in tl["ev_start"]],
+                    "end": [_ev_dict(e) for e in tl["ev_end"]],
+                    "methods": {k: [_ev_dict(e) for e in v] for k, v in sorted(codes["methods"].items())},
+                    "levels": {k: [_ev_dict(e) for e in v] for k, v in sorted(codes["levels"].items())},
+                    "ppe_roles": {k: [_ev_dict(e) for e in v] for k, v in sorted(codes["ppe_roles"].items())},
+                },
+            }
+        )
+        out.uncoded.extend(uncoded)
+    for ent, reason in sorted(nons, key=lambda x: _canonical(x[0])[0].lower()):
+        name, aliases = _canonical(ent)
+        evs = [
+            make_evidence(dmap[m.document].text, m.document, m.start, m.end, SOURCE + ":non-initiative", 0.6)
+            for m in ent.mentions
+        ]
+        out.non_initiatives.append(
+            {"name": name, "aliases": aliases, "documents": ent.documents, "reason": reason,
+             "evidence": [e.to_dict() for e in _dedupe_evidence(evs, 10)]}
+        )
+    out.uncoded.sort(key=lambda u: (u["initiative"] or "", u["document"] or "", u["start"] or 0, u["end"] or 0))
+    if progress:
+        progress(f"initiatives: {len(out.initiatives)} found, {len(out.non_initiatives)} non-initiatives")
+    return out
+
+
+def _ev_dict(e) -> dict[str, Any]:
+    return e.to_dict() if hasattr(e, "to_dict") else dict(e)

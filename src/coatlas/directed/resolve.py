@@ -1,0 +1,229 @@
+"""Step 1b: group name mentions across documents and languages into entities.
+
+Two mentions denote one initiative when their normalised keys agree, when a
+document says so (parenthesis, "renamed", "formerly", a dash gloss), when one
+name is a longer form of the other ("diabetes X circle" / "X circle"), when a
+Swedish compound glosses word-by-word to an English name, or — with an
+embedder — when the two names are each other's clear nearest neighbour
+across languages.  Thresholds for embeddings are relative to the corpus
+(margin over the runner-up), never absolute.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from coatlas.directed.lexicon import lexicons
+from coatlas.directed.mentions import Link, Mention
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # deterministic: the lexicographically smaller root wins
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+@dataclass
+class Entity:
+    keys: list[str]
+    mentions: list[Mention]
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({m.document for m in self.mentions})
+
+    @property
+    def kind(self) -> str:
+        kinds = Counter(m.kind for m in self.mentions if m.kind not in ("initiative", "project"))
+        if kinds:
+            return sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        kinds = Counter(m.kind for m in self.mentions)
+        return sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    @property
+    def role(self) -> bool:
+        return sum(m.role for m in self.mentions) * 2 > len(self.mentions)
+
+    def surfaces(self) -> list[str]:
+        return sorted({m.surface for m in self.mentions})
+
+
+# ----------------------------------------------------------------- gloss (sv->en)
+
+
+@lru_cache(maxsize=4096)
+def gloss_sv(key: str) -> str | None:
+    """Word-by-word English gloss of a Swedish key, splitting compounds on the
+    generic lexicon (with Swedish linking -s-); None when a part is unknown."""
+    g = lexicons()["sv"].gloss
+    out: list[str] = []
+    for tok in key.split():
+        parts = _split(tok, g)
+        if parts is None:
+            if tok.isascii() and len(tok) <= 5 and tok.isalpha():
+                out.append(tok)  # acronyms / loan words pass through
+                continue
+            return None
+        out.extend(parts)
+    return " ".join(out)
+
+
+def _split(tok: str, g: dict[str, str]) -> list[str] | None:
+    best: list[list[str] | None] = [None] * (len(tok) + 1)
+    best[0] = []
+    for i in range(len(tok)):
+        if best[i] is None:
+            continue
+        for j in range(i + 2, len(tok) + 1):
+            piece = tok[i:j]
+            cand = None
+            if piece in g:
+                cand = g[piece]
+            elif piece.endswith("s") and piece[:-1] in g and j < len(tok):
+                cand = g[piece[:-1]]
+            if cand is not None:
+                new = best[i] + [cand]
+                if best[j] is None or len(new) < len(best[j]):
+                    best[j] = new
+    return best[len(tok)]
+
+
+def _bag(s: str) -> tuple[str, ...]:
+    lex = lexicons()["en"]
+    toks = []
+    for t in re.sub(r"[-]", " ", s).split():
+        if t in lex.heads:
+            t = lex.heads[t].lemma
+        toks.append(t)
+    return tuple(sorted(toks))
+
+
+# ------------------------------------------------------------------- resolver
+
+
+def _name_lang(m: Mention) -> str:
+    if m.lang in ("sv", "en"):
+        return m.lang
+    if re.search(r"[åäöÅÄÖ]", m.surface):
+        return "sv"
+    return "und"
+
+
+def resolve(
+    mentions: list[Mention],
+    links: list[Link],
+    *,
+    embedder=None,
+    keep_key=None,
+) -> list[Entity]:
+    """Group mentions into entities.  ``keep_key(key) -> bool`` limits which
+    keys take part in the fuzzy (containment/gloss/embedding) merges so that
+    noise cannot glue two real initiatives together."""
+    uf = UnionFind()
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[m.key].append(m)
+        uf.find(m.key)
+    keys = sorted(by_key)
+    for lk in sorted(links, key=lambda x: (x.a, x.b, x.reason, x.document, x.start)):
+        if lk.a in by_key and lk.b in by_key:
+            uf.union(lk.a, lk.b)
+    fuzzy = [k for k in keys if keep_key is None or keep_key(k)]
+    # spacing variants: "patient partner" ~ "patientpartner"
+    nospace: dict[str, str] = {}
+    for k in fuzzy:
+        ns = k.replace(" ", "")
+        if ns in nospace:
+            uf.union(nospace[ns], k)
+        else:
+            nospace[ns] = k
+    # containment: a >=2-word key that ends (or, for capitalised names, starts) another key
+    for a in fuzzy:
+        ta = a.split()
+        for b in fuzzy:
+            if a == b:
+                continue
+            tb = b.split()
+            if len(tb) <= len(ta):
+                continue
+            if len(ta) >= 2 and tb[-len(ta) :] == ta and len(tb) - len(ta) <= 1:
+                uf.union(a, b)
+            elif tb[: len(ta)] == ta and all(
+                any(m.surface.split()[-1].isupper() for m in by_key[b]) for _ in [0]
+            ) and len(tb) - len(ta) == 1 and len(tb[-1]) <= 5:
+                uf.union(a, b)  # "Xlabbet" ~ "Xlabbet ACR"
+    # gloss: Swedish key glossed word by word equals an English key (as a bag of words)
+    bags: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k in fuzzy:
+        bags[_bag(k)].append(k)
+    for k in fuzzy:
+        g = gloss_sv(k)
+        if g and g != k:
+            for other in bags.get(_bag(g), []):
+                if other != k:
+                    uf.union(k, other)
+    # embeddings: mutual nearest neighbours across languages, clear margin
+    if embedder is not None:
+        _embed_merge(uf, by_key, fuzzy, embedder)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        groups[uf.find(k)].append(k)
+    ents = []
+    for root in sorted(groups):
+        ks = sorted(groups[root])
+        ms = sorted((m for k in ks for m in by_key[k]), key=Mention.sort_key)
+        kset = set(ks)
+        ls = [lk for lk in links if lk.a in kset or lk.b in kset]
+        ents.append(Entity(ks, ms, ls))
+    return ents
+
+
+def _embed_merge(uf: UnionFind, by_key, fuzzy: list[str], embedder) -> None:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in fuzzy:
+        groups[uf.find(k)].append(k)
+    sv_groups, en_groups = [], []
+    for root in sorted(groups):
+        ms = [m for k in groups[root] for m in by_key[k]]
+        langs = {_name_lang(m) for m in ms}
+        rep = Counter(m.surface for m in ms).most_common(1)[0][0]
+        if "sv" in langs and "en" not in langs:
+            sv_groups.append((root, rep))
+        elif "en" in langs and "sv" not in langs:
+            en_groups.append((root, rep))
+    if not sv_groups or not en_groups:
+        return
+    a = embedder.embed([r for _, r in sv_groups])
+    b = embedder.embed([r for _, r in en_groups])
+    sim = np.asarray(a) @ np.asarray(b).T
+    if sim.size < 4:
+        return
+    floor = float(np.median(sim)) + 3.0 * float(np.std(sim))
+    for i in range(sim.shape[0]):
+        j = int(np.argmax(sim[i]))
+        if int(np.argmax(sim[:, j])) != i:
+            continue
+        row = np.sort(sim[i])[::-1]
+        col = np.sort(sim[:, j])[::-1]
+        margin = min(row[0] - (row[1] if len(row) > 1 else 0), col[0] - (col[1] if len(col) > 1 else 0))
+        if sim[i, j] >= floor and margin >= 0.04:
+            uf.union(sv_groups[i][0], en_groups[j][0])

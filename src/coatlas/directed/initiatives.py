@@ -20,7 +20,7 @@ from typing import Any
 from coatlas.directed.lexicon import lexicons
 from coatlas.directed.mentions import Link, Mention, MentionFinder, norm_key, sentence_spans
 from coatlas.directed.ppe import PPEHit, ppe_hits
-from coatlas.directed.resolve import Entity, resolve
+from coatlas.directed.resolve import Entity, join_roles, resolve
 from coatlas.document import Document
 from coatlas.evidence import Evidence, make_evidence
 
@@ -40,6 +40,7 @@ CUE_WEIGHT = {
 CAPITAL_BONUS = 0.8
 MIN_STRENGTH = 2.5  # summed over documents
 MIN_STRENGTH_SINGLE = 3.0  # when only one document names it
+PPE_MIN = 0.8  # involvement in the mention's sentence (1.0) or the next one (0.8)
 
 
 @dataclass
@@ -132,6 +133,8 @@ def _canonical(ent: Entity) -> tuple[str, list[str]]:
     ranked = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))
     main = display[ranked[0][0]]
     main = main[:1].upper() + main[1:]
+    if ent.display:
+        return ent.display, sorted({display[k] for k, _ in ranked}, key=lambda s: (s.lower(), s))
     aliases = sorted({display[k] for k, _ in ranked[1:]} - {main}, key=lambda s: (s.lower(), s))
     other = [display[k] for k, _ in ranked[1:] if _name_lang(display[k]) != _name_lang(main)]
     if other:
@@ -255,9 +258,9 @@ def find_mentions(docs: Sequence[Document], known: list[list[str]] | None = None
         spans = _doc_sentences(doc)
         ms, ls = finder.find(doc.path, doc.text, spans, lang=doc.language)
         # the first lines of a document are its title: a name there is what the document is about
-        head = [s for s in spans[:3] if s[1] - s[0] <= 140]
+        head = [s for s in spans[:2] if s[1] - s[0] <= 140]
         for m in ms:
-            if any(a <= m.start < b for a, b in head):
+            if any(a <= m.start < b and not re.search(r"\w", doc.text[a : m.start]) for a, b in head):
                 m.cues.add("title")
         mentions.extend(ms)
         links.extend(ls)
@@ -308,6 +311,8 @@ def classify(
         return len(key_docs[k]) >= 2 or key_strong[k] >= 2.0
 
     ents = resolve(mentions, links, embedder=embedder, keep_key=keep_key)
+    if not known:
+        ents = join_roles(ents, {d.path: d.text for d in docs}, lambda e: _canonical(e)[0])
     spans = {d.path: _doc_sentences(d) for d in docs}
     inits: list[tuple[Entity, list[PPEHit]]] = []
     nons: list[tuple[Entity, str]] = []
@@ -320,7 +325,7 @@ def classify(
             if _org_evidence(ent, dmap) >= max(1, len(ent.mentions) // 4):
                 continue
         hits = _ppe_for(ent, dmap, spans)
-        involved = [h for h in hits if h.score >= 1.0]
+        involved = [h for h in hits if h.score >= PPE_MIN]
         if involved or known:
             inits.append((ent, hits))
         else:
@@ -350,16 +355,17 @@ def _ppe_for(ent: Entity, dmap: dict[str, Document], spans) -> list[PPEHit]:
             continue
         idx = sp.index(s)
         window = [s]
-        # the sentence after a mention usually still describes it ("X started in 2006. 24 patients ...")
-        if idx + 1 < len(sp):
-            window.append(sp[idx + 1])
+        # the sentence after a mention usually still describes it ("X started in 2006. 24 patients ...");
+        # a heading is described by the paragraph under it
+        heading = (s[1] - s[0]) < 90 and doc.text[s[1] - 1 : s[1]] not in ".!?"
+        window.extend(sp[idx + 1 : idx + (4 if heading else 2)])
         for w in window:
             if (m.document, w[0]) in seen:
                 continue
             seen.add((m.document, w[0]))
             for h in ppe_hits(doc.text, w[0], w[1]):
                 hits.append(PPEHit(h.start, h.end, h.actor, h.cue, h.beneficiary,
-                                   h.score * (1.0 if w is s else 0.8), m.document))
+                                   h.score * (1.0 if w == s else 0.8), m.document))
     # a role whose very name says lived experience ("experience workers") involves PPE
     if ent.role:
         for m in ent.mentions:
@@ -437,7 +443,7 @@ def run(
         ppe_ev = [
             make_evidence(dmap[h.document].text, h.document, h.start, h.end,
                           "rule:directed.ppe", round(0.5 + 0.4 * h.score, 3))
-            for h in hits if h.score >= 1.0
+            for h in hits if h.score >= PPE_MIN
         ]
         contexts = []
         for m in ent.mentions:

@@ -214,7 +214,8 @@ class MentionFinder:
             low.endswith(c) and len(low) > len(c) + 2 for c in self.sv_cue_suffixes
         )
 
-    def _name_after(self, text: str, toks: list[Tok], k: int, lang: str) -> int | None:
+    def _name_after(self, text: str, toks: list[Tok], k: int, lang: str,
+                    allow_lower: bool = True) -> int | None:
         """Extent of a name starting at token k: a capitalised token followed by
         capitalised/number tokens or up to three lowercase content words."""
         if k >= len(toks):
@@ -232,7 +233,7 @@ class MentionFinder:
                     break
                 end = j
             elif (tj.low not in self.stop and lower_run < 2 and not self._sv_head(tj.low)
-                  and (lower_run or end == k)):
+                  and allow_lower and (lower_run or end == k)):
                 lower_run += 1
                 end = j
             else:
@@ -302,7 +303,7 @@ class MentionFinder:
                 # "Studio Xyz", "Project Xyz": capitalised head + capitalised name
                 if t.cap and i + 1 < len(toks) and toks[i + 1].cap and _joined(text, t, toks[i + 1]) \
                         and toks[i + 1].low not in self.stop:
-                    e = self._name_after(text, toks, i + 1, lang)
+                    e = self._name_after(text, toks, i + 1, lang, allow_lower=False)
                     if e is not None:
                         self._add(out, doc_path, text, t.start, toks[e].end, "und", "cue_noun",
                                   h.kind, h.role, True, sent)
@@ -342,7 +343,7 @@ class MentionFinder:
                     if _gap(text, t, toks[k]).strip() not in (",", ":", "–", "-"):
                         continue
                 e = self._name_after(text, toks, k, lang)
-                if e is None or toks[k].low in self.stop:
+                if e is None or (toks[k].low in self.stop and e == k):
                     continue
                 a = toks[k].start
                 if t.cap and low in en.cue_nouns and _joined(text, t, toks[k]):

@@ -72,7 +72,7 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
         beneficiary = beneficiary or any(a <= m.start() < b + 3 for a, b in bens)
         if prev in ("with", "med") and prev2 in ("together", "tillsammans"):
             beneficiary = False
-        near = [c for c in cues if abs(c[0] - m.start()) <= 90 and not (c[0] <= m.start() < c[1])]
+        near = [c for c in cues if abs(c[0] - m.start()) <= 120 and not (c[0] <= m.start() < c[1])]
         cue = min(near, key=lambda c: abs(c[0] - m.start()))[2] if near else None
         if cue is None:
             score = 0.0

@@ -46,6 +46,7 @@ class Entity:
     keys: list[str]
     mentions: list[Mention]
     links: list[Link] = field(default_factory=list)
+    display: str | None = None  # set when two entities were joined ("<role> in <programme>")
 
     @property
     def documents(self) -> list[str]:
@@ -173,9 +174,9 @@ def resolve(
                 uf.union(a, b)  # "Xlabbet" ~ "Xlabbet ACR"
     # gloss: Swedish key glossed word by word equals an English key (as a bag of words)
     bags: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for k in fuzzy:
+    for k in keys:
         bags[_bag(k)].append(k)
-    for k in fuzzy:
+    for k in keys:
         g = gloss_sv(k)
         if g and g != k:
             for other in bags.get(_bag(g), []):
@@ -227,3 +228,47 @@ def _embed_merge(uf: UnionFind, by_key, fuzzy: list[str], embedder) -> None:
         margin = min(row[0] - (row[1] if len(row) > 1 else 0), col[0] - (col[1] if len(col) > 1 else 0))
         if sim[i, j] >= floor and margin >= 0.04:
             uf.union(sv_groups[i][0], en_groups[j][0])
+
+
+_ROLE_IN = re.compile(r"^\s+(?:in|i|on|på|within|inom|at)\s+$")
+_WITH_ROLE = re.compile(r"^\s+(?:with|med)\s+(?:\w+\s+)?$")
+
+
+def join_roles(ents: list[Entity], texts: dict[str, str], name_of) -> list[Entity]:
+    """A lived-experience role inside a programme ("patient partners in the X
+    course") is one initiative: the role in that programme."""
+    by_doc: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        for m in e.mentions:
+            by_doc[m.document].append((m, i))
+    pairs: Counter[tuple[int, int]] = Counter()
+    for doc in sorted(by_doc):
+        ms = sorted(by_doc[doc], key=lambda x: x[0].start)
+        for (m1, i1), (m2, i2) in zip(ms, ms[1:], strict=False):
+            if i1 == i2 or m1.sentence != m2.sentence:
+                continue
+            r, p = (i1, i2) if ents[i1].role and not ents[i2].role else (i2, i1)
+            if not ents[r].role or ents[p].role:
+                continue
+            between = texts[doc][m1.end : m2.start]
+            if (r == i1 and _ROLE_IN.match(between)) or (r == i2 and _WITH_ROLE.match(between)):
+                pairs[(r, p)] += 1
+    merged: dict[int, int] = {}
+    for (r, p), _n in sorted(pairs.items()):
+        if r in merged or p in merged:
+            continue
+        merged[p] = r
+    out = []
+    for i, e in enumerate(ents):
+        if i in merged:
+            continue
+        parts = [j for j, r in merged.items() if r == i]
+        if parts:
+            ms = sorted(e.mentions + [m for j in parts for m in ents[j].mentions], key=Mention.sort_key)
+            ks = sorted(set(e.keys + [k for j in parts for k in ents[j].keys]))
+            ls = e.links + [lk for j in parts for lk in ents[j].links]
+            disp = name_of(e) + " in " + " / ".join(name_of(ents[j]) for j in sorted(parts))
+            out.append(Entity(ks, ms, ls, disp))
+        else:
+            out.append(e)
+    return out

@@ -36,6 +36,7 @@ CUE_WEIGHT = {
     "quote": 1.0,
     "compound": 0.8,
     "head": 0.6,
+    "repeat": 0.4,
 }
 CAPITAL_BONUS = 0.8
 MIN_STRENGTH = 2.5  # summed over documents
@@ -314,16 +315,25 @@ def classify(
     if not known:
         ents = join_roles(ents, {d.path: d.text for d in docs}, lambda e: _canonical(e)[0])
     spans = {d.path: _doc_sentences(d) for d in docs}
+    if not known:
+        lowered = Counter(w for d in docs for w in re.findall(r"(?<![\w.!?:] )(?<!^)\b[a-zåäöé][\w-]+", d.text))
+        kept = []
+        for ent in ents:
+            ndocs = len(ent.documents)
+            if strength(ent) < (MIN_STRENGTH_SINGLE if ndocs == 1 else MIN_STRENGTH):
+                continue
+            if _common_word(ent, lowered):
+                continue
+            if _org_evidence(ent, dmap) >= max(1, len(ent.mentions) // 4):
+                continue
+            kept.append(ent)
+        ents = kept
+        for ent in ents:
+            _propagate(ent, docs, spans)
     inits: list[tuple[Entity, list[PPEHit]]] = []
     nons: list[tuple[Entity, str]] = []
     for ent in ents:
         ndocs = len(ent.documents)
-        st = strength(ent)
-        if not known:
-            if st < (MIN_STRENGTH_SINGLE if ndocs == 1 else MIN_STRENGTH):
-                continue
-            if _org_evidence(ent, dmap) >= max(1, len(ent.mentions) // 4):
-                continue
         hits = _ppe_for(ent, dmap, spans)
         involved = [h for h in hits if h.score >= PPE_MIN]
         if involved or known:
@@ -342,6 +352,44 @@ def classify(
             )
             nons.append((ent, reason))
     return inits, nons
+
+
+def _common_word(ent: Entity, lowered: Counter) -> bool:
+    """A one-word 'name' that the corpus also writes in lower case is an ordinary
+    word that happened to start a heading ("Evaluation", "Training")."""
+    if any(c in m.cues for m in ent.mentions for c in ("compound", "head", "paren")):
+        return False
+    keys = {k for k in ent.keys}
+    return all(len(k.split()) == 1 and lowered[k] >= 2 for k in keys)
+
+
+def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
+    """Repetition is evidence: find the entity's names wherever else they occur
+    verbatim (a name recurring across documents), as 'repeat' mentions."""
+    forms: dict[str, str] = {}
+    for m in ent.mentions:
+        s = re.sub(r"\s+", " ", m.surface).strip()
+        s = re.sub(r"^(?i:the|den|det)\s+", "", s)
+        if len(s) < 6 or (" " not in s and not (m.capitalised or "compound" in m.cues)):
+            continue
+        forms.setdefault(s.lower(), m.key)
+    if not forms:
+        return
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in ent.mentions:
+        taken[m.document].append((m.start, m.end))
+    added = []
+    for low in sorted(forms, key=lambda f: (-len(f), f)):
+        rx = re.compile(r"(?<!\w)" + re.escape(low).replace(r"\ ", r"[\s-]+") + r"(?:s|n|en|et|na)?(?!\w)", re.IGNORECASE)
+        for doc in docs:
+            for mm in rx.finditer(doc.text):
+                if any(a < mm.end() and mm.start() < b for a, b in taken[doc.path]):
+                    continue
+                taken[doc.path].append((mm.start(), mm.end()))
+                sent = _sentence_of(spans[doc.path], mm.start()) or (mm.start(), mm.end())
+                added.append(Mention(doc.path, mm.start(), mm.end(), mm.group(), forms[low],
+                                     _name_lang(mm.group()), {"repeat"}, ent.kind, ent.role, False, sent))
+    ent.mentions = sorted(ent.mentions + added, key=Mention.sort_key)
 
 
 def _ppe_for(ent: Entity, dmap: dict[str, Document], spans) -> list[PPEHit]:

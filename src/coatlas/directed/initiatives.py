@@ -32,6 +32,7 @@ CUE_WEIGHT = {
     "cue_noun": 2.0,
     "naming": 2.0,
     "title": 2.0,
+    "heading": 1.5,
     "paren": 1.5,
     "quote": 1.0,
     "compound": 0.8,
@@ -40,7 +41,7 @@ CUE_WEIGHT = {
 }
 CAPITAL_BONUS = 0.8
 MIN_STRENGTH = 2.5  # summed over documents
-MIN_STRENGTH_SINGLE = 3.0  # when only one document names it
+MIN_STRENGTH_SINGLE = 2.5  # when only one document names it
 PPE_MIN = 0.8  # involvement in the mention's sentence (1.0) or the next one (0.8)
 
 
@@ -82,10 +83,14 @@ def _mention_weight(m: Mention) -> float:
 
 
 def strength(ent: Entity) -> float:
+    """Name evidence summed over documents: the best cue in each document, plus
+    a little when the document keeps using the name."""
     per_doc: dict[str, float] = defaultdict(float)
+    count: Counter[str] = Counter()
     for m in ent.mentions:
         per_doc[m.document] = max(per_doc[m.document], _mention_weight(m))
-    return sum(min(3.0, v) for v in per_doc.values())
+        count[m.document] += 1
+    return sum(min(3.0, v + (0.5 if count[d] >= 2 else 0.0)) for d, v in per_doc.items())
 
 
 def _org_evidence(ent: Entity, docs: dict[str, Document]) -> int:
@@ -263,10 +268,52 @@ def find_mentions(docs: Sequence[Document], known: list[list[str]] | None = None
         for m in ms:
             if any(a <= m.start < b and not re.search(r"\w", doc.text[a : m.start]) for a, b in head):
                 m.cues.add("title")
+        ms = _headings(doc, spans, ms)
         mentions.extend(ms)
         links.extend(ls)
         links.extend(_coreference(doc, ms, spans))
     return sorted(mentions, key=Mention.sort_key), links
+
+
+_HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)*\.?\s+)(?:(?i:the|den|det)\s+)?([A-ZÅÄÖ][\w'’-]*(?:\s+[\w'’-]+){0,4})$")
+
+
+def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
+    """A short heading line ("3. Carers' Kitchen", "## Xyz") whose words recur in the
+    body names the thing the section is about."""
+    out = list(ms)
+    text = doc.text
+    for a, b in spans:
+        if b - a > 60 or text[b - 1 : b] in ".!?:,;":
+            continue
+        line = text[a:b]
+        mm = _HEADING.match(line)
+        if not mm:
+            continue
+        na, nb = a + mm.start(1), a + mm.end(1)
+        inside = [m for m in out if na <= m.start and m.end <= nb]
+        if inside:
+            for m in inside:
+                m.cues.add("heading")
+            continue
+        name = text[na:nb]
+        words = name.split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words[:2]):
+            continue
+        body = text[:a] + " " + text[b:]
+        if len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)) < 1:
+            continue
+        key = norm_key(name)
+        if not key:
+            continue
+        out.append(Mention(doc.path, na, nb, name, key, _name_lang(name), {"heading"}, "initiative",
+                           False, True, (a, b)))
+        for bm in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if bm.start() == na or any(m.start <= bm.start() < m.end for m in out):
+                continue
+            out.append(Mention(doc.path, bm.start(), bm.end(), name, key, _name_lang(name), {"repeat"},
+                               "initiative", False, True, (bm.start(), bm.end())))
+    return sorted(out, key=Mention.sort_key)
 
 
 _PRONOUN_NAMING = re.compile(
@@ -316,7 +363,7 @@ def classify(
         ents = join_roles(ents, {d.path: d.text for d in docs}, lambda e: _canonical(e)[0])
     spans = {d.path: _doc_sentences(d) for d in docs}
     if not known:
-        lowered = Counter(w for d in docs for w in re.findall(r"(?<![\w.!?:] )(?<!^)\b[a-zåäöé][\w-]+", d.text))
+        lowered = Counter(w for d in docs for w in re.findall(r"\b[a-zåäöé][\w-]+", d.text))
         kept = []
         for ent in ents:
             ndocs = len(ent.documents)
@@ -336,13 +383,15 @@ def classify(
         ndocs = len(ent.documents)
         hits = _ppe_for(ent, dmap, spans)
         involved = [h for h in hits if h.score >= PPE_MIN]
+        if not any(h.score >= 1.0 for h in involved) and len({(h.document, h.start) for h in involved}) < 2:
+            involved = []  # only one neighbouring sentence says so: too thin
         if involved or known:
             inits.append((ent, hits))
         else:
             benef = [h for h in hits if h.beneficiary or h.score > 0]
-            project_like = any(c in m.cues for m in ent.mentions for c in ("cue_noun", "title")) and (
-                ndocs >= 2 or any("title" in m.cues for m in ent.mentions)
-            )
+            project_like = any(
+                c in m.cues for m in ent.mentions for c in ("cue_noun", "title", "heading")
+            ) or ent.kind in ("project", "programme")
             if not project_like:
                 continue
             reason = (
@@ -392,9 +441,12 @@ def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
     ent.mentions = sorted(ent.mentions + added, key=Mention.sort_key)
 
 
+def _is_heading(text: str, s: tuple[int, int]) -> bool:
+    return (s[1] - s[0]) < 90 and text[s[1] - 1 : s[1]] not in ".!?:;,"
+
+
 def _ppe_for(ent: Entity, dmap: dict[str, Document], spans) -> list[PPEHit]:
-    hits: list[PPEHit] = []
-    seen: set[tuple[str, int]] = set()
+    weight: dict[tuple[str, tuple[int, int]], float] = {}
     for m in ent.mentions:
         doc = dmap[m.document]
         sp = spans[m.document]
@@ -402,18 +454,18 @@ def _ppe_for(ent: Entity, dmap: dict[str, Document], spans) -> list[PPEHit]:
         if s is None:
             continue
         idx = sp.index(s)
-        window = [s]
+        weight[(m.document, s)] = 1.0
         # the sentence after a mention usually still describes it ("X started in 2006. 24 patients ...");
         # a heading is described by the paragraph under it
-        heading = (s[1] - s[0]) < 90 and doc.text[s[1] - 1 : s[1]] not in ".!?"
-        window.extend(sp[idx + 1 : idx + (4 if heading else 2)])
-        for w in window:
-            if (m.document, w[0]) in seen:
-                continue
-            seen.add((m.document, w[0]))
-            for h in ppe_hits(doc.text, w[0], w[1]):
-                hits.append(PPEHit(h.start, h.end, h.actor, h.cue, h.beneficiary,
-                                   h.score * (1.0 if w == s else 0.8), m.document))
+        heading = _is_heading(doc.text, s)
+        for nxt in sp[idx + 1 : idx + (4 if heading else 2)]:
+            if _is_heading(doc.text, nxt):
+                break  # a new section: no longer about this mention
+            weight.setdefault((m.document, nxt), 0.8)
+    hits: list[PPEHit] = []
+    for (path, (a, b)), w in sorted(weight.items()):
+        for h in ppe_hits(dmap[path].text, a, b):
+            hits.append(PPEHit(h.start, h.end, h.actor, h.cue, h.beneficiary, h.score * w, path))
     # a role whose very name says lived experience ("experience workers") involves PPE
     if ent.role:
         for m in ent.mentions:

@@ -20,6 +20,10 @@ WORD = re.compile(r"[^\W\d_](?:\w|[-‐'’](?=\w))*|\d+(?:[-–]\d+)?", re.UNIC
 QUOTES = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{2,60})[\"“”„«»]")
 PAREN = re.compile(r"\(([^()\n]{2,70})\)")
 ARTICLES = ("the ", "a ", "an ", "den ", "det ", "de ", "en ", "ett ")
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "januari februari mars maj juni juli augusti oktober page sida".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +116,8 @@ def sentence_spans(text: str, given: list | None = None) -> list[tuple[int, int]
             seg = text[p0:p1]
             s0 = 0
             for m in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-ZÅÄÖÉ0-9])", seg):
+                if re.fullmatch(r"\s*(?:§\s*)?\d+(?:\.\d+)*\.", seg[s0 : m.start()]):
+                    continue  # "3. Heading": an enumeration, not a sentence end
                 spans.append((p0 + s0, p0 + m.start() + (1 if seg[m.start()] in "\"”’)" else 0)))
                 s0 = m.end()
             spans.append((p0 + s0, p1))
@@ -137,7 +143,13 @@ def _gap(text: str, a: Tok, b: Tok) -> str:
 def _joined(text: str, a: Tok, b: Tok) -> bool:
     """True when only spaces (or a soft line wrap) separate two tokens."""
     g = _gap(text, a, b)
-    return g.strip() == "" and g.count("\n") <= 1
+    if g.strip() != "" or g.count("\n") > 1:
+        return False
+    if "\n" in g and b.text[:1].isupper():
+        # a line break before a capital joins only a soft-wrapped long line
+        line_start = text.rfind("\n", 0, a.start) + 1
+        return 60 <= a.end - line_start <= 110
+    return True
 
 
 # ------------------------------------------------------------------------ keys
@@ -186,7 +198,7 @@ class MentionFinder:
     def __init__(self) -> None:
         self.lex = lexicons()
         en, sv = self.lex["en"], self.lex["sv"]
-        self.stop = en.stopwords | sv.stopwords
+        self.stop = en.stopwords | sv.stopwords | MONTHS
         self.org = en.org_heads | sv.org_heads
         self.cue_nouns = en.cue_nouns | sv.cue_nouns
         self.sv_cue_suffixes = tuple(sorted(sv.cue_nouns, key=len, reverse=True))
@@ -256,7 +268,7 @@ class MentionFinder:
         if len(key) < 3 or not re.search(r"[^\W\d_]", key):
             return None
         toks = key.split()
-        if toks and (toks[-1] in self.org or toks[0] in self.org and len(toks) == 1):
+        if toks and (toks[-1] in self.org or toks[0] in self.org):
             return None
         m = out.get((a, b))
         if m is None:
@@ -292,7 +304,8 @@ class MentionFinder:
                     j >= 0
                     and i - j <= 3
                     and _joined(text, toks[j], toks[j + 1])
-                    and toks[j].low not in self.stop
+                    and (toks[j].low not in self.stop
+                         or toks[j].cap and j > 0 and toks[j].low not in ("the", "a", "an", "den", "det"))
                     and not toks[j].text.isdigit()
                     and toks[j].low not in self.org
                     and not toks[j].low.endswith(("'s", "’s"))
@@ -343,7 +356,7 @@ class MentionFinder:
                     if _gap(text, t, toks[k]).strip() not in (",", ":", "–", "-"):
                         continue
                 e = self._name_after(text, toks, k, lang)
-                if e is None or (toks[k].low in self.stop and e == k):
+                if e is None or (toks[k].low in self.stop and e == k) or toks[k].low in MONTHS:
                     continue
                 a = toks[k].start
                 if t.cap and low in en.cue_nouns and _joined(text, t, toks[k]):

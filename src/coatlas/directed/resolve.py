@@ -149,6 +149,9 @@ def resolve(
         if lk.a in by_key and lk.b in by_key:
             uf.union(lk.a, lk.b)
     fuzzy = [k for k in keys if keep_key is None or keep_key(k)]
+    for k in keys:  # genitive: "Xyz Abcs" ~ "Xyz Abc"
+        if k.endswith("s") and k[:-1] in by_key:
+            uf.union(k, k[:-1])
     # spacing variants: "patient partner" ~ "patientpartner"
     nospace: dict[str, str] = {}
     for k in fuzzy:

@@ -7,34 +7,279 @@ Contract (used by every later stage):
 - ``iter_files(root) -> Iterator[Path]``: a sorted, loop-safe recursive walk.
 - ``read_folder(root) -> tuple[list[Document], list[IngestError]]``: the batch goes
   on past bad files.
+
+Each format module turns bytes into ``Block``s; ``blocks.assemble`` alone builds
+the canonical text, so pages, paragraphs, sentences and turns all index into the
+same string whatever the format.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import os
+import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from coatlas.document import Document
+from coatlas.document import Document, Span
 from coatlas.errors import IngestError
+from coatlas.ingest.blocks import Block, assemble
+from coatlas.ingest.limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["read_document", "iter_files", "read_folder", "IngestError"]
+__all__ = [
+    "read_document",
+    "iter_files",
+    "read_folder",
+    "IngestError",
+    "Limits",
+    "SUPPORTED_SUFFIXES",
+]
+
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".docx",
+    ".odt",
+    ".rtf",
+    ".pdf",
+)
+# Files an OS or an editor leaves behind; never documents.
+_JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini", "icon\r", ".localized"}
+_JUNK_DIRS = {"__macosx", ".git", ".svn", ".hg", "__pycache__", ".ipynb_checkpoints"}
 
 
-def read_document(path: str | Path, *, root: str | Path | None = None, limits=None) -> Document:
-    raise NotImplementedError  # filled in by the ingestion work (issue 2)
+def _display(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return Path(os.path.relpath(path, root)).as_posix()
+        except ValueError:  # other drive on Windows
+            return path.as_posix()
+    return str(path)
+
+
+def read_document(
+    path: str | Path, *, root: str | Path | None = None, limits: Limits | None = None
+) -> Document:
+    """Read one file into a Document; every failure is a one-line IngestError."""
+    path = Path(path)
+    limits = limits or DEFAULT_LIMITS
+    name = _display(path, Path(root) if root is not None else None)
+    data = _read_bytes(path, name, limits)
+    if not data.strip():
+        raise IngestError(name, "empty", "no content" if not data else "only whitespace")
+    try:
+        return _build(data, path, name, limits)
+    except IngestError:
+        raise
+    except MemoryError:
+        raise IngestError(name, "too-large", "out of memory while reading") from None
+    except RecursionError:
+        raise IngestError(name, "corrupt", "structure nested too deeply") from None
+    except Exception as e:  # noqa: BLE001 - a library bug on one file must not stop a batch
+        raise IngestError(name, "corrupt", f"{type(e).__name__}: {str(e)[:100]}") from None
+
+
+def _read_bytes(path: Path, name: str, limits: Limits) -> bytes:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise IngestError(name, "unreadable", "no such file") from None
+    except OSError as e:
+        raise IngestError(name, "unreadable", e.strerror or type(e).__name__) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise IngestError(name, "unreadable", "not a regular file")
+    if st.st_size > limits.max_file_bytes:
+        raise IngestError(
+            name,
+            "too-large",
+            f"{st.st_size // 2**20} MB > limit {limits.max_file_bytes // 2**20} MB",
+        )
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limits.max_file_bytes + 1)
+    except OSError as e:
+        raise IngestError(name, "unreadable", e.strerror or type(e).__name__) from None
+    if len(data) > limits.max_file_bytes:
+        raise IngestError(name, "too-large", f"more than {limits.max_file_bytes // 2**20} MB")
+    return data
+
+
+def _build(data: bytes, path: Path, name: str, limits: Limits) -> Document:
+    from coatlas.ingest.sniff import sniff
+
+    suffix = path.suffix.lower()
+    fmt = sniff(data, suffix, name)
+    title: str | None = None
+    meta: dict = {}
+    blocks: list[Block]
+    if fmt == "pdf":
+        from coatlas.ingest.pdf import pdf_blocks
+
+        blocks, title, n_pages = pdf_blocks(data, name, limits)
+        meta["page_count"] = n_pages
+    elif fmt == "docx":
+        from coatlas.ingest.office import docx_blocks
+
+        blocks, title = docx_blocks(data, name, limits)
+    elif fmt == "odt":
+        from coatlas.ingest.office import odt_blocks
+
+        blocks, title = odt_blocks(data, name, limits)
+    elif fmt == "rtf":
+        from coatlas.ingest.plain import rtf_text, text_blocks
+
+        blocks = text_blocks(rtf_text(data, name))
+    else:
+        from coatlas.ingest.plain import decode, markdown_blocks, text_blocks
+
+        text, enc = decode(data, name)
+        meta["encoding"] = enc
+        if len(text) > limits.max_text_chars:
+            raise IngestError(
+                name, "too-large", f"{len(text)} characters > limit {limits.max_text_chars}"
+            )
+        if fmt == "html":
+            from coatlas.ingest.html import html_blocks
+
+            blocks, title = html_blocks(text, name)
+        elif fmt == "md":
+            blocks, title = markdown_blocks(text)
+        else:
+            blocks = text_blocks(text)
+    return finish(
+        blocks,
+        name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        fmt=fmt,
+        title=title,
+        meta=meta,
+        limits=limits,
+    )
+
+
+def finish(
+    blocks: list[Block],
+    *,
+    name: str,
+    sha256: str,
+    fmt: str,
+    title: str | None = None,
+    meta: dict | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Document:
+    """Blocks -> Document: canonical text, paragraphs with language, sentences, turns."""
+    from coatlas.ingest.transcript import detect_turns
+    from coatlas.text.language import detect_language
+    from coatlas.text.sentences import segment_paragraphs
+
+    text, paras, pages = assemble(blocks)
+    if not text.strip():
+        raise IngestError(name, "empty", "no text content")
+    if len(text) > limits.max_text_chars:
+        raise IngestError(
+            name, "too-large", f"{len(text)} characters > limit {limits.max_text_chars}"
+        )
+    language = detect_language(text)
+    paras = [
+        Span(p.start, p.end, detect_language(text[p.start : p.end], prior=language)) for p in paras
+    ]
+    sentences = segment_paragraphs(text, paras)
+    turns, speakers = detect_turns(text)
+    meta = dict(meta or {})
+    if speakers:
+        meta["speakers"] = speakers
+    if title is None and paras:
+        first = text[paras[0].start : paras[0].end]
+        if len(first) <= 150 and "\n" not in first and not first.rstrip().endswith((".", "?", "!")):
+            title = first
+    return Document(
+        path=name,
+        sha256=sha256,
+        format=fmt,
+        text=text,
+        title=title,
+        language=language,
+        pages=pages,
+        paragraphs=paras,
+        sentences=sentences,
+        turns=turns,
+        meta=meta,
+    )
+
+
+def _is_junk(name: str) -> bool:
+    low = name.lower()
+    return name.startswith((".", "~$", "._")) or low in _JUNK_NAMES or low.endswith((".tmp", "~"))
 
 
 def iter_files(root: str | Path) -> Iterator[Path]:
-    raise NotImplementedError
+    """Every candidate document under ``root``, sorted; hidden files and OS junk skipped.
+
+    Follows symlinked folders once (tracked by real path), so loops cannot hang it.
+    """
+    root = Path(root)
+    if root.is_file():
+        yield root
+        return
+    seen_dirs: set[str] = set()
+    seen_files: set[str] = set()
+
+    def walk(d: Path) -> Iterator[Path]:
+        try:
+            real = os.path.realpath(d)
+        except OSError:
+            return
+        if real in seen_dirs:
+            return
+        seen_dirs.add(real)
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError:
+            return
+        for e in entries:
+            if _is_junk(e.name):
+                continue
+            p = Path(e.path)
+            try:
+                is_dir = e.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if e.name.lower() in _JUNK_DIRS:
+                    continue
+                yield from walk(p)
+                continue
+            try:
+                real_f = os.path.realpath(p)
+            except OSError:
+                real_f = e.path
+            if real_f in seen_files:
+                continue
+            seen_files.add(real_f)
+            yield p
+
+    yield from walk(root)
 
 
-def read_folder(root: str | Path, progress=None) -> tuple[list[Document], list[IngestError]]:
+def read_folder(
+    root: str | Path,
+    progress: Callable[[Path], None] | None = None,
+    *,
+    limits: Limits | None = None,
+) -> tuple[list[Document], list[IngestError]]:
+    """Read every file under ``root``; failures are collected, never raised."""
     docs: list[Document] = []
     errors: list[IngestError] = []
     root = Path(root)
+    base = root if root.is_dir() else root.parent
     for p in iter_files(root):
         try:
-            docs.append(read_document(p, root=root))
+            docs.append(read_document(p, root=base, limits=limits))
         except IngestError as e:
             errors.append(e)
         if progress is not None:

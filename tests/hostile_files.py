@@ -1,0 +1,271 @@
+"""Generators for ingestion test files (hostile and layout fixtures), built at test time.
+
+Nothing big is committed: every file is written into a temp dir by these functions.
+``make_hostile(dir)`` returns {file name: expected IngestError kind, or None when the
+file must be read}.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+SWEDISH = "Vården utvecklas tillsammans med patienter och närstående. Åsa och Örjan är överens."
+
+
+def _pdf_bytes(pages: list[list[tuple[float, float, str]]], size: float = 11) -> bytes:
+    """A text-layer PDF: each page is a list of (x, y-from-top, text) strings."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setTitle("Test document")
+    w, h = A4
+    for lines in pages:
+        c.setFont("Helvetica", size)
+        for x, y, t in lines:
+            c.drawString(x, h - y, t)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def simple_pdf(text_lines: list[str]) -> bytes:
+    return _pdf_bytes([[(72, 100 + 16 * i, t) for i, t in enumerate(text_lines)]])
+
+
+def scanned_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    for _ in range(2):
+        c.setFillGray(0.3)
+        c.rect(72, 400, 300, 200, fill=1)  # a "scan": ink, no text layer
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def encrypted_pdf() -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    w = PdfWriter()
+    for p in PdfReader(io.BytesIO(simple_pdf(["Secret text about the project."]))).pages:
+        w.add_page(p)
+    w.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+def layout_pdf() -> bytes:
+    """Two pages, two columns, a running header, a 'Sida N av 2' footer and split words."""
+    pages = []
+    for n in (1, 2):
+        lines: list[tuple[float, float, str]] = [
+            (72, 40, "Regionens rapport om samverkan 2031"),  # running header
+            (260, 815, f"Sida {n} av 2"),  # footer page number
+        ]
+        left = [
+            f"Vänster spalt {n} rad ett om",
+            "arbetet med patienter och",
+            "närstående i vården. Sam-",
+            "verkan var en nyckel och",
+            "KOL-genombrottet kom sedan.",
+            "Slut på vänster spalt.",
+        ]
+        right = [
+            f"Höger spalt {n} börjar här och",
+            "handlar om lärdomar från",
+            "projektet under flera år. Det",
+            "krävs tid och uthållighet.",
+            "Mer text i högra spalten.",
+            "Slut på höger spalt.",
+        ]
+        for i, t in enumerate(left):
+            lines.append((72, 120 + 15 * i, t))
+        for i, t in enumerate(right):
+            lines.append((320, 120 + 15 * i, t))
+        pages.append(lines)
+    return _pdf_bytes(pages)
+
+
+def docx_bytes(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
+    import docx
+
+    d = docx.Document()
+    for i, p in enumerate(paragraphs):
+        d.add_paragraph(p)
+        if table and i == 0:
+            t = d.add_table(rows=len(table), cols=len(table[0]))
+            for r, row in enumerate(table):
+                for c, val in enumerate(row):
+                    t.cell(r, c).text = val
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def _replace_member(
+    data: bytes, member: str, content: bytes, extra: dict[str, bytes] | None = None
+) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(info.filename, content if info.filename == member else src.read(info))
+        for k, v in (extra or {}).items():
+            z.writestr(k, v)
+    return out.getvalue()
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for k, v in members.items():
+            z.writestr(k, v)
+    return out.getvalue()
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def billion_laughs_docx() -> bytes:
+    ents = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)
+    )
+    xml = f'<?xml version="1.0"?><!DOCTYPE lolz [{ents}]><w:document {_W}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
+    return _replace_member(docx_bytes(["x"]), "word/document.xml", xml.encode())
+
+
+def xxe_docx() -> bytes:
+    xml = f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document {_W}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>'
+    return _replace_member(docx_bytes(["x"]), "word/document.xml", xml.encode())
+
+
+def zip_bomb_docx() -> bytes:
+    # a 6 MB member of zeros compresses ~1000:1
+    return _replace_member(
+        docx_bytes(["Ordinary text."]),
+        "word/media/zeros.bin",
+        b"",
+        {"word/media/zeros.bin": b"\0" * (6 * 2**20)},
+    )
+
+
+def odt_bytes(paragraphs: list[str]) -> bytes:
+    from odf.opendocument import OpenDocumentText
+    from odf.text import H, P
+
+    doc = OpenDocumentText()
+    doc.text.addElement(H(outlinelevel=1, text="Rubrik"))
+    for p in paragraphs:
+        doc.text.addElement(P(text=p))
+    buf = io.BytesIO()
+    doc.write(buf)
+    return buf.getvalue()
+
+
+def xxe_odt() -> bytes:
+    data = odt_bytes(["x"])
+    content = zipfile.ZipFile(io.BytesIO(data)).read("content.xml").decode()
+    content = content.replace(
+        "?>", '?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', 1
+    ).replace(">x<", ">&xxe;<")
+    return _replace_member(data, "content.xml", content.encode())
+
+
+XXE_HTML = """<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<html><head><title>Safe page</title></head><body><main>
+<p>This page tries to read &xxe; from the disk but must only show this sentence about care.</p>
+<p>Patients and relatives took part in the redesign of the ward over two years.</p>
+</main></body></html>"""
+
+
+def make_hostile(d: Path) -> dict[str, str | None]:
+    """Write the hostile suite into ``d``; return expected kinds (None = must read)."""
+    d.mkdir(parents=True, exist_ok=True)
+    good = simple_pdf(
+        ["A good report about co-production with patients.", "It has two lines of text."]
+    )
+    files: dict[str, tuple[bytes, str | None]] = {
+        "corrupt.pdf": (
+            b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> garbage \x00\xff\n%%EOF\n",
+            "corrupt",
+        ),
+        "encrypted.pdf": (encrypted_pdf(), "encrypted"),
+        "truncated.pdf": (good[: len(good) // 2], "truncated"),
+        "scanned.pdf": (scanned_pdf(), "no-text-layer"),
+        "good.pdf": (good, None),
+        "zip_bomb.docx": (zip_bomb_docx(), "too-large"),
+        "billion_laughs.docx": (billion_laughs_docx(), "unsafe"),
+        "xxe.docx": (xxe_docx(), "unsafe"),
+        "xxe.odt": (xxe_odt(), "unsafe"),
+        "xxe.html": (XXE_HTML.encode(), None),
+        "truncated.docx": (docx_bytes(["Some text " * 50])[:1500], "truncated"),
+        "not_really.docx": (b"This is plain text saved with a .docx name.\n", "corrupt"),
+        "slides.docx": (
+            _zip({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}),
+            "unsupported-type",
+        ),
+        "encrypted_office.docx": (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+            + b"\0" * 500
+            + "EncryptedPackage".encode("utf-16-le")
+            + b"\0" * 500,
+            "encrypted",
+        ),
+        "garbage.odt": (b"PK\x03\x04" + os.urandom(16) + b"\0" * 100, "truncated"),
+        "binary.txt": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "unsupported-type"),
+        "random_bytes.txt": (bytes((i * 7919) % 256 for i in range(4000)), "unsupported-type"),
+        "empty.txt": (b"", "empty"),
+        "blank.md": (b" \n\n\t \n", "empty"),
+        "empty.docx": (docx_bytes([]), "empty"),
+        "cp1252.txt": (SWEDISH.encode("cp1252"), None),
+        "utf8_bom.txt": (b"\xef\xbb\xbf" + SWEDISH.encode("utf-8"), None),
+        "utf16le_bom.txt": (b"\xff\xfe" + SWEDISH.encode("utf-16-le"), None),
+        "utf16be_bom.txt": (b"\xfe\xff" + SWEDISH.encode("utf-16-be"), None),
+        "big_line.txt": (
+            ("Patienter och personal utvecklar vården tillsammans " * 160_000)[
+                : 8 * 2**20
+            ].encode(),
+            None,
+        ),
+        "file with spaces.txt": (b"Plain text in a file with spaces in its name.", None),
+        "åäö ünïcode.md": (
+            "# Rubrik\n\nText om vården i en fil med ett svenskt namn.".encode(),
+            None,
+        ),
+        "-leading-dash.txt": (b"A file whose name starts with a dash.", None),
+        ("long_" + "x" * 200 + ".txt"): (b"A file with a very long name.", None),
+        "doc.rtf": (
+            rb"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}\f0\pard V\'e5rden och n\'e4rst\'e5ende.\par}",
+            None,
+        ),
+    }
+    expected: dict[str, str | None] = {}
+    for name, (data, kind) in files.items():
+        (d / name).write_bytes(data)
+        expected[name] = kind
+    # things iter_files must skip
+    (d / ".hidden.txt").write_text("hidden")
+    (d / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    (d / "~$lock.docx").write_bytes(b"\0" * 162)
+    # a symlink loop in a sub-folder
+    sub = d / "sub"
+    sub.mkdir(exist_ok=True)
+    (sub / "nested.txt").write_text("A nested good file about patient involvement.")
+    expected["sub/nested.txt"] = None
+    try:
+        os.symlink("..", sub / "loop")
+        os.symlink("nowhere.txt", d / "broken_link.txt")
+        expected["broken_link.txt"] = "unreadable"
+    except OSError:
+        pass
+    return expected

@@ -68,22 +68,33 @@ def main(argv: list[str]) -> int:
     gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
     docs = load_docs(corpus / "documents")
     t0 = time.time()
-    res = run(docs, codebook=None, embedder=embedder)
+    from coatlas.codebook import load_codebook
+
+    res = run(docs, codebook=load_codebook(), embedder=embedder)
     dt = time.time() - t0
     pairs = match(res.initiatives, gold["initiatives"])
     tp = len(pairs)
     prec = tp / max(1, len(res.initiatives))
     rec = tp / max(1, len(gold["initiatives"]))
     f1 = 2 * prec * rec / max(1e-9, prec + rec)
-    non_pairs = match(res.initiatives, [{"name": n["name"], "aliases": n.get("aliases", [])} for n in gold["non_initiatives"]])
+    non_pairs = match(
+        res.initiatives,
+        [{"name": n["name"], "aliases": n.get("aliases", [])} for n in gold["non_initiatives"]],
+    )
     matched_p = {i for i, _ in pairs}
     bad = [res.initiatives[i]["name"] for i, _ in non_pairs if i not in matched_p]
-    non_found = match(res.non_initiatives, [{"name": n["name"], "aliases": []} for n in gold["non_initiatives"]])
+    non_found = match(
+        res.non_initiatives, [{"name": n["name"], "aliases": []} for n in gold["non_initiatives"]]
+    )
     print(f"corpus={corpus.name} docs={len(docs)} time={dt:.1f}s")
-    print(f"initiatives: predicted={len(res.initiatives)} gold={len(gold['initiatives'])} tp={tp} "
-          f"P={prec:.3f} R={rec:.3f} F1={f1:.3f}")
+    print(
+        f"initiatives: predicted={len(res.initiatives)} gold={len(gold['initiatives'])} tp={tp} "
+        f"P={prec:.3f} R={rec:.3f} F1={f1:.3f}"
+    )
     print(f"non-initiatives reported as initiatives: {len(bad)} {bad}")
-    print(f"non-initiatives listed: {len(res.non_initiatives)}, matching gold non-initiatives: {len(non_found)}")
+    print(
+        f"non-initiatives listed: {len(res.non_initiatives)}, matching gold non-initiatives: {len(non_found)}"
+    )
     if verbose:
         gm = {j: i for i, j in pairs}
         for j, g in enumerate(gold["initiatives"]):

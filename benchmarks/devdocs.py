@@ -44,9 +44,12 @@ def _fallback(path: Path, root: Path) -> Document:
         title = md.title if md else None
     else:
         text = raw.decode("utf-8", "replace")
-    lang = "sv" if sum(text.count(w) for w in (" och ", " att ", " som ")) > sum(
-        text.count(w) for w in (" and ", " the ", " of ")
-    ) else "en"
+    lang = (
+        "sv"
+        if sum(text.count(w) for w in (" och ", " att ", " som "))
+        > sum(text.count(w) for w in (" and ", " the ", " of "))
+        else "en"
+    )
     return Document(
         path=path.relative_to(root).as_posix(),
         sha256=hashlib.sha256(raw).hexdigest(),

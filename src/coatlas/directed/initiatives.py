@@ -10,7 +10,6 @@ Everything is sorted, so the same documents give the same bytes.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -19,7 +18,7 @@ from typing import Any
 
 from coatlas.directed.lexicon import lexicons
 from coatlas.directed.mentions import Link, Mention, MentionFinder, norm_key, sentence_spans
-from coatlas.directed.ppe import PPEHit, ppe_hits
+from coatlas.directed.ppe import PPEHit, codebook_actors, ppe_hits
 from coatlas.directed.resolve import Entity, join_roles, resolve
 from coatlas.document import Document
 from coatlas.evidence import Evidence, make_evidence
@@ -132,8 +131,10 @@ def _canonical(ent: Entity) -> tuple[str, list[str]]:
         forms[k] += 1 + _mention_weight(m)
         cur = display.get(k)
         # prefer a capitalised, indefinite-looking surface for display
-        if cur is None or (s[:1].isupper() and not cur[:1].isupper()) or (
-            s[:1].isupper() == cur[:1].isupper() and (len(s), s) < (len(cur), cur)
+        if (
+            cur is None
+            or (s[:1].isupper() and not cur[:1].isupper())
+            or (s[:1].isupper() == cur[:1].isupper() and (len(s), s) < (len(cur), cur))
         ):
             display[k] = s
     ranked = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -152,25 +153,30 @@ def _canonical(ent: Entity) -> tuple[str, list[str]]:
 
 
 def _timeline(ent: Entity, evidence: list[Evidence], docs: dict[str, Document]) -> dict[str, Any]:
+    """Ask the Step 2 timeline helper; fall back to a cautious stand-in without it."""
     try:
         from coatlas.directed.timeline import infer_timeline
-
-        tl = infer_timeline(evidence, list(docs.values()))
-        ev = getattr(tl, "evidence", {}) or {}
-        return {
-            "start": tl.start,
-            "end": tl.end,
-            "ongoing": tl.ongoing,
-            "active_years": list(tl.active_years or []),
-            "ev_start": list(ev.get("start", [])) if isinstance(ev, dict) else [],
-            "ev_end": list(ev.get("end", [])) if isinstance(ev, dict) else [],
-        }
-    except Exception:  # collaborator not merged yet or failed: a cautious stand-in
+    except ImportError:
         return _simple_timeline(evidence, docs)
+    mentions = [(docs[m.document], m.start, m.end) for m in ent.mentions]
+    tl = infer_timeline(mentions, [docs[p] for p in ent.documents])
+    ev = tl.evidence or {}
+    return {
+        "start": tl.start,
+        "end": tl.end,
+        "ongoing": bool(tl.ongoing),
+        "active_years": sorted(tl.active_years or []),
+        "ev_start": list(ev.get("start", [])),
+        "ev_end": list(ev.get("end", [])),
+    }
 
 
-_START = re.compile(r"(?i)(since|started|start(?:s|ed)? in|launched|introduced|began|from|sedan|startade|började|inleddes|infördes|the autumn of|the spring of|hösten|våren)\D{0,25}((?:19|20)\d\d)")
-_END = re.compile(r"(?i)(ended|closed|concluded|completed|until|avslutades|avslutas|lades ned|slutade|upphörde|rann ut)\D{0,25}((?:19|20)\d\d)")
+_START = re.compile(
+    r"(?i)(since|started|start(?:s|ed)? in|launched|introduced|began|from|sedan|startade|började|inleddes|infördes|the autumn of|the spring of|hösten|våren)\D{0,25}((?:19|20)\d\d)"
+)
+_END = re.compile(
+    r"(?i)(ended|closed|concluded|completed|until|avslutades|avslutas|lades ned|slutade|upphörde|rann ut)\D{0,25}((?:19|20)\d\d)"
+)
 
 
 def _simple_timeline(evidence: list[Evidence], docs: dict[str, Document]) -> dict[str, Any]:
@@ -182,7 +188,19 @@ def _simple_timeline(evidence: list[Evidence], docs: dict[str, Document]) -> dic
             for m in rx.finditer(ev.quote):
                 y = int(m.group(2))
                 a = ev.start + m.start()
-                bucket.append((y, make_evidence(t, ev.document, a, ev.start + m.end(), "rule:directed.timeline-fallback", 0.5)))
+                bucket.append(
+                    (
+                        y,
+                        make_evidence(
+                            t,
+                            ev.document,
+                            a,
+                            ev.start + m.end(),
+                            "rule:directed.timeline-fallback",
+                            0.5,
+                        ),
+                    )
+                )
     start = min((y for y, _ in starts), default=None)
     end = max((y for y, _ in ends), default=None)
     if start is not None and end is not None and end < start:
@@ -197,32 +215,53 @@ def _simple_timeline(evidence: list[Evidence], docs: dict[str, Document]) -> dic
     }
 
 
-def _coding(contexts: list[Evidence], codebook, embedder, iid: str) -> tuple[dict, list[dict]]:
+def _coding(
+    ent: Entity, docs: dict[str, Document], spans, codebook, embedder, iid: str
+) -> tuple[dict, list[dict]]:
+    """Methods, levels and PPE roles from the Step 2 coder, over the sentences
+    around the initiative's mentions; sentences that fit no code -> uncoded."""
     out: dict[str, dict[str, list[Evidence]]] = {"methods": {}, "levels": {}, "ppe_roles": {}}
-    uncoded: list[dict] = []
     try:
-        from coatlas.directed.coding import code_contexts
+        from coatlas.directed.coding import Context, code_all_groups
     except ImportError:
-        return out, uncoded
-    for group in ("methods", "levels", "ppe_roles"):
-        try:
-            res = code_contexts(contexts, codebook, embedder, group=group)
-        except Exception:
+        return out, []
+    ctx: dict[tuple[str, int, int], list[tuple[int, int]]] = defaultdict(list)
+    for m in ent.mentions:
+        sp = spans[m.document]
+        s = _sentence_of(sp, m.start)
+        if s is None:
             continue
-        codes = getattr(res, "codes", res)
-        if isinstance(codes, dict):
-            for code, evs in sorted(codes.items()):
-                out[group][code] = list(evs)
-        for u in getattr(res, "uncoded", []) or []:
-            d = u.to_dict() if hasattr(u, "to_dict") else dict(u)
+        idx = sp.index(s)
+        end = s[1]
+        for nxt in sp[idx + 1 : idx + 3]:
+            if _is_heading(docs[m.document].text, nxt):
+                break
+            end = nxt[1]
+        ctx[(m.document, s[0], end)].append((m.start, m.end))
+    contexts = [Context(docs[p], a, b, tuple(sorted(ms))) for (p, a, b), ms in sorted(ctx.items())]
+    if not contexts:
+        return out, []
+    results = code_all_groups(contexts, codebook, embedder)
+    for group in out:
+        res = results.get(group)
+        if res is not None:
+            out[group] = {code: list(evs) for code, evs in res.codes.items()}
+    uncoded: list[dict] = []
+    seen: set[tuple[str, int, int]] = set()
+    for res in results.values():
+        for e in res.uncoded:
+            k = (e.document, e.start, e.end)
+            if k in seen:
+                continue
+            seen.add(k)
             uncoded.append(
                 {
                     "initiative": iid,
-                    "document": d.get("document"),
-                    "start": d.get("start"),
-                    "end": d.get("end"),
-                    "quote": d.get("quote"),
-                    "reason": d.get("reason", f"no {group} code fits"),
+                    "document": e.document,
+                    "start": e.start,
+                    "end": e.end,
+                    "quote": e.quote,
+                    "reason": "fits no code of the codebook (possible new category)",
                 }
             )
     return out, uncoded
@@ -231,8 +270,9 @@ def _coding(contexts: list[Evidence], codebook, embedder, iid: str) -> tuple[dic
 # ------------------------------------------------------------------ main
 
 
-def find_mentions(docs: Sequence[Document], known: list[list[str]] | None = None
-                  ) -> tuple[list[Mention], list[Link]]:
+def find_mentions(
+    docs: Sequence[Document], known: list[list[str]] | None = None
+) -> tuple[list[Mention], list[Link]]:
     """All name mentions and alias links of a corpus (discovery or directed mode)."""
     mentions: list[Mention] = []
     links: list[Link] = []
@@ -243,7 +283,12 @@ def find_mentions(docs: Sequence[Document], known: list[list[str]] | None = None
                 continue
             key0 = norm_key(names[0])
             pats = [
-                re.compile(r"(?<!\w)" + re.escape(n).replace(r"\ ", r"[\s\-]+") + r"(?:s|en|et|n|na|arna|erna)?(?!\w)", re.IGNORECASE)
+                re.compile(
+                    r"(?<!\w)"
+                    + re.escape(n).replace(r"\ ", r"[\s\-]+")
+                    + r"(?:s|en|et|n|na|arna|erna)?(?!\w)",
+                    re.IGNORECASE,
+                )
                 for n in sorted(set(names), key=len, reverse=True)
             ]
             for doc in docs:
@@ -255,8 +300,19 @@ def find_mentions(docs: Sequence[Document], known: list[list[str]] | None = None
                             continue
                         taken.append((mm.start(), mm.end()))
                         sent = _sentence_of(spans, mm.start()) or (mm.start(), mm.end())
-                        m = Mention(doc.path, mm.start(), mm.end(), mm.group(), key0, _name_lang(mm.group()),
-                                    {"known"}, "initiative", False, True, sent)
+                        m = Mention(
+                            doc.path,
+                            mm.start(),
+                            mm.end(),
+                            mm.group(),
+                            key0,
+                            _name_lang(mm.group()),
+                            {"known"},
+                            "initiative",
+                            False,
+                            True,
+                            sent,
+                        )
                         mentions.append(m)
         return sorted(mentions, key=Mention.sort_key), links
     finder = MentionFinder()
@@ -266,7 +322,9 @@ def find_mentions(docs: Sequence[Document], known: list[list[str]] | None = None
         # the first lines of a document are its title: a name there is what the document is about
         head = [s for s in spans[:2] if s[1] - s[0] <= 140]
         for m in ms:
-            if any(a <= m.start < b and not re.search(r"\w", doc.text[a : m.start]) for a, b in head):
+            if any(
+                a <= m.start < b and not re.search(r"\w", doc.text[a : m.start]) for a, b in head
+            ):
                 m.cues.add("title")
         ms = _headings(doc, spans, ms)
         mentions.extend(ms)
@@ -275,7 +333,9 @@ def find_mentions(docs: Sequence[Document], known: list[list[str]] | None = None
     return sorted(mentions, key=Mention.sort_key), links
 
 
-_HEADING = re.compile(r"^(?:#+\s*|\d+(?:\.\d+)*\.?\s+)(?:(?i:the|den|det)\s+)?([A-ZÅÄÖ][\w'’-]*(?:\s+[\w'’-]+){0,4})$")
+_HEADING = re.compile(
+    r"^(?:#+\s*|\d+(?:\.\d+)*\.?\s+)(?:(?i:the|den|det)\s+)?([A-ZÅÄÖ][\w'’-]*(?:\s+[\w'’-]+){0,4})$"
+)
 
 
 def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
@@ -306,13 +366,39 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
         key = norm_key(name)
         if not key:
             continue
-        out.append(Mention(doc.path, na, nb, name, key, _name_lang(name), {"heading"}, "initiative",
-                           False, True, (a, b)))
+        out.append(
+            Mention(
+                doc.path,
+                na,
+                nb,
+                name,
+                key,
+                _name_lang(name),
+                {"heading"},
+                "initiative",
+                False,
+                True,
+                (a, b),
+            )
+        )
         for bm in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
             if bm.start() == na or any(m.start <= bm.start() < m.end for m in out):
                 continue
-            out.append(Mention(doc.path, bm.start(), bm.end(), name, key, _name_lang(name), {"repeat"},
-                               "initiative", False, True, (bm.start(), bm.end())))
+            out.append(
+                Mention(
+                    doc.path,
+                    bm.start(),
+                    bm.end(),
+                    name,
+                    key,
+                    _name_lang(name),
+                    {"repeat"},
+                    "initiative",
+                    False,
+                    True,
+                    (bm.start(), bm.end()),
+                )
+            )
     return sorted(out, key=Mention.sort_key)
 
 
@@ -344,7 +430,7 @@ def _coreference(doc: Document, ms: list[Mention], spans) -> list[Link]:
 
 
 def classify(
-    docs: Sequence[Document], *, embedder=None, known: list[list[str]] | None = None
+    docs: Sequence[Document], *, embedder=None, known: list[list[str]] | None = None, codebook=None
 ) -> tuple[list[tuple[Entity, list[PPEHit]]], list[tuple[Entity, str]]]:
     """Entities judged initiatives (with PPE evidence) and non-initiatives (with a reason)."""
     dmap = {d.path: d for d in docs}
@@ -381,9 +467,12 @@ def classify(
     nons: list[tuple[Entity, str]] = []
     for ent in ents:
         ndocs = len(ent.documents)
-        hits = _ppe_for(ent, dmap, spans)
+        hits = _ppe_for(ent, dmap, spans, codebook)
         involved = [h for h in hits if h.score >= PPE_MIN]
-        if not any(h.score >= 1.0 for h in involved) and len({(h.document, h.start) for h in involved}) < 2:
+        if (
+            not any(h.score >= 1.0 for h in involved)
+            and len({(h.document, h.start) for h in involved}) < 2
+        ):
             involved = []  # only one neighbouring sentence says so: too thin
         if involved or known:
             inits.append((ent, hits))
@@ -429,15 +518,31 @@ def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
         taken[m.document].append((m.start, m.end))
     added = []
     for low in sorted(forms, key=lambda f: (-len(f), f)):
-        rx = re.compile(r"(?<!\w)" + re.escape(low).replace(r"\ ", r"[\s-]+") + r"(?:s|n|en|et|na)?(?!\w)", re.IGNORECASE)
+        rx = re.compile(
+            r"(?<!\w)" + re.escape(low).replace(r"\ ", r"[\s-]+") + r"(?:s|n|en|et|na)?(?!\w)",
+            re.IGNORECASE,
+        )
         for doc in docs:
             for mm in rx.finditer(doc.text):
                 if any(a < mm.end() and mm.start() < b for a, b in taken[doc.path]):
                     continue
                 taken[doc.path].append((mm.start(), mm.end()))
                 sent = _sentence_of(spans[doc.path], mm.start()) or (mm.start(), mm.end())
-                added.append(Mention(doc.path, mm.start(), mm.end(), mm.group(), forms[low],
-                                     _name_lang(mm.group()), {"repeat"}, ent.kind, ent.role, False, sent))
+                added.append(
+                    Mention(
+                        doc.path,
+                        mm.start(),
+                        mm.end(),
+                        mm.group(),
+                        forms[low],
+                        _name_lang(mm.group()),
+                        {"repeat"},
+                        ent.kind,
+                        ent.role,
+                        False,
+                        sent,
+                    )
+                )
     ent.mentions = sorted(ent.mentions + added, key=Mention.sort_key)
 
 
@@ -445,7 +550,7 @@ def _is_heading(text: str, s: tuple[int, int]) -> bool:
     return (s[1] - s[0]) < 90 and text[s[1] - 1 : s[1]] not in ".!?:;,"
 
 
-def _ppe_for(ent: Entity, dmap: dict[str, Document], spans) -> list[PPEHit]:
+def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> list[PPEHit]:
     weight: dict[tuple[str, tuple[int, int]], float] = {}
     for m in ent.mentions:
         doc = dmap[m.document]
@@ -463,8 +568,10 @@ def _ppe_for(ent: Entity, dmap: dict[str, Document], spans) -> list[PPEHit]:
                 break  # a new section: no longer about this mention
             weight.setdefault((m.document, nxt), 0.8)
     hits: list[PPEHit] = []
+    actors = {lg: codebook_actors(codebook, lg) for lg in ("en", "sv")}
     for (path, (a, b)), w in sorted(weight.items()):
-        for h in ppe_hits(dmap[path].text, a, b):
+        lang = dmap[path].language if dmap[path].language in ("en", "sv") else "en"
+        for h in ppe_hits(dmap[path].text, a, b, actors[lang]):
             hits.append(PPEHit(h.start, h.end, h.actor, h.cue, h.beneficiary, h.score * w, path))
     # a role whose very name says lived experience ("experience workers") involves PPE
     if ent.role:
@@ -500,7 +607,10 @@ def _description(ent: Entity, dmap, spans) -> tuple[str, Evidence | None]:
         score = 0.0
         if 50 <= n <= 320:
             score += 2
-        if re.search(r"(?i)\b(is a|is an|was a|was an|är en|är ett|var en|var ett|consists of|består av|means|innebär)\b", q):
+        if re.search(
+            r"(?i)\b(is a|is an|was a|was an|är en|är ett|var en|var ett|consists of|består av|means|innebär)\b",
+            q,
+        ):
             score += 3
         if any(h.score >= 1 for h in ppe_hits(dmap[m.document].text, s[0], s[1])):
             score += 2
@@ -531,34 +641,53 @@ def run(
     spans = {d.path: _doc_sentences(d) for d in docs}
     if progress:
         progress("initiatives: finding mentions")
-    inits, nons = classify(docs, embedder=embedder, known=known)
+    inits, nons = classify(docs, embedder=embedder, known=known, codebook=codebook)
     rows = []
     for ent, hits in inits:
         name, aliases = _canonical(ent)
         name_ev = [
-            make_evidence(dmap[m.document].text, m.document, m.start, m.end,
-                          SOURCE + ":" + "+".join(sorted(m.cues)), min(0.95, 0.4 + 0.15 * _mention_weight(m)))
+            make_evidence(
+                dmap[m.document].text,
+                m.document,
+                m.start,
+                m.end,
+                SOURCE + ":" + "+".join(sorted(m.cues)),
+                min(0.95, 0.4 + 0.15 * _mention_weight(m)),
+            )
             for m in ent.mentions
         ]
         ppe_ev = [
-            make_evidence(dmap[h.document].text, h.document, h.start, h.end,
-                          "rule:directed.ppe", round(0.5 + 0.4 * h.score, 3))
-            for h in hits if h.score >= PPE_MIN
+            make_evidence(
+                dmap[h.document].text,
+                h.document,
+                h.start,
+                h.end,
+                "rule:directed.ppe",
+                round(0.5 + 0.4 * h.score, 3),
+            )
+            for h in hits
+            if h.score >= PPE_MIN
         ]
         contexts = []
         for m in ent.mentions:
             s = _sentence_of(spans[m.document], m.start)
             if s:
-                contexts.append(make_evidence(dmap[m.document].text, m.document, s[0], s[1], SOURCE + ":context", 0.7))
+                contexts.append(
+                    make_evidence(
+                        dmap[m.document].text, m.document, s[0], s[1], SOURCE + ":context", 0.7
+                    )
+                )
         contexts = _dedupe_evidence(contexts, 10_000)
         tl = _timeline(ent, contexts, dmap)
         desc, _ = _description(ent, dmap, spans)
         rows.append((ent, name, aliases, name_ev, ppe_ev, contexts, tl, desc, hits))
-    rows.sort(key=lambda r: (r[6]["start"] if r[6]["start"] is not None else 9999, r[1].lower(), r[1]))
+    rows.sort(
+        key=lambda r: (r[6]["start"] if r[6]["start"] is not None else 9999, r[1].lower(), r[1])
+    )
     out = DirectedResult(entities=[r[0] for r in rows])
-    for n, (ent, name, aliases, name_ev, ppe_ev, contexts, tl, desc, _hits) in enumerate(rows, 1):
+    for n, (ent, name, aliases, name_ev, ppe_ev, _ctx, tl, desc, _hits) in enumerate(rows, 1):
         iid = f"i{n:02d}"
-        codes, uncoded = _coding(contexts, codebook, embedder, iid)
+        codes, uncoded = _coding(ent, dmap, spans, codebook, embedder, iid)
         conf = min(0.95, 0.3 + 0.08 * strength(ent) + (0.2 if ppe_ev else 0))
         out.initiatives.append(
             {
@@ -581,9 +710,15 @@ def run(
                     "ppe": [e.to_dict() for e in _dedupe_evidence(ppe_ev, 10)],
                     "start": [_ev_dict(e) for e in tl["ev_start"]],
                     "end": [_ev_dict(e) for e in tl["ev_end"]],
-                    "methods": {k: [_ev_dict(e) for e in v] for k, v in sorted(codes["methods"].items())},
-                    "levels": {k: [_ev_dict(e) for e in v] for k, v in sorted(codes["levels"].items())},
-                    "ppe_roles": {k: [_ev_dict(e) for e in v] for k, v in sorted(codes["ppe_roles"].items())},
+                    "methods": {
+                        k: [_ev_dict(e) for e in v] for k, v in sorted(codes["methods"].items())
+                    },
+                    "levels": {
+                        k: [_ev_dict(e) for e in v] for k, v in sorted(codes["levels"].items())
+                    },
+                    "ppe_roles": {
+                        k: [_ev_dict(e) for e in v] for k, v in sorted(codes["ppe_roles"].items())
+                    },
                 },
             }
         )
@@ -591,16 +726,27 @@ def run(
     for ent, reason in sorted(nons, key=lambda x: _canonical(x[0])[0].lower()):
         name, aliases = _canonical(ent)
         evs = [
-            make_evidence(dmap[m.document].text, m.document, m.start, m.end, SOURCE + ":non-initiative", 0.6)
+            make_evidence(
+                dmap[m.document].text, m.document, m.start, m.end, SOURCE + ":non-initiative", 0.6
+            )
             for m in ent.mentions
         ]
         out.non_initiatives.append(
-            {"name": name, "aliases": aliases, "documents": ent.documents, "reason": reason,
-             "evidence": [e.to_dict() for e in _dedupe_evidence(evs, 10)]}
+            {
+                "name": name,
+                "aliases": aliases,
+                "documents": ent.documents,
+                "reason": reason,
+                "evidence": [e.to_dict() for e in _dedupe_evidence(evs, 10)],
+            }
         )
-    out.uncoded.sort(key=lambda u: (u["initiative"] or "", u["document"] or "", u["start"] or 0, u["end"] or 0))
+    out.uncoded.sort(
+        key=lambda u: (u["initiative"] or "", u["document"] or "", u["start"] or 0, u["end"] or 0)
+    )
     if progress:
-        progress(f"initiatives: {len(out.initiatives)} found, {len(out.non_initiatives)} non-initiatives")
+        progress(
+            f"initiatives: {len(out.initiatives)} found, {len(out.non_initiatives)} non-initiatives"
+        )
     return out
 
 

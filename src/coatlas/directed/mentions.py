@@ -21,8 +21,30 @@ QUOTES = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{2,60})[\"“”„�
 PAREN = re.compile(r"\(([^()\n]{2,70})\)")
 ARTICLES = ("the ", "a ", "an ", "den ", "det ", "de ", "en ", "ett ")
 MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "januari februari mars maj juni juli augusti oktober page sida".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "januari",
+        "februari",
+        "mars",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "oktober",
+        "page",
+        "sida",
+    ]
 )
 
 
@@ -118,7 +140,7 @@ def sentence_spans(text: str, given: list | None = None) -> list[tuple[int, int]
             for m in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-ZÅÄÖÉ0-9])", seg):
                 if re.fullmatch(r"\s*(?:§\s*)?\d+(?:\.\d+)*\.", seg[s0 : m.start()]):
                     continue  # "3. Heading": an enumeration, not a sentence end
-                spans.append((p0 + s0, p0 + m.start() + (1 if seg[m.start()] in "\"”’)" else 0)))
+                spans.append((p0 + s0, p0 + m.start() + (1 if seg[m.start()] in '"”’)' else 0)))
                 s0 = m.end()
             spans.append((p0 + s0, p1))
     out = []
@@ -133,7 +155,9 @@ def sentence_spans(text: str, given: list | None = None) -> list[tuple[int, int]
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
-    return [Tok(start + m.start(), start + m.end(), m.group()) for m in WORD.finditer(text[start:end])]
+    return [
+        Tok(start + m.start(), start + m.end(), m.group()) for m in WORD.finditer(text[start:end])
+    ]
 
 
 def _gap(text: str, a: Tok, b: Tok) -> str:
@@ -202,8 +226,12 @@ class MentionFinder:
         self.org = en.org_heads | sv.org_heads
         self.cue_nouns = en.cue_nouns | sv.cue_nouns
         self.sv_cue_suffixes = tuple(sorted(sv.cue_nouns, key=len, reverse=True))
-        self.naming = tuple(sorted(set(en.naming_cues) | set(sv.naming_cues), key=len, reverse=True))
-        self.alias_cues = tuple(sorted(set(en.alias_cues) | set(sv.alias_cues), key=len, reverse=True))
+        self.naming = tuple(
+            sorted(set(en.naming_cues) | set(sv.naming_cues), key=len, reverse=True)
+        )
+        self.alias_cues = tuple(
+            sorted(set(en.alias_cues) | set(sv.alias_cues), key=len, reverse=True)
+        )
         self.sv_forms = sorted(sv.heads.items(), key=lambda kv: -len(kv[0]))
 
     # -- helpers --------------------------------------------------------------
@@ -213,7 +241,10 @@ class MentionFinder:
             if low.endswith(form):
                 prefix = low[: len(low) - len(form)].rstrip("-")
                 if len(prefix) >= sv.min_prefix:
-                    if h.role and any(prefix == p or prefix.endswith(p) and len(p) > 3 for p in sv.role_stop_prefixes):
+                    if h.role and any(
+                        prefix == p or prefix.endswith(p) and len(p) > 3
+                        for p in sv.role_stop_prefixes
+                    ):
                         return None
                     return form, h
                 if h.bare and prefix == "":
@@ -226,8 +257,9 @@ class MentionFinder:
             low.endswith(c) and len(low) > len(c) + 2 for c in self.sv_cue_suffixes
         )
 
-    def _name_after(self, text: str, toks: list[Tok], k: int, lang: str,
-                    allow_lower: bool = True) -> int | None:
+    def _name_after(
+        self, text: str, toks: list[Tok], k: int, lang: str, allow_lower: bool = True
+    ) -> int | None:
         """Extent of a name starting at token k: a capitalised token followed by
         capitalised/number tokens or up to three lowercase content words."""
         if k >= len(toks):
@@ -244,8 +276,13 @@ class MentionFinder:
                 if lower_run:
                     break
                 end = j
-            elif (tj.low not in self.stop and lower_run < 2 and not self._sv_head(tj.low)
-                  and allow_lower and (lower_run or end == k)):
+            elif (
+                tj.low not in self.stop
+                and lower_run < 2
+                and not self._sv_head(tj.low)
+                and allow_lower
+                and (lower_run or end == k)
+            ):
                 lower_run += 1
                 end = j
             else:
@@ -261,8 +298,20 @@ class MentionFinder:
                     end -= 1
         return end
 
-    def _add(self, out: dict, doc_path: str, text: str, a: int, b: int, lang: str, cue: str,
-             kind: str, role: bool, capitalised: bool, sent: tuple[int, int]) -> Mention | None:
+    def _add(
+        self,
+        out: dict,
+        doc_path: str,
+        text: str,
+        a: int,
+        b: int,
+        lang: str,
+        cue: str,
+        kind: str,
+        role: bool,
+        capitalised: bool,
+        sent: tuple[int, int],
+    ) -> Mention | None:
         surface = text[a:b]
         key = norm_key(surface)
         if len(key) < 3 or not re.search(r"[^\W\d_]", key):
@@ -283,13 +332,18 @@ class MentionFinder:
         return m
 
     # -- main -------------------------------------------------------------------
-    def find(self, doc_path: str, text: str, sentences: list[tuple[int, int]] | None = None,
-             lang: str = "und") -> tuple[list[Mention], list[Link]]:
+    def find(
+        self,
+        doc_path: str,
+        text: str,
+        sentences: list[tuple[int, int]] | None = None,
+        lang: str = "und",
+    ) -> tuple[list[Mention], list[Link]]:
         en = self.lex["en"]
         sents = sentences or sentence_spans(text)
         out: dict[tuple[int, int], Mention] = {}
         links: list[Link] = []
-        for si, (s0, s1) in enumerate(sents):
+        for s0, s1 in sents:
             toks = tokens(text, s0, s1)
             if not toks:
                 continue
@@ -304,8 +358,12 @@ class MentionFinder:
                     j >= 0
                     and i - j <= 3
                     and _joined(text, toks[j], toks[j + 1])
-                    and (toks[j].low not in self.stop
-                         or toks[j].cap and j > 0 and toks[j].low not in ("the", "a", "an", "den", "det"))
+                    and (
+                        toks[j].low not in self.stop
+                        or toks[j].cap
+                        and j > 0
+                        and toks[j].low not in ("the", "a", "an", "den", "det")
+                    )
                     and not toks[j].text.isdigit()
                     and toks[j].low not in self.org
                     and not toks[j].low.endswith(("'s", "’s"))
@@ -314,12 +372,28 @@ class MentionFinder:
                     j -= 1
                 mods = toks[j + 1 : i]
                 # "Studio Xyz", "Project Xyz": capitalised head + capitalised name
-                if t.cap and i + 1 < len(toks) and toks[i + 1].cap and _joined(text, t, toks[i + 1]) \
-                        and toks[i + 1].low not in self.stop:
+                if (
+                    t.cap
+                    and i + 1 < len(toks)
+                    and toks[i + 1].cap
+                    and _joined(text, t, toks[i + 1])
+                    and toks[i + 1].low not in self.stop
+                ):
                     e = self._name_after(text, toks, i + 1, lang, allow_lower=False)
                     if e is not None:
-                        self._add(out, doc_path, text, t.start, toks[e].end, "und", "cue_noun",
-                                  h.kind, h.role, True, sent)
+                        self._add(
+                            out,
+                            doc_path,
+                            text,
+                            t.start,
+                            toks[e].end,
+                            "und",
+                            "cue_noun",
+                            h.kind,
+                            h.role,
+                            True,
+                            sent,
+                        )
                         continue
                 if not mods:
                     continue
@@ -327,7 +401,19 @@ class MentionFinder:
                 if h.strict and not any(any(c.isupper() for c in m.text) for m in mods):
                     continue
                 cap = any(m.cap for m in mods if m is not toks[0]) or (t.cap and t is not toks[0])
-                self._add(out, doc_path, text, mods[0].start, t.end, "en", "head", h.kind, h.role, cap, sent)
+                self._add(
+                    out,
+                    doc_path,
+                    text,
+                    mods[0].start,
+                    t.end,
+                    "en",
+                    "head",
+                    h.kind,
+                    h.role,
+                    cap,
+                    sent,
+                )
             # 2. Swedish compounds ending in a head ("Läsarpanelen", "tillgänglighetsvandringarna")
             for i, t in enumerate(toks):
                 hit = self._sv_head(t.low)
@@ -336,11 +422,19 @@ class MentionFinder:
                 form, h = hit
                 a, b = t.start, t.end
                 if len(t.low) == len(form):  # bare head: needs an adjective ("tomma stolen")
-                    if i == 0 or not toks[i - 1].low.endswith("a") or toks[i - 1].low in self.stop \
-                            or not _joined(text, toks[i - 1], t):
+                    if (
+                        i == 0
+                        or not toks[i - 1].low.endswith("a")
+                        or toks[i - 1].low in self.stop
+                        or not _joined(text, toks[i - 1], t)
+                    ):
                         continue
                     a = toks[i - 1].start
-                    if i >= 2 and toks[i - 2].low == "den" and _joined(text, toks[i - 2], toks[i - 1]):
+                    if (
+                        i >= 2
+                        and toks[i - 2].low == "den"
+                        and _joined(text, toks[i - 2], toks[i - 1])
+                    ):
                         a = toks[i - 2].start
                 elif i + 1 < len(toks) and toks[i + 1].acronym and _joined(text, t, toks[i + 1]):
                     b = toks[i + 1].end
@@ -352,16 +446,32 @@ class MentionFinder:
                 if not (low in self.cue_nouns or self._is_sv_cue(low)):
                     continue
                 k = i + 1
-                if not _joined(text, t, toks[k]):
-                    if _gap(text, t, toks[k]).strip() not in (",", ":", "–", "-"):
-                        continue
+                if not _joined(text, t, toks[k]) and _gap(text, t, toks[k]).strip() not in (
+                    ",",
+                    ":",
+                    "–",
+                    "-",
+                ):
+                    continue
                 e = self._name_after(text, toks, k, lang)
                 if e is None or (toks[k].low in self.stop and e == k) or toks[k].low in MONTHS:
                     continue
                 a = toks[k].start
                 if t.cap and low in en.cue_nouns and _joined(text, t, toks[k]):
                     a = t.start  # "Project Flow"
-                self._add(out, doc_path, text, a, toks[e].end, "und", "cue_noun", "project", False, True, sent)
+                self._add(
+                    out,
+                    doc_path,
+                    text,
+                    a,
+                    toks[e].end,
+                    "und",
+                    "cue_noun",
+                    "project",
+                    False,
+                    True,
+                    sent,
+                )
             # 4. quotes
             stext = text[s0:s1]
             for q in QUOTES.finditer(stext):
@@ -370,14 +480,22 @@ class MentionFinder:
                 if len(inner.split()) > 5 or inner[-1:] in "?!.,":
                     continue
                 before = text[max(s0, qa - 40) : qa - 1].lower()
-                named = any(before.rstrip().endswith(c) or before.rstrip().endswith(c + " the")
-                            for c in self.naming) or before.rstrip().endswith(("–", "-"))
+                named = any(
+                    before.rstrip().endswith(c) or before.rstrip().endswith(c + " the")
+                    for c in self.naming
+                ) or before.rstrip().endswith(("–", "-"))
                 inside = [m for (ma, mb), m in out.items() if ma >= qa and mb <= qb]
                 for m in inside:
                     m.cues.add("quote")
                 if named and not inside:
-                    lang = "sv" if self._sv_head(norm_key(inner).split()[-1] if norm_key(inner) else "") else "und"
-                    self._add(out, doc_path, text, qa, qb, lang, "quote", "initiative", False, False, sent)
+                    lang = (
+                        "sv"
+                        if self._sv_head(norm_key(inner).split()[-1] if norm_key(inner) else "")
+                        else "und"
+                    )
+                    self._add(
+                        out, doc_path, text, qa, qb, lang, "quote", "initiative", False, False, sent
+                    )
             # 5. naming verbs: "called X", "heter X", "renamed X"
             slow = stext.lower()
             for c in self.naming:
@@ -387,22 +505,51 @@ class MentionFinder:
                     if not ks:
                         continue
                     k = ks[0]
-                    while k < len(toks) and toks[k].low in ("it", "we", "they", "vi", "den", "det", "sig",
-                                                               "ourselves", "themselves", "itself", "the",
-                                                               "to", "till", "om", "ofta", "often"):
+                    while k < len(toks) and toks[k].low in (
+                        "it",
+                        "we",
+                        "they",
+                        "vi",
+                        "den",
+                        "det",
+                        "sig",
+                        "ourselves",
+                        "themselves",
+                        "itself",
+                        "the",
+                        "to",
+                        "till",
+                        "om",
+                        "ofta",
+                        "often",
+                    ):
                         k += 1
                     if k >= len(toks) or toks[k].start - after > 25:
                         continue
-                    named = [m for (ma, mb), m in out.items() if ma == toks[k].start or
-                             (ma <= toks[k].start < mb)]
+                    named = [
+                        m
+                        for (ma, mb), m in out.items()
+                        if ma == toks[k].start or (ma <= toks[k].start < mb)
+                    ]
                     if named:
                         for m in named:
                             m.cues.add("naming")
                         continue
                     e = self._name_after(text, toks, k, lang)
                     if e is not None and (toks[k].cap or toks[k].acronym):
-                        self._add(out, doc_path, text, toks[k].start, toks[e].end, "und", "naming",
-                                  "initiative", False, True, sent)
+                        self._add(
+                            out,
+                            doc_path,
+                            text,
+                            toks[k].start,
+                            toks[e].end,
+                            "und",
+                            "naming",
+                            "initiative",
+                            False,
+                            True,
+                            sent,
+                        )
             # 6. parentheses: "X (Y)" glosses
             for p in PAREN.finditer(stext):
                 pa, pb = s0 + p.start(), s0 + p.end()
@@ -424,8 +571,19 @@ class MentionFinder:
                     x = max(left, key=lambda m: m.end - m.start)
                     if right_toks[-1].low in self.org:
                         continue
-                    y = self._add(out, doc_path, text, ia, ib, "und", "paren", x.kind, x.role,
-                                  right_toks[0].cap, sent)
+                    y = self._add(
+                        out,
+                        doc_path,
+                        text,
+                        ia,
+                        ib,
+                        "und",
+                        "paren",
+                        x.kind,
+                        x.role,
+                        right_toks[0].cap,
+                        sent,
+                    )
                     if y is not None:
                         x.cues.add("paren")
                         links.append(Link(x.key, y.key, "parenthesis", doc_path, x.start, pb))
@@ -438,28 +596,64 @@ class MentionFinder:
                 if text[before_toks[e].end : pa].strip():
                     continue
                 k = e
-                while k > 0 and _joined(text, toks[k - 1], toks[k]) and e - k < 4 and \
-                        not toks[k].cap and toks[k - 1].low not in self.stop or \
-                        (k > 0 and toks[k - 1].cap and _joined(text, toks[k - 1], toks[k]) and e - k < 4):
+                while (
+                    k > 0
+                    and _joined(text, toks[k - 1], toks[k])
+                    and e - k < 4
+                    and not toks[k].cap
+                    and toks[k - 1].low not in self.stop
+                    or (
+                        k > 0
+                        and toks[k - 1].cap
+                        and _joined(text, toks[k - 1], toks[k])
+                        and e - k < 4
+                    )
+                ):
                     k -= 1
-                if not toks[k].cap or before_toks[e].low in self.org or right_toks[-1].low in self.org:
+                if (
+                    not toks[k].cap
+                    or before_toks[e].low in self.org
+                    or right_toks[-1].low in self.org
+                ):
                     continue
                 if any(t.acronym for t in right_toks) or len(right_toks) < 2 or e - k < 1:
                     continue
-                x = self._add(out, doc_path, text, toks[k].start, before_toks[e].end, "und", "paren",
-                              "initiative", False, True, sent)
-                y = self._add(out, doc_path, text, ia, ib, "und", "paren", "initiative", False, True, sent)
+                x = self._add(
+                    out,
+                    doc_path,
+                    text,
+                    toks[k].start,
+                    before_toks[e].end,
+                    "und",
+                    "paren",
+                    "initiative",
+                    False,
+                    True,
+                    sent,
+                )
+                y = self._add(
+                    out, doc_path, text, ia, ib, "und", "paren", "initiative", False, True, sent
+                )
                 if x is not None and y is not None:
                     links.append(Link(x.key, y.key, "parenthesis", doc_path, x.start, pb))
             # 7. dash glosses: "X – Y" where both are names
-            ms = sorted((m for m in out.values() if s0 <= m.start and m.end <= s1), key=Mention.sort_key)
+            ms = sorted(
+                (m for m in out.values() if s0 <= m.start and m.end <= s1), key=Mention.sort_key
+            )
             for m1, m2 in zip(ms, ms[1:], strict=False):
-                if text[m1.end : m2.start].strip() in ("–", "-", "—", "– “", '– "', '- "', "– ‘") and m1.key != m2.key:
+                if (
+                    text[m1.end : m2.start].strip() in ("–", "-", "—", "– “", '– "', '- "', "– ‘")
+                    and m1.key != m2.key
+                ):
                     links.append(Link(m1.key, m2.key, "gloss", doc_path, m1.start, m2.end))
             # 7b. apposition: "the COPD collaborative Xyz", "Xyz, the lean project"
             for m1, m2 in zip(ms, ms[1:], strict=False):
-                if text[m1.end : m2.start] in (" ", ", ") and m1.key != m2.key and (
-                    "head" in m1.cues and m2.capitalised or "head" in m2.cues and m1.capitalised
+                if (
+                    text[m1.end : m2.start] in (" ", ", ")
+                    and m1.key != m2.key
+                    and (
+                        "head" in m1.cues and m2.capitalised or "head" in m2.cues and m1.capitalised
+                    )
                 ):
                     links.append(Link(m1.key, m2.key, "apposition", doc_path, m1.start, m2.end))
             # 8. rename/alias cues inside the sentence link the names around them
@@ -469,14 +663,28 @@ class MentionFinder:
                     before = [m for m in ms if m.end <= ca]
                     after = [m for m in ms if m.start >= ca]
                     if before and after and before[-1].key != after[0].key:
-                        links.append(Link(before[-1].key, after[0].key, "alias:" + c, doc_path,
-                                          before[-1].start, after[0].end))
+                        links.append(
+                            Link(
+                                before[-1].key,
+                                after[0].key,
+                                "alias:" + c,
+                                doc_path,
+                                before[-1].start,
+                                after[0].end,
+                            )
+                        )
         mentions = sorted(out.values(), key=Mention.sort_key)
         # drop mentions nested in a longer mention with the same start/end region
         keep: list[Mention] = []
         for m in mentions:
-            if any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                   and o.key.endswith(m.key) for o in mentions):
+            if any(
+                o is not m
+                and o.start <= m.start
+                and m.end <= o.end
+                and (o.end - o.start) > (m.end - m.start)
+                and o.key.endswith(m.key)
+                for o in mentions
+            ):
                 continue
             keep.append(m)
         return keep, links

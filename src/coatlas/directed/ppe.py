@@ -28,9 +28,27 @@ class PPEHit:
     document: str = ""
 
 
+def _term_rx(w: str) -> str:
+    """A vocabulary term as regex; the codebook's ``*`` is any word ending/beginning."""
+    core = re.escape(w.strip("*")).replace(r"\ ", r"\s+")
+    return (r"\w*" if w.startswith("*") else "") + core + (r"\w*" if w.endswith("*") else "")
+
+
 def _alt(words) -> re.Pattern[str]:
-    ws = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in ws) + r")(?!\w)", re.IGNORECASE)
+    ws = sorted({w.lower() for w in words if w and len(w.strip("*")) >= 2}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(_term_rx(w) for w in ws) + r")(?!\w)", re.IGNORECASE)
+
+
+def codebook_actors(codebook, lang: str) -> tuple[str, ...]:
+    """PPE vocabulary of the codebook's ``ppe`` group for one language (empty without one)."""
+    if codebook is None:
+        return ()
+    try:
+        terms = codebook.terms("ppe", lang)
+    except (KeyError, AttributeError):
+        return ()
+    # very short or one-word kinship terms are too ambiguous to decide involvement on
+    return tuple(sorted(t for t in terms if len(t.strip("*")) >= 5))
 
 
 @lru_cache(maxsize=16)
@@ -46,8 +64,15 @@ def _patterns(extra_actors: tuple[str, ...] = ()):
         mod_only |= set(lex.ppe_modifier_only)
         mod_ok |= set(lex.ppe_modifier_ok)
         stop |= set(lex.stopwords)
-    return _alt(actors), _alt(inv), frozenset(ben_before), _alt(ben_phr), frozenset(mod_only), \
-        frozenset(mod_ok), frozenset(stop)
+    return (
+        _alt(actors),
+        _alt(inv),
+        frozenset(ben_before),
+        _alt(ben_phr),
+        frozenset(mod_only),
+        frozenset(mod_ok),
+        frozenset(stop),
+    )
 
 
 def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()) -> list[PPEHit]:
@@ -68,7 +93,9 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
         before = re.findall(r"[\w-]+", low[max(0, m.start() - 25) : m.start()])
         prev = before[-1] if before else ""
         prev2 = before[-2] if len(before) > 1 else ""
-        beneficiary = prev in ben_before or (prev in stop and prev2 in ben_before and prev not in ("with", "med"))
+        beneficiary = prev in ben_before or (
+            prev in stop and prev2 in ben_before and prev not in ("with", "med")
+        )
         beneficiary = beneficiary or any(a <= m.start() < b + 3 for a, b in bens)
         if prev in ("with", "med") and prev2 in ("together", "tillsammans"):
             beneficiary = False

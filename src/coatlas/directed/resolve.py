@@ -171,9 +171,12 @@ def resolve(
                 continue
             if len(ta) >= 2 and tb[-len(ta) :] == ta and len(tb) - len(ta) <= 1:
                 uf.union(a, b)
-            elif tb[: len(ta)] == ta and all(
-                any(m.surface.split()[-1].isupper() for m in by_key[b]) for _ in [0]
-            ) and len(tb) - len(ta) == 1 and len(tb[-1]) <= 5:
+            elif (
+                tb[: len(ta)] == ta
+                and all(any(m.surface.split()[-1].isupper() for m in by_key[b]) for _ in [0])
+                and len(tb) - len(ta) == 1
+                and len(tb[-1]) <= 5
+            ):
                 uf.union(a, b)  # "Xlabbet" ~ "Xlabbet ACR"
     # gloss: Swedish key glossed word by word equals an English key (as a bag of words)
     bags: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -228,7 +231,9 @@ def _embed_merge(uf: UnionFind, by_key, fuzzy: list[str], embedder) -> None:
             continue
         row = np.sort(sim[i])[::-1]
         col = np.sort(sim[:, j])[::-1]
-        margin = min(row[0] - (row[1] if len(row) > 1 else 0), col[0] - (col[1] if len(col) > 1 else 0))
+        margin = min(
+            row[0] - (row[1] if len(row) > 1 else 0), col[0] - (col[1] if len(col) > 1 else 0)
+        )
         if sim[i, j] >= floor and margin >= 0.04:
             uf.union(sv_groups[i][0], en_groups[j][0])
 
@@ -267,7 +272,9 @@ def join_roles(ents: list[Entity], texts: dict[str, str], name_of) -> list[Entit
             continue
         parts = [j for j, r in merged.items() if r == i]
         if parts:
-            ms = sorted(e.mentions + [m for j in parts for m in ents[j].mentions], key=Mention.sort_key)
+            ms = sorted(
+                e.mentions + [m for j in parts for m in ents[j].mentions], key=Mention.sort_key
+            )
             ks = sorted(set(e.keys + [k for j in parts for k in ents[j].keys]))
             ls = e.links + [lk for j in parts for lk in ents[j].links]
             disp = name_of(e) + " in " + " / ".join(name_of(ents[j]) for j in sorted(parts))

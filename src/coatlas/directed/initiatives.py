@@ -343,8 +343,15 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
     body names the thing the section is about."""
     out = list(ms)
     text = doc.text
+    lines: set[tuple[int, int]] = set()
     for a, b in spans:
-        if b - a > 60 or text[b - 1 : b] in ".!?:,;":
+        if b - a > 60:
+            continue
+        la = text.rfind("\n", 0, a) + 1
+        lb = text.find("\n", b)
+        lines.add((la, len(text) if lb < 0 else lb))
+    for a, b in sorted(lines):
+        if b - a > 70 or text[b - 1 : b] in ".!?:,;":
             continue
         line = text[a:b]
         mm = _HEADING.match(line)

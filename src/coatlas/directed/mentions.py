@@ -481,7 +481,7 @@ class MentionFinder:
                     continue
                 before = text[max(s0, qa - 40) : qa - 1].lower()
                 named = any(
-                    before.rstrip().endswith(c) or before.rstrip().endswith(c + " the")
+                    re.search(r"(?<!\w)" + re.escape(c) + r"(?:\s+[\w-]+){0,3}\s*$", before)
                     for c in self.naming
                 ) or before.rstrip().endswith(("–", "-"))
                 inside = [m for (ma, mb), m in out.items() if ma >= qa and mb <= qb]

@@ -1,1 +1,134 @@
-"""report"""
+"""Reports: the study's Table 2, Figure 1 and Table 3, and one HTML page that links
+every cell to its evidence. Plain dicts in (the output-format JSON), files out;
+same inputs give the same bytes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from coatlas.report.figure import primary_method, render_figure1
+from coatlas.report.html import render_html
+from coatlas.report.labels import default_method_labels
+from coatlas.report.tables import (
+    table2_csv,
+    table2_md,
+    table2_rows,
+    table3_csv,
+    table3_md,
+    table3_rows,
+    timeline,
+)
+
+__all__ = [
+    "default_method_labels",
+    "primary_method",
+    "render_figure1",
+    "render_html",
+    "table2_rows",
+    "table3_rows",
+    "timeline",
+    "write_reports",
+    "write_reports_from_folder",
+]
+
+
+def _write(path: Path, data: str | bytes) -> Path:
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8", newline="\n")
+    return path
+
+
+def write_reports(
+    out_dir: str | Path,
+    *,
+    initiatives: Sequence[dict[str, Any]],
+    non_initiatives: Sequence[dict[str, Any]] = (),
+    uncoded: Sequence[dict[str, Any]] = (),
+    lessons_doc: dict[str, Any] | None = None,
+    manifest: dict[str, Any] | None = None,
+    errors: Sequence[dict[str, Any]] = (),
+    today_year: int | None = None,
+    method_labels: dict[str, str] | None = None,
+    title: str = "coatlas report",
+) -> dict[str, Path]:
+    """Write table2.csv/.md, table3.csv/.md, figure1.svg/.png and report.html.
+
+    ``method_labels`` maps codes to readable labels (defaults: the built-in
+    codebook's 12 codes, see data/labels.yaml); its order fixes the figure's
+    colours. ``today_year`` is where ongoing bars end (None: the latest year
+    in the data). Returns the written paths by file name.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    labels = default_method_labels()
+    if method_labels:
+        # the caller's codebook order first (it fixes colours), built-in codes after
+        labels = {
+            **dict(method_labels),
+            **{k: v for k, v in labels.items() if k not in method_labels},
+        }
+    lessons_doc = lessons_doc or {}
+    rows2 = table2_rows(initiatives, labels)
+    rows3 = table3_rows(lessons_doc.get("hierarchy") or [])
+    svg, png = render_figure1(list(initiatives), labels, today_year)
+    html = render_html(
+        initiatives=initiatives,
+        non_initiatives=non_initiatives,
+        uncoded=uncoded,
+        lessons_doc=lessons_doc,
+        manifest=manifest or {},
+        errors=errors,
+        method_labels=labels,
+        figure_svg=svg,
+        title=title,
+    )
+    files = {
+        "table2.csv": table2_csv(rows2),
+        "table2.md": table2_md(rows2),
+        "table3.csv": table3_csv(rows3),
+        "table3.md": table3_md(rows3),
+        "figure1.svg": svg,
+        "figure1.png": png,
+        "report.html": html,
+    }
+    return {name: _write(out / name, data) for name, data in files.items()}
+
+
+def _read(path: Path, default: Any) -> Any:
+    if not path.exists():
+        return default
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path}: not valid JSON ({e.msg}, line {e.lineno})") from None
+
+
+def write_reports_from_folder(
+    out_dir: str | Path,
+    *,
+    today_year: int | None = None,
+    method_labels: dict[str, str] | None = None,
+) -> dict[str, Path]:
+    """Re-render the reports from the JSON files of an output folder (e.g. after
+    a review changed them). Missing files count as empty; ``today_year``
+    defaults to the manifest's ``settings.today``."""
+    out = Path(out_dir)
+    manifest = _read(out / "manifest.json", {})
+    if today_year is None:
+        today_year = ((manifest or {}).get("settings") or {}).get("today")
+    return write_reports(
+        out,
+        initiatives=_read(out / "initiatives.json", []),
+        non_initiatives=_read(out / "non_initiatives.json", []),
+        uncoded=_read(out / "uncoded.json", []),
+        lessons_doc=_read(out / "lessons.json", {}),
+        manifest=manifest,
+        errors=_read(out / "errors.json", []),
+        today_year=today_year,
+        method_labels=method_labels,
+    )

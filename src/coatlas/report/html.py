@@ -1,0 +1,275 @@
+"""report.html: one self-contained page (inline CSS and SVG, no network), built
+from jinja2 templates kept as package data. Autoescape is on: every quote is
+untrusted document text. The only markup inserted unescaped is the figure's
+SVG, which matplotlib generates (and escapes) itself."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+from coatlas.report.labels import label, level_labels, role_labels
+from coatlas.report.tables import chronological, table3_rows, timeline
+
+
+def _ev(items: Any) -> list[dict[str, Any]]:
+    """Evidence dicts, tolerant of missing fields, with confidence pre-formatted."""
+    out = []
+    for e in items or []:
+        if not isinstance(e, dict):
+            continue
+        conf = e.get("confidence")
+        out.append(
+            {
+                "document": str(e.get("document") or ""),
+                "start": e.get("start"),
+                "end": e.get("end"),
+                "quote": str(e.get("quote") or ""),
+                "source": str(e.get("source") or ""),
+                "confidence": f"{float(conf):.2f}" if isinstance(conf, (int, float)) else "",
+            }
+        )
+    return out
+
+
+def _coded(
+    codes: Sequence[str], evidence: dict[str, Any], labels: dict[str, str]
+) -> list[dict[str, Any]]:
+    return [
+        {"code": c, "label": label(c, labels), "evidence": _ev((evidence or {}).get(c))}
+        for c in codes
+    ]
+
+
+def _anchor(prefix: str, ident: Any) -> str:
+    return prefix + re.sub(r"[^A-Za-z0-9_.-]", "_", str(ident))
+
+
+def initiative_view(ini: dict[str, Any], method_labels: dict[str, str]) -> dict[str, Any]:
+    ev = ini.get("evidence") or {}
+    conf = ini.get("confidence")
+    return {
+        "id": str(ini.get("id") or ""),
+        "anchor": _anchor("ini-", ini.get("id") or ini.get("name")),
+        "name": str(ini.get("name") or ""),
+        "aliases": [str(a) for a in ini.get("aliases") or []],
+        "kind": str(ini.get("kind") or ""),
+        "timeline": timeline(
+            ini.get("start"),
+            ini.get("end"),
+            bool(ini.get("ongoing")),
+            ini.get("active_years") or [],
+        ),
+        "start_evidence": _ev(ev.get("start")),
+        "end_evidence": _ev(ev.get("end")),
+        "name_evidence": _ev(ev.get("name")),
+        "ppe_evidence": _ev(ev.get("ppe")),
+        "methods": _coded(list(ini.get("methods") or []), ev.get("methods"), method_labels),
+        "levels": _coded(list(ini.get("levels") or []), ev.get("levels"), level_labels()),
+        "roles": _coded(list(ini.get("ppe_roles") or []), ev.get("ppe_roles"), role_labels()),
+        "description": str(ini.get("description") or ""),
+        "documents": [str(d) for d in ini.get("documents") or []],
+        "confidence": f"{float(conf):.2f}" if isinstance(conf, (int, float)) else "",
+    }
+
+
+def _manifest_rows(manifest: dict[str, Any]) -> list[tuple[str, str]]:
+    """Scalar and small fields of the manifest as key/value rows (inputs get a table)."""
+    rows = []
+    for k, v in (manifest or {}).items():
+        if k == "inputs":
+            continue
+        if isinstance(v, dict):
+            v = ", ".join(f"{a}={b}" for a, b in v.items())
+        elif isinstance(v, list):
+            v = ", ".join(str(x) for x in v)
+        rows.append((str(k), "" if v is None else str(v)))
+    return rows
+
+
+def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
+    by_id = {str(x.get("id")): x for x in lessons_doc.get("lessons") or []}
+    out = []
+    for c in lessons_doc.get("hierarchy") or []:
+        cats = []
+        n_c = 0
+        for g in c.get("categories") or []:
+            codes = []
+            n_g = 0
+            for k in g.get("codes") or []:
+                ls = []
+                for lid in k.get("lessons") or []:
+                    x = by_id.get(str(lid), {})
+                    ls.append(
+                        {
+                            "id": str(lid),
+                            "text": str(x.get("text") or ""),
+                            "document": str(x.get("document") or ""),
+                            "start": x.get("start"),
+                            "end": x.get("end"),
+                            "language": str(x.get("language") or ""),
+                            "source": str(x.get("source") or ""),
+                            "key_concepts": [str(y) for y in x.get("key_concepts") or []],
+                        }
+                    )
+                n_g += len(ls)
+                codes.append(
+                    {
+                        "id": str(k.get("id") or ""),
+                        "label": str(k.get("label") or k.get("id") or ""),
+                        "key_concepts": [str(y) for y in k.get("key_concepts") or []],
+                        "lessons": ls,
+                    }
+                )
+            n_c += n_g
+            cats.append(
+                {
+                    "id": str(g.get("id") or ""),
+                    "label": str(g.get("label") or g.get("id") or ""),
+                    "codes": codes,
+                    "n": n_g,
+                }
+            )
+        out.append(
+            {
+                "id": str(c.get("id") or ""),
+                "label": str(c.get("label") or c.get("id") or ""),
+                "categories": cats,
+                "n": n_c,
+            }
+        )
+    return out
+
+
+def _unplaced(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Lessons the hierarchy does not reference: shown, not silently dropped."""
+    placed = {
+        str(lid)
+        for c in lessons_doc.get("hierarchy") or []
+        for g in c.get("categories") or []
+        for k in g.get("codes") or []
+        for lid in k.get("lessons") or []
+    }
+    return [
+        {
+            "id": str(x.get("id") or ""),
+            "text": str(x.get("text") or ""),
+            "document": str(x.get("document") or ""),
+            "start": x.get("start"),
+            "end": x.get("end"),
+            "source": str(x.get("source") or ""),
+        }
+        for x in lessons_doc.get("lessons") or []
+        if str(x.get("id")) not in placed
+    ]
+
+
+def _svg_inline(svg: bytes | str | None) -> Markup:
+    if not svg:
+        return Markup("")
+    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    i = text.find("<svg")
+    text = text[i:] if i >= 0 else ""
+    # the RDF metadata block only names vocabularies by URL; a page without URLs is easier to audit
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
+    return Markup(text)  # our own matplotlib output, which escapes its text itself
+
+
+def render_html(
+    *,
+    initiatives: Sequence[dict[str, Any]],
+    non_initiatives: Sequence[dict[str, Any]],
+    uncoded: Sequence[dict[str, Any]],
+    lessons_doc: dict[str, Any],
+    manifest: dict[str, Any],
+    errors: Sequence[dict[str, Any]],
+    method_labels: dict[str, str],
+    figure_svg: bytes | str | None = None,
+    title: str = "coatlas report",
+) -> str:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("coatlas.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    inis = [initiative_view(i, method_labels) for i in chronological(initiatives)]
+    names = {v["id"]: (v["name"], v["anchor"]) for v in inis}
+    unc = []
+    for u in uncoded or []:
+        ini = u.get("initiative")
+        name, anchor = names.get(str(ini), (str(ini) if ini else "", "")) if ini else ("", "")
+        unc.append(
+            {
+                "initiative": name,
+                "anchor": anchor,
+                "document": str(u.get("document") or ""),
+                "start": u.get("start"),
+                "end": u.get("end"),
+                "quote": str(u.get("quote") or ""),
+                "reason": str(u.get("reason") or ""),
+            }
+        )
+    non = [
+        {
+            "name": str(n.get("name") or ""),
+            "aliases": [str(a) for a in n.get("aliases") or []],
+            "documents": [str(d) for d in n.get("documents") or []],
+            "reason": str(n.get("reason") or ""),
+            "evidence": _ev(n.get("evidence")),
+        }
+        for n in non_initiatives or []
+    ]
+    lessons_doc = lessons_doc or {}
+    sampling = [
+        {
+            "document": str(s.get("document") or ""),
+            "type": str(s.get("type") or ""),
+            "sampled": bool(s.get("sampled")),
+            "reason": str(s.get("reason") or ""),
+        }
+        for s in lessons_doc.get("sampling") or []
+    ]
+    inputs = [
+        {
+            "document": str(d.get("document") or ""),
+            "format": str(d.get("format") or ""),
+            "language": str(d.get("language") or ""),
+            "sha256": str(d.get("sha256") or "")[:12],
+        }
+        for d in (manifest or {}).get("inputs") or []
+    ]
+    errs = [
+        {"file": str(e.get("file") or ""), "error": str(e.get("error") or "")} for e in errors or []
+    ]
+    html = env.get_template("report.html").render(
+        title=title,
+        summary={
+            "documents": len(inputs),
+            "errors": len(errs),
+            "initiatives": len(inis),
+            "non_initiatives": len(non),
+            "uncoded": len(unc),
+            "lessons": len(lessons_doc.get("lessons") or []),
+            "clusters": len(lessons_doc.get("hierarchy") or []),
+        },
+        errors=errs,
+        manifest_rows=_manifest_rows(manifest or {}),
+        inputs=inputs,
+        initiatives=inis,
+        figure=_svg_inline(figure_svg),
+        non_initiatives=non,
+        uncoded=unc,
+        sampling=sampling,
+        hierarchy=_hierarchy_view(lessons_doc),
+        unplaced=_unplaced(lessons_doc),
+        table3=table3_rows(lessons_doc.get("hierarchy") or []),
+    )
+    return html

@@ -1,0 +1,114 @@
+"""Engines and migrations: SQLite file by default, PostgreSQL by URL."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.pool import StaticPool
+
+from coatlas.errors import CoatlasError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+
+
+class StoreError(CoatlasError):
+    """A store operation refused: one line saying what and why."""
+
+
+def sqlite_url(path: str | Path) -> str:
+    return f"sqlite:///{Path(path).expanduser().resolve()}"
+
+
+def make_engine(url: str, schema: str | None = None, echo: bool = False) -> Engine:
+    """An engine with the per-connection settings the store relies on.
+
+    SQLite: foreign keys on (off by default in SQLite), WAL so readers (a review
+    UI) do not block the writer, a busy timeout instead of instant "database is
+    locked". PostgreSQL: ``schema`` becomes the search_path of every connection,
+    so one database can hold several isolated stores (tests, CI, tenants).
+    """
+    u = make_url(url)
+    kw: dict[str, Any] = {"echo": echo}
+    if u.get_backend_name() == "sqlite":
+        memory = u.database in (None, "", ":memory:")
+        if memory:  # one shared connection, else every checkout sees an empty database
+            kw |= {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        else:
+            Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(u, **kw)
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # We emit BEGIN ourselves (below): pysqlite's implicit transactions
+            # would make DDL non-transactional and start writes as readers.
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=10000")
+            if not memory:
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn: Any) -> None:
+            # IMMEDIATE takes the write lock up front, so two writers queue on
+            # busy_timeout instead of one failing with SQLITE_BUSY when it upgrades
+            # a read snapshot another writer has moved past. Readers use DEFERRED.
+            mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+            conn.exec_driver_sql(f"BEGIN {mode}")
+
+        return engine
+    if schema is not None:
+        if not _IDENT.match(schema):
+            raise StoreError(f"{schema!r}: not a plain SQL identifier for a schema")
+        if u.get_backend_name() != "postgresql":
+            raise StoreError(f"schema={schema!r} is only supported on PostgreSQL")
+        kw["connect_args"] = {"options": f"-csearch_path={schema}"}
+    return create_engine(u, **kw)
+
+
+def alembic_config(engine: Engine | None = None, schema: str | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    cfg.attributes["schema"] = schema
+    return cfg
+
+
+def _run(engine: Engine, schema: str | None, fn: Any, revision: str) -> None:
+    cfg = alembic_config(engine, schema)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        try:
+            fn(cfg, revision)
+        except CommandError as exc:  # e.g. a database migrated by a newer coatlas
+            raise StoreError(f"{engine.url.render_as_string()}: migration failed ({exc})") from exc
+
+
+def upgrade(engine: Engine, revision: str = "head", schema: str | None = None) -> None:
+    _run(engine, schema, command.upgrade, revision)
+
+
+def downgrade(engine: Engine, revision: str = "base", schema: str | None = None) -> None:
+    _run(engine, schema, command.downgrade, revision)
+
+
+def current_revision(engine: Engine, schema: str | None = None) -> str | None:
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"version_table_schema": schema})
+        return ctx.get_current_revision()
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()

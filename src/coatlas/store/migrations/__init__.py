@@ -1,0 +1,1 @@
+"""Alembic environment of the coatlas store (shipped in the package, run programmatically)."""

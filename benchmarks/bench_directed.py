@@ -95,6 +95,26 @@ def main(argv: list[str]) -> int:
     print(
         f"non-initiatives listed: {len(res.non_initiatives)}, matching gold non-initiatives: {len(non_found)}"
     )
+    try:
+        from coatlas.evaluate import evaluate_data
+
+        ev = evaluate_data(gold, res.initiatives, None, res.non_initiatives)
+        ini = ev["initiatives"]
+        print(
+            f"coatlas.evaluate: P={ini['precision']} R={ini['recall']} F1={ini['f1']} "
+            f"non_initiatives_reported={ini['non_initiatives_reported']} "
+            f"non_initiatives_found={ev['non_initiatives']['found']}/{ev['non_initiatives']['gold']}"
+        )
+        tl = ev["timeline"]
+        print(
+            f"  timeline start={tl['start_accuracy']} end={tl['end_accuracy']} "
+            f"ongoing={tl['ongoing_accuracy']}; methods F1={ev['methods']['f1']} "
+            f"levels F1={ev['levels']['f1']} ppe_roles F1={ev['ppe_roles']['f1']}"
+        )
+        if verbose and (ini["missed"] or ini["false_positives"]):
+            print("  missed:", ini["missed"], "false positives:", ini["false_positives"])
+    except ImportError:
+        pass
     if verbose:
         gm = {j: i for i, j in pairs}
         for j, g in enumerate(gold["initiatives"]):

@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coatlas.directed.lexicon import lexicons
-from coatlas.directed.mentions import Link, Mention, MentionFinder, norm_key, sentence_spans
+from coatlas.directed.mentions import (
+    Link,
+    Mention,
+    MentionFinder,
+    is_org_key,
+    norm_key,
+    sentence_spans,
+)
 from coatlas.directed.ppe import PPEHit, codebook_actors, ppe_hits
 from coatlas.directed.resolve import Entity, join_roles, resolve
 from coatlas.document import Document
@@ -333,14 +340,16 @@ def find_mentions(
     return sorted(mentions, key=Mention.sort_key), links
 
 
-_HEADING = re.compile(
-    r"^(?:#+\s*|\d+(?:\.\d+)*\.?\s+)(?:(?i:the|den|det)\s+)?([A-ZÅÄÖ][\w'’-]*(?:\s+[\w'’-]+){0,4})$"
-)
+_NUMBERED = r"(?:#+\s*|\d+(?:\.\d+)*\.?\s+|(?i:item|agenda item|paper|section|punkt|ärende)\s*[\w/.-]*\s*[:.–-]?\s+|§\s*\d+\s+)"
+_NAME = r"(?:(?i:the|den|det)\s+)?([A-ZÅÄÖ][\w'’-]*(?:\s+[\w'’-]+){0,4}?)"
+_GENERIC_TAIL = r"(?:\s+(?i:update|report|progress report|progress|review|proposal|overview|summary|evaluation|rapport|slutrapport|lägesrapport|uppföljning|utvärdering))?"
+_HEADING = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"$")
+_TITLE = re.compile(r"^(?:#+\s*)?" + _NAME + _GENERIC_TAIL + r"\s*(?:$|[–—|:]|\s-\s|\()")
 
 
 def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
-    """A short heading line ("3. Carers' Kitchen", "## Xyz") whose words recur in the
-    body names the thing the section is about."""
+    """A short heading line ("3. Carers' Kitchen", "## Xyz", "Item 4: Xyz update") or the
+    document's title line whose words recur in the body names what it is about."""
     out = list(ms)
     text = doc.text
     lines: set[tuple[int, int]] = set()
@@ -350,11 +359,15 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
         la = text.rfind("\n", 0, a) + 1
         lb = text.find("\n", b)
         lines.add((la, len(text) if lb < 0 else lb))
+    first = re.search(r"\S[^\n]*", text)
+    title_line = (first.start(), first.end()) if first else None
+    if title_line:
+        lines.add(title_line)
     for a, b in sorted(lines):
-        if b - a > 70 or text[b - 1 : b] in ".!?:,;":
-            continue
         line = text[a:b]
-        mm = _HEADING.match(line)
+        mm = _HEADING.match(line) if b - a <= 70 and text[b - 1 : b] not in ".!?:,;" else None
+        if not mm and (a, b) == title_line:
+            mm = _TITLE.match(line)
         if not mm:
             continue
         na, nb = a + mm.start(1), a + mm.end(1)
@@ -365,13 +378,17 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
             continue
         name = text[na:nb]
         words = name.split()
-        if len(words) < 2 or not all(w[:1].isupper() for w in words[:2]):
+        if len(words) < 2 or len(words) > 5:
             continue
+        title_case = all(w[:1].isupper() for w in words[:2])
         body = text[:a] + " " + text[b:]
-        if len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)) < 1:
+        # a name recurs verbatim; sentence-case ("Xyz för abc") must recur more to count
+        if len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)) < (
+            1 if title_case else 2
+        ):
             continue
         key = norm_key(name)
-        if not key:
+        if not key or is_org_key(key):
             continue
         out.append(
             Mention(

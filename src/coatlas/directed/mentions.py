@@ -213,6 +213,14 @@ def norm_key(surface: str) -> str:
     return " ".join(toks)
 
 
+def is_org_key(key: str) -> bool:
+    """'region x', 'x clinic', 'x unit': organisations, not initiatives."""
+    lx = lexicons()
+    org = lx["en"].org_heads | lx["sv"].org_heads
+    toks = key.split()
+    return bool(toks) and (toks[0] in org or toks[-1] in org)
+
+
 # ---------------------------------------------------------------------- finder
 
 
@@ -424,7 +432,7 @@ class MentionFinder:
                 if len(t.low) == len(form):  # bare head: needs an adjective ("tomma stolen")
                     if (
                         i == 0
-                        or not toks[i - 1].low.endswith("a")
+                        or not toks[i - 1].low.endswith(("a", "ande", "ende"))
                         or toks[i - 1].low in self.stop
                         or not _joined(text, toks[i - 1], t)
                     ):

@@ -280,6 +280,19 @@ def test_short_swedish_web_page():
     assert any(i["name"].startswith("Brukarrådet") for i in res.initiatives)
 
 
+def test_short_swedish_pages_one_initiative_each():
+    from coatlas.ingest import read_folder
+
+    docs, errors = read_folder(Path(__file__).parent / "data" / "directed_sv_web")
+    assert not errors
+    res = run(docs)
+    names = {i["name"] for i in res.initiatives}
+    assert any(n.startswith("Glädje i vardagen") for n in names), names
+    assert any(n.startswith("Lärcaf") for n in names), names
+    assert not any("Vitus" in n for n in names)
+    assert any("Vitus" in n["name"] for n in res.non_initiatives)
+
+
 @pytest.mark.slow
 def test_dev_corpus_targets():
     corpus = Path("/work/shared/corpora/dev-norrvik")

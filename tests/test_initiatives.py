@@ -153,6 +153,8 @@ def test_involvement_is_recognised(text):
         "Each ward will get 24 single patient rooms with their own toilets.",
         "The kanban system reduced the time nurses spend looking for materials.",
         "Tjänsten erbjuds alla patienter med hjärtsvikt under 2023.",
+        "The project was run by the logistics department; no patients or relatives took part.",
+        "Patienter deltog inte i planeringen, som sköttes av fastighetsavdelningen.",
     ],
 )
 def test_beneficiaries_and_staff_only_are_not_involvement(text):

@@ -44,6 +44,7 @@ class Lexicon:
     involvement: tuple[str, ...]
     beneficiary_before: frozenset[str]
     beneficiary_phrases: tuple[str, ...]
+    negations: tuple[str, ...] = ()
     min_prefix: int = 4
     role_stop_prefixes: tuple[str, ...] = ()
     gloss: dict[str, str] = field(default_factory=dict)
@@ -92,6 +93,7 @@ def load_lexicon(lang: str) -> Lexicon:
         involvement=tuple(_lower_list(data.get("involvement"))),
         beneficiary_before=frozenset(_lower_list(data.get("beneficiary_before"))),
         beneficiary_phrases=tuple(_lower_list(data.get("beneficiary_phrases"))),
+        negations=tuple(_lower_list(data.get("negations"))),
         min_prefix=int(data.get("min_prefix", 4)),
         role_stop_prefixes=tuple(_lower_list(data.get("role_stop_prefixes"))),
         gloss={str(k).lower(): str(v).lower() for k, v in (data.get("gloss") or {}).items()},

@@ -56,6 +56,7 @@ def _patterns(extra_actors: tuple[str, ...] = ()):
     lx = lexicons()
     actors = set(extra_actors)
     inv, ben_before, ben_phr, mod_only, mod_ok, stop = set(), set(), set(), set(), set(), set()
+    neg: set[str] = set()
     for lex in lx.values():
         actors |= set(lex.ppe_actors)
         inv |= set(lex.involvement)
@@ -64,6 +65,7 @@ def _patterns(extra_actors: tuple[str, ...] = ()):
         mod_only |= set(lex.ppe_modifier_only)
         mod_ok |= set(lex.ppe_modifier_ok)
         stop |= set(lex.stopwords)
+        neg |= set(lex.negations)
     return (
         _alt(actors),
         _alt(inv),
@@ -72,12 +74,13 @@ def _patterns(extra_actors: tuple[str, ...] = ()):
         frozenset(mod_only),
         frozenset(mod_ok),
         frozenset(stop),
+        _alt(neg),
     )
 
 
 def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()) -> list[PPEHit]:
     """PPE actors in ``text[start:end]`` (one sentence) and whether they take part."""
-    actors, inv, ben_before, ben_phr, mod_only, mod_ok, stop = _patterns(extra_actors)
+    actors, inv, ben_before, ben_phr, mod_only, mod_ok, stop, neg = _patterns(extra_actors)
     seg = text[start:end]
     low = seg.lower()
     cues = [(m.start(), m.end(), m.group().lower()) for m in inv.finditer(low)]
@@ -100,8 +103,15 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
         if prev in ("with", "med") and prev2 in ("together", "tillsammans"):
             beneficiary = False
         near = [c for c in cues if abs(c[0] - m.start()) <= 120 and not (c[0] <= m.start() < c[1])]
-        cue = min(near, key=lambda c: abs(c[0] - m.start()))[2] if near else None
-        if cue is None:
+        best = min(near, key=lambda c: abs(c[0] - m.start())) if near else None
+        cue = best[2] if best else None
+        negated = False
+        if best is not None:
+            # "no patients took part", "patienter deltog inte": negation around actor and cue
+            a0 = max(0, min(m.start(), best[0]) - 25)
+            a1 = min(len(low), max(m.end(), best[1]) + 12)
+            negated = neg.search(low[a0:a1]) is not None
+        if cue is None or negated:
             score = 0.0
         elif beneficiary:
             score = 0.3

@@ -46,6 +46,9 @@ CUE_WEIGHT = {
     "repeat": 0.4,
 }
 CAPITAL_BONUS = 0.8
+# Swedish capitalises only proper nouns: a capitalised compound ending in an
+# initiative head in mid-sentence ("... patientmedverkan, X-nätverket, där") is a name
+PROPER_COMPOUND_BONUS = 0.9
 MIN_STRENGTH = 2.5  # summed over documents
 MIN_STRENGTH_SINGLE = 2.5  # when only one document names it
 PPE_MIN = 0.8  # involvement in the mention's sentence (1.0) or the next one (0.8)
@@ -85,6 +88,8 @@ def _mention_weight(m: Mention) -> float:
     w += 0.3 * (len(m.cues) - 1)
     if m.capitalised:
         w += CAPITAL_BONUS
+        if "compound" in m.cues:
+            w += PROPER_COMPOUND_BONUS
     return w
 
 
@@ -482,6 +487,8 @@ def classify(
             if _common_word(ent, lowered):
                 continue
             if _org_evidence(ent, dmap) >= max(1, len(ent.mentions) // 4):
+                continue
+            if any(lk.reason == "org" for lk in ent.links):
                 continue
             kept.append(ent)
         ents = kept

@@ -596,6 +596,13 @@ class MentionFinder:
                         x.cues.add("paren")
                         links.append(Link(x.key, y.key, "parenthesis", doc_path, x.start, pb))
                     continue
+                # "the county disability council (X-rådet)": the gloss says X is an organisation
+                before_word = re.findall(r"[\w'’-]+", text[max(s0, pa - 30) : pa])
+                if before_word and before_word[-1].lower() in self.org:
+                    for m in out.values():
+                        if m.start >= ia and m.end <= ib:
+                            links.append(Link(m.key, m.key, "org", doc_path, m.start, m.end))
+                    continue
                 # both sides capitalised names: "Breathe Easier (Andas lättare)"
                 before_toks = [t for t in toks if t.end <= pa]
                 if not before_toks or not right_toks[0].cap:

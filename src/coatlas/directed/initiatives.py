@@ -244,11 +244,25 @@ def _coding(
         if s is None:
             continue
         idx = sp.index(s)
+        text = docs[m.document].text
         end = s[1]
-        for nxt in sp[idx + 1 : idx + 3]:
-            if _is_heading(docs[m.document].text, nxt):
-                break
-            end = nxt[1]
+        if "title" in m.cues or "heading" in m.cues:
+            # a document or section named after the initiative is about it throughout
+            limit = min(len(text), s[0] + (4000 if "title" in m.cues else 2500))
+            for nxt in sp[idx + 1 :]:
+                if nxt[0] >= limit:
+                    break
+                line_start = text.rfind("\n", 0, nxt[0]) + 1
+                line_end = text.find("\n", nxt[0])
+                line = text[line_start : len(text) if line_end < 0 else line_end]
+                if _HEADING.match(line) and nxt[0] > s[1] and "title" not in m.cues:
+                    break
+                end = nxt[1]
+        else:
+            for nxt in sp[idx + 1 : idx + 3]:
+                if _is_heading(text, nxt):
+                    break
+                end = nxt[1]
         ctx[(m.document, s[0], end)].append((m.start, m.end))
     contexts = [Context(docs[p], a, b, tuple(sorted(ms))) for (p, a, b), ms in sorted(ctx.items())]
     if not contexts:

@@ -130,10 +130,46 @@ def _name_lang(s: str) -> str:
     return "sv" if re.search(r"[åäöÅÄÖ]", s) else "en"
 
 
+_NEW_AFTER = (
+    "renamed",
+    "now called",
+    "changed its name",
+    "bytte namn",
+    "döptes om",
+    "nu kallat",
+    "numera",
+)
+_NEW_BEFORE = (
+    "formerly",
+    "previously",
+    "tidigare",
+    "hette då",
+    "hette tidigare",
+    "started as",
+    "startade som",
+)
+
+
+def _renamed(ent: Entity) -> tuple[str, str] | None:
+    """(new key, old key) when a document says the initiative changed its name."""
+    keys = set(ent.keys)
+    for lk in sorted(ent.links, key=lambda x: (x.document, x.start, x.reason)):
+        if not lk.reason.startswith("alias:") or lk.a not in keys or lk.b not in keys:
+            continue
+        cue = lk.reason[6:]
+        if any(cue.startswith(c) for c in _NEW_AFTER):
+            return lk.b, lk.a
+        if any(cue.startswith(c) for c in _NEW_BEFORE):
+            return lk.a, lk.b
+    return None
+
+
 def _canonical(ent: Entity) -> tuple[str, list[str]]:
-    """Most frequent form (names over descriptors), the other language's in parentheses."""
+    """Most frequent form (names over descriptors) — or the new name after a
+    renaming — with the other language's form in parentheses."""
     forms: Counter[str] = Counter()
     display: dict[str, str] = {}
+    lang: dict[str, Counter[str]] = defaultdict(Counter)
     for m in ent.mentions:
         s = re.sub(r"\s+", " ", m.surface).strip(" \"“”'’")
         s = re.sub(r"^(?i:the|den|det)\s+", "", s) if len(s.split()) > 1 else s
@@ -141,6 +177,7 @@ def _canonical(ent: Entity) -> tuple[str, list[str]]:
             s = s.title()
         k = norm_key(s)
         forms[k] += 1 + _mention_weight(m)
+        lang[k][m.lang if m.lang in ("sv", "en") else _name_lang(s)] += 1
         cur = display.get(k)
         # prefer a capitalised, indefinite-looking surface for display
         if (
@@ -149,13 +186,24 @@ def _canonical(ent: Entity) -> tuple[str, list[str]]:
             or (s[:1].isupper() == cur[:1].isupper() and (len(s), s) < (len(cur), cur))
         ):
             display[k] = s
-    ranked = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))
-    main = display[ranked[0][0]]
-    main = main[:1].upper() + main[1:]
+    ranked = [k for k, _ in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))]
     if ent.display:
-        return ent.display, sorted({display[k] for k, _ in ranked}, key=lambda s: (s.lower(), s))
-    aliases = sorted({display[k] for k, _ in ranked[1:]} - {main}, key=lambda s: (s.lower(), s))
-    other = [display[k] for k, _ in ranked[1:] if _name_lang(display[k]) != _name_lang(main)]
+        return ent.display, sorted({display[k] for k in ranked}, key=lambda s: (s.lower(), s))
+
+    def lg(k: str) -> str:
+        return lang[k].most_common(1)[0][0] if lang[k] else _name_lang(display[k])
+
+    first = ranked[0]
+    renamed = _renamed(ent)
+    if renamed and renamed[0] in display:
+        first = renamed[0]
+    main = display[first][:1].upper() + display[first][1:]
+    aliases = sorted(
+        {display[k] for k in ranked if k != first} - {main}, key=lambda s: (s.lower(), s)
+    )
+    if renamed and renamed[1] in display and renamed[0] == first:
+        return f"{main} (formerly {display[renamed[1]]})", aliases
+    other = [display[k] for k in ranked if k != first and lg(k) != lg(first)]
     if other:
         main = f"{main} ({other[0][:1].upper() + other[0][1:]})"
     return main, aliases
@@ -488,6 +536,12 @@ def classify(
         return len(key_docs[k]) >= 2 or key_strong[k] >= 2.0
 
     ents = resolve(mentions, links, embedder=embedder, keep_key=keep_key)
+    if known:
+        given = {norm_key(ns[0]): ns[0].strip() for ns in known if ns and ns[0].strip()}
+        for ent in ents:
+            for k in ent.keys:
+                if k in given:
+                    ent.display = given[k]
     if not known:
         ents = join_roles(ents, {d.path: d.text for d in docs}, lambda e: _canonical(e)[0])
     spans = {d.path: _doc_sentences(d) for d in docs}
@@ -641,26 +695,41 @@ def _dedupe_evidence(evs: list[Evidence], limit: int) -> list[Evidence]:
     return sorted(out[:limit], key=lambda e: (e.document, e.start, e.end))
 
 
+_DEFINES = re.compile(
+    r"(?i)^\s*(?:\([^)]*\)\s*)?(?:,\s*|\s+[–-]\s+)?(?:is|was|are|were|är|var|blir|consists|består|"
+    r"means|innebär|,? an?|,? the|,? ett|,? en)\b"
+)
+_SPEAKER = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,4}|[A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?)\s*:")
+_FIRST_PERSON = re.compile(r"(?i)\b(i|we|my|our|jag|vi|min|mitt|vår|vårt)\b")
+
+
 def _description(ent: Entity, dmap, spans) -> tuple[str, Evidence | None]:
+    """The most defining sentence: the name as subject of "is a ..."/"är en ...",
+    with PPE taking part, written as a statement rather than a heading or an
+    interview turn."""
     best = None
     for m in ent.mentions:
         s = _sentence_of(spans[m.document], m.start)
         if s is None:
             continue
-        q = dmap[m.document].text[s[0] : s[1]]
+        text = dmap[m.document].text
+        q = text[s[0] : s[1]]
         n = len(q)
         score = 0.0
         if 50 <= n <= 320:
-            score += 2
-        if re.search(
-            r"(?i)\b(is a|is an|was a|was an|är en|är ett|var en|var ett|consists of|består av|means|innebär)\b",
-            q,
-        ):
+            score += 1.5
+        if _DEFINES.match(text[m.end : m.end + 25]):
             score += 3
-        if any(h.score >= 1 for h in ppe_hits(dmap[m.document].text, s[0], s[1])):
+        if m.start - s[0] <= 40:
+            score += 1
+        if any(h.score >= 1 for h in ppe_hits(text, s[0], s[1])):
             score += 2
-        if "title" in m.cues:
-            score += 0.5
+        if q[-1:] not in ".!?":
+            score -= 2  # a heading or a fragment
+        if _SPEAKER.match(q) or any(t.start <= s[0] < t.end for t in dmap[m.document].turns):
+            score -= 2.5
+        if _FIRST_PERSON.search(q):
+            score -= 1
         score -= max(0, n - 320) / 100
         key = (-score, m.document, s[0])
         if best is None or key < best[0]:

@@ -26,7 +26,7 @@ from coatlas.directed.mentions import (
     sentence_spans,
 )
 from coatlas.directed.ppe import PPEHit, codebook_actors, ppe_hits
-from coatlas.directed.resolve import Entity, join_roles, resolve
+from coatlas.directed.resolve import Entity, join_roles, merge_across_languages, resolve
 from coatlas.document import Document
 from coatlas.evidence import Evidence, make_evidence
 
@@ -115,10 +115,19 @@ def _org_evidence(ent: Entity, docs: dict[str, Document]) -> int:
         t = docs[m.document].text
         pre = t[max(0, m.start - 20) : m.start].lower()
         post = t[m.end : m.end + 60].lower()
+        # the head of a noun phrase comes before its relative clause or prepositional phrase
+        post = re.split(
+            r"\s(?:där|som|vilket|which|who|where|that|med|with|för|for|i|in|på|at|of|av|från|from)\s",
+            post,
+        )[0]
         if any(pre.rstrip().endswith(b) for b in before):
             n += 1
             continue
-        mm = re.match(r"[’']?s?\s*(?:[–,-]|is|är|was|var)\s+((?:[\w'’-]+\s+){0,4}?)([\w-]+)", post)
+        # the appositive/predicate phrase up to punctuation; its LAST word is its head
+        mm = re.match(
+            r"[’']?s?\s*(?:[–,-]|is|är|was|var)\s+((?:[\w'’-]+[ \t]+){0,5}?)([\w-]+)\s*(?:[.,;:()\n]|$)",
+            post,
+        )
         if mm:
             last = mm.group(2)
             if last in org or any(last.endswith(o) for o in org if len(o) >= 6):
@@ -203,7 +212,13 @@ def _canonical(ent: Entity) -> tuple[str, list[str]]:
     )
     if renamed and renamed[1] in display and renamed[0] == first:
         return f"{main} (formerly {display[renamed[1]]})", aliases
-    other = [display[k] for k in ranked if k != first and lg(k) != lg(first)]
+    other = [
+        display[k]
+        for k in ranked
+        if k != first
+        and lg(k) != lg(first)
+        and not k.replace(" ", "").startswith(first.replace(" ", ""))  # "Xcaféer" of "X"
+    ]
     if other:
         main = f"{main} ({other[0][:1].upper() + other[0][1:]})"
     return main, aliases
@@ -445,14 +460,14 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
             continue
         name = text[na:nb]
         words = name.split()
-        if len(words) < 2 or len(words) > 5:
+        if len(words) > 5 or (len(words) == 1 and (a, b) != title_line):
             continue
         title_case = all(w[:1].isupper() for w in words[:2])
         body = text[:a] + " " + text[b:]
-        # a name recurs verbatim; sentence-case ("Xyz för abc") must recur more to count
-        if len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)) < (
-            1 if title_case else 2
-        ):
+        # a name recurs verbatim; sentence-case ("Xyz för abc") or a one-word
+        # title must recur more to count
+        need = 1 if title_case and len(words) > 1 else 2
+        if len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)) < need:
             continue
         key = norm_key(name)
         if not key or is_org_key(key):
@@ -535,15 +550,13 @@ def classify(
     def keep_key(k: str) -> bool:
         return len(key_docs[k]) >= 2 or key_strong[k] >= 2.0
 
-    ents = resolve(mentions, links, embedder=embedder, keep_key=keep_key)
+    ents = resolve(mentions, links, keep_key=keep_key)
     if known:
         given = {norm_key(ns[0]): ns[0].strip() for ns in known if ns and ns[0].strip()}
         for ent in ents:
             for k in ent.keys:
                 if k in given:
                     ent.display = given[k]
-    if not known:
-        ents = join_roles(ents, {d.path: d.text for d in docs}, lambda e: _canonical(e)[0])
     spans = {d.path: _doc_sentences(d) for d in docs}
     if not known:
         lowered = Counter(w for d in docs for w in re.findall(r"\b[a-zåäöé][\w-]+", d.text))
@@ -559,7 +572,8 @@ def classify(
             if any(lk.reason == "org" for lk in ent.links):
                 continue
             kept.append(ent)
-        ents = kept
+        ents = merge_across_languages(kept, embedder, background=ents)
+        ents = join_roles(ents, {d.path: d.text for d in docs}, lambda e: _canonical(e)[0])
         for ent in ents:
             _propagate(ent, docs, spans)
     inits: list[tuple[Entity, list[PPEHit]]] = []

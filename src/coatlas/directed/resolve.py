@@ -133,7 +133,6 @@ def resolve(
     mentions: list[Mention],
     links: list[Link],
     *,
-    embedder=None,
     keep_key=None,
 ) -> list[Entity]:
     """Group mentions into entities.  ``keep_key(key) -> bool`` limits which
@@ -188,9 +187,17 @@ def resolve(
             for other in bags.get(_bag(g), []):
                 if other != k:
                     uf.union(k, other)
-    # embeddings: mutual nearest neighbours across languages, clear margin
-    if embedder is not None:
-        _embed_merge(uf, by_key, fuzzy, embedder)
+    # a compound built on another name is part of it ("Xcaféerna" of "X")
+    sv_heads = sorted(lexicons()["sv"].heads, key=len, reverse=True)
+    single = {k for k in fuzzy if " " not in k}
+    for k in sorted(single):
+        for form in sv_heads:
+            if k.endswith(form) and len(k) > len(form) + 2:
+                prefix = k[: len(k) - len(form)].rstrip("-")
+                for p in (prefix, prefix[:-1] if prefix.endswith("s") else None):
+                    if p and p != k and p in single and any(m.capitalised for m in by_key[p]):
+                        uf.union(p, k)
+                break
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         groups[uf.find(k)].append(k)
@@ -204,38 +211,64 @@ def resolve(
     return ents
 
 
-def _embed_merge(uf: UnionFind, by_key, fuzzy: list[str], embedder) -> None:
-    groups: dict[str, list[str]] = defaultdict(list)
-    for k in fuzzy:
-        groups[uf.find(k)].append(k)
-    sv_groups, en_groups = [], []
-    for root in sorted(groups):
-        ms = [m for k in groups[root] for m in by_key[k]]
-        langs = {_name_lang(m) for m in ms}
-        rep = Counter(m.surface for m in ms).most_common(1)[0][0]
-        if "sv" in langs and "en" not in langs:
-            sv_groups.append((root, rep))
-        elif "en" in langs and "sv" not in langs:
-            en_groups.append((root, rep))
-    if not sv_groups or not en_groups:
-        return
-    a = embedder.embed([r for _, r in sv_groups])
-    b = embedder.embed([r for _, r in en_groups])
-    sim = np.asarray(a) @ np.asarray(b).T
-    if sim.size < 4:
-        return
-    floor = float(np.median(sim)) + 3.0 * float(np.std(sim))
-    for i in range(sim.shape[0]):
-        j = int(np.argmax(sim[i]))
-        if int(np.argmax(sim[:, j])) != i:
+def _lang_of(ent: Entity) -> set[str]:
+    return {m.lang if m.lang in ("sv", "en") else _name_lang(m) for m in ent.mentions} - {"und"}
+
+
+def merge_across_languages(
+    ents: list[Entity], embedder, background: list[Entity] | None = None
+) -> list[Entity]:
+    """Join a Swedish-only and an English-only entity when their names are each
+    other's nearest neighbour by a clear margin and far above the corpus's typical
+    similarity (the model's cosines are compressed: thresholds are relative)."""
+    if embedder is None:
+        return ents
+    sv = [i for i, e in enumerate(ents) if _lang_of(e) == {"sv"}]
+    en = [i for i, e in enumerate(ents) if _lang_of(e) == {"en"}]
+    if len(sv) * len(en) < 4:
+        return ents
+
+    def rep(e: Entity) -> str:
+        return sorted(
+            Counter(m.surface for m in e.mentions).items(), key=lambda kv: (-kv[1], kv[0])
+        )[0][0]
+
+    a = np.asarray(embedder.embed([rep(ents[i]) for i in sv]))
+    b = np.asarray(embedder.embed([rep(ents[i]) for i in en]))
+    sim = a @ b.T
+    # typical similarity of unrelated names, from every candidate name of the corpus
+    bg = [e for e in (background or ents) if _lang_of(e) == {"en"}]
+    bsim = a @ np.asarray(embedder.embed([rep(e) for e in bg])).T if bg else sim
+    floor = float(np.median(bsim)) + 2.5 * float(np.std(bsim))
+    pairs: dict[int, int] = {}
+    for r in range(sim.shape[0]):
+        c = int(np.argmax(sim[r]))
+        if int(np.argmax(sim[:, c])) != r:
             continue
-        row = np.sort(sim[i])[::-1]
-        col = np.sort(sim[:, j])[::-1]
+        row = np.sort(sim[r])[::-1]
+        col = np.sort(sim[:, c])[::-1]
         margin = min(
-            row[0] - (row[1] if len(row) > 1 else 0), col[0] - (col[1] if len(col) > 1 else 0)
+            row[0] - (row[1] if len(row) > 1 else 0.0), col[0] - (col[1] if len(col) > 1 else 0.0)
         )
-        if sim[i, j] >= floor and margin >= 0.04:
-            uf.union(sv_groups[i][0], en_groups[j][0])
+        if sim[r, c] >= floor and margin >= 0.04:
+            pairs[sv[r]] = en[c]
+    if not pairs:
+        return ents
+    out: list[Entity] = []
+    absorbed = set(pairs.values())
+    for i, e in enumerate(ents):
+        if i in absorbed:
+            continue
+        if i in pairs:
+            o = ents[pairs[i]]
+            e = Entity(
+                sorted(set(e.keys + o.keys)),
+                sorted(e.mentions + o.mentions, key=Mention.sort_key),
+                e.links + o.links,
+                e.display or o.display,
+            )
+        out.append(e)
+    return out
 
 
 _ROLE_IN = re.compile(r"^\s+(?:in|i|on|på|within|inom|at)\s+$")

@@ -318,3 +318,45 @@ def test_dev_corpus_targets():
     bad = match(res.initiatives, gold["non_initiatives"])
     matched = {i for i, _ in match(res.initiatives, gold["initiatives"])}
     assert not [i for i, _ in bad if i not in matched]
+
+
+def test_one_word_title_name_and_compound_built_on_it():
+    d = doc(
+        "greta.txt",
+        "Greta – Region Västland\n\nGreta är ett nätverk där personal från sjukhus och kommuner "
+        "arbetar tillsammans för äldre personer. Arbetet startade 1999 med frågan: vad är bäst "
+        "för Greta?\n\nI Gretacaféer berättar äldre och anhöriga om sina erfarenheter av vården "
+        "tillsammans med personalen.\n\nGreta finns i dag i flera länder.",
+    )
+    res = run([d])
+    assert [i["name"] for i in res.initiatives] == ["Greta"]
+    assert "Gretacaféer" in res.initiatives[0]["aliases"]
+
+
+def test_organisation_glossed_in_parentheses_is_not_an_initiative():
+    d = doc(
+        "walks.txt",
+        "The walks were made together with the county user council (Länsbrukarrådet). "
+        "Persons with disabilities and their relatives took part in every walk. "
+        "Länsbrukarrådet has met the management twice a year since 2001.",
+        "en",
+    )
+    res = run([d])
+    assert not any("brukarråd" in i["name"].lower() for i in res.initiatives)
+
+
+def test_renamed_initiative_is_shown_under_its_new_name():
+    d1 = doc(
+        "p1.txt",
+        "Designverkstaden BUV, where young people and staff have designed services together "
+        "since 2018, was renamed Studio Blå in 2021.",
+        "en",
+    )
+    d2 = doc(
+        "p2.txt",
+        "I Studio Blå jobbar unga tillsammans med personal för att göra vården bättre. Studio Blå "
+        "startade 2018 och hette då Designverkstaden BUV.",
+    )
+    res = run([d1, d2])
+    assert len(res.initiatives) == 1
+    assert res.initiatives[0]["name"].startswith("Studio Blå (formerly")

@@ -360,3 +360,14 @@ def test_renamed_initiative_is_shown_under_its_new_name():
     res = run([d1, d2])
     assert len(res.initiatives) == 1
     assert res.initiatives[0]["name"].startswith("Studio Blå (formerly")
+
+
+def test_read_known_file(tmp_path):
+    from coatlas.directed import read_known
+    from coatlas.errors import CoatlasError
+
+    f = tmp_path / "known.txt"
+    f.write_text("# initiatives\nSmärtskolan | pain school\n\nRotaplan\n", encoding="utf-8")
+    assert read_known(f) == [["Smärtskolan", "pain school"], ["Rotaplan"]]
+    with pytest.raises(CoatlasError, match="missing.txt"):
+        read_known(tmp_path / "missing.txt")

@@ -4,6 +4,6 @@
 pipeline calls; see ``initiatives.py`` for the recipe.
 """
 
-from coatlas.directed.initiatives import DirectedResult, classify, find_mentions, run
+from coatlas.directed.initiatives import DirectedResult, classify, find_mentions, read_known, run
 
-__all__ = ["DirectedResult", "classify", "find_mentions", "run"]
+__all__ = ["DirectedResult", "classify", "find_mentions", "read_known", "run"]

@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from coatlas.directed.lexicon import lexicons
@@ -28,6 +29,7 @@ from coatlas.directed.mentions import (
 from coatlas.directed.ppe import PPEHit, codebook_actors, ppe_hits
 from coatlas.directed.resolve import Entity, join_roles, merge_across_languages, resolve
 from coatlas.document import Document
+from coatlas.errors import CoatlasError
 from coatlas.evidence import Evidence, make_evidence
 
 SOURCE = "rule:directed.initiatives"
@@ -357,6 +359,29 @@ def _coding(
 
 
 # ------------------------------------------------------------------ main
+
+
+def read_known(path: str | Path) -> list[list[str]]:
+    """Directed mode's ``--initiatives FILE``: one initiative per line, aliases
+    after ``|`` ("Reader panel | Läsarpanelen"); blank lines and ``#`` comments
+    are skipped.  Raises ``CoatlasError`` naming the file and the reason."""
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise CoatlasError(f"{p}: cannot read initiatives file ({e.__class__.__name__})") from e
+    out: list[list[str]] = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        names = [x.strip() for x in line.split("|") if x.strip()]
+        if not names:
+            raise CoatlasError(f"{p}:{n}: empty initiative name")
+        out.append(names)
+    if not out:
+        raise CoatlasError(f"{p}: no initiative names in the file")
+    return out
 
 
 def find_mentions(

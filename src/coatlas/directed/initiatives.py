@@ -53,6 +53,7 @@ CAPITAL_BONUS = 0.8
 PROPER_COMPOUND_BONUS = 0.9
 MIN_STRENGTH = 2.5  # summed over documents
 MIN_STRENGTH_SINGLE = 2.5  # when only one document names it
+MAX_CODE_EVIDENCE = 10  # strongest quotes kept per code (the coder sorts them by confidence)
 PPE_MIN = 0.8  # involvement in the mention's sentence (1.0) or the next one (0.8)
 
 
@@ -864,13 +865,13 @@ def run(
                     "start": [_ev_dict(e) for e in tl["ev_start"]],
                     "end": [_ev_dict(e) for e in tl["ev_end"]],
                     "methods": {
-                        k: [_ev_dict(e) for e in v] for k, v in sorted(codes["methods"].items())
+                        k: [_ev_dict(e) for e in v[:MAX_CODE_EVIDENCE]] for k, v in sorted(codes["methods"].items())
                     },
                     "levels": {
-                        k: [_ev_dict(e) for e in v] for k, v in sorted(codes["levels"].items())
+                        k: [_ev_dict(e) for e in v[:MAX_CODE_EVIDENCE]] for k, v in sorted(codes["levels"].items())
                     },
                     "ppe_roles": {
-                        k: [_ev_dict(e) for e in v] for k, v in sorted(codes["ppe_roles"].items())
+                        k: [_ev_dict(e) for e in v[:MAX_CODE_EVIDENCE]] for k, v in sorted(codes["ppe_roles"].items())
                     },
                 },
             }

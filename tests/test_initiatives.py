@@ -371,3 +371,23 @@ def test_read_known_file(tmp_path):
     assert read_known(f) == [["Smärtskolan", "pain school"], ["Rotaplan"]]
     with pytest.raises(CoatlasError, match="missing.txt"):
         read_known(tmp_path / "missing.txt")
+
+
+def test_board_paper_item_headings_and_roles_named_after_carers():
+    d = doc(
+        "board.txt",
+        "Item 6: Carer Representatives\nCarer Representatives sit on the Integration Joint Board "
+        "since 2017. The Carer Representatives are unpaid carers who speak for carers in the "
+        "board's decisions.\nItem 7: Estates Masterplan\nThe Estates Masterplan sets out the "
+        "capital programme for FY 2021/22 to 2025/26. The Estates Masterplan was prepared by the "
+        "estates team.",
+        "en",
+    )
+    res = run([d])
+    assert [i["name"] for i in res.initiatives] == ["Carer Representatives"]
+    assert [n["name"] for n in res.non_initiatives] == ["Estates Masterplan"]
+
+
+def test_empty_input():
+    assert run([]).initiatives == []
+    assert run([doc("e.txt", "")]).initiatives == []

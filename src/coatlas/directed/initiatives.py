@@ -120,7 +120,7 @@ def _org_evidence(ent: Entity, docs: dict[str, Document]) -> int:
         post = t[m.end : m.end + 60].lower()
         # the head of a noun phrase comes before its relative clause or prepositional phrase
         post = re.split(
-            r"\s(?:där|som|vilket|which|who|where|that|med|with|för|for|i|in|på|at|of|av|från|from)\s",
+            r"\s(?:där|som|vilket|which|who|where|that|med|with|för|for|i|in|på|at|of|av|från|from|by|genom)\s",
             post,
         )[0]
         if any(pre.rstrip().endswith(b) for b in before):
@@ -128,7 +128,7 @@ def _org_evidence(ent: Entity, docs: dict[str, Document]) -> int:
             continue
         # the appositive/predicate phrase up to punctuation; its LAST word is its head
         mm = re.match(
-            r"[’']?s?\s*(?:[–,-]|is|är|was|var)\s+((?:[\w'’-]+[ \t]+){0,5}?)([\w-]+)\s*(?:[.,;:()\n]|$)",
+            r"[’']?s?\s*(?:[–,-]|(?:is|är|was|var)(?=\s+(?:a|an|the|en|ett|our|its|their|vår|vårt|\w+s)\s))\s+((?:[\w'’-]+[ \t]+){0,5}?)([\w-]+)\s*(?:[.,;:()\n]|$)",
             post,
         )
         if mm:
@@ -865,13 +865,16 @@ def run(
                     "start": [_ev_dict(e) for e in tl["ev_start"]],
                     "end": [_ev_dict(e) for e in tl["ev_end"]],
                     "methods": {
-                        k: [_ev_dict(e) for e in v[:MAX_CODE_EVIDENCE]] for k, v in sorted(codes["methods"].items())
+                        k: [_ev_dict(e) for e in v[:MAX_CODE_EVIDENCE]]
+                        for k, v in sorted(codes["methods"].items())
                     },
                     "levels": {
-                        k: [_ev_dict(e) for e in v[:MAX_CODE_EVIDENCE]] for k, v in sorted(codes["levels"].items())
+                        k: [_ev_dict(e) for e in v[:MAX_CODE_EVIDENCE]]
+                        for k, v in sorted(codes["levels"].items())
                     },
                     "ppe_roles": {
-                        k: [_ev_dict(e) for e in v[:MAX_CODE_EVIDENCE]] for k, v in sorted(codes["ppe_roles"].items())
+                        k: [_ev_dict(e) for e in v[:MAX_CODE_EVIDENCE]]
+                        for k, v in sorted(codes["ppe_roles"].items())
                     },
                 },
             }

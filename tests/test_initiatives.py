@@ -391,3 +391,20 @@ def test_board_paper_item_headings_and_roles_named_after_carers():
 def test_empty_input():
     assert run([]).initiatives == []
     assert run([doc("e.txt", "")]).initiatives == []
+
+
+def test_role_inside_a_course_is_one_initiative():
+    d1 = doc(
+        "c1.txt",
+        "Since 2020 patient tutors teach on Ledarresan, our course for new managers. The patient "
+        "tutors have their own experience of long-term illness and lead one session each.",
+        "en",
+    )
+    d2 = doc(
+        "c2.txt",
+        "Patienthandledarna i Ledarresan undervisar tillsammans med oss sedan 2020. "
+        "Ledarresan är regionens utbildning för nya chefer.",
+    )
+    res = run([d1, d2])
+    names = [i["name"] for i in res.initiatives]
+    assert len(names) == 1 and " in " in names[0], names

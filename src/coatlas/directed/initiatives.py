@@ -585,6 +585,8 @@ def classify(
                     ent.display = given[k]
     spans = {d.path: _doc_sentences(d) for d in docs}
     if not known:
+        # "<role> in <programme>" is one initiative, even when neither name is strong alone
+        ents = join_roles(ents, {d.path: d.text for d in docs}, lambda e: _canonical(e)[0])
         lowered = Counter(w for d in docs for w in re.findall(r"\b[a-zåäöé][\w-]+", d.text))
         kept = []
         for ent in ents:
@@ -599,7 +601,6 @@ def classify(
                 continue
             kept.append(ent)
         ents = merge_across_languages(kept, embedder, background=ents)
-        ents = join_roles(ents, {d.path: d.text for d in docs}, lambda e: _canonical(e)[0])
         for ent in ents:
             _propagate(ent, docs, spans)
     inits: list[tuple[Entity, list[PPEHit]]] = []

@@ -271,6 +271,7 @@ def merge_across_languages(
     return out
 
 
+_HOSTS = frozenset({"programme", "project", "initiative", "school", "collaborative"})
 _ROLE_IN = re.compile(r"^\s+(?:in|i|on|på|within|inom|at)\s+$")
 _WITH_ROLE = re.compile(r"^\s+(?:with|med)\s+(?:\w+\s+)?$")
 
@@ -289,7 +290,8 @@ def join_roles(ents: list[Entity], texts: dict[str, str], name_of) -> list[Entit
             if i1 == i2 or m1.sentence != m2.sentence:
                 continue
             r, p = (i1, i2) if ents[i1].role and not ents[i2].role else (i2, i1)
-            if not ents[r].role or ents[p].role:
+            # only a role inside a programme/course; a panel or network is its own initiative
+            if not ents[r].role or ents[p].role or ents[p].kind not in _HOSTS:
                 continue
             between = texts[doc][m1.end : m2.start]
             if (r == i1 and _ROLE_IN.match(between)) or (r == i2 and _WITH_ROLE.match(between)):

@@ -111,7 +111,8 @@ def _org_evidence(ent: Entity, docs: dict[str, Document]) -> int:
     """Count contexts that say the name is an organisation ("X – development unit",
     "head of X", "X is the region's unit")."""
     lx = lexicons()
-    org = lx["en"].org_heads | lx["sv"].org_heads
+    # "a rehabilitation group", "a team of peers" describe initiatives, not organisations
+    org = (lx["en"].org_heads | lx["sv"].org_heads) - {"group", "groups", "team", "teams", "ward"}
     before = lx["en"].org_before + lx["sv"].org_before
     n = 0
     for m in ent.mentions:

@@ -64,6 +64,14 @@ def _read(path: Path) -> str:
 
 def load_docs(root: Path) -> dict[str, Document]:
     docs = {}
+    try:
+        from coatlas.ingest import read_folder
+
+        found, _errors = read_folder(root / "documents")
+        if found:
+            return {Path(d.path).name: d for d in found}
+    except Exception:  # ingestion not available: the simple readers below
+        pass
     for p in sorted((root / "documents").iterdir()):
         text = _read(p)
         docs[p.name] = Document(
@@ -117,7 +125,10 @@ def main() -> None:
     coder = CombinedCoder(coders)
     t0 = time.time()
     stats = {g: [0, 0, 0, 0] for g in ("methods", "levels", "ppe_roles")}
-    verbose = "--verbose" in sys.argv
+    verbose = any(a.startswith("--verbose") for a in sys.argv)
+    verbose_group = next(
+        (a.split("=", 1)[1] for a in sys.argv if a.startswith("--verbose=")), "methods"
+    )
     n_uncoded = n_sent = 0
     for ini in gold["initiatives"]:
         ctx = contexts_for(ini, docs)
@@ -140,7 +151,7 @@ def main() -> None:
             line.append(
                 f"{g}: +{sorted(pred & gold_set)} FP{sorted(pred - gold_set)} FN{sorted(gold_set - pred)}"
             )
-            if verbose and g == "methods":
+            if verbose and g == verbose_group:
                 for c in sorted(pred - gold_set):
                     for e in res.codes[c][:2]:
                         print(

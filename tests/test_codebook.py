@@ -153,3 +153,16 @@ def test_offsets_index_the_given_text():
     for m in lexicon(cb).find(text, 7, len(text)):
         assert 7 <= m.start < m.end <= len(text)
         assert text[m.start : m.end].strip() == text[m.start : m.end]
+
+
+def test_implies_must_name_a_code_of_another_coding_group(tmp_path):
+    bad = MINI.replace(
+        "        definition: Talk about pears.", "        definition: P\n        implies: [apple]"
+    )
+    with pytest.raises(CodebookError, match="implies 'apple', which must be a code of another"):
+        load_codebook(write(tmp_path, bad, "imp.yaml"))
+    bad2 = MINI.replace(
+        "        definition: Talk about pears.", "        definition: P\n        implies: [plum]"
+    )
+    with pytest.raises(CodebookError, match="imp2.yaml: .*implies unknown code 'plum'"):
+        load_codebook(write(tmp_path, bad2, "imp2.yaml"))

@@ -208,3 +208,58 @@ def test_e5_semantic_storytelling_without_the_word():
     coder = EmbeddingCoder(E5Embedder("query"))
     codes = {c.code for c in coder.code([whole(d)], cb)}
     assert "storytelling" in codes
+
+
+IMPLY_CB = """
+name: imply
+version: "1"
+groups:
+  - id: methods
+    codes:
+      - id: baking
+        definition: Baking bread.
+        implies: [baker]
+        vocabulary: {en: {terms: ["bak*"]}}
+  - id: roles
+    codes:
+      - id: baker
+        definition: Someone who bakes.
+        vocabulary: {en: {terms: [baker]}}
+      - id: eater
+        definition: Someone who eats.
+        vocabulary: {en: {terms: [ate, eats]}}
+"""
+
+
+def test_implied_codes_carry_the_implying_evidence():
+    cb = parse_codebook(IMPLY_CB, "imply.yaml")
+    d = doc("We baked rye bread every morning. The children ate it.")
+    res = code_all_groups([whole(d)], cb)
+    assert res["methods"].assigned == ["baking"]
+    assert res["roles"].assigned == ["baker", "eater"]
+    (ev,) = res["roles"].codes["baker"]
+    assert ev.source == "rule:imply.baking.implies"
+    assert ev.quote == "We baked rye bread every morning."
+    # implications can be switched off: then only direct evidence counts
+    from coatlas.directed.coding import LexiconCoder as LC
+    from coatlas.directed.coding import aggregate
+
+    cods = LC().code([whole(d)], cb)
+    assert aggregate(cods, cb, "roles", implied=False).assigned == ["eater"]
+
+
+def test_builtin_patterns_catch_generic_phrasings():
+    cb = load_codebook(None)
+    cases = {
+        "co_design": "Young people and staff have designed the services together since the start.",
+        "co_evaluation": "A group of patients reviewed the new appointment letters before they were sent.",
+        "storytelling": "Patients talked to the managers about their own experiences of the night shift.",
+        "dialogue_meetings": "Twice a year the politicians meet residents and patient organisations in the villages.",
+    }
+    for code, text in cases.items():
+        assert code in code_contexts([whole(doc(text))], cb).assigned, code
+    sv = doc(
+        "Ungdomarna har tillsammans med personalen granskat alla kallelser och broschyrer.",
+        lang="sv",
+    )
+    assert "co_evaluation" in code_contexts([whole(sv)], cb).assigned

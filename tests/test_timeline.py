@@ -118,9 +118,9 @@ def test_document_date_is_not_a_start_year() -> None:
     )
     doc = make_doc("business_plan_2019.txt", text, "en")
     tl = timeline([doc], "Family Panel")
-    # nothing in the text dates it: the document year is only a weak, flagged fallback
-    assert tl.confidence.get("start", 0.0) <= 0.2
-    assert tl.evidence.get("start") == []
+    # nothing in the text dates it: the document's own year is not its start
+    assert tl.start is None
+    assert "start" not in tl.evidence
 
 
 def test_earliest_well_supported_start_wins_over_a_stray_year() -> None:
@@ -248,7 +248,7 @@ def test_planned_future_end_is_not_an_end() -> None:
     )
     tl = timeline([doc], "Table Talks")
     assert tl.start == 2015
-    assert tl.end is None
+    assert tl.end is None and tl.ongoing is True
 
 
 def test_final_report_marks_the_end() -> None:
@@ -327,3 +327,238 @@ def test_deterministic_and_serialisable() -> None:
     two = infer_timeline(list(reversed(ms)), [b, a]).to_dict()
     assert one == two
     assert one["start"] == 2016
+
+
+# ------------------------------------------------------------------ distractors
+
+
+@pytest.mark.parametrize(
+    "lang,name,text,start",
+    [
+        (
+            "en",
+            "Wednesday Circle",
+            "Margareta, a nurse since 1986, started the Wednesday Circle in 1999.",
+            1999,
+        ),
+        (
+            "en",
+            "Wednesday Circle",
+            "The Wednesday Circle was started in 1999 by Margareta, who had been a diabetes nurse since 1986.",
+            1999,
+        ),
+        (
+            "sv",
+            "Onsdagscirkeln",
+            "Margareta har arbetat som sjuksköterska sedan 1986. Onsdagscirkeln startade hon hösten 1999.",
+            1999,
+        ),
+        (
+            "sv",
+            "Onsdagscirkeln",
+            "Onsdagscirkeln startade hösten 1999. Kliniken byggdes om 1992 och fick nya lokaler.",
+            1999,
+        ),
+        (
+            "en",
+            "Patient Panel",
+            "The hospital was founded in 1962. The Patient Panel began in 2011.",
+            2011,
+        ),
+        (
+            "en",
+            "Patient Panel",
+            "In 2005 the region adopted a new strategy. In 2011 the Patient Panel was launched as part of it.",
+            2011,
+        ),
+        (
+            "sv",
+            "Patientrådet",
+            "Regionen bildades 1998 genom en sammanslagning. Patientrådet har funnits sedan 2012.",
+            2012,
+        ),
+        ("sv", "Nätverket", "Sedan starten 2010 har Nätverket vuxit till 40 medlemmar.", 2010),
+        (
+            "sv",
+            "Självdialysen",
+            "Självdialysen kom till på initiativ av en patient 2005. I dag sköter tjugo patienter "
+            "sin dialys själva.",
+            2005,
+        ),
+        (
+            "en",
+            "Patient Panel",
+            "The Patient Panel was established in FY2016/17 and reports to the Board quarterly.",
+            2016,
+        ),
+        (
+            "en",
+            "Patient Panel",
+            "Board meeting 12 March 2021. Item 2021-045: Patient Panel annual report 2020/21. "
+            "The Patient Panel, set up in 2017, continues to meet.",
+            2017,
+        ),
+        (
+            "en",
+            "Peer Mentors",
+            "I have been with the Peer Mentors for about five years now. "
+            "Since they started in 2019 it has changed a lot.",
+            2019,
+        ),
+        (
+            "sv",
+            "Vårdlotsarna",
+            "Vårdlotsarna är ett samarbete mellan regionen och kommunerna. Sedan 2017 finns lotsar på alla sjukhus.",
+            2017,
+        ),
+    ],
+)
+def test_start_ignores_distractor_years(lang: str, name: str, text: str, start: int) -> None:
+    doc = make_doc("x.txt", text, lang)
+    assert timeline([doc], name).start == start
+
+
+def test_person_word_before_a_cue_verb_does_not_hide_the_end() -> None:
+    doc = make_doc(
+        "plan_2022.txt",
+        "Date: 2022-01-10\n\nMigränkursen, som sedan 2014 letts av en patient tillsammans med en "
+        "sjuksköterska, avslutades våren 2022.",
+        "sv",
+    )
+    tl = timeline([doc], "Migränkursen")
+    assert (tl.start, tl.end, tl.ongoing) == (2014, 2022, False)
+
+
+# ------------------------------------------------------------------ fact boxes
+
+
+@pytest.mark.parametrize(
+    "lang,text,start,end,ongoing",
+    [
+        (
+            "sv",
+            "Trygg hemgång\n\nEtt projekt för äldre som skrivs ut från sjukhus.\n\n"
+            "Projekttid: 2019-01-01 – 2021-12-31\n\nStatus: Avslutat",
+            2019,
+            2021,
+            False,
+        ),
+        (
+            "sv",
+            "Trygg hemgång\n\nEtt arbetssätt för äldre som skrivs ut från sjukhus.\n\n"
+            "Startår: 2016\n\nStatus: Pågående",
+            2016,
+            None,
+            True,
+        ),
+        (
+            "en",
+            "Safe Discharge\n\nA service for older people leaving hospital.\n\n"
+            "Start date: 1 April 2017\n\nEnd date: 31 March 2019",
+            2017,
+            2019,
+            False,
+        ),
+    ],
+)
+def test_fact_box_fields(lang: str, text: str, start: int, end: int | None, ongoing: bool) -> None:
+    name = "Trygg hemgång" if lang == "sv" else "Safe Discharge"
+    doc = make_doc("page.html", text, lang, title=name)
+    tl = timeline([doc], name)
+    assert (tl.start, tl.end, tl.ongoing) == (start, end, ongoing)
+    check_evidence(tl, [doc])
+
+
+def test_fact_box_of_another_page_is_not_read() -> None:
+    doc = make_doc(
+        "page.html",
+        "News\n\nThe hospital opened a new ward. Safe Discharge is mentioned here.\n\n"
+        "Start date: 2005",
+        "en",
+        title="News",
+    )
+    tl = timeline([doc], "Safe Discharge")
+    assert tl.start != 2005
+
+
+# ------------------------------------------------------------------ other styles
+
+
+def test_board_paper_with_financial_years() -> None:
+    doc = make_doc(
+        "board_paper_21_045.txt",
+        "Board Meeting – Public Session\n\nDate of meeting: 25 May 2021\n\nPaper: 21/045\n\n"
+        "1. Purpose\nThis paper updates the Board on the Patient Experience Panel.\n\n"
+        "2. Background\nThe Patient Experience Panel was established in 2017/18 following a "
+        "listening week. In 2019/20 the Patient Experience Panel reviewed 14 services. "
+        "The Patient Experience Panel continues to meet monthly.\n\n"
+        "3. Financial\nThe budget for FY2021/22 is 12,000 pounds.",
+        "en",
+    )
+    tl = timeline([doc], "Patient Experience Panel")
+    assert (tl.start, tl.end, tl.ongoing) == (2017, None, True)
+
+
+def test_focus_group_answer_follows_the_question() -> None:
+    doc = make_doc(
+        "focus_group_2.txt",
+        "Focus group 2 – carers\n\nDate: 3 March 2022\n\n"
+        "I: How long have you been involved with the Carers' Café?\n\n"
+        "R: Since it started, so about four years ago now.\n\n"
+        "R: I joined in 2020 when my husband got ill.\n\n"
+        "I: And is the Carers' Café still running?\n\n"
+        "R: Yes, every Tuesday.",
+        "en",
+        transcript=True,
+    )
+    tl = timeline([doc], "Carers' Café")
+    assert tl.start == 2018  # 'four years ago' from the date of the focus group
+    assert tl.ongoing is True
+
+
+def test_edition_years_alone_are_not_rounds() -> None:
+    a = make_doc("a.txt", "Minutes\n\nThe Letter Panel 2015 reported good results.", "en")
+    b = make_doc("b.txt", "Minutes\n\nThe Letter Panel 2019 reported good results.", "en")
+    tl = timeline([a, b], "Letter Panel")
+    assert tl.active_years == []
+
+
+def test_mention_outside_sentence_spans_reads_its_line() -> None:
+    doc = make_doc("a.txt", "Intro text here.\n\nThe Peer Line began in 2016.", "en")
+    doc.sentences = [doc.sentences[0]]  # the second line has no sentence span
+    assert timeline([doc], "Peer Line").start == 2016
+
+
+def test_unrelated_today_in_next_sentence_is_not_ongoing() -> None:
+    doc = make_doc(
+        "a.txt",
+        "The Safety Walks ran in 2009 on two wards. Today the hospital has 300 beds.",
+        "en",
+    )
+    tl = timeline([doc], "Safety Walks")
+    assert tl.ongoing is False
+
+
+@pytest.mark.parametrize(
+    "text,name,start",
+    [
+        (
+            "Projects: Walk Days (2010–2012), Heart School (2014) and Peer Line (2016–).",
+            "Heart School",
+            2014,
+        ),
+        (
+            "Projects: Walk Days (2010–2012), Heart School (2014) and Peer Line (2016–).",
+            "Peer Line",
+            2016,
+        ),
+        (
+            "Projekt: Vårdlots (2010–2012), Hjärtskola (2014) och Stödlinje (2016–).",
+            "Hjärtskola",
+            2014,
+        ),
+    ],
+)
+def test_bracketed_period_belongs_to_its_own_item(text: str, name: str, start: int) -> None:
+    doc = make_doc("a.txt", text, "en" if "Projects" in text else "sv")
+    assert timeline([doc], name).start == start

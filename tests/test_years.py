@@ -308,6 +308,10 @@ def test_vague_periods_have_no_years(lang: str, text: str, quote: str) -> None:
         ("en", "It was 1949 or 2101 or 1200."),
         ("sv", "Org.nr 232100-2019 gäller."),
         ("en", "The spring of eighty-six."),
+        ("en", "A budget of SEK 2019 million, £2015 and $2020."),
+        ("sv", "Budgeten är 2020 miljoner kronor."),
+        ("sv", "Ärendet har Dnr 2019/123 och diarienummer 2020/45."),
+        ("en", "See Paper 2021 and case 2019/1234."),
     ],
 )
 def test_exclusions(lang: str, text: str) -> None:

@@ -16,7 +16,14 @@ err = Console(stderr=True)
 
 
 @app.command()
-def extract(file: Path = typer.Argument(..., help="A document to read")) -> None:
+def extract(
+    file: Path = typer.Argument(..., help="A document to read"),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Print the whole Document (pages, paragraphs, sentences, turns) as JSON",
+    ),
+) -> None:
     """Print the canonical text of FILE (the text every offset refers to)."""
     from coatlas.ingest import read_document
 
@@ -25,6 +32,12 @@ def extract(file: Path = typer.Argument(..., help="A document to read")) -> None
     except CoatlasError as e:
         err.print(str(e), markup=False, highlight=False)
         raise typer.Exit(1) from None
+    if as_json:
+        from coatlas.jsonio import dumps
+
+        sys.stdout.write(dumps(doc.to_dict()))
+        sys.stdout.write("\n")
+        return
     sys.stdout.write(doc.text)
     if not doc.text.endswith("\n"):
         sys.stdout.write("\n")

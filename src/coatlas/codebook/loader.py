@@ -132,6 +132,14 @@ def _check_semantics(cb: Codebook, filename: str) -> None:
             for r in c.requires:
                 if r not in seen:
                     raise CodebookError(f"{where}: requires unknown group or code {r!r}")
+            for r in c.implies:
+                target = next((gg for gg in cb.groups if any(cc.id == r for cc in gg.codes)), None)
+                if target is None:
+                    raise CodebookError(f"{where}: implies unknown code {r!r}")
+                if target.id == g.id or not target.coding:
+                    raise CodebookError(
+                        f"{where}: implies {r!r}, which must be a code of another coding group"
+                    )
             for lang, voc in c.vocabulary.items():
                 for field in ("patterns", "exclude_patterns"):
                     for pat in getattr(voc, field):

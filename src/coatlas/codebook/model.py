@@ -52,6 +52,9 @@ class Code(_Strict):
     # ids of groups or codes whose vocabulary must also occur in the same context
     # (e.g. quality improvement counts only with persons with patient experience present)
     requires: list[str] = Field(default_factory=list)
+    # codes of other groups that follow from this one when it is assigned (a method
+    # entails a role: co-design -> co_designer); evidence is carried over
+    implies: list[str] = Field(default_factory=list)
 
     @field_validator("definition")
     @classmethod

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import numpy as np
@@ -32,18 +32,28 @@ CUE = 0.45  # a weak cue: needs a second source of support
 ASSIGN_SINGLE = 0.85  # one sentence this strong assigns the code
 ASSIGN_TOTAL = 1.3  # or this much support summed over distinct sentences ...
 ASSIGN_SUPPORTED = 0.6  # ... one of which is more than a lone cue
+# summed (not single-sentence) support must include some manifest (vocabulary)
+# evidence: several middling semantic matches alone are too often generic talk
+SUMMED_NEEDS_MANIFEST = True
+REQUIRES_ELSEWHERE = 0.8  # a strong term whose required vocabulary is only in other contexts
+FOLLOW = 0.75  # weight of a sentence near, but not naming, the initiative (same paragraph)
+FAR = 0.45  # ... in another paragraph: often already about something else
+HEADING = 120  # a mention paragraph shorter than this is a heading/question: the next one is "near"
 
 _SENT_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÅÄÖÜÉ0-9])|\n\s*\n|\n(?=\s*[-•*–]\s)")
-
-
-FOLLOW = 0.75  # weight of a sentence near, but not naming, the initiative
 
 
 # ----------------------------------------------------------------------------- contexts
 @dataclass(frozen=True, slots=True)
 class Context:
-    """Text about one initiative. ``mentions``: spans naming it; when given, sentences
-    without a mention count as following text and weigh less (``FOLLOW``)."""
+    """Text about one initiative.
+
+    ``mentions``: spans (offsets into ``document.text``) naming the initiative. When
+    given, sentences without a mention weigh less (``FOLLOW`` in the same paragraph or
+    right after a heading/question naming it, ``FAR`` beyond). Leave ``mentions``
+    empty when the whole span is about the initiative (a page or section named after
+    it): then every sentence weighs 1.
+    """
 
     document: Document
     start: int
@@ -58,6 +68,7 @@ class Sentence:
     end: int
     contexts: tuple[int, ...]  # which input contexts contain it
     anchor: bool = True  # names the initiative (or no mention spans were given)
+    weight: float = 1.0  # 1 for anchors, FOLLOW near a mention, FAR in a later paragraph
 
     @property
     def key(self) -> str:
@@ -96,9 +107,34 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _paragraph_index(doc: Document, pos: int) -> int:
+    for i, p in enumerate(doc.paragraphs):
+        if p.start <= pos < p.end:
+            return i
+    return -1
+
+
+def _weight(doc: Document, s: int, e: int, mentions: tuple[tuple[int, int], ...]) -> float:
+    """How closely a sentence belongs to the mentions of its context."""
+    if not mentions or any(ms < e and s < me for ms, me in mentions):
+        return 1.0
+    if not doc.paragraphs:
+        return FOLLOW
+    here = _paragraph_index(doc, s)
+    for ms, _ in mentions:
+        pi = _paragraph_index(doc, ms)
+        if pi == here:
+            return FOLLOW
+        if pi >= 0 and here == pi + 1:
+            par = doc.paragraphs[pi]
+            if par.end - par.start < HEADING:
+                return FOLLOW
+    return FAR
+
+
 def sentences_of(contexts: Sequence[Any]) -> list[Sentence]:
     """The unique sentences inside the contexts, in document order (deterministic)."""
-    found: dict[tuple[str, int, int], tuple[Document, set[int], list[bool]]] = {}
+    found: dict[tuple[str, int, int], tuple[Document, set[int], list[float]]] = {}
     for ci, raw in enumerate(contexts):
         ctx = _as_context(raw)
         doc, cs, ce = ctx.document, ctx.start, ctx.end
@@ -112,13 +148,12 @@ def sentences_of(contexts: Sequence[Any]) -> list[Sentence]:
             s, e = _trim(doc.text, s, e)
             if e - s < 3:
                 continue
-            entry = found.setdefault((doc.path, s, e), (doc, set(), [False]))
+            entry = found.setdefault((doc.path, s, e), (doc, set(), [0.0]))
             entry[1].add(ci)
-            if not ctx.mentions or any(ms < e and s < me for ms, me in ctx.mentions):
-                entry[2][0] = True
+            entry[2][0] = max(entry[2][0], _weight(doc, s, e, ctx.mentions))
     return [
-        Sentence(doc, s, e, tuple(sorted(cis)), anchor[0])
-        for (_, s, e), (doc, cis, anchor) in sorted(found.items(), key=lambda kv: kv[0])
+        Sentence(doc, s, e, tuple(sorted(cis)), w[0] >= 1.0, w[0])
+        for (_, s, e), (doc, cis, w) in sorted(found.items(), key=lambda kv: kv[0])
     ]
 
 
@@ -158,9 +193,13 @@ class LexiconCoder:
 
     name = "lexicon"
 
-    def _hits(self, codebook: Codebook, sentences: list[Sentence]) -> list[dict[str, float]]:
+    def _scan(
+        self, codebook: Codebook, sentences: list[Sentence]
+    ) -> tuple[list[dict[str, float]], list[set[str]]]:
+        """Per sentence: best hit strength per code (after exclusions), and the vetoed codes."""
         lx = lexicon(codebook)
         out: list[dict[str, float]] = []
+        all_vetoed: list[set[str]] = []
         for sent in sentences:
             ms = lx.find(sent.document.text, sent.start, sent.end)
             excl = [m for m in ms if m.kind == "exclude"]
@@ -182,11 +221,12 @@ class LexiconCoder:
                 if not overl:
                     vetoed.add(x.code)
             out.append({c: v for c, v in best.items() if c not in vetoed})
-        return out
+            all_vetoed.append(vetoed)
+        return out, all_vetoed
 
     def code(self, contexts: Sequence[Any], codebook: Codebook) -> list[Coding]:
         sentences = sentences_of(contexts)
-        hits = self._hits(codebook, sentences)
+        hits, _ = self._scan(codebook, sentences)
         present = _requirements_met(codebook, sentences, [set(h) for h in hits])
         out: list[Coding] = []
         coding_groups = {g.id for g in codebook.groups if g.coding}
@@ -198,8 +238,13 @@ class LexiconCoder:
                 if code.requires and not any(
                     set(sent.contexts) & present.get(r, set()) for r in code.requires
                 ):
-                    continue
-                conf = round(h[code_id] * (1.0 if sent.anchor else FOLLOW), 4)
+                    # a strong term still counts when the required participants appear
+                    # elsewhere in the initiative's texts (an interview answer that only
+                    # says "it was experience-based co-design"), at reduced weight
+                    if h[code_id] < STRONG or not any(present.get(r) for r in code.requires):
+                        continue
+                    h = {**h, code_id: h[code_id] * REQUIRES_ELSEWHERE}
+                conf = round(h[code_id] * sent.weight, 4)
                 out.append(_coding(sent, code_id, f"rule:{codebook.name}.{code_id}.lexicon", conf))
         return _sorted(out)
 
@@ -211,17 +256,22 @@ class EmbeddingCoder:
     """Latent coding: a sentence's similarity to each code's definition and examples.
 
     e5 cosine scores are compressed (unrelated ~0.76), so nothing uses an absolute
-    cut. A sentence gets a code only when (a) that code is its nearest code, (b) it is
-    nearer to the code than to the codebook's background sentences by ``margin``,
-    and (c) the code stands out from the other codes of the group by ``z`` standard
-    deviations. Prototype embeddings are cached per codebook digest and embedder.
+    cut. A sentence gets a code only when (a) that code is its nearest code, ahead of
+    the runner-up by ``gap``, (b) it is nearer to the code than to the codebook's
+    background sentences by ``margin``, and (c) the code stands out from the other
+    codes of the group by ``z`` standard deviations. Confidence grows with all three.
+    The code's exclusions and ``requires`` apply as for the lexicon. Prototype
+    embeddings are cached per codebook digest and embedder.
     """
 
-    def __init__(self, embedder: Embedder, margin: float = 0.02, z: float = 1.8) -> None:
+    def __init__(
+        self, embedder: Embedder, margin: float = 0.02, z: float = 1.8, gap: float = 0.005
+    ) -> None:
         self.embedder = embedder
         self.name = f"embedding:{embedder.name}"
         self.margin = margin
         self.z = z
+        self.gap = gap
 
     def _prototypes(self, codebook: Codebook) -> tuple[list[str], np.ndarray, np.ndarray]:
         key = (codebook.digest, self.embedder.name)
@@ -272,7 +322,7 @@ class EmbeddingCoder:
     def code(self, contexts: Sequence[Any], codebook: Codebook) -> list[Coding]:
         sentences = sentences_of(contexts)
         rel = self.scores(sentences, codebook)
-        hits = LexiconCoder()._hits(codebook, sentences)
+        hits, vetoes = LexiconCoder()._scan(codebook, sentences)
         present = _requirements_met(codebook, sentences, [set(h) for h in hits])
         out: list[Coding] = []
         for gid, mat in sorted(rel.items()):
@@ -283,18 +333,25 @@ class EmbeddingCoder:
             sd = mat.std(axis=1, keepdims=True) + 1e-6
             zs = (mat - mu) / sd
             for i, sent in enumerate(sentences):
-                j = int(np.argmax(mat[i]))
-                if mat[i, j] < self.margin or zs[i, j] < self.z:
+                order = np.argsort(-mat[i], kind="stable")
+                j = int(order[0])
+                gap = float(mat[i, j] - mat[i, int(order[1])])
+                if mat[i, j] < self.margin or zs[i, j] < self.z or gap < self.gap:
                     continue
                 code = codes[j]
+                if code.id in vetoes[i]:
+                    continue
                 if code.requires and not any(
                     set(sent.contexts) & present.get(r, set()) for r in code.requires
                 ):
                     continue
-                conf = float(
-                    min(0.8, 0.3 + 0.1 * (zs[i, j] - self.z) + 2.0 * (mat[i, j] - self.margin))
+                conf = (
+                    0.3
+                    + 0.25 * float(zs[i, j] - self.z)
+                    + 4.0 * float(mat[i, j] - self.margin)
+                    + 5.0 * (gap - self.gap)
                 )
-                conf *= 1.0 if sent.anchor else FOLLOW
+                conf = min(0.85, max(0.15, conf)) * sent.weight
                 out.append(_coding(sent, code.id, f"model:{self.embedder.name}", round(conf, 4)))
         return _sorted(out)
 
@@ -371,10 +428,11 @@ def _support(codings: list[Coding]) -> tuple[float, float, dict[str, list[Eviden
     return (max(per) if per else 0.0), float(sum(per)), by_sent
 
 
-def aggregate(
-    codings: list[Coding], codebook: Codebook, group: str, sentences: list[Sentence] | None = None
-) -> CodeResult:
-    """Sentence codings -> the initiative's codes: one strong sentence or enough summed support."""
+def _assign(
+    codings: list[Coding], codebook: Codebook, group: str
+) -> tuple[dict[str, list[Evidence]], dict[str, float]]:
+    """Evidence-based assignment: one strong sentence or enough summed support,
+    and (for relative groups) enough of the best code's support."""
     codes: dict[str, list[Evidence]] = {}
     scores: dict[str, float] = {}
     support = {}
@@ -385,12 +443,52 @@ def aggregate(
     for code in codebook.codes(group):
         mx, total, by_sent = support[code.id]
         scores[code.id] = round(min(1.0, max(mx, total / 2)), 4)
-        strong_enough = mx >= ASSIGN_SINGLE or (total >= ASSIGN_TOTAL and mx >= ASSIGN_SUPPORTED)
+        manifest = any(e.source.startswith("rule:") for lst in by_sent.values() for e in lst)
+        summed = total >= ASSIGN_TOTAL and mx >= ASSIGN_SUPPORTED
+        if SUMMED_NEEDS_MANIFEST:
+            summed = summed and manifest
+        strong_enough = mx >= ASSIGN_SINGLE or summed
         if strong_enough and total >= share * top:
-            evs = [e for lst in by_sent.values() for e in lst]
-            codes[code.id] = sorted(
-                evs, key=lambda e: (-e.confidence, e.document, e.start, e.source)
-            )
+            codes[code.id] = [e for lst in by_sent.values() for e in lst]
+    return codes, scores
+
+
+def aggregate(
+    codings: list[Coding],
+    codebook: Codebook,
+    group: str,
+    sentences: list[Sentence] | None = None,
+    implied: bool = True,
+) -> CodeResult:
+    """Sentence codings -> the initiative's codes in ``group``.
+
+    With ``implied``, codes that follow from codes assigned in other groups (the
+    codebook's ``implies``) are added, carrying the implying code's evidence under
+    the source ``rule:<codebook>.<code>.implies``.
+    """
+    codes, scores = _assign(codings, codebook, group)
+    if implied:
+        mine = {c.id for c in codebook.codes(group)}
+        for g in codebook.groups:
+            if g.id == group or not g.coding or not any(set(c.implies) & mine for c in g.codes):
+                continue
+            other, _ = _assign(codings, codebook, g.id)
+            for src in g.codes:
+                if src.id not in other:
+                    continue
+                for target in src.implies:
+                    if target in mine:
+                        carried = [
+                            replace(e, source=f"rule:{codebook.name}.{src.id}.implies")
+                            for e in other[src.id]
+                        ]
+                        codes.setdefault(target, []).extend(carried)
+    order = [c.id for c in codebook.codes(group)]
+    codes = {
+        cid: sorted(set(codes[cid]), key=lambda e: (-e.confidence, e.document, e.start, e.source))
+        for cid in order
+        if cid in codes
+    }
     uncoded: list[Evidence] = []
     if sentences is not None:
         coding_groups = {g.id for g in codebook.groups if g.coding}

@@ -5,18 +5,21 @@ sentence and neighbours in the same paragraph or speaker turn) and weighs each b
 how tightly it is tied to the mention: the same sentence, few words between, a
 cue word ("started", "avslutades", "sedan", "pågår") linking them. A document's
 own date (header "Date:", a dated file name, the title) anchors relative
-expressions but is never read as a start year: it only serves as a clearly
-marked, low-confidence fallback when no text says anything.
+expressions and orders documents in time; it is never read as a start year.
 
 Rules (source ``rule:timeline.<rule>``): ``start.range``, ``start.since``,
-``start.cue``, ``start.mention_year``, ``start.doc_date_fallback``,
+``start.cue``, ``start.mention_year``,
 ``end.range``, ``end.until``, ``end.cue``, ``end.final_report``,
 ``ongoing.since``, ``ongoing.cue``, ``ongoing.present``, ``active.rounds``,
-``active.round_cue``.
+``active.round_cue``, ``active.edition``, and ``start.field``/``end.field``/``ongoing.field`` for
+labelled fields ("Startår: 2016", "Status: Avslutat") of a page about it. When no text dates an initiative its start stays None:
+a document's own date is never promoted to a start year.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
@@ -41,8 +44,9 @@ Mention = tuple[Document, int, int]
 # weights of a neighbour sentence, by distance in sentences from the mention's
 SENTENCE_WEIGHT = {0: 1.0, 1: 0.55, 2: 0.3}
 HEADING_NEXT_WEIGHT = 0.6  # a mention in a heading governs the paragraph below it
-SUPPORT_RATIO = 0.35  # a start year needs this share of the best year's support
+SUPPORT_RATIO = 0.5  # an earlier start year needs half the support of the best one
 MIN_SUPPORT = 0.25
+INDIRECT_MIN_SUPPORT = 0.12  # when only neighbouring sentences speak, the best of them
 ONGOING_MIN = 0.4  # summed weight of continuation signals needed to call it ongoing
 
 
@@ -75,6 +79,7 @@ class _Vote:
     doc: Document
     span: tuple[int, int]  # quote span (the sentence that carries the vote)
     doc_year: int | None
+    direct: bool = True  # tied to the mention itself, not just nearby
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,12 @@ class _Cues:
     person: re.Pattern[str]
     date_label: re.Pattern[str]
     final_report: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    conj: re.Pattern[str]  # list conjunctions: "A (2010), B and C"
+    pronoun: re.Pattern[str]  # "I": case-sensitive, so Swedish "i" (in) is not taken for it
+    field_line: re.Pattern[str]  # "Start: 2016", "Projekttid: 2019–2021", "Status: Avslutat"
+    status_ongoing: re.Pattern[str]
+    status_ended: re.Pattern[str]
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -100,10 +111,16 @@ def _alt(words: Iterable[str]) -> str:
 def _cues(lang: str) -> _Cues:
     langs = (lang,) if lang in LANGS else LANGS
     lx: dict[str, list[str]] = defaultdict(list)
+    fields: dict[str, list[str]] = defaultdict(list)
     for la in langs:
         for k, v in load_time_lexicon(la).items():
             if isinstance(v, list) and all(isinstance(x, str) for x in v):
                 lx[k].extend(v)
+        for k, v in load_time_lexicon(la).get("field_labels", {}).items():
+            fields[k].extend(v)
+    field_alts = "|".join(
+        f"(?P<{kind}>{_alt(words)})" for kind, words in sorted(fields.items()) if words
+    )
 
     def c(key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
         return re.compile(_alt(lx[key]), flags)
@@ -121,6 +138,19 @@ def _cues(lang: str) -> _Cues:
             r"^\s*" + _alt(lx["date_labels"]) + r"\s*[:.]?", re.IGNORECASE | re.MULTILINE
         ),
         final_report=c("final_report_cues"),
+        conj=c("list_conjunctions"),
+        pronoun=re.compile(
+            r"(?<![\w])(?:"
+            + "|".join([re.escape(w) for w in lx["person_pronouns_cased"]] or ["(?!x)x"])
+            + r")(?![\w'’])"
+        ),
+        anaphora=re.compile(r"[\s\"“(]*" + _alt(lx["anaphora"]), re.IGNORECASE),
+        field_line=re.compile(
+            rf"^[ \t*#|-]*(?:{field_alts})[ \t*]*[:|\t][ \t*]*(?P<value>[^\n]{{1,80}})$",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        status_ongoing=c("status_ongoing"),
+        status_ended=c("status_ended"),
     )
 
 
@@ -137,8 +167,8 @@ _FILE_DATE = re.compile(r"(?<!\d)((?:19[5-9]|20\d)\d)(?:[-_.]?(?:0[1-9]|1[0-2])[
 def document_year(doc: Document) -> tuple[int | None, tuple[int, int] | None, str]:
     """The document's own year, where it was read from (a text span, if any) and how.
 
-    Order: metadata, a dated header line ("Date: 14 November 2023"), the file
-    name (``minutes_2013-05-21``), the title. Returns ``(None, None, "")`` when unknown.
+    Order: metadata, a dated header line ("Date: 3 February 2001"), the file
+    name (``minutes_2001-02-03``), the title. Returns ``(None, None, "")`` when unknown.
     """
     for key in ("date", "published", "created", "modified", "year"):
         val = doc.meta.get(key)
@@ -170,16 +200,16 @@ def document_year(doc: Document) -> tuple[int | None, tuple[int, int] | None, st
 @dataclass
 class _DocInfo:
     doc: Document
-    year: int | None
+    year: int | None  # the document's own date, when it states one
+    order_year: int | None  # its date, or for an undated one the latest year it names
     exprs: list[TimeExpr]
     sentences: list[tuple[int, int]]
     blocks: list[tuple[int, int]]  # paragraphs or turns
     date_lines: list[tuple[int, int]]  # the document's own date lines
     title: tuple[int, int] | None  # a title-like first paragraph
+    fields: list[tuple[str, int, int, int]]  # (label kind, line start, value start, line end)
     final_report: bool
 
-
-_INFO_FIELDS = ("year", "exprs", "sentences", "blocks", "date_lines", "title", "final_report")
 
 _SENT_SPLIT = re.compile(
     r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-ZÅÄÖ0-9])|\n\s*\n|\n(?=\s*\S+\s*:)|\n(?=\s*(?:[-*•–]|\d+[.)])\s)"
@@ -231,11 +261,17 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
     hit = _INFO_CACHE.get(gkey)
     if hit is not None and hit.doc.text == doc.text:
         _INFO_CACHE.move_to_end(gkey)
-        info = _DocInfo(doc, *[getattr(hit, f) for f in _INFO_FIELDS])
+        info = dataclasses.replace(hit, doc=doc)
         cache[key] = info
         return info
     year, _span, _how = document_year(doc)
     exprs = find_time_expressions(doc.text, doc.language, anchor_year=year)
+    order_year = year
+    if year is None:
+        # undated (a web page): it was written no earlier than the latest year it
+        # names. Used only to order documents in time, never as an anchor or a start.
+        named = [x.last or x.first for x in exprs if x.years and not x.relative]
+        order_year = max((y for y in named if y is not None), default=None)
     sentences = [(s.start, s.end) for s in doc.sentences] or _fallback_sentences(doc.text)
     if doc.turns:
         blocks = [(t.start, t.end) for t in doc.turns]
@@ -245,7 +281,7 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
         blocks = _fallback_blocks(doc.text)
     # the document's own date lines ("Date: ...", "Publicerad ...") and its title:
     # a single date there dates the document, not the initiative (a period in a
-    # title, "Talks 2015–2019", is still read)
+    # title, "Visits 2001–2005", is still read)
     cues = _cues(_lang(doc))
     date_lines: list[tuple[int, int]] = []
     for m in cues.date_label.finditer(doc.text):
@@ -257,11 +293,17 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
         ts, te = paras[0]
         if te - ts < 120 and not re.search(r"[.!?]\s*$", doc.text[ts:te].strip()):
             title = (ts, te)
+    fields = []
+    for m in cues.field_line.finditer(doc.text):
+        kind = next(k for k, v in m.groupdict().items() if v and k != "value")
+        fields.append((kind, m.start(), m.start("value"), m.end()))
     title_text = (doc.title or "") + " " + doc.text[:300]
     final_report = bool(cues.final_report.search(title_text)) or bool(
         cues.final_report.search(PurePosixPath(doc.path).stem.replace("_", " "))
     )
-    info = _DocInfo(doc, year, exprs, sentences, blocks, date_lines, title, final_report)
+    info = _DocInfo(
+        doc, year, order_year, exprs, sentences, blocks, date_lines, title, fields, final_report
+    )
     cache[key] = info
     _INFO_CACHE[gkey] = info
     if len(_INFO_CACHE) > _INFO_CACHE_SIZE:
@@ -270,9 +312,13 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
 
 
 def _index(spans: Sequence[tuple[int, int]], pos: int) -> int | None:
-    for i, (s, e) in enumerate(spans):
+    """The span holding ``pos`` (spans sorted and disjoint, as ingestion makes them)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if 0 <= i < len(spans) and spans[i][0] <= pos < spans[i][1]:
+        return i
+    for j, (s, e) in enumerate(spans):  # unsorted or overlapping input: the slow way
         if s <= pos < e:
-            return i
+            return j
     return None
 
 
@@ -284,22 +330,26 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
     cues = _cues(_lang(doc))
     si = _index(info.sentences, ms)
     bi = _index(info.blocks, ms)
-    if si is None:
-        return []
     block = info.blocks[bi] if bi is not None else (0, len(text))
     # sentences to read, with their weights
     window: list[tuple[tuple[int, int], float, int]] = []
-    for d, w in SENTENCE_WEIGHT.items():
+    if si is None:  # a mention outside every sentence span (a bare heading): read its line
+        ls = text.rfind("\n", 0, ms) + 1
+        le = text.find("\n", me)
+        window.append(((ls, len(text) if le < 0 else le), 1.0, 0))
+    for d, w in SENTENCE_WEIGHT.items() if si is not None else ():
         for j in {si - d, si + d}:
             if 0 <= j < len(info.sentences):
                 s, e = info.sentences[j]
                 if j == si or (s < block[1] and e > block[0]):
                     window.append(((s, e), w, j - si))
-    # a heading: the mention's block is short and unpunctuated -> read the next block
+    # a heading (short, unpunctuated) or an interviewer's question governs the block
+    # after it: "I: And the patient council?" -> "R: It first met in 2006."
     if bi is not None and bi + 1 < len(info.blocks):
         bs, be = block
         btxt = text[bs:be].strip()
-        if len(btxt) < 120 and not re.search(r"[.!?]$", btxt):
+        question = bool(doc.turns) and doc.turns[bi].role == "interviewer"
+        if question or (len(btxt) < 120 and not re.search(r"[.!?]$", btxt)):
             nb = info.blocks[bi + 1]
             for s, e in info.sentences:
                 if s < nb[1] and e > nb[0]:
@@ -314,10 +364,28 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
         for x in info.exprs:
             if x.vague or x.start < ss or x.end > se or _dates_document(info, x):
                 continue
-            votes.extend(_votes_for_expr(info, x, ms, me, ss, se, sw, same, cues))
+            votes.extend(_votes_for_expr(info, x, ms, me, ss, se, sw, rel, cues))
         # stand-alone continuation cues: the mention's sentence, less so its neighbours
         if cues.cont.search(sent) and (same or rel > 0):
-            votes.append(_Vote("ongoing", None, 0.8 * sw, "ongoing.cue", doc, (ss, se), info.year))
+            # "continues during 2020–2022" said in 2019: it goes on after the document
+            ahead = [
+                x.last
+                for x in info.exprs
+                if ss <= x.start < se and x.last and info.year and x.last > info.year
+            ]
+            votes.append(
+                _Vote(
+                    "ongoing",
+                    max(ahead) if ahead else None,
+                    0.8
+                    * sw
+                    * (1.0 if same or rel > 100 or _refers_back(text, ss, se, cues) else 0.6),
+                    "ongoing.cue",
+                    doc,
+                    (ss, se),
+                    info.order_year,
+                )
+            )
         if same:
             # tense is weak evidence, and weaker still in interviews, which narrate the past
             tw = 0.1 if doc.is_transcript else 0.3
@@ -325,13 +393,19 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
             past = len(cues.past.findall(sent)) + len(cues.end.findall(sent))
             if pres > past:
                 votes.append(
-                    _Vote("present", None, tw, "ongoing.present", doc, (ss, se), info.year)
+                    _Vote("present", None, tw, "ongoing.present", doc, (ss, se), info.order_year)
                 )
             elif past > pres:
-                votes.append(_Vote("past", None, tw, "ongoing.present", doc, (ss, se), info.year))
+                votes.append(
+                    _Vote("past", None, tw, "ongoing.present", doc, (ss, se), info.order_year)
+                )
+    if info.fields and _is_about(info, ms, me):
+        votes.extend(_field_votes(info, cues))
     if info.final_report and info.year is not None:
         votes.append(
-            _Vote("end", info.year, 0.35, "end.final_report", doc, _title_span(info), info.year)
+            _Vote(
+                "end", info.year, 0.35, "end.final_report", doc, _title_span(info), info.order_year
+            )
         )
     return votes
 
@@ -345,6 +419,93 @@ def _dates_document(info: _DocInfo, x: TimeExpr) -> bool:
         return True
     t = info.title
     return t is not None and t[0] <= x.start and x.end <= t[1] and x.kind in _SINGLE_KINDS
+
+
+def _parenthesis_of_another(text: str, x: TimeExpr, ms: int, me: int, cues: _Cues) -> bool:
+    """'A (2010–2012), B (2014) and C': a bracketed period belongs to the name just before it."""
+    opened = text[max(0, x.start - 2) : x.start].rstrip().endswith("(")
+    if not opened or ")" not in text[x.end : x.end + 3]:
+        return False
+    if x.end <= ms:
+        return True  # it closes an item before the mention
+    between = text[me : x.start]
+    return bool(re.search(r"[),;]", between) or cues.conj.search(between))
+
+
+def _about_a_person(
+    text: str, x: TimeExpr, ss: int, se: int, ms: int, me: int, cues: _Cues
+) -> bool:
+    """'a nurse since 1979', 'worked there from 1991': the year of a career, not of the initiative.
+
+    A cue verb between the person word and the year ("a nurse, ended in 2022")
+    hands the year back to the clause's subject.
+    """
+    b0, a1 = max(ss, x.start - 40), min(se, x.end + 25)
+    if b0 <= ms and me <= a1:
+        return False  # the mention itself is right there
+    before = [m for m in cues.person.finditer(text, b0, x.start)]
+    if before:
+        gap = text[before[-1].end() : x.start]
+        if not (cues.start.search(gap) or cues.end.search(gap)):
+            return True
+    return bool(cues.person.search(text, x.end, a1))
+
+
+def _is_about(info: _DocInfo, ms: int, me: int) -> bool:
+    """The document is about the initiative: it is named in the title or the opening."""
+    name = info.doc.text[ms:me].casefold()
+    if info.doc.title and name in info.doc.title.casefold():
+        return True
+    first = info.blocks[0] if info.blocks else (0, 0)
+    return (info.title is not None and info.title[0] <= ms < info.title[1]) or ms < first[1]
+
+
+def _field_votes(info: _DocInfo, cues: _Cues) -> list[_Vote]:
+    """Labelled fields of a page about the initiative: "Start: 2016", "Status: Avslutat"."""
+    doc, out = info.doc, []
+    for kind, ls, vs, le in info.fields:
+        span = (ls, le)
+        xs = [x for x in info.exprs if vs <= x.start and x.end <= le and x.years and not x.vague]
+        value = doc.text[vs:le]
+
+        def vote(role: str, year: int | None, w: float, rule: str, span=span) -> None:
+            out.append(_Vote(role, year, w, rule, doc, span, info.order_year))
+
+        for x in xs[:1]:
+            if kind == "start" or (kind == "period" and x.first is not None):
+                vote("start", x.first if x.first is not None else x.years[0], 0.9, "start.field")
+            if (
+                kind in ("end", "period")
+                and x.last is not None
+                and (kind == "end" or x.kind == "range")
+            ):
+                vote("end", x.last, 0.9, "end.field")
+            if x.ongoing:
+                vote("ongoing", None, 0.8, "ongoing.field")
+        if kind in ("status", "period") or not xs:
+            if cues.status_ended.search(value):
+                vote("past", None, 0.8, "ongoing.field")
+            elif cues.status_ongoing.search(value) or cues.cont.search(value):
+                vote("ongoing", None, 0.9, "ongoing.field")
+    return out
+
+
+def _refers_back(text: str, ss: int, se: int, cues: _Cues) -> bool:
+    """The sentence opens by pointing back ("It ...", "Since they ...", "Projektet ...")."""
+    head = " ".join(text[ss:se].split()[:4])
+    return bool(cues.anaphora.search(head))
+
+
+QUOTE_MAX = 400  # characters; a longer sentence (a PDF table, a run-on line) is cut
+
+
+def _quote_span(ss: int, se: int, a: int, b: int) -> tuple[int, int]:
+    """The sentence, or for an overlong one the stretch around what matters in it."""
+    if se - ss <= QUOTE_MAX:
+        return ss, se
+    if b - a > QUOTE_MAX - 100:
+        a, b = max(a, b - (QUOTE_MAX - 100)), b
+    return max(ss, a - 50), min(se, b + 50)
 
 
 def _title_span(info: _DocInfo) -> tuple[int, int]:
@@ -372,10 +533,12 @@ def _votes_for_expr(
     ss: int,
     se: int,
     sw: float,
-    same: bool,
+    rel: int,
     cues: _Cues,
 ) -> list[_Vote]:
     text, doc = info.doc.text, info.doc
+    same = rel == 0
+    direct = True
     # how tightly the expression is tied to the mention
     if same:
         gap = x.start - me if x.start >= me else ms - x.end
@@ -386,13 +549,15 @@ def _votes_for_expr(
             tie = 1.0
         if ";" in between:
             tie *= 0.6
+        if _parenthesis_of_another(text, x, ms, me, cues):
+            tie *= 0.2
+            direct = False
+    elif rel == 101 or (rel == 1 and _refers_back(text, ss, se, cues)):
+        tie = 0.8  # under the mention's heading, or "It/Den/The project ..." right after it
     else:
-        tie = 0.8
-    # a person's career or life, not the initiative's
+        tie, direct = 0.4, False  # a neighbour sentence about something else, perhaps
     around = text[max(ss, x.start - 40) : min(se, x.end + 25)]
-    if cues.person.search(around) and not (ms >= x.start - 40 and me <= x.end + 25):
-        tie *= 0.35
-    if re.search(r"(?<![\w])I(?![\w'’])", around) and not same:
+    if cues.pronoun.search(around) and not same:
         tie *= 0.6
     w = sw * tie * x.confidence
     # the doc's own year mentioned loosely is weak evidence about the initiative
@@ -400,12 +565,14 @@ def _votes_for_expr(
         w *= 0.5
     if w < 0.05:
         return []
-    span = (ss, se)
+    span = _quote_span(
+        ss, se, min(x.start, ms) if same else x.start, max(x.end, me) if same else x.end
+    )
     v: list[_Vote] = []
 
     def add(role: str, year: int | None, weight: float, rule: str) -> None:
         if weight > 0:
-            v.append(_Vote(role, year, round(weight, 6), rule, doc, span, info.year))
+            v.append(_Vote(role, year, round(weight, 6), rule, doc, span, info.order_year, direct))
 
     # cue words: between mention and expression (same sentence) or near the expression;
     # cue words inside the expression itself ("the end of 2022") do not count
@@ -424,10 +591,14 @@ def _votes_for_expr(
     adjacent = min([c[0] for c in (st, en) if c is not None], default=99) <= 25
     if adjacent and tie < 0.75:
         w = w / max(tie, 1e-6) * (0.75 if same else min(tie, 0.75))
+    # a person's career or life, not the initiative's
+    if _about_a_person(text, x, ss, se, ms, me, cues):
+        w *= 0.25
+        direct = False
     # an end later than the document's own date is a plan, not a fact
     future = info.year is not None and x.last is not None and x.last > info.year
     end_factor = 0.3 if future else 1.0
-    # a period that runs up to the document's own date ("talks 2015–2019" in a 2019
+    # a period that runs up to the document's own date ("visits 2001–2005" in a 2005
     # summary) reports on it; it does not say it ended
     if info.year is not None and x.last == info.year and x.kind in ("range", "until") and not en:
         end_factor = 0.5
@@ -440,7 +611,7 @@ def _votes_for_expr(
     elif x.kind == "since":
         add("start", x.first, w, "start.since")
         if not ended_here:
-            add("ongoing", x.first, w * 0.8, "ongoing.since")
+            add("ongoing", x.first, w * (0.8 if direct else 0.4), "ongoing.since")
     elif x.kind == "from":
         add("start", x.first, w * (1.0 if st else 0.8), "start.since")
     elif x.kind == "until":
@@ -460,6 +631,9 @@ def _votes_for_expr(
             add("active", x.first, w, "start.mention_year")
         if near_rounds:
             add("round", x.first, w * 0.8, "active.round_cue")
+        elif same and x.kind == "year" and 0 <= x.start - me <= 2 and not st and not en:
+            # "the Letter Review 2009": a year named like an edition may be one round
+            add("round", x.first, w * 0.4, "active.edition")
     return v
 
 
@@ -491,7 +665,7 @@ def infer_timeline(mentions: Sequence[Mention], docs: Sequence[Document] = ()) -
     doc_years = [
         y
         for y in (
-            _doc_info(d, cache).year
+            _doc_info(d, cache).order_year
             for d in list({id(m[0]): m[0] for m in mentions}.values()) + list(docs)
         )
         if y is not None
@@ -531,29 +705,37 @@ def _decide(
     ev: dict[str, list[Evidence]] = {}
     conf: dict[str, float] = {}
     # ---- start
-    start_sup = _support(votes, "start")
-    active_sup = _support(votes, "active")
+    # direct ties decide when there are any; nearby sentences only fill the gap
+    tier, floor = [v for v in votes if v.direct], MIN_SUPPORT
+    if not _support(tier, "start") and not _support(tier, "active"):
+        tier, floor = votes, INDIRECT_MIN_SUPPORT
+    start_sup = _support(tier, "start")
+    active_sup = _support(tier, "active")
     start: int | None = None
     if start_sup:
         top = max(start_sup.values())
-        ok = [y for y, w in start_sup.items() if w >= max(MIN_SUPPORT, SUPPORT_RATIO * top)]
+        ok = [y for y, w in start_sup.items() if w >= max(floor, SUPPORT_RATIO * top)]
         if ok:
             start = min(ok)
     if start is None and active_sup:
         top = max(active_sup.values())
-        ok = [y for y, w in active_sup.items() if w >= max(MIN_SUPPORT, SUPPORT_RATIO * top)]
+        ok = [y for y, w in active_sup.items() if w >= max(floor, SUPPORT_RATIO * top)]
         if ok:
             start = min(ok)
             conf["start"] = min(0.6, active_sup[start])
-            ev["start"] = _evidence(v for v in votes if v.role == "active" and v.year == start)
+            ev["start"] = _evidence(v for v in tier if v.role == "active" and v.year == start)
     elif start is not None:
         total = sum(start_sup.values())
         conf["start"] = round(
             min(1.0, start_sup[start]) * (0.5 + 0.5 * start_sup[start] / total), 4
         )
-        ev["start"] = _evidence(v for v in votes if v.role == "start" and v.year == start)
+        ev["start"] = _evidence(v for v in tier if v.role == "start" and v.year == start)
     # ---- rounds
-    round_sup = _support(votes, "round")
+    # editions ("the Panel 2009") count only where something speaks of rounds at all
+    round_votes = [v for v in votes if v.role == "round"]
+    if all(v.rule == "active.edition" for v in round_votes):
+        round_votes = []
+    round_sup = _support(round_votes, "round")
     rounds = sorted(y for y, w in round_sup.items() if w >= MIN_SUPPORT)
     active_years: list[int] = []
     if len(rounds) >= 2 and any(b - a > 1 for a, b in zip(rounds, rounds[1:], strict=False)):
@@ -568,11 +750,6 @@ def _decide(
             start = rounds[0]
             ev.setdefault("start", ev["active_years"][:2])
             conf.setdefault("start", conf["active_years"])
-    # ---- fallback start: the earliest date of a document about it (marked as such)
-    if start is None and doc_years:
-        start = min(doc_years)
-        conf["start"] = 0.15
-        ev["start"] = []
     # ---- end and ongoing
     end_sup = {y: w for y, w in _support(votes, "end").items() if start is None or y >= start}
     end: int | None = None
@@ -597,9 +774,11 @@ def _decide(
 
     ong_w = sum(v.weight for v in ongoing_votes if later_than(v, end))
     # present tense in the latest document that mentions it (all of them when undated)
-    late = [v for v in ongoing_votes if v.doc_year == latest_doc]
+    late = [v for v in ongoing_votes if v.role == "present" and v.doc_year == latest_doc]
     late_past = [v for v in past_votes if v.doc_year == latest_doc]
     ong_w += 0.2 * (len(late) - len(late_past))
+    # a fact box that says "Status: completed" outweighs tense and cue words
+    ong_w -= sum(v.weight for v in past_votes if v.rule == "ongoing.field")
     ongoing = ong_w >= ONGOING_MIN and (end is None or ong_w > end_sup.get(end, 0.0))
     if ongoing:
         ev["ongoing"] = _evidence(v for v in ongoing_votes if later_than(v, end))
@@ -607,8 +786,8 @@ def _decide(
         if end is not None and not active_years:
             end = None
     if end is not None and not ongoing:
-        ev["end"] = _evidence(v for v in votes if v.role == "end" and v.year == end) or ev.get(
-            "active_years", []
+        ev["end"] = _evidence(v for v in votes if v.role == "end" and v.year == end) or _evidence(
+            v for v in round_votes if v.year == end
         )
         conf["end"] = round(min(1.0, end_sup.get(end, 0.3)), 4)
     if ongoing and active_years:

@@ -1,1 +1,220 @@
-"""inductive"""
+"""Step 3: lessons learned, by inductive conventional content analysis.
+
+``run(docs)`` samples documents the way the study did (interview answers and business
+plans / strategy documents, or everything with ``all_documents=True``), finds lesson
+statements, extracts key concepts, and builds codes -> categories -> clusters with
+readable labels. The result is shaped like ``lessons.json`` (docs/output-format.md).
+
+Components are small and swappable (BERTopic style): ``LessonDetector``,
+``KeyConceptExtractor``, ``ConceptGrouper``, ``StatementEmbedder``, ``Clusterer``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from coatlas.doctype import classify, sampled_types
+from coatlas.document import Document
+
+from .concepts import KeyConceptExtractor
+from .detect import Candidate, LessonDetector, confidence
+from .grouping import Clusterer, ConceptGrouper, StatementEmbedder, lesson_vectors
+from .labels import Labeller
+from .segment import document_sentences, guess_language
+
+__all__ = [
+    "Clusterer",
+    "ConceptGrouper",
+    "KeyConceptExtractor",
+    "LessonDetector",
+    "StatementEmbedder",
+    "run",
+    "sample",
+]
+
+SOURCE = "rule:lessons.cues"
+
+
+def sample(docs: list[Document], *, all_documents: bool = False) -> list[dict[str, Any]]:
+    """Which documents Step 3 reads, and why (the ``sampling`` block of lessons.json)."""
+    wanted = set(sampled_types())
+    out = []
+    for d in sorted(docs, key=lambda d: d.path):
+        dt = classify(d)
+        evidence = "; ".join(dt.reasons)
+        if dt.type in wanted:
+            reason = f"{dt.type.replace('_', ' ')} ({evidence}): sampled for lessons learned"
+            ok = True
+        elif all_documents:
+            reason = (
+                f"{dt.type.replace('_', ' ')} ({evidence}): included because all_documents=True"
+            )
+            ok = True
+        else:
+            reason = f"{dt.type.replace('_', ' ')} ({evidence}): not a transcript or plan/strategy document"
+            ok = False
+        out.append({"document": d.path, "type": dt.type, "sampled": ok, "reason": reason})
+    return out
+
+
+def _main_language(langs: list[str]) -> str:
+    c = Counter(x for x in langs if x in ("en", "sv"))
+    if not c:
+        return "en"
+    return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def run(
+    docs: list[Document],
+    *,
+    embedder=None,
+    all_documents: bool = False,
+    label_language: str | None = None,
+    n_clusters: int | None = None,
+    seed: int = 0,
+    progress: Callable[[str], None] | None = None,
+    detector: LessonDetector | None = None,
+    extractor: KeyConceptExtractor | None = None,
+    clusterer: Clusterer | None = None,
+) -> dict[str, Any]:
+    """Lessons, their hierarchy and the sampling, as plain data (lessons.json)."""
+    say = progress or (lambda _msg: None)
+    docs = sorted(docs, key=lambda d: d.path)
+    sampling = sample(docs, all_documents=all_documents)
+    chosen = {s["document"] for s in sampling if s["sampled"]}
+    detector = detector or LessonDetector()
+    say(f"detecting lessons in {len(chosen)} documents")
+    cands: list[Candidate] = []
+    for d in docs:
+        if d.path in chosen:
+            cands.extend(detector.predict(d))
+    cands.sort(key=lambda c: (c.document, c.start, c.end))
+
+    result: dict[str, Any] = {"lessons": [], "hierarchy": [], "sampling": sampling}
+    if not cands:
+        return result
+
+    say("extracting key concepts")
+    corpus = {
+        d.path: [
+            (d.text[s.start : s.end], s.lang or guess_language(d.text[s.start : s.end], d.language))
+            for s in document_sentences(d)
+        ]
+        for d in docs
+    }
+    extractor = extractor or KeyConceptExtractor()
+    extractor.fit(corpus)
+    bags = extractor.transform([(c.text, c.language) for c in cands], [c.document for c in cands])
+    if embedder is None:
+        from coatlas.embed import default_embedder
+
+        embedder = default_embedder()
+    totals: dict[str, float] = defaultdict(float)
+    for b in bags:
+        for k, w in b.items():
+            totals[k] += w
+    grouper = ConceptGrouper(embedder).fit(sorted(totals), dict(totals))
+    bags = grouper.transform(bags)
+
+    say(f"grouping {len(cands)} lessons")
+    vecs = StatementEmbedder(embedder).fit_transform(
+        [c.text for c in cands], [c.document for c in cands], [c.language for c in cands]
+    )
+    clusterer = clusterer or Clusterer(n_clusters=n_clusters, seed=seed)
+    levels = np.asarray(clusterer.fit_predict(lesson_vectors(vecs, bags)))
+
+    lang = label_language or _main_language([c.language for c in cands])
+    labeller = Labeller(lang)
+    result["lessons"], result["hierarchy"] = _assemble(cands, bags, levels, labeller)
+    return result
+
+
+def _assemble(cands, bags, levels, labeller):
+    """Stable ids in order of first appearance, concepts and labels per node."""
+    ids: list[dict[int, str]] = [{}, {}, {}]
+    prefixes = ("C", "G", "K")
+    for row in levels:
+        for lv in range(3):
+            key = int(row[lv])
+            if key not in ids[lv]:
+                ids[lv][key] = f"{prefixes[lv]}{len(ids[lv]) + 1:02d}"
+    members: list[dict[str, list[int]]] = [defaultdict(list) for _ in range(3)]
+    for i, row in enumerate(levels):
+        for lv in range(3):
+            members[lv][ids[lv][int(row[lv])]].append(i)
+    lessons = []
+    for i, (c, bag) in enumerate(zip(cands, bags, strict=True)):
+        top = [k for k, _ in sorted(bag.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
+        lessons.append(
+            {
+                "id": f"L{i + 1:03d}",
+                "document": c.document,
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "language": c.language,
+                "key_concepts": [labeller.show(k) for k in top],
+                "code": ids[2][int(levels[i][2])],
+                "category": ids[1][int(levels[i][1])],
+                "cluster": ids[0][int(levels[i][0])],
+                "confidence": confidence(c.score),
+                "source": SOURCE,
+            }
+        )
+    node_bags = [
+        {nid: _sum_bags([bags[i] for i in rows]) for nid, rows in members[lv].items()}
+        for lv in range(3)
+    ]
+    labels = [labeller.label_nodes(node_bags[lv]) for lv in range(3)]
+    corpus_bag = _sum_bags(bags)
+    hierarchy = []
+    for cid in sorted(members[0]):
+        cats = sorted({lessons[i]["category"] for i in members[0][cid]})
+        cnode = {"id": cid, "label": labels[0][cid], "categories": []}
+        for gid in cats:
+            codes = sorted({lessons[i]["code"] for i in members[1][gid]})
+            gnode = {"id": gid, "label": labels[1][gid], "codes": []}
+            for kid in codes:
+                rows = members[2][kid]
+                concepts = _code_concepts(
+                    node_bags[2][kid], node_bags[1][gid], node_bags[0][cid], corpus_bag
+                )
+                gnode["codes"].append(
+                    {
+                        "id": kid,
+                        "label": labels[2][kid],
+                        "key_concepts": [labeller.show(k) for k in concepts],
+                        "lessons": [lessons[i]["id"] for i in rows],
+                    }
+                )
+            cnode["categories"].append(gnode)
+        hierarchy.append(cnode)
+    return lessons, hierarchy
+
+
+def _sum_bags(bags: list[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = defaultdict(float)
+    for b in bags:
+        for k, w in b.items():
+            out[k] += w
+    return dict(out)
+
+
+def _code_concepts(*bags: dict[str, float], k: int = 6) -> list[str]:
+    """A code's key concepts, at least two: its own first, then its parents' (study rule)."""
+    out: list[str] = []
+    for bag in bags:
+        for c, _ in sorted(bag.items(), key=lambda kv: (-kv[1], kv[0])):
+            if c not in out:
+                out.append(c)
+            if len(out) >= k:
+                return out
+        if len(out) >= 2:
+            return out
+    while len(out) < 2:
+        out.append(("lesson", "experience")[len(out)])
+    return out

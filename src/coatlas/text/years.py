@@ -107,11 +107,8 @@ class _Grammar:
     name_before: re.Pattern[str]
     year_prefix_before: re.Pattern[str]
     approx_before: re.Pattern[str]
-    since_re: re.Pattern[str]
     from_strict_re: re.Pattern[str]
     onwards_re: re.Pattern[str]
-    ongoing_end_re: re.Pattern[str]
-    decade_word_re: re.Pattern[str]
     month_re: re.Pattern[str]
 
 
@@ -124,13 +121,16 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
     season = _w(lx["seasons"])
     qual = _w(lx["year_qualifiers"])
     day = r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|:e|:a)?\.?"
+    the = rf"(?:{_w(lx['articles'])}\s+)?"  # optional article: "the spring of 2019"
+    of = rf"(?:\s+{_w(lx['of_words'])})?"
+    dpre = rf"(?:{_w(lx['date_prefixes'])}\s+)?"
     yref = (
         r"(?:"
         rf"{YEAR}{DASH}(?:0[1-9]|1[0-2]){DASH}(?:[0-2]\d|3[01])(?!\d)"  # ISO date
         rf"|(?<!\d)(?:[12]\d|3[01]|0?[1-9])[./](?:0?[1-9]|1[0-2])[./]{YEAR_CORE}(?!\d)"
-        rf"|(?:(?<![\w])den\s+)?{day}\s+{month}\.?,?\s+(?:of\s+)?{YEAR_CORE}(?!\d)"
+        rf"|{dpre}{day}{of}\s+{month}\.?,?{of}\s+{YEAR_CORE}(?!\d)"
         rf"|{month}\.?\s+{day},?\s+{YEAR_CORE}(?!\d)"
-        rf"|(?:{qual}\s+)?(?:the\s+)?(?:{season}|{month})\.?(?:\s+of)?(?:\s+the\s+year)?\s+{YEAR_CORE}(?!\d)"
+        rf"|(?:{qual}\s+)?{the}(?:{season}|{month})\.?{of}\s+{YEAR_CORE}(?!\d)"
         rf"|(?:{qual}\s+)?{YEAR}"
         r")"
     )
@@ -143,44 +143,46 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
     connectors = [c for c in lx["range_connectors"] if c.lower() not in {"and", "och"}]
     conn = _w(connectors)
     between = "|".join(
-        rf"{_w([a])}\s+(?:the\s+)?{yref}\s*,?\s*{_w([b])}\s+(?:the\s+)?{yref}"
-        for a, b in lx["between"]
+        rf"{_w([a])}\s+{the}{yref}\s*,?\s*{_w([b])}\s+{the}{yref}" for a, b in lx["between"]
     )
     fiscal = rf"(?<![\w]){_words(lx['fiscal_prefixes'])}"
     andw = _w(lx["rounds_and"])
     quals = _w(lx["decade_qualifiers"])
-    decade_num = r"(?<![\w'’])(?:(?:19|20)\d0|['’]?\d0)(?:['’]?s|-?tal(?:et|ets|s)?)(?!\w)"
+    suffixes = "|".join(
+        re.escape(x) for x in sorted(lx["decade_suffixes"], key=lambda x: (-len(x), x))
+    )
+    decade_num = rf"(?<![\w'’])(?:(?:19|20)\d0|['’]?\d0)(?:{suffixes})(?!\w)"
     decade_words = _w(lx["decade_words"])
     eras = _w(lx["vague_eras"])
     prefixes = _w(lx["year_prefixes"])
     ongoing = _w(lx["ongoing"])
     genitive = "|".join(re.escape(g) for g in lx["year_genitive"])
     patterns: list[tuple[str, str]] = [
-        ("vague", rf"(?:{quals}\s+)?(?:the\s+)?(?:{decade_num}|{decade_words})|{eras}"),
+        ("vague", rf"(?:{quals}\s+)?{the}(?:{decade_num}|{decade_words})|{eras}"),
         (
             "fiscal",
             rf"{fiscal}\s*{YEAR_CORE}(?!\d)(?:\s*(?:/|{DASH})\s*(?:{YEAR_CORE}|\d{{2}})(?!\d))?",
         ),
         ("fiscal", rf"{YEAR}\s*/\s*(?:{YEAR_CORE}|\d{{2}})(?![\d/.])"),
         ("between", between),
-        ("open_range", rf"(?:{frm}\s+)?(?:the\s+)?{yref}\s*(?:{DASH}|{conn})\s*{ongoing_end}"),
+        ("open_range", rf"(?:{frm}\s+)?{the}{yref}\s*(?:{DASH}|{conn})\s*{ongoing_end}"),
         (
             "range",
-            rf"(?:{frm}\s+)?(?:the\s+)?{yref}\s*(?:{DASH}|\s{conn}\s)\s*(?:the\s+)?(?:{yref}|{short})",
+            rf"(?:{frm}\s+)?{the}{yref}\s*(?:{DASH}|\s{conn}\s)\s*{the}(?:{yref}|{short})",
         ),
         ("open_range", rf"{YEAR}\s*{DASH}(?=\s*(?:[)\]]|$|\n))"),
         ("until", rf"(?:(?<=[(\[])|(?<=^)|(?<=\s)){DASH}\s*{YEAR}"),
-        ("since", rf"{since}\s+(?:the\s+)?{yref}(?:\s*,?\s*{onwards})?"),
-        ("from", rf"{frm}\s+(?:the\s+)?{yref}(?:\s*,?\s*{onwards})?"),
+        ("since", rf"{since}\s+{the}{yref}(?:\s*,?\s*{onwards})?"),
+        ("from", rf"{frm}\s+{the}{yref}(?:\s*,?\s*{onwards})?"),
         ("onwards", rf"{yref}\s*,?\s*{onwards}"),
-        ("until", rf"{until}\s+(?:the\s+)?{yref}"),
+        ("until", rf"{until}\s+{the}{yref}"),
         (
             "rounds",
-            rf"(?:{prefixes}\s+)?{YEAR}(?:\s*,\s*(?:in\s+)?{YEAR})+(?:\s*,?\s*{andw}\s+(?:in\s+)?{YEAR})?",
+            rf"(?:{prefixes}\s+)?{YEAR}(?:\s*,\s*(?:{prefixes}\s+)?{YEAR})+(?:\s*,?\s*{andw}\s+(?:{prefixes}\s+)?{YEAR})?",
         ),
-        ("rounds", rf"(?:{prefixes}\s+)?{YEAR}\s+{andw}\s+(?:in\s+)?{YEAR}"),
+        ("rounds", rf"(?:{prefixes}\s+)?{YEAR}\s+{andw}\s+(?:{prefixes}\s+)?{YEAR}"),
         ("genitive", rf"{YEAR}\s*(?:{genitive})(?!\w)"),
-        ("single", rf"(?:{prefixes}\s+)?(?:the\s+)?{yref}"),
+        ("single", rf"(?:{prefixes}\s+)?{the}{yref}"),
         ("ongoing", ongoing),
     ]
     compiled = [(k, re.compile(p, re.IGNORECASE)) for k, p in patterns]
@@ -211,15 +213,12 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
         relative=relative,
         relative_any=relative_any,
         phone=phone,
-        units_after=re.compile(rf"^\s*(?:{_words(lx['units'])})(?!\w)", re.IGNORECASE),
+        units_after=re.compile(rf"^[ \t\u00a0]*(?:{_words(lx['units'])})(?!\w)", re.IGNORECASE),
         name_before=re.compile(rf"(?<![\w]){_words(lx['name_prefixes'])}\s*$", re.IGNORECASE),
-        year_prefix_before=re.compile(rf"(?<![\w]){prefixes}\s+(?:the\s+)?$", re.IGNORECASE),
+        year_prefix_before=re.compile(rf"(?<![\w]){prefixes}\s+{the}$", re.IGNORECASE),
         approx_before=re.compile(rf"(?<![\w]){_words(lx['approximate'])}\s*$", re.IGNORECASE),
-        since_re=re.compile(since, re.IGNORECASE),
         from_strict_re=re.compile(_w(lx["from_strict"]), re.IGNORECASE),
         onwards_re=re.compile(onwards, re.IGNORECASE),
-        ongoing_end_re=re.compile(ongoing_end, re.IGNORECASE),
-        decade_word_re=re.compile(decade_words, re.IGNORECASE),
         month_re=re.compile(month, re.IGNORECASE),
     )
 
@@ -291,9 +290,10 @@ class _Finder:
         """A bare number that is an amount, an identifier, a decimal or part of a bigger number."""
         t = self.text
         after, before = t[ye : ye + 40], t[max(0, ys - 30) : ys]
-        if re.match(r"^[.,:]\d", after) or re.match(r"^\s\d{3}(?!\d)", after):
+        if re.match(r"^[.,:]\d|^/\d{3,}|^\s\d{3}(?!\d)", after):
             return True
-        if re.search(r"\d[\s\u00a0.,]$|\w[-–]$", before):
+        # "1.2019", "COVID-2019"; a space before is no thousands group (those have 3 digits)
+        if re.search(r"\d[.,]$|\w[-–]$|[£$€¥]\s?$", before):
             return True
         if self.g.units_after.match(after):
             return True

@@ -1,0 +1,164 @@
+"""Find lesson statements: sentence-aligned spans that state experience or learning.
+
+Each sentence gets additive evidence from the language's lesson lexicon (explicit cues
+such as "we learned" / "vi lärde oss", weaker evaluative markers, narrative penalties).
+Spans are built from a seed sentence plus the neighbour that completes it, because
+analysts quote a claim together with its reason or example (usually two sentences).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from coatlas.document import Document, Span
+
+from .lexicon import LessonLexicon, load_lexicon
+from .segment import Unit, guess_language, units
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    document: str
+    start: int
+    end: int
+    text: str
+    language: str
+    score: float
+    explicit: bool
+    cues: tuple[str, ...]
+
+
+def _lang_of(doc: Document, span: Span, text: str) -> str:
+    if span.lang in ("en", "sv"):
+        return span.lang
+    default = doc.language if doc.language in ("en", "sv") else "en"
+    return guess_language(text, default)
+
+
+def score_sentence(text: str, lex: LessonLexicon) -> tuple[float, bool, list[str]]:
+    """Additive cue evidence for one sentence: (score, has explicit cue, matched cues)."""
+    score, explicit, cues = 0.0, False, []
+    for pat, w in lex.explicit:
+        m = pat.search(text)
+        if m:
+            score += w
+            explicit = True
+            cues.append(m.group(0).lower())
+    ev = 0.0
+    for pat, w in lex.evaluative:
+        if pat.search(text):
+            ev += w
+    score += min(ev, 4.0)
+    for pat, w in lex.narrative:
+        if pat.search(text):
+            score += w
+    words = len(text.split())
+    if words < 5:
+        score -= 1.5
+    elif words > 60:
+        score -= 0.5
+    return score, explicit, cues
+
+
+class LessonDetector:
+    """fit/predict-style detector; thresholds are in cue-score units (see lessons.yaml)."""
+
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.5,
+        second_threshold: float = 4.0,
+        document_threshold: float = 1.5,
+        max_sentences: int = 3,
+    ) -> None:
+        self.threshold = threshold
+        self.second_threshold = second_threshold
+        self.document_threshold = document_threshold
+        self.max_sentences = max_sentences
+
+    def _scores(self, doc: Document, unit: Unit) -> list[tuple[float, bool, list[str], str]]:
+        out = []
+        for s in unit.sentences:
+            t = doc.text[s.start : s.end]
+            lang = _lang_of(doc, s, t)
+            sc, ex, cues = score_sentence(t, load_lexicon(lang))
+            out.append((sc, ex, cues, lang))
+        return out
+
+    def _continues(self, doc: Document, sent: Span, lang: str) -> bool:
+        t = doc.text[sent.start : sent.end]
+        return any(p.search(t) for p in load_lexicon(lang).continuation)
+
+    def _grow(
+        self, doc: Document, unit: Unit, scores, i: int, prefer_pair: bool
+    ) -> tuple[int, int]:
+        """Indices [a, b] of the span grown around seed ``i``."""
+        n = len(unit.sentences)
+        a = b = i
+        nxt_ok = i + 1 < n and scores[i + 1][0] > -1.0
+        prv_ok = i > 0 and scores[i - 1][0] > -1.0
+        seed_leans = self._continues(doc, unit.sentences[i], scores[i][3])
+        nxt_leans = nxt_ok and self._continues(doc, unit.sentences[i + 1], scores[i + 1][3])
+        if seed_leans and prv_ok:
+            a = i - 1
+        elif nxt_ok and (prefer_pair or nxt_leans or scores[i + 1][0] >= self.threshold):
+            b = i + 1
+        elif prv_ok and prefer_pair and scores[i - 1][0] >= 0:
+            a = i - 1
+        # a third sentence only when it clearly continues the claim
+        if (
+            b - a + 1 < self.max_sentences
+            and b + 1 < n
+            and self._continues(doc, unit.sentences[b + 1], scores[b + 1][3])
+            and scores[b + 1][0] >= self.threshold
+        ):
+            b += 1
+        return a, b
+
+    def predict(self, doc: Document, *, respondent_only: bool = True) -> list[Candidate]:
+        """Lesson candidates of one document, in text order, non-overlapping."""
+        found: list[Candidate] = []
+        transcript = bool(doc.turns)
+        for unit in units(doc, respondent_only=respondent_only):
+            scores = self._scores(doc, unit)
+            order = sorted(range(len(scores)), key=lambda k: (-scores[k][0], k))
+            taken: set[int] = set()
+            picked = 0
+            for i in order:
+                sc = scores[i][0]
+                need = self.threshold if transcript else self.document_threshold
+                if transcript and picked:
+                    need = self.second_threshold
+                if sc < need or i in taken:
+                    continue
+                a, b = self._grow(doc, unit, scores, i, prefer_pair=transcript)
+                while a in taken and a < i:
+                    a += 1
+                while b in taken and b > i:
+                    b -= 1
+                if any(k in taken for k in range(a, b + 1)):
+                    continue
+                taken.update(range(a, b + 1))
+                picked += 1
+                s, e = unit.sentences[a].start, unit.sentences[b].end
+                total = sc + 0.3 * sum(max(scores[k][0], 0) for k in range(a, b + 1) if k != i)
+                cues = tuple(sorted({c for k in range(a, b + 1) for c in scores[k][2]}))
+                found.append(
+                    Candidate(
+                        doc.path,
+                        s,
+                        e,
+                        doc.text[s:e],
+                        scores[i][3],
+                        total,
+                        any(scores[k][1] for k in range(a, b + 1)),
+                        cues,
+                    )
+                )
+        return sorted(found, key=lambda c: (c.start, c.end))
+
+
+def confidence(score: float) -> float:
+    """Cue score to 0..1: a logistic curve centred on the default threshold."""
+    return round(1.0 / (1.0 + math.exp(-(score - 2.5))), 4)

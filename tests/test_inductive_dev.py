@@ -1,0 +1,62 @@
+"""Dev-norrvik regression checks (gold used only to measure)."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path("/work/shared/corpora/dev-norrvik")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not ROOT.exists(), reason="dev corpus not present"),
+]
+
+
+def test_detection_and_sampling_on_dev():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import bench_lessons
+    import devload
+
+    from coatlas.inductive import LessonDetector, sample
+
+    docs = devload.load_corpus(ROOT / "documents")
+    gold = json.loads((ROOT / "gold.json").read_text(encoding="utf-8"))["lessons"]
+    chosen = {s["document"] for s in sample(docs) if s["sampled"]}
+    assert {g["document"] for g in gold} <= chosen
+    assert len(chosen) < len(docs) / 2
+    det = LessonDetector()
+    pred = [
+        {"document": c.document, "text": c.text}
+        for d in docs
+        if d.path in chosen
+        for c in det.predict(d)
+    ]
+    tp = len(bench_lessons.match(pred, gold))
+    p, r = tp / len(pred), tp / len(gold)
+    assert 2 * p * r / (p + r) >= 0.65
+
+
+def test_run_on_dev_is_deterministic_and_seed_stable():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import devload
+    from sklearn.metrics import adjusted_rand_score
+
+    from coatlas.embed import default_embedder
+    from coatlas.inductive import run
+    from coatlas.jsonio import dumps
+
+    docs = devload.load_corpus(ROOT / "documents")
+    emb = default_embedder()
+    a = run(docs, embedder=emb, seed=0)
+    b = run(list(reversed(docs)), embedder=emb, seed=0)
+    assert dumps(a) == dumps(b)
+    c = run(docs, embedder=emb, seed=13)
+    ca = [x["cluster"] for x in a["lessons"]]
+    cc = [x["cluster"] for x in c["lessons"]]
+    assert adjusted_rand_score(ca, cc) >= 0.9
+    codes = [k for cl in a["hierarchy"] for g in cl["categories"] for k in g["codes"]]
+    assert all(len(k["key_concepts"]) >= 2 for k in codes)
+    assert sorted(lid for k in codes for lid in k["lessons"]) == sorted(
+        x["id"] for x in a["lessons"]
+    )

@@ -408,3 +408,16 @@ def test_role_inside_a_course_is_one_initiative():
     res = run([d1, d2])
     names = [i["name"] for i in res.initiatives]
     assert len(names) == 1 and " in " in names[0], names
+
+
+def test_example_corpus_of_the_repository():
+    root = Path(__file__).resolve().parents[1] / "examples" / "documents"
+    if not root.exists():
+        pytest.skip("examples/ not present")
+    from coatlas.ingest import read_folder
+
+    docs, _ = read_folder(root)
+    res = run(docs)
+    names = {i["name"] for i in res.initiatives}
+    assert {"Breathing Together", "Föräldrarådet", "Medverkansnätverket"} <= names, names
+    assert not any("store" in n.lower() for n in names)

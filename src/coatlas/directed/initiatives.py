@@ -112,7 +112,11 @@ def _org_evidence(ent: Entity, docs: dict[str, Document]) -> int:
     "head of X", "X is the region's unit")."""
     lx = lexicons()
     # "a rehabilitation group", "a team of peers" describe initiatives, not organisations
-    org = (lx["en"].org_heads | lx["sv"].org_heads) - {"group", "groups", "team", "teams", "ward"}
+    # (an association of survivors may itself be the initiative)
+    org = (lx["en"].org_heads | lx["sv"].org_heads) - {
+        "group", "groups", "team", "teams", "ward", "association", "associations",
+        "förening", "föreningen",
+    }  # fmt: skip
     before = lx["en"].org_before + lx["sv"].org_before
     n = 0
     for m in ent.mentions:
@@ -596,7 +600,7 @@ def classify(
                 continue
             if _common_word(ent, lowered):
                 continue
-            if _org_evidence(ent, dmap) >= max(1, len(ent.mentions) // 4):
+            if _org_evidence(ent, dmap) >= max(2, len(ent.mentions) // 4):
                 continue
             if any(lk.reason == "org" for lk in ent.links):
                 continue
@@ -693,6 +697,7 @@ def _is_heading(text: str, s: tuple[int, int]) -> bool:
 
 def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> list[PPEHit]:
     weight: dict[tuple[str, tuple[int, int]], float] = {}
+    per_doc = Counter(m.document for m in ent.mentions)
     for m in ent.mentions:
         doc = dmap[m.document]
         sp = spans[m.document]
@@ -703,6 +708,14 @@ def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> li
         weight[(m.document, s)] = 1.0
         # the sentence after a mention usually still describes it ("X started in 2006. 24 patients ...");
         # a heading is described by the paragraph under it
+        if "title" in m.cues and per_doc[m.document] >= 2:
+            # a document named after the initiative (and naming it again) describes it throughout
+            limit = s[0] + 4000
+            for nxt in sp[idx + 1 :]:
+                if nxt[0] >= limit:
+                    break
+                weight.setdefault((m.document, nxt), 0.8)
+            continue
         heading = _is_heading(doc.text, s)
         for nxt in sp[idx + 1 : idx + (4 if heading else 2)]:
             if _is_heading(doc.text, nxt):

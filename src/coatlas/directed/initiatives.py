@@ -51,8 +51,9 @@ CAPITAL_BONUS = 0.8
 # Swedish capitalises only proper nouns: a capitalised compound ending in an
 # initiative head in mid-sentence ("... patientmedverkan, X-nätverket, där") is a name
 PROPER_COMPOUND_BONUS = 0.9
-MIN_STRENGTH = 2.5  # summed over documents
-MIN_STRENGTH_SINGLE = 2.5  # when only one document names it
+MIN_STRENGTH = 1.8  # summed over documents
+MIN_STRENGTH_SINGLE = 2.2
+CANDIDATE_STRENGTH = 1.5  # names weaker than this take no part in cross-language joins  # when only one document names it
 MAX_CODE_EVIDENCE = 10  # strongest quotes kept per code (the coder sorts them by confidence)
 PPE_MIN = 0.8  # involvement in the mention's sentence (1.0) or the next one (0.8)
 
@@ -593,8 +594,11 @@ def classify(
         # "<role> in <programme>" is one initiative, even when neither name is strong alone
         ents = join_roles(ents, {d.path: d.text for d in docs}, lambda e: _canonical(e)[0])
         lowered = Counter(w for d in docs for w in re.findall(r"\b[a-zåäöé][\w-]+", d.text))
+        # a Swedish name and its English rendering are joined before judging either
+        candidates = [e for e in ents if strength(e) >= CANDIDATE_STRENGTH]
+        merged = merge_across_languages(candidates, embedder, background=ents)
         kept = []
-        for ent in ents:
+        for ent in merged:
             ndocs = len(ent.documents)
             if strength(ent) < (MIN_STRENGTH_SINGLE if ndocs == 1 else MIN_STRENGTH):
                 continue
@@ -605,7 +609,7 @@ def classify(
             if any(lk.reason == "org" for lk in ent.links):
                 continue
             kept.append(ent)
-        ents = merge_across_languages(kept, embedder, background=ents)
+        ents = kept
         for ent in ents:
             _propagate(ent, docs, spans)
     inits: list[tuple[Entity, list[PPEHit]]] = []
@@ -691,6 +695,18 @@ def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
     ent.mentions = sorted(ent.mentions + added, key=Mention.sort_key)
 
 
+def _turn_span(doc: Document, pos: int, limit: int = 1500) -> tuple[int, int] | None:
+    """The transcript turn around ``pos`` — with the answer when it is a question."""
+    turns = doc.turns
+    for i, t in enumerate(turns):
+        if t.start <= pos < t.end:
+            end = t.end
+            if t.role == "interviewer" and i + 1 < len(turns):
+                end = turns[i + 1].end
+            return (max(t.start, pos - limit), min(end, pos + limit))
+    return None
+
+
 def _is_heading(text: str, s: tuple[int, int]) -> bool:
     return (s[1] - s[0]) < 90 and text[s[1] - 1 : s[1]] not in ".!?:;,"
 
@@ -715,6 +731,14 @@ def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> li
                 if nxt[0] >= limit:
                     break
                 weight.setdefault((m.document, nxt), 0.8)
+            continue
+        turn = _turn_span(doc, m.start)
+        if turn is not None:
+            # speech comes in short sentences: the speaker's turn (and the answer to a
+            # question) is the unit that describes what was named
+            for other in sp:
+                if turn[0] <= other[0] < turn[1] and other != s:
+                    weight.setdefault((m.document, other), 0.8)
             continue
         heading = _is_heading(doc.text, s)
         for nxt in sp[idx + 1 : idx + (4 if heading else 2)]:

@@ -837,7 +837,7 @@ def docx_dialog(path: Path) -> None:
 
 
 def gold() -> dict:
-    I = [
+    ITEMS = [
         dict(
             name="Patientrådet vid Havsbo sjukhus",
             aliases=["Patientrådet"],
@@ -1016,7 +1016,7 @@ def gold() -> dict:
         ),
     ]
     inits = []
-    for k, x in enumerate(I, 1):
+    for k, x in enumerate(ITEMS, 1):
         inits.append({"id": f"i{k:02d}", **x})
     non = [
         {

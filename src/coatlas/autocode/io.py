@@ -43,21 +43,24 @@ class CodedTable:
 
 
 def _decode(path: Path, raw: bytes) -> str:
-    """UTF-8 (with or without BOM) first; else the best guess of charset-normalizer.
+    """UTF-8 (with or without BOM) first, then Windows-1252, then a guess.
 
-    Exports from older Excel on Windows are cp1252 (or cp1257 / latin-1 for Swedish);
-    those still contain the text the analyst meant, so a guess beats refusing.
+    Non-UTF-8 CSVs are nearly always old Excel exports from Windows, which for
+    Swedish and English are cp1252 (a superset of latin-1 with the Swedish letters).
+    Statistical guessing on short files mistakes it for e.g. cp1257, so it only
+    gets the files cp1252 cannot decode.
     """
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     try:
-        from charset_normalizer import from_bytes
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
 
-        best = from_bytes(raw).best()
-    except Exception:  # pragma: no cover - library failure is reported below
-        best = None
+    best = from_bytes(raw).best()
     if best is None or best.encoding is None:
         raise AutocodeError(path, "not valid UTF-8 and the encoding cannot be guessed")
     return str(best)

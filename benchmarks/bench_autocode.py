@@ -168,8 +168,16 @@ def tune(args) -> None:
         "lr C=10": dict(classifier=LogisticRegression(C=10, solver="liblinear")),
         "svm global thr": dict(thresholder=Thresholder(mode="global")),
         "svm no fallback": dict(thresholder=Thresholder(at_least_one=False)),
-        "svm + emb w=1": dict(use_embeddings=True, embedder=emb),
-        "svm + emb w=2": dict(use_embeddings=True, embedder=emb, embedding_weight=2.0),
+        "svm context": dict(context=True),
+        "svm context C=0.1": dict(context=True, combiner_C=0.1),
+        "emb concat w=3": dict(
+            use_embeddings=True, embedder=emb, embedding_mode="concat", embedding_weight=3.0
+        ),
+        "emb concat w=2": dict(
+            use_embeddings=True, embedder=emb, embedding_mode="concat", embedding_weight=2.0
+        ),
+        "emb stack": dict(use_embeddings=True, embedder=emb),
+        "emb stack context": dict(use_embeddings=True, embedder=emb, context=True),
     }
     only = set(args.only.split(",")) if args.only else None
     folds = KFold(3, shuffle=True, random_state=1)

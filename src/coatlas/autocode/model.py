@@ -22,43 +22,58 @@ import numpy as np
 from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 from sklearn.svm import LinearSVC
 
-from coatlas.autocode.features import default_featurizer
+from coatlas.autocode.features import EmbeddingFeatures, default_featurizer
 from coatlas.autocode.thresholds import Thresholder
 from coatlas.embed import Embedder
 
 log = logging.getLogger(__name__)
 
-_NEVER = -1e3  # margin of a code that cannot be learnt (no positives, or no negatives)
+_NEVER = -10.0  # margin of a code that cannot be learnt (no positives, or no negatives)
+_CLIP = 10.0  # margins are clipped so one extreme text cannot dominate the combiner
 
 
 def default_classifier() -> LinearSVC:
-    return LinearSVC(C=0.5, class_weight=None, loss="squared_hinge", random_state=0, max_iter=5000)
+    """Linear SVM on sparse n-grams; C chosen by 3-fold CV on a training set (see benchmark)."""
+    return LinearSVC(C=0.5, loss="squared_hinge", random_state=0, max_iter=5000)
 
 
-class _Sigmoid:
-    """Platt scaling of one code's margins; constant for codes that cannot be learnt."""
+def default_embedding_classifier() -> LogisticRegression:
+    return LogisticRegression(C=1.0, solver="liblinear", max_iter=1000)
 
-    def __init__(self) -> None:
-        self.a = 0.0
-        self.b = 0.0
+
+def embedding_member(embedder: Embedder | None = None) -> tuple[object, object]:
+    """Embeddings, standardised (e5 cosines are compressed), into a logistic regression."""
+    feats = make_pipeline(EmbeddingFeatures(embedder), StandardScaler())
+    return feats, default_embedding_classifier()
+
+
+class _Combiner:
+    """Per code: margins (of one or more members) -> confidence 0..1.
+
+    With one member and one input this is Platt scaling; with several it is a
+    stacked logistic regression. Constant for codes that cannot be learnt.
+    """
+
+    def __init__(self, C: float) -> None:
+        self.C = C
+        self.lr: LogisticRegression | None = None
         self.const: float | None = None
 
-    def fit(self, s: np.ndarray, y: np.ndarray) -> _Sigmoid:
+    def fit(self, Z: np.ndarray, y: np.ndarray) -> _Combiner:
         if y.min() == y.max():
             self.const = float(y[0])
             return self
-        lr = LogisticRegression(C=1e4, solver="lbfgs", max_iter=1000)
-        lr.fit(s.reshape(-1, 1), y)
-        self.a = float(lr.coef_[0, 0])
-        self.b = float(lr.intercept_[0])
+        self.lr = LogisticRegression(C=self.C, solver="lbfgs", max_iter=2000).fit(Z, y)
         return self
 
-    def __call__(self, s: np.ndarray) -> np.ndarray:
-        if self.const is not None:
-            return np.full(len(s), self.const)
-        return 1.0 / (1.0 + np.exp(-(self.a * s + self.b)))
+    def __call__(self, Z: np.ndarray) -> np.ndarray:
+        if self.const is not None or self.lr is None:
+            return np.full(len(Z), self.const or 0.0)
+        return self.lr.predict_proba(Z)[:, 1]
 
 
 class AutoCoder:
@@ -67,6 +82,14 @@ class AutoCoder:
     ``Y`` is an (n_texts, n_codes) 0/1 matrix. Codes without positives are kept
     (predicted 0, with a warning in ``warnings_``) so output columns always match.
     Empty texts get no codes and confidence 0.
+
+    Members: each is a (featuriser, binary classifier) pair scored per code. The
+    default is TF-IDF word+char -> linear SVM; ``use_embeddings`` adds sentence
+    embeddings either as a second member whose margins are stacked
+    (``embedding_mode="stack"``) or as extra columns of the first
+    (``"concat"``, scaled by ``embedding_weight``). ``members`` overrides all that.
+    ``context=True`` lets each code's combiner see every code's margins (codes
+    that go together, e.g. praise with staff manner).
     """
 
     def __init__(
@@ -76,7 +99,11 @@ class AutoCoder:
         thresholder: Thresholder | None = None,
         use_embeddings: bool = False,
         embedder: Embedder | None = None,
+        embedding_mode: str = "stack",
         embedding_weight: float = 1.0,
+        members: Sequence[tuple[object, object]] | None = None,
+        context: bool = False,
+        combiner_C: float = 1.0,
         cv: int = 5,
         random_state: int = 0,
     ) -> None:
@@ -85,21 +112,39 @@ class AutoCoder:
         self.thresholder = thresholder
         self.use_embeddings = use_embeddings
         self.embedder = embedder
+        self.embedding_mode = embedding_mode
         self.embedding_weight = embedding_weight
+        self.members = members
+        self.context = context
+        self.combiner_C = combiner_C
         self.cv = cv
         self.random_state = random_state
 
     # -- fitting -----------------------------------------------------------------
 
-    def _fit_codes(self, X, Y: np.ndarray) -> list[object | None]:
-        base = self.classifier if self.classifier is not None else default_classifier()
+    def _members(self) -> list[tuple[object, object]]:
+        if self.members is not None:
+            return [(clone(f), clone(c)) for f, c in self.members]
+        if self.embedding_mode not in ("stack", "concat"):
+            raise ValueError(f"unknown embedding_mode {self.embedding_mode!r}")
+        concat = self.use_embeddings and self.embedding_mode == "concat"
+        feats = (
+            clone(self.featurizer)
+            if self.featurizer is not None
+            else default_featurizer(concat, self.embedder, self.embedding_weight)
+        )
+        clf = clone(self.classifier) if self.classifier is not None else default_classifier()
+        out = [(feats, clf)]
+        if self.use_embeddings and self.embedding_mode == "stack":
+            out.append(embedding_member(self.embedder))
+        return out
+
+    @staticmethod
+    def _fit_codes(base: object, X, Y: np.ndarray) -> list[object | None]:
         models: list[object | None] = []
         for j in range(Y.shape[1]):
             y = Y[:, j]
-            if y.min() == y.max():
-                models.append(None)
-                continue
-            models.append(clone(base).fit(X, y))
+            models.append(None if y.min() == y.max() else clone(base).fit(X, y))
         return models
 
     @staticmethod
@@ -108,7 +153,13 @@ class AutoCoder:
         for j, m in enumerate(models):
             if m is not None:
                 S[:, j] = np.asarray(m.decision_function(X), dtype=float).ravel()
-        return S
+        return np.clip(S, -_CLIP, _CLIP)
+
+    def _inputs(self, margins: list[np.ndarray], j: int) -> np.ndarray:
+        """What code j's combiner sees: its own margins, or all codes' with ``context``."""
+        if self.context:
+            return np.hstack(margins)
+        return np.column_stack([m[:, j] for m in margins])
 
     def fit(
         self, texts: Sequence[str], Y: np.ndarray, code_names: Sequence[str] | None = None
@@ -129,8 +180,7 @@ class AutoCoder:
         if n < 2:
             raise ValueError("need at least 2 coded texts to learn from")
         self.warnings_: list[str] = []
-        for j, c in enumerate(self.codes_):
-            pos = int(Y[:, j].sum())
+        for c, pos in zip(self.codes_, Y.sum(axis=0).tolist(), strict=True):
             if pos == 0:
                 self.warnings_.append(f"code {c!r} has no positive texts: it will be predicted 0")
             elif pos == n:
@@ -138,48 +188,58 @@ class AutoCoder:
         for w in self.warnings_:
             log.warning(w)
 
-        self.featurizer_ = (
-            clone(self.featurizer)
-            if self.featurizer is not None
-            else default_featurizer(self.use_embeddings, self.embedder, self.embedding_weight)
-        )
-        X = self.featurizer_.fit_transform(texts)
-
-        # Out-of-fold margins: the honest view of how the model scores unseen texts.
+        # Out-of-fold margins: the honest view of how each member scores unseen texts.
         folds = max(2, min(self.cv, n))
-        oof = np.full((n, k), _NEVER, dtype=float)
-        splitter = KFold(n_splits=folds, shuffle=True, random_state=self.random_state)
-        for tr, te in splitter.split(np.arange(n)):
-            oof[te] = self._margins(self._fit_codes(X[tr], Y[tr]), X[te])
-        self.oof_margins_ = oof
-        self.calibrators_ = [_Sigmoid().fit(oof[:, j], Y[:, j]) for j in range(k)]
-        self.oof_proba_ = self._calibrate(oof)
+        splits = list(
+            KFold(n_splits=folds, shuffle=True, random_state=self.random_state).split(np.arange(n))
+        )
+        self.members_: list[tuple[object, list[object | None]]] = []
+        oof_all: list[np.ndarray] = []
+        for feats, clf in self._members():
+            X = feats.fit_transform(texts)
+            oof = np.full((n, k), _NEVER, dtype=float)
+            for tr, te in splits:
+                oof[te] = self._margins(self._fit_codes(clf, X[tr], Y[tr]), X[te])
+            oof_all.append(oof)
+            self.members_.append((feats, self._fit_codes(clf, X, Y)))
+        self.oof_margins_ = oof_all
+        self.combiners_ = [
+            _Combiner(self.combiner_C).fit(self._inputs(oof_all, j), Y[:, j]) for j in range(k)
+        ]
+        self.oof_proba_ = self._combine(oof_all)
         self.thresholder_ = (
             clone_thresholder(self.thresholder) if self.thresholder is not None else Thresholder()
         )
         self.thresholder_.fit(self.oof_proba_, Y)
-        self.models_ = self._fit_codes(X, Y)
         return self
 
     # -- coding ------------------------------------------------------------------
 
-    def _calibrate(self, S: np.ndarray) -> np.ndarray:
-        P = np.zeros_like(S)
-        for j, cal in enumerate(self.calibrators_):
-            P[:, j] = cal(S[:, j])
+    def _combine(self, margins: list[np.ndarray]) -> np.ndarray:
+        n = margins[0].shape[0]
+        P = np.zeros((n, len(self.combiners_)))
+        for j, comb in enumerate(self.combiners_):
+            P[:, j] = comb(self._inputs(margins, j))
         return P
 
+    def member_scores(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Raw margins of each member, each (n_texts, n_codes)."""
+        texts = [str(t) for t in texts]
+        k = len(self.codes_)
+        if not texts:
+            return [np.zeros((0, k)) for _ in self.members_]
+        return [self._margins(models, feats.transform(texts)) for feats, models in self.members_]
+
     def decision_scores(self, texts: Sequence[str]) -> np.ndarray:
-        """Raw classifier margins, (n_texts, n_codes); larger means more likely."""
+        """Margins of the first member (n_texts, n_codes); larger means more likely."""
+        return self.member_scores(texts)[0]
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Confidences 0..1 per code (combined and calibrated on held-out training texts)."""
         texts = [str(t) for t in texts]
         if not texts:
             return np.zeros((0, len(self.codes_)))
-        return self._margins(self.models_, self.featurizer_.transform(texts))
-
-    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        """Confidences 0..1 per code (calibrated on held-out training texts)."""
-        texts = [str(t) for t in texts]
-        P = self._calibrate(self.decision_scores(texts))
+        P = self._combine(self.member_scores(texts))
         blank = np.array([not t.strip() for t in texts], dtype=bool)
         P[blank] = 0.0
         return np.clip(P, 0.0, 1.0)

@@ -159,7 +159,13 @@ def tune(args) -> None:
     X = [texts[i] for i in tr]
     Yt = Y[tr]
     emb = embedder_for(True, "")
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression, RidgeClassifier
+
+    from coatlas.autocode import default_featurizer as feat
+    from coatlas.autocode.model import embedding_member
+
+    def emb_member(alpha: float):
+        return (embedding_member(emb)[0], RidgeClassifier(alpha=alpha))
 
     grid = {
         "svm C=0.5": dict(),
@@ -168,8 +174,6 @@ def tune(args) -> None:
         "lr C=10": dict(classifier=LogisticRegression(C=10, solver="liblinear")),
         "svm global thr": dict(thresholder=Thresholder(mode="global")),
         "svm no fallback": dict(thresholder=Thresholder(at_least_one=False)),
-        "svm context": dict(context=True),
-        "svm context C=0.1": dict(context=True, combiner_C=0.1),
         "emb concat w=3": dict(
             use_embeddings=True, embedder=emb, embedding_mode="concat", embedding_weight=3.0
         ),
@@ -177,7 +181,12 @@ def tune(args) -> None:
             use_embeddings=True, embedder=emb, embedding_mode="concat", embedding_weight=2.0
         ),
         "emb stack": dict(use_embeddings=True, embedder=emb),
-        "emb stack context": dict(use_embeddings=True, embedder=emb, context=True),
+        "emb stack ridge a=100": dict(
+            members=[(feat(), LinearSVC(C=0.5, random_state=0)), emb_member(100.0)]
+        ),
+        "emb stack ridge a=10": dict(
+            members=[(feat(), LinearSVC(C=0.5, random_state=0)), emb_member(10.0)]
+        ),
     }
     only = set(args.only.split(",")) if args.only else None
     folds = KFold(3, shuffle=True, random_state=1)

@@ -232,3 +232,30 @@ def test_cli_warns_for_code_without_positives(tmp_path):
     assert r.exit_code == 0, r.output
     assert "'never' has no positive texts" in r.output
     assert out.read_text().splitlines() == ["id,waiting,never", "x,1,0", "y,0,0"]
+
+
+class FakeEmbedder:
+    """A stand-in for the sentence model: hashed words, L2-normalised (no model load)."""
+
+    name = "fake"
+
+    def embed(self, texts):
+        import zlib
+
+        out = np.zeros((len(texts), 16), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in t.split():
+                out[i, zlib.crc32(w.encode()) % 16] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+@pytest.mark.parametrize("mode", ["stack", "concat"])
+def test_embedding_members_fit_and_predict(mode):
+    texts, Y = synth(80, 5)
+    coder = AutoCoder(use_embeddings=True, embedder=FakeEmbedder(), embedding_mode=mode)
+    coder.fit(texts, Y, list(RULES))
+    assert len(coder.members_) == (2 if mode == "stack" else 1)
+    new, Ynew = synth(30, 6)
+    assert micro_f1(Ynew, coder.predict(new)) >= 0.9
+    with pytest.raises(ValueError, match="embedding_mode"):
+        AutoCoder(use_embeddings=True, embedding_mode="nope").fit(texts, Y)

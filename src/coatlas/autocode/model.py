@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from sklearn.base import clone
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import LogisticRegression, RidgeClassifier
 from sklearn.model_selection import KFold
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -41,8 +41,9 @@ def default_classifier() -> LinearSVC:
     return LinearSVC(C=0.5, loss="squared_hinge", random_state=0, max_iter=5000)
 
 
-def default_embedding_classifier() -> LogisticRegression:
-    return LogisticRegression(C=1.0, solver="liblinear", max_iter=1000)
+def default_embedding_classifier() -> RidgeClassifier:
+    """Ridge: a closed-form solve on 384 dense columns, far faster than iterative solvers."""
+    return RidgeClassifier(alpha=30.0)
 
 
 def embedding_member(embedder: Embedder | None = None) -> tuple[object, object]:
@@ -88,8 +89,6 @@ class AutoCoder:
     embeddings either as a second member whose margins are stacked
     (``embedding_mode="stack"``) or as extra columns of the first
     (``"concat"``, scaled by ``embedding_weight``). ``members`` overrides all that.
-    ``context=True`` lets each code's combiner see every code's margins (codes
-    that go together, e.g. praise with staff manner).
     """
 
     def __init__(
@@ -102,7 +101,6 @@ class AutoCoder:
         embedding_mode: str = "stack",
         embedding_weight: float = 1.0,
         members: Sequence[tuple[object, object]] | None = None,
-        context: bool = False,
         combiner_C: float = 1.0,
         cv: int = 5,
         random_state: int = 0,
@@ -115,7 +113,6 @@ class AutoCoder:
         self.embedding_mode = embedding_mode
         self.embedding_weight = embedding_weight
         self.members = members
-        self.context = context
         self.combiner_C = combiner_C
         self.cv = cv
         self.random_state = random_state
@@ -155,10 +152,13 @@ class AutoCoder:
                 S[:, j] = np.asarray(m.decision_function(X), dtype=float).ravel()
         return np.clip(S, -_CLIP, _CLIP)
 
-    def _inputs(self, margins: list[np.ndarray], j: int) -> np.ndarray:
-        """What code j's combiner sees: its own margins, or all codes' with ``context``."""
-        if self.context:
-            return np.hstack(margins)
+    @staticmethod
+    def _inputs(margins: list[np.ndarray], j: int) -> np.ndarray:
+        """What code j's combiner sees: its own margin from each member.
+
+        (Feeding every code's margins, to learn codes that go together, was tried:
+        3-fold CV micro-F1 fell from 0.704 to 0.69 on the NHS benchmark's TRAIN.)
+        """
         return np.column_stack([m[:, j] for m in margins])
 
     def fit(

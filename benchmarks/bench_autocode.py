@@ -159,13 +159,13 @@ def tune(args) -> None:
     X = [texts[i] for i in tr]
     Yt = Y[tr]
     emb = embedder_for(True, "")
-    from sklearn.linear_model import LogisticRegression, RidgeClassifier
+    from sklearn.linear_model import LogisticRegression
 
     from coatlas.autocode import default_featurizer as feat
-    from coatlas.autocode.model import embedding_member
+    from coatlas.autocode.model import JointRidge, embedding_member
 
     def emb_member(alpha: float):
-        return (embedding_member(emb)[0], RidgeClassifier(alpha=alpha))
+        return (embedding_member(emb)[0], JointRidge(alpha=alpha))
 
     grid = {
         "svm C=0.5": dict(),

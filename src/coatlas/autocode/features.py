@@ -27,7 +27,7 @@ def word_tfidf(ngram_range: tuple[int, int] = (1, 2), min_df: int = 1) -> TfidfV
         min_df=min_df,
         token_pattern=r"(?u)\b\w+\b",
         lowercase=True,
-        dtype=np.float32,
+        dtype=np.float64,  # what liblinear wants: no copy per code
     )
 
 
@@ -39,7 +39,7 @@ def char_tfidf(ngram_range: tuple[int, int] = (2, 5), min_df: int = 2) -> TfidfV
         sublinear_tf=True,
         min_df=min_df,
         lowercase=True,
-        dtype=np.float32,
+        dtype=np.float64,  # what liblinear wants: no copy per code
     )
 
 
@@ -53,6 +53,10 @@ class EmbeddingFeatures(TransformerMixin, BaseEstimator):
     def __init__(self, embedder: Embedder | None = None, weight: float = 1.0) -> None:
         self.embedder = embedder
         self.weight = weight
+
+    def __sklearn_clone__(self) -> EmbeddingFeatures:
+        # Share the embedder (model, cache, lock) instead of deep-copying it.
+        return EmbeddingFeatures(self.embedder, self.weight)
 
     def _embedder(self) -> Embedder:
         if self.embedder is None:

@@ -19,8 +19,8 @@ import logging
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.base import clone
-from sklearn.linear_model import LogisticRegression, RidgeClassifier
+from sklearn.base import BaseEstimator, clone
+from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.model_selection import KFold
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -41,9 +41,28 @@ def default_classifier() -> LinearSVC:
     return LinearSVC(C=0.5, loss="squared_hinge", random_state=0, max_iter=5000)
 
 
-def default_embedding_classifier() -> RidgeClassifier:
-    """Ridge: a closed-form solve on 384 dense columns, far faster than iterative solvers."""
-    return RidgeClassifier(alpha=30.0)
+class JointRidge(BaseEstimator):
+    """Ridge regression onto +-1 targets, all codes in one solve (``multi_label``).
+
+    On a few hundred dense embedding columns one shared solve replaces one per
+    code; per code it equals ``RidgeClassifier``.
+    """
+
+    multi_label = True
+
+    def __init__(self, alpha: float = 30.0) -> None:
+        self.alpha = alpha
+
+    def fit(self, X, Y: np.ndarray) -> JointRidge:
+        self.ridge_ = Ridge(alpha=self.alpha).fit(X, 2.0 * np.asarray(Y, dtype=float) - 1.0)
+        return self
+
+    def decision_function(self, X) -> np.ndarray:
+        return np.asarray(self.ridge_.predict(X), dtype=float).reshape(X.shape[0], -1)
+
+
+def default_embedding_classifier() -> JointRidge:
+    return JointRidge(alpha=30.0)
 
 
 def embedding_member(embedder: Embedder | None = None) -> tuple[object, object]:
@@ -101,7 +120,7 @@ class AutoCoder:
         embedding_mode: str = "stack",
         embedding_weight: float = 1.0,
         members: Sequence[tuple[object, object]] | None = None,
-        combiner_C: float = 1.0,
+        combiner_C: float = 100.0,
         cv: int = 5,
         random_state: int = 0,
     ) -> None:
@@ -138,6 +157,10 @@ class AutoCoder:
 
     @staticmethod
     def _fit_codes(base: object, X, Y: np.ndarray) -> list[object | None]:
+        """One fitted model per code (None if it cannot be learnt), or one shared model."""
+        if getattr(base, "multi_label", False):
+            model = clone(base).fit(X, Y)
+            return [None if Y[:, j].min() == Y[:, j].max() else model for j in range(Y.shape[1])]
         models: list[object | None] = []
         for j in range(Y.shape[1]):
             y = Y[:, j]
@@ -147,8 +170,15 @@ class AutoCoder:
     @staticmethod
     def _margins(models: Sequence[object | None], X) -> np.ndarray:
         S = np.full((X.shape[0], len(models)), _NEVER, dtype=float)
+        joint: dict[int, np.ndarray] = {}
         for j, m in enumerate(models):
-            if m is not None:
+            if m is None:
+                continue
+            if getattr(m, "multi_label", False):
+                if id(m) not in joint:
+                    joint[id(m)] = np.asarray(m.decision_function(X), dtype=float)
+                S[:, j] = joint[id(m)][:, j]
+            else:
                 S[:, j] = np.asarray(m.decision_function(X), dtype=float).ravel()
         return np.clip(S, -_CLIP, _CLIP)
 

@@ -259,3 +259,8 @@ def test_embedding_members_fit_and_predict(mode):
     assert micro_f1(Ynew, coder.predict(new)) >= 0.9
     with pytest.raises(ValueError, match="embedding_mode"):
         AutoCoder(use_embeddings=True, embedding_mode="nope").fit(texts, Y)
+
+
+def test_too_little_text_is_a_clear_error():
+    with pytest.raises(ValueError, match="too few or too short"):
+        AutoCoder().fit(["", " ", ""], np.array([[1], [0], [1]]))

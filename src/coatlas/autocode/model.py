@@ -226,7 +226,15 @@ class AutoCoder:
         self.members_: list[tuple[object, list[object | None]]] = []
         oof_all: list[np.ndarray] = []
         for feats, clf in self._members():
-            X = feats.fit_transform(texts)
+            try:
+                X = feats.fit_transform(texts)
+            except ValueError as e:
+                if "no terms remain" in str(e) or "empty vocabulary" in str(e):
+                    raise ValueError(
+                        "the training texts are too few or too short to learn from "
+                        "(no word or character sequence occurs in two of them)"
+                    ) from None
+                raise
             oof = np.full((n, k), _NEVER, dtype=float)
             for tr, te in splits:
                 oof[te] = self._margins(self._fit_codes(clf, X[tr], Y[tr]), X[te])

@@ -158,7 +158,8 @@ def tune(args) -> None:
     word 1-3 .701/.502; combiner seeing all codes' margins .69/.44 (dropped);
     + e5 embeddings stacked (ridge a=30, default) .718/.529; a=100 .719/.522;
     a=10 .717/.522; concatenated w=2 .721/.523, w=3 .716/.500 (4x slower to fit);
-    e5 "query:" prefix instead of "passage:" .719/.534; + kNN vote member .718/.530.
+    e5 "query:" prefix instead of "passage:" .719/.534; + kNN vote member .718/.530;
+    SVM class_weight="balanced" + embeddings .716/.525; 10 inner folds + embeddings .721/.530.
     """
     from sklearn.model_selection import KFold
     from sklearn.svm import LinearSVC
@@ -208,6 +209,13 @@ def tune(args) -> None:
     grid["svm word1-3"] = dict(
         featurizer=FeatureUnion([("w", word_tfidf((1, 3))), ("c", char_tfidf())])
     )
+    grid["emb stack svm balanced"] = dict(
+        members=[
+            (feat(), LinearSVC(C=0.5, class_weight="balanced", random_state=0)),
+            emb_member(30.0),
+        ]
+    )
+    grid["emb stack 10 folds"] = dict(use_embeddings=True, embedder=emb, cv=10)
     only = set(args.only.split(",")) if args.only else None
     folds = KFold(3, shuffle=True, random_state=1)
     for name, kw in grid.items():

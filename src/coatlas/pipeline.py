@@ -17,7 +17,7 @@ from typing import Any
 from coatlas import __version__
 from coatlas.jsonio import write_json
 
-Progress = Callable[[str, int, int], None]
+Progress = Callable[[str, int, int | None], None]  # stage, done, total (None: unknown)
 STORE_FILE = "coatlas.sqlite"
 
 
@@ -59,7 +59,7 @@ def _stage(progress: Progress | None, name: str) -> Callable[[str], None]:
     def say(_msg: str) -> None:
         count[0] += 1
         if progress:
-            progress(name, count[0], 0)
+            progress(name, count[0], None)
 
     return say
 
@@ -74,6 +74,7 @@ def analyze(
     from coatlas.codebook import load_codebook
     from coatlas.embed import default_embedder
     from coatlas.errors import IngestError
+    from coatlas.evidence import codings_from_initiatives
     from coatlas.ingest import iter_files, read_document
     from coatlas.report import write_reports
     from coatlas.store import open_store
@@ -165,9 +166,18 @@ def analyze(
             manifest=manifest,
             errors=errors,
             today_year=settings.today,
-            method_labels=codebook.labels("methods") if hasattr(codebook, "labels") else None,
+            method_labels={c.id: c.label.get("en") or c.id for c in codebook.codes("methods")}
+            if "methods" in codebook.group_ids()
+            else None,
         )
         store.add_initiatives(run_id, step12.initiatives)
+        cb_id = store.add_codebook(
+            codebook.name,
+            codebook.version,
+            codebook.model_dump(mode="json"),
+            codes=[{"id": f"{g}:{c.id}"} for g in codebook.group_ids() for c in codebook.codes(g)],
+        )
+        store.add_codings(run_id, codings_from_initiatives(step12.initiatives), codebook_id=cb_id)
         store.add_lessons(run_id, lessons_doc.get("lessons", []), lessons_doc.get("hierarchy"))
         store.finish_run(run_id, "succeeded")
     except BaseException:

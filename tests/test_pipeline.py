@@ -117,7 +117,11 @@ def test_rerun_into_the_same_store_adds_no_duplicate_documents(example_run, cach
     assert _analyze(EXAMPLES, out, cache).exit_code == 0
     with open_store(path=out / "coatlas.sqlite") as st:
         assert len(st.documents()) == len(list(EXAMPLES.iterdir()))
-        assert len(st.runs()) >= 2
+        runs = st.runs()
+        assert len(runs) >= 2
+        codings = st.codings(runs[-1]["id"])
+        assert codings and all(c["target"].startswith("initiative:") for c in codings)
+        assert any(c["code"].startswith("methods:") for c in codings)
 
 
 def test_exit_codes(tmp_path, cache):

@@ -167,6 +167,8 @@ def _gap(text: str, a: Tok, b: Tok) -> str:
 def _joined(text: str, a: Tok, b: Tok) -> bool:
     """True when only spaces (or a soft line wrap) separate two tokens."""
     g = _gap(text, a, b)
+    if g in ("' ", "’ ") and a.low.endswith("s"):
+        return True  # plural possessive: "Citizens' Panel"
     if g.strip() != "" or g.count("\n") > 1:
         return False
     if "\n" in g and b.text[:1].isupper():

@@ -42,6 +42,7 @@ CUE_WEIGHT = {
     "title": 2.0,
     "heading": 1.5,
     "paren": 1.5,
+    "acronym": 2.0,
     "quote": 1.0,
     "compound": 0.8,
     "head": 0.6,

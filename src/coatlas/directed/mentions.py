@@ -341,6 +341,51 @@ class MentionFinder:
             m.role = m.role or role
         return m
 
+    _ACR_SKIP = frozenset(
+        {"and", "of", "for", "the", "in", "on", "to", "och", "för", "i", "av", "&"}
+    )
+
+    def _acronym(self, out, links, doc_path, text, toks, pa, ia, ib, pb, sent) -> None:
+        """'Shared Treatment and Escalation Plans (STEP)': words whose initials spell the
+        acronym in parentheses are a name, and the acronym is its alias."""
+        acr = text[ia:ib].rstrip("s").replace("&", "").upper()
+        before = [t for t in toks if t.end <= pa]
+        if not before or text[before[-1].end : pa].strip():
+            return
+        letters: list[str] = []
+        k = len(before)
+        while k > 0 and len(letters) < len(acr):
+            t = before[k - 1]
+            if k < len(before) and not _joined(text, t, before[k]):
+                return
+            if t.low in self._ACR_SKIP:
+                k -= 1
+                continue
+            parts = [p for p in re.split(r"[-‐]", t.text) if p]
+            letters = [p[0].upper() for p in parts] + letters
+            k -= 1
+        if "".join(letters) != acr or k >= len(before):
+            return
+        first = before[k]
+        x = self._add(
+            out,
+            doc_path,
+            text,
+            first.start,
+            before[-1].end,
+            "und",
+            "acronym",
+            "initiative",
+            False,
+            any(t.cap for t in before[k + 1 :]),
+            sent,
+        )
+        y = self._add(
+            out, doc_path, text, ia, ib, "und", "acronym", "initiative", False, True, sent
+        )
+        if x is not None and y is not None:
+            links.append(Link(x.key, y.key, "acronym", doc_path, x.start, pb))
+
     # -- main -------------------------------------------------------------------
     def find(
         self,
@@ -455,6 +500,8 @@ class MentionFinder:
                 low = t.low
                 if not (low in self.cue_nouns or self._is_sv_cue(low)):
                     continue
+                if i > 0 and toks[i - 1].low in ("of", "in", "on", "at", "by", "with", "av", "på"):
+                    continue  # "of course X", "in training X"
                 k = i + 1
                 if not _joined(text, t, toks[k]) and _gap(text, t, toks[k]).strip() not in (
                     ",",
@@ -566,6 +613,9 @@ class MentionFinder:
                 inner = p.group(1).strip()
                 ia = s0 + p.start(1) + (len(p.group(1)) - len(p.group(1).lstrip()))
                 if re.search(r"\d", inner) or len(inner.split()) > 6 or re.search(r"[,;=]", inner):
+                    continue
+                if re.fullmatch(r"[A-ZÅÄÖ][A-ZÅÄÖ&]{2,6}s?", inner):  # 2 letters: a person's initials
+                    self._acronym(out, links, doc_path, text, toks, pa, ia, ia + len(inner), pb, sent)
                     continue
                 if not re.search(r"[a-zåäö]", inner) or len(inner) < 3:
                     continue

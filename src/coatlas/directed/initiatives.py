@@ -655,13 +655,17 @@ def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
     """Repetition is evidence: find the entity's names wherever else they occur
     verbatim (a name recurring across documents), as 'repeat' mentions."""
     forms: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
     for m in ent.mentions:
         s = re.sub(r"\s+", " ", m.surface).strip()
         s = re.sub(r"^(?i:the|den|det)\s+", "", s)
+        if re.fullmatch(r"[A-ZÅÄÖ]{3,7}", s):
+            acronyms.setdefault(s, m.key)  # matched case-sensitively
+            continue
         if len(s) < 6 or (" " not in s and not (m.capitalised or "compound" in m.cues)):
             continue
         forms.setdefault(s.lower(), m.key)
-    if not forms:
+    if not forms and not acronyms:
         return
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in ent.mentions:
@@ -686,6 +690,29 @@ def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
                         mm.group(),
                         forms[low],
                         _name_lang(mm.group()),
+                        {"repeat"},
+                        ent.kind,
+                        ent.role,
+                        False,
+                        sent,
+                    )
+                )
+    for acr in sorted(acronyms):
+        rx = re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])")
+        for doc in docs:
+            for mm in rx.finditer(doc.text):
+                if any(a < mm.end() and mm.start() < b for a, b in taken[doc.path]):
+                    continue
+                taken[doc.path].append((mm.start(), mm.end()))
+                sent = _sentence_of(spans[doc.path], mm.start()) or (mm.start(), mm.end())
+                added.append(
+                    Mention(
+                        doc.path,
+                        mm.start(),
+                        mm.end(),
+                        mm.group(),
+                        acronyms[acr],
+                        "und",
                         {"repeat"},
                         ent.kind,
                         ent.role,

@@ -367,6 +367,9 @@ class MentionFinder:
         if "".join(letters) != acr or k >= len(before):
             return
         first = before[k]
+        # a lowercase expansion is a common noun (a disease, a method), not a name
+        if not any(t.cap for t in before[k:] if t is not toks[0]):
+            return
         x = self._add(
             out,
             doc_path,

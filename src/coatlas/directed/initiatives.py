@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ CUE_WEIGHT = {
     "naming": 2.0,
     "title": 2.0,
     "heading": 1.5,
+    "leadin": 1.2,
     "paren": 1.5,
     "acronym": 2.0,
     "quote": 1.0,
@@ -455,11 +457,29 @@ def find_mentions(
     return sorted(mentions, key=Mention.sort_key), links
 
 
-_NUMBERED = r"(?:#+\s*|\d+(?:\.\d+)*\.?\s+|(?i:item|agenda item|paper|section|punkt|ärende)\s*[\w/.-]*\s*[:.–-]?\s+|§\s*\d+\s+)"
+_NUMBERED = (
+    r"(?:#+\s*|\d+(?:\.\d+)*\.?\s+|(?i:item|agenda item|paper|section|punkt|ärende)\s*[\w/.-]*\s*[:.–-]?\s+"
+    r"|§\s*\d+\s+|[A-ZÅÄÖ]{1,6}/\d{2}/\d{2,4}[a-z]?\s+)"
+)
 _NAME = r"(?:(?i:the|den|det)\s+)?([A-ZÅÄÖ][\w'’-]*(?:\s+[\w'’-]+){0,4}?)"
 _GENERIC_TAIL = r"(?:\s+(?i:update|report|progress report|progress|review|proposal|overview|summary|evaluation|rapport|slutrapport|lägesrapport|uppföljning|utvärdering))?"
-_HEADING = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"$")
+_HEADING = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"(?:\s*:\s.*)?$")
+# "2.4 Xyz abc. The collaborative ran ...": a numbered paragraph led by its subject
+_LEADIN = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"\.\s+\S")
 _TITLE = re.compile(r"^(?:#+\s*)?" + _NAME + _GENERIC_TAIL + r"\s*(?:$|[–—|:]|\s-\s|\()")
+
+
+def _heading_stop(name: str) -> bool:
+    """Section headings that name no initiative ("Background", "What we learned")."""
+    stop = _heading_words()
+    first = name.split()[0].lower().strip("'’")
+    return first in stop or name.lower() in stop
+
+
+@lru_cache(maxsize=1)
+def _heading_words() -> frozenset[str]:
+    lx = lexicons()
+    return frozenset(w for lg in lx.values() for w in lg.raw.get("heading_stop", []) or [])
 
 
 def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
@@ -469,21 +489,25 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
     text = doc.text
     lines: set[tuple[int, int]] = set()
     for a, b in spans:
-        if b - a > 60:
-            continue
         la = text.rfind("\n", 0, a) + 1
         lb = text.find("\n", b)
-        lines.add((la, len(text) if lb < 0 else lb))
+        lb = len(text) if lb < 0 else lb
+        if b - a <= 60 or re.match(_NUMBERED, text[la:lb]):
+            lines.add((la, lb))
     first = re.search(r"\S[^\n]*", text)
     title_line = (first.start(), first.end()) if first else None
     if title_line:
         lines.add(title_line)
     for a, b in sorted(lines):
         line = text[a:b]
-        mm = _HEADING.match(line) if b - a <= 70 and text[b - 1 : b] not in ".!?:,;" else None
+        mm = _HEADING.match(line) if b - a <= 100 and text[b - 1 : b] not in ".!?,;" else None
+        leadin = False
+        if not mm:
+            mm = _LEADIN.match(line)
+            leadin = mm is not None
         if not mm and (a, b) == title_line:
             mm = _TITLE.match(line)
-        if not mm:
+        if not mm or _heading_stop(mm.group(1)):
             continue
         na, nb = a + mm.start(1), a + mm.end(1)
         inside = [m for m in out if na <= m.start and m.end <= nb]
@@ -498,9 +522,10 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
         title_case = all(w[:1].isupper() for w in words[:2])
         body = text[:a] + " " + text[b:]
         # a name recurs verbatim; sentence-case ("Xyz för abc") or a one-word
-        # title must recur more to count
+        # title must recur more to count; a paragraph lead-in is checked against the
+        # whole corpus later (cue "leadin")
         need = 1 if title_case and len(words) > 1 else 2
-        if len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)) < need:
+        if not leadin and len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)) < need:
             continue
         key = norm_key(name)
         if not key or is_org_key(key):
@@ -513,7 +538,7 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
                 name,
                 key,
                 _name_lang(name),
-                {"heading"},
+                {"leadin" if leadin else "heading"},
                 "initiative",
                 False,
                 True,
@@ -599,10 +624,15 @@ def classify(
         candidates = [e for e in ents if strength(e) >= CANDIDATE_STRENGTH]
         merged = merge_across_languages(candidates, embedder, background=ents)
         kept = []
+        lowered_texts = {d.path: d.text.lower() for d in docs}
         for ent in merged:
             ndocs = len(ent.documents)
-            if strength(ent) < (MIN_STRENGTH_SINGLE if ndocs == 1 else MIN_STRENGTH):
-                continue
+            st = strength(ent)
+            if st < (MIN_STRENGTH_SINGLE if ndocs == 1 else MIN_STRENGTH):
+                # a name recurring verbatim in other documents is a strong signal
+                extra = _corpus_support(ent, lowered_texts)
+                if extra == 0 or st + extra < MIN_STRENGTH:
+                    continue
             if _common_word(ent, lowered):
                 continue
             if _org_evidence(ent, dmap) >= max(2, len(ent.mentions) // 4):
@@ -640,6 +670,26 @@ def classify(
             )
             nons.append((ent, reason))
     return inits, nons
+
+
+def _corpus_support(ent: Entity, lowered_texts: dict[str, str]) -> float:
+    """0.4 per other document that repeats one of the entity's multi-word names."""
+    forms = {
+        re.sub(r"\s+", " ", m.surface).strip().lower()
+        for m in ent.mentions
+        if len(m.surface.split()) >= 2 and len(m.surface) >= 8
+    }
+    forms = {re.sub(r"^(?:the|den|det)\s+", "", f) for f in forms}
+    if not forms:
+        return 0.0
+    own = set(ent.documents)
+    rx = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms))
+        + r")(?!\w)"
+    )
+    n = sum(1 for path, t in lowered_texts.items() if path not in own and rx.search(t))
+    return min(1.2, 0.4 * n)
 
 
 def _common_word(ent: Entity, lowered: Counter) -> bool:

@@ -469,11 +469,15 @@ _LEADIN = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"\.\s+\S")
 _TITLE = re.compile(r"^(?:#+\s*)?" + _NAME + _GENERIC_TAIL + r"\s*(?:$|[–—|:]|\s-\s|\()")
 
 
+_CLAUSE = re.compile(r"(?i)\b(som|att|that|which|who|how|what|where|när|hur|vad|vilka)\b")
+
+
 def _heading_stop(name: str) -> bool:
-    """Section headings that name no initiative ("Background", "What we learned")."""
+    """Section headings that name no initiative ("Background", "What we learned",
+    "Patients as co-creators" written as a clause)."""
     stop = _heading_words()
     first = name.split()[0].lower().strip("'’")
-    return first in stop or name.lower() in stop
+    return first in stop or name.lower() in stop or _CLAUSE.search(name) is not None
 
 
 @lru_cache(maxsize=1)
@@ -524,8 +528,13 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
         # a name recurs verbatim; sentence-case ("Xyz för abc") or a one-word
         # title must recur more to count; a paragraph lead-in is checked against the
         # whole corpus later (cue "leadin")
-        need = 1 if title_case and len(words) > 1 else 2
-        if not leadin and len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)) < need:
+        numbered = bool(re.match(_NUMBERED, line))
+        need = 1 if (title_case and len(words) > 1) or numbered else 2
+        # a numbered section heading may be written in sentence case in the text below
+        found = re.findall(
+            r"(?<!\w)" + re.escape(name) + r"(?!\w)", body, flags=re.IGNORECASE if numbered else 0
+        )
+        if not leadin and len(found) < need:
             continue
         key = norm_key(name)
         if not key or is_org_key(key):
@@ -820,7 +829,8 @@ def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> li
             continue
         heading = _is_heading(doc.text, s)
         for nxt in sp[idx + 1 : idx + (4 if heading else 2)]:
-            if _is_heading(doc.text, nxt):
+            same_line = "\n" not in doc.text[s[1] : nxt[0]]
+            if _is_heading(doc.text, nxt) and not same_line:
                 break  # a new section: no longer about this mention
             weight.setdefault((m.document, nxt), 0.8)
     hits: list[PPEHit] = []

@@ -667,9 +667,13 @@ def classify(
             inits.append((ent, hits))
         else:
             benef = [h for h in hits if h.beneficiary or h.score > 0]
-            project_like = any(
-                c in m.cues for m in ent.mentions for c in ("cue_noun", "title", "heading")
-            ) or ent.kind in ("project", "programme")
+            # only what is named like a project is worth listing as a non-initiative;
+            # a plain section heading ("Mental health") is a topic, not a project
+            project_like = (
+                any(c in m.cues for m in ent.mentions for c in ("cue_noun", "title", "acronym"))
+                or ent.kind in ("project", "programme", "strategy", "evaluation", "collaborative")
+                or any("heading" in m.cues and _title_case(m.surface) for m in ent.mentions)
+            )
             if not project_like:
                 continue
             reason = (
@@ -792,6 +796,13 @@ def _turn_span(doc: Document, pos: int, limit: int = 1500) -> tuple[int, int] | 
                 end = turns[i + 1].end
             return (max(t.start, pos - limit), min(end, pos + limit))
     return None
+
+
+def _title_case(s: str) -> bool:
+    words = [
+        w for w in s.split() if w.lower() not in ("and", "of", "for", "the", "och", "för", "i")
+    ]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not s.isupper()
 
 
 def _is_heading(text: str, s: tuple[int, int]) -> bool:

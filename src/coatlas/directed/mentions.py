@@ -21,30 +21,11 @@ QUOTES = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{2,60})[\"“”„�
 PAREN = re.compile(r"\(([^()\n]{2,70})\)")
 ARTICLES = ("the ", "a ", "an ", "den ", "det ", "de ", "en ", "ett ")
 MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "januari",
-        "februari",
-        "mars",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "oktober",
-        "page",
-        "sida",
-    ]
+    (
+        "january february march april may june july august september october november december "
+        "januari februari mars maj juni juli augusti oktober page sida "
+        "jan feb mar apr jun jul aug sep sept oct nov dec"
+    ).split()
 )
 
 
@@ -216,11 +197,12 @@ def norm_key(surface: str) -> str:
 
 
 def is_org_key(key: str) -> bool:
-    """'region x', 'x clinic', 'x unit': organisations, not initiatives."""
+    """'region x', 'x clinic', 'x unit', 'x director', 'x report': not initiatives."""
     lx = lexicons()
     org = lx["en"].org_heads | lx["sv"].org_heads
+    tails = {str(w).lower() for g in lx.values() for w in g.raw.get("not_name_tails", []) or []}
     toks = key.split()
-    return bool(toks) and (toks[0] in org or toks[-1] in org)
+    return bool(toks) and (toks[0] in org or toks[-1] in org or toks[-1] in tails)
 
 
 # ---------------------------------------------------------------------- finder
@@ -234,6 +216,9 @@ class MentionFinder:
         en, sv = self.lex["en"], self.lex["sv"]
         self.stop = en.stopwords | sv.stopwords | MONTHS
         self.org = en.org_heads | sv.org_heads
+        self.tails = frozenset(
+            str(w).lower() for lx in (en, sv) for w in lx.raw.get("not_name_tails", []) or []
+        )
         self.cue_nouns = en.cue_nouns | sv.cue_nouns
         self.sv_cue_suffixes = tuple(sorted(sv.cue_nouns, key=len, reverse=True))
         self.naming = tuple(
@@ -282,6 +267,8 @@ class MentionFinder:
         j = k + 1
         while j < len(toks) and _joined(text, toks[j - 1], toks[j]):
             tj = toks[j]
+            if tj.low in MONTHS or tj.low in self.tails or tj.low in self.org:
+                break
             if tj.cap or tj.text.isdigit():
                 if lower_run:
                     break
@@ -327,7 +314,7 @@ class MentionFinder:
         if len(key) < 3 or not re.search(r"[^\W\d_]", key):
             return None
         toks = key.split()
-        if toks and (toks[-1] in self.org or toks[0] in self.org):
+        if toks and (toks[-1] in self.org or toks[0] in self.org or toks[-1] in self.tails):
             return None
         m = out.get((a, b))
         if m is None:
@@ -514,7 +501,12 @@ class MentionFinder:
                 ):
                     continue
                 e = self._name_after(text, toks, k, lang)
-                if e is None or (toks[k].low in self.stop and e == k) or toks[k].low in MONTHS:
+                if (
+                    e is None
+                    or (toks[k].low in self.stop and e == k)
+                    or toks[k].low in MONTHS
+                    or toks[k].low in self.tails
+                ):
                     continue
                 a = toks[k].start
                 if t.cap and low in en.cue_nouns and _joined(text, t, toks[k]):
@@ -617,8 +609,12 @@ class MentionFinder:
                 ia = s0 + p.start(1) + (len(p.group(1)) - len(p.group(1).lstrip()))
                 if re.search(r"\d", inner) or len(inner.split()) > 6 or re.search(r"[,;=]", inner):
                     continue
-                if re.fullmatch(r"[A-ZÅÄÖ][A-ZÅÄÖ&]{2,6}s?", inner):  # 2 letters: a person's initials
-                    self._acronym(out, links, doc_path, text, toks, pa, ia, ia + len(inner), pb, sent)
+                if re.fullmatch(
+                    r"[A-ZÅÄÖ][A-ZÅÄÖ&]{2,6}s?", inner
+                ):  # 2 letters: a person's initials
+                    self._acronym(
+                        out, links, doc_path, text, toks, pa, ia, ia + len(inner), pb, sent
+                    )
                     continue
                 if not re.search(r"[a-zåäö]", inner) or len(inner) < 3:
                     continue

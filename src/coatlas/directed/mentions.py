@@ -21,11 +21,42 @@ QUOTES = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{2,60})[\"“”„�
 PAREN = re.compile(r"\(([^()\n]{2,70})\)")
 ARTICLES = ("the ", "a ", "an ", "den ", "det ", "de ", "en ", "ett ")
 MONTHS = frozenset(
-    (
-        "january february march april may june july august september october november december "
-        "januari februari mars maj juni juli augusti oktober page sida "
-        "jan feb mar apr jun jul aug sep sept oct nov dec"
-    ).split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "januari",
+        "februari",
+        "mars",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "oktober",
+        "page",
+        "sida",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 
 

@@ -530,9 +530,18 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
         # whole corpus later (cue "leadin")
         numbered = bool(re.match(_NUMBERED, line))
         need = 1 if (title_case and len(words) > 1) or numbered else 2
-        # a numbered section heading may be written in sentence case in the text below
+        # a numbered heading naming a kind of initiative ("Heart failure improvement
+        # collaborative") may recur in lower case below; a topic heading must recur as written
+        headed = _has_head(words) or re.search(
+            r"(?i)(?<!\w)"
+            + re.escape(name)
+            + r"\s+(?:project|programme|program|pilot|initiative)\b",
+            body,
+        )
         found = re.findall(
-            r"(?<!\w)" + re.escape(name) + r"(?!\w)", body, flags=re.IGNORECASE if numbered else 0
+            r"(?<!\w)" + re.escape(name) + r"(?!\w)",
+            body,
+            flags=re.IGNORECASE if numbered and (title_case or headed) else 0,
         )
         if not leadin and len(found) < need:
             continue
@@ -796,6 +805,16 @@ def _turn_span(doc: Document, pos: int, limit: int = 1500) -> tuple[int, int] | 
                 end = turns[i + 1].end
             return (max(t.start, pos - limit), min(end, pos + limit))
     return None
+
+
+def _has_head(words: list[str]) -> bool:
+    """Does the phrase end in an initiative head noun (either language)?"""
+    lx = lexicons()
+    last = words[-1].lower().strip(".,:;'’")
+    if last in lx["en"].heads:
+        return True
+    sv = lx["sv"]
+    return any(last.endswith(f) and len(last) - len(f) >= sv.min_prefix for f in sv.heads)
 
 
 def _title_case(s: str) -> bool:

@@ -215,6 +215,19 @@ def _canonical(ent: Entity) -> tuple[str, list[str]]:
         return lang[k].most_common(1)[0][0] if lang[k] else _name_lang(display[k])
 
     first = ranked[0]
+    acr = next(
+        (
+            lk
+            for lk in sorted(ent.links, key=lambda x: (x.document, x.start))
+            if lk.reason == "acronym"
+        ),
+        None,
+    )
+    if acr is not None and acr.a in display and acr.b in display:
+        # "Shared Care Agreements (SCA)": the spelled-out name, the acronym in parentheses
+        long, short = display[acr.a], display[acr.b]
+        aliases = sorted({display[k] for k in ranked} - {long}, key=lambda s: (s.lower(), s))
+        return f"{long[:1].upper() + long[1:]} ({short})", aliases
     renamed = _renamed(ent)
     if renamed and renamed[0] in display:
         first = renamed[0]
@@ -935,7 +948,8 @@ def _description(ent: Entity, dmap, spans) -> tuple[str, Evidence | None]:
         return "", None
     _, path, s = best
     ev = make_evidence(dmap[path].text, path, s[0], s[1], SOURCE + ":description", 0.6)
-    return re.sub(r"\s+", " ", ev.quote).strip(), ev
+    desc = re.sub(r"\s+", " ", ev.quote).strip()
+    return re.sub(r"^(?:\d+(?:\.\d+)*\.?|[-–•*#]+)\s+", "", desc), ev
 
 
 def run(

@@ -649,6 +649,14 @@ class MentionFinder:
                     continue
                 if not re.search(r"[a-zåäö]", inner) or len(inner) < 3:
                     continue
+                # "(formerly X)", "(tidigare kallad X)": the cue is not part of the name
+                cue_rx = "|".join(re.escape(c) for c in self.alias_cues + self.naming)
+                lead = re.match(r"(?i)(?:(?:" + cue_rx + r")\s+)+", inner)
+                if lead:
+                    ia += lead.end()
+                    inner = inner[lead.end() :]
+                    if not inner.strip():
+                        continue
                 art = re.match(r"(?i)(the|den|det|a|an)\s+", inner)
                 if art:
                     ia += art.end()
@@ -754,8 +762,13 @@ class MentionFinder:
                 ):
                     links.append(Link(m1.key, m2.key, "apposition", doc_path, m1.start, m2.end))
             # 8. rename/alias cues inside the sentence link the names around them
+            # ("X started in 2018 as Y": a few words may separate the cue's parts)
             for c in self.alias_cues:
-                for mm in re.finditer(r"(?<!\w)" + re.escape(c) + r"(?!\w)", slow):
+                pat = re.escape(c)
+                if c in ("started as", "startade som"):
+                    w0, w1 = c.split()
+                    pat = re.escape(w0) + r"(?:\s+[\w-]+){0,4}?\s+" + re.escape(w1)
+                for mm in re.finditer(r"(?<!\w)" + pat + r"(?!\w)", slow):
                     ca = s0 + mm.start()
                     before = [m for m in ms if m.end <= ca]
                     after = [m for m in ms if m.start >= ca]

@@ -37,7 +37,9 @@ def _term_rx(w: str) -> str:
 def _alt(words) -> re.Pattern[str]:
     ws = sorted({w.lower() for w in words if w and len(w.strip("*")) >= 2}, key=len, reverse=True)
     # "super-users" is not "users": no hyphen before a term
-    return re.compile(r"(?<![\w-])(" + "|".join(_term_rx(w) for w in ws) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(
+        r"(?<![\w-])(" + "|".join(_term_rx(w) for w in ws) + r")(?!\w)", re.IGNORECASE
+    )
 
 
 def codebook_actors(codebook, lang: str) -> tuple[str, ...]:

@@ -808,6 +808,14 @@ def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
     ent.mentions = sorted(ent.mentions + added, key=Mention.sort_key)
 
 
+_BODY_KINDS = frozenset({"panel", "council", "meeting_place", "network", "circle"})
+_ROLE_STEMS = ("erfarenhet", "experience", "peer", "patient", "brukar", "user", "carer", "anhörig")
+_BODY_STEMS = (
+    "brukar", "patient", "anhörig", "närstående", "invånar", "medborgar", "user", "service user",
+    "carer", "citizen", "people", "resident", "peer", "lived experience", "experience",
+)  # fmt: skip
+
+
 def _turn_span(doc: Document, pos: int, limit: int = 1500) -> tuple[int, int] | None:
     """The transcript turn around ``pos`` — with the answer when it is a question."""
     turns = doc.turns
@@ -882,14 +890,16 @@ def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> li
         lang = dmap[path].language if dmap[path].language in ("en", "sv") else "en"
         for h in ppe_hits(dmap[path].text, a, b, actors[lang]):
             hits.append(PPEHit(h.start, h.end, h.actor, h.cue, h.beneficiary, h.score * w, path))
-    # a role whose very name says lived experience ("experience workers") involves PPE
-    if ent.role:
+    # a role whose very name says lived experience ("experience workers"), or a body
+    # named after its members ("user council", "Brukarrådet", "Citizens' Panel"), involves PPE
+    if ent.role or ent.kind in _BODY_KINDS:
         for m in ent.mentions:
             low = m.key
-            if ppe_hits(m.surface + " x", 0, len(m.surface)) or any(
-                w in low for w in ("erfarenhet", "experience", "peer", "patient", "brukar", "user")
+            stems = _ROLE_STEMS if ent.role else _BODY_STEMS
+            if (ent.role and ppe_hits(m.surface + " x", 0, len(m.surface))) or any(
+                low.startswith(w) or (" " + w) in low for w in stems
             ):
-                hits.append(PPEHit(m.start, m.end, m.surface, "role", False, 1.0, m.document))
+                hits.append(PPEHit(m.start, m.end, m.surface, "name", False, 1.0, m.document))
                 break
     return sorted(hits, key=lambda h: (h.document, h.start, h.end, h.actor))
 

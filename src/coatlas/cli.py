@@ -127,5 +127,60 @@ def evaluate(
     sys.stdout.write(dumps(metrics) if as_json else format_metrics(metrics))
 
 
+@app.command()
+def autocode(
+    train: Path = typer.Argument(..., help="Coded CSV: id, text and one 0/1 column per code"),
+    apply: Path = typer.Argument(..., help="CSV to code: id and text columns"),
+    id_col: str = typer.Option(..., "--id", help="Name of the id column (both files)"),
+    text_col: str = typer.Option(..., "--text", help="Name of the text column (both files)"),
+    out: Path = typer.Option(..., "--out", help="Write id + 0/1 code columns here"),
+    scores: Path | None = typer.Option(
+        None, "--scores", help="Also write id + confidences (0..1) per code here"
+    ),
+    codes: str | None = typer.Option(
+        None,
+        "--codes",
+        help="Comma-separated code columns (default: every other column of only 0/1/empty)",
+    ),
+    embeddings: bool = typer.Option(
+        False, "--embeddings/--no-embeddings", help="Add sentence embeddings (slower)"
+    ),
+) -> None:
+    """Learn the coding of TRAIN and code every row of APPLY the same way (in its order)."""
+    from coatlas.autocode import AutoCoder, read_coded_csv, read_texts_csv, write_codes_csv
+    from coatlas.autocode.io import AutocodeError
+
+    code_list = [c.strip() for c in codes.split(",") if c.strip()] if codes else None
+    try:
+        table = read_coded_csv(train, id_col, text_col, code_list)
+        todo = read_texts_csv(apply, id_col, text_col)
+    except AutocodeError as e:
+        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    try:
+        coder = AutoCoder(use_embeddings=embeddings).fit(table.texts, table.Y, table.codes)
+    except ValueError as e:
+        err.print(f"{train}: {e}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    for w in coder.warnings_:
+        err.print(f"{train}: warning: {w}", markup=False, highlight=False, soft_wrap=True)
+    proba = coder.predict_proba(todo.texts)
+    pred = coder.predict_from_proba(proba, todo.texts)
+    try:
+        write_codes_csv(out, id_col, todo.ids, coder.codes_, pred)
+        if scores is not None:
+            write_codes_csv(scores, id_col, todo.ids, coder.codes_, proba, decimals=4)
+    except OSError as e:
+        err.print(f"{e.filename or out}: cannot write ({e.strerror})", markup=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    err.print(
+        f"{len(todo.ids)} rows coded with {len(coder.codes_)} codes "
+        f"learnt from {len(table.ids)} rows -> {out}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -386,7 +386,7 @@ def _coding(
 
 def read_known(path: str | Path) -> list[list[str]]:
     """Directed mode's ``--initiatives FILE``: one initiative per line, aliases
-    after ``|`` ("Reader panel | Läsarpanelen"); blank lines and ``#`` comments
+    after ``|`` ("Listening panel | Lyssnarpanelen"); blank lines and ``#`` comments
     are skipped.  Raises ``CoatlasError`` naming the file and the reason."""
     p = Path(path)
     try:

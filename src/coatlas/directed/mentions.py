@@ -490,14 +490,14 @@ class MentionFinder:
                     cap,
                     sent,
                 )
-            # 2. Swedish compounds ending in a head ("Läsarpanelen", "tillgänglighetsvandringarna")
+            # 2. Swedish compounds ending in a head ("X-panelen", "trygghetsvandringarna")
             for i, t in enumerate(toks):
                 hit = self._sv_head(t.low)
                 if hit is None:
                     continue
                 form, h = hit
                 a, b = t.start, t.end
-                if len(t.low) == len(form):  # bare head: needs an adjective ("tomma stolen")
+                if len(t.low) == len(form):  # bare head: needs an adjective ("gröna stolen")
                     if (
                         i == 0
                         or not toks[i - 1].low.endswith(("a", "ande", "ende"))

@@ -2,9 +2,11 @@
 
     PYTHONPATH=src:benchmarks python benchmarks/bench_directed.py [corpus_dir] [--no-embed] [-v]
 
-Reads gold.json (measuring only).  Matching: a predicted initiative matches a
-gold one when any of its names/aliases equals (after coatlas' name
-normalisation) any gold name part or alias; one-to-one, greedy.
+corpus_dir defaults to dev-norrvik; benchmarks/corpora/heldout-* work too.
+Reads gold.json (measuring only) and prints two scores: a strict local matcher
+(a predicted initiative matches a gold one when a normalised name/alias is
+equal; one-to-one, greedy) and the project's ``coatlas.evaluate`` (the one CI
+and the lead use).  "non-initiatives reported" must stay 0.
 """
 
 from __future__ import annotations

@@ -155,6 +155,9 @@ def test_involvement_is_recognised(text):
         "Tjänsten erbjuds alla patienter med hjärtsvikt under 2023.",
         "The project was run by the logistics department; no patients or relatives took part.",
         "Patienter deltog inte i planeringen, som sköttes av fastighetsavdelningen.",
+        "Neither involved patients in their design; both are expected to benefit patients through shorter waits.",
+        "Design decisions were made by 64 clinical and administrative super-users.",
+        "Present: Mrs Jane Doe (Patient representative, Town Panel), Mr John Roe (Programme Director, Project Zeta)",
     ],
 )
 def test_beneficiaries_and_staff_only_are_not_involvement(text):
@@ -421,3 +424,38 @@ def test_example_corpus_of_the_repository():
     names = {i["name"] for i in res.initiatives}
     assert {"Breathing Together", "Föräldrarådet", "Medverkansnätverket"} <= names, names
     assert not any("store" in n.lower() for n in names)
+
+
+def test_acronym_gloss_names_and_common_noun_expansions():
+    ks = keys(
+        "Since 2019 we have introduced Shared Care Agreements (SCA) for people with frailty. "
+        "Many have chronic obstructive pulmonary disease (COPD).",
+        "en",
+    )
+    sca = norm_key("Shared Care Agreements")
+    assert {sca, "sca"} <= ks
+    assert "copd" not in ks and "chronic obstructive pulmonary disease" not in ks
+    assert frozenset({sca, "sca"}) in links(
+        "Since 2019 we have introduced Shared Care Agreements (SCA) for people with frailty.", "en"
+    )
+
+
+def test_numbered_paragraph_lead_in_recurring_elsewhere_is_an_initiative():
+    d1 = doc(
+        "paper.txt",
+        "1. Purpose\n1.1 To update the Board.\n2. Current work\n2.1 Family listening sessions. "
+        "The sessions ran from 2019 with relatives and patients in every team, who told staff "
+        "about their experience of discharge.\n2.2 What we have learned. People took part "
+        "when they were paid.",
+        "en",
+    )
+    d2 = doc(
+        "minutes.txt",
+        "QSE/19/014 Family listening sessions: update\nThe Committee heard that family listening "
+        "sessions continue; relatives who took part said the sessions were worthwhile.",
+        "en",
+    )
+    res = run([d1, d2])
+    names = [i["name"] for i in res.initiatives]
+    assert any(n.lower().startswith("family listening session") for n in names), names
+    assert not any("learned" in n.lower() for n in names)

@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,9 @@ CUE_WEIGHT = {
     "naming": 2.0,
     "title": 2.0,
     "heading": 1.5,
+    "leadin": 1.2,
     "paren": 1.5,
+    "acronym": 2.0,
     "quote": 1.0,
     "compound": 0.8,
     "head": 0.6,
@@ -212,6 +215,19 @@ def _canonical(ent: Entity) -> tuple[str, list[str]]:
         return lang[k].most_common(1)[0][0] if lang[k] else _name_lang(display[k])
 
     first = ranked[0]
+    acr = next(
+        (
+            lk
+            for lk in sorted(ent.links, key=lambda x: (x.document, x.start))
+            if lk.reason == "acronym"
+        ),
+        None,
+    )
+    if acr is not None and acr.a in display and acr.b in display:
+        # "Shared Care Agreements (SCA)": the spelled-out name, the acronym in parentheses
+        long, short = display[acr.a], display[acr.b]
+        aliases = sorted({display[k] for k in ranked} - {long}, key=lambda s: (s.lower(), s))
+        return f"{long[:1].upper() + long[1:]} ({short})", aliases
     renamed = _renamed(ent)
     if renamed and renamed[0] in display:
         first = renamed[0]
@@ -370,7 +386,7 @@ def _coding(
 
 def read_known(path: str | Path) -> list[list[str]]:
     """Directed mode's ``--initiatives FILE``: one initiative per line, aliases
-    after ``|`` ("Reader panel | Läsarpanelen"); blank lines and ``#`` comments
+    after ``|`` ("Listening panel | Lyssnarpanelen"); blank lines and ``#`` comments
     are skipped.  Raises ``CoatlasError`` naming the file and the reason."""
     p = Path(path)
     try:
@@ -454,11 +470,33 @@ def find_mentions(
     return sorted(mentions, key=Mention.sort_key), links
 
 
-_NUMBERED = r"(?:#+\s*|\d+(?:\.\d+)*\.?\s+|(?i:item|agenda item|paper|section|punkt|ärende)\s*[\w/.-]*\s*[:.–-]?\s+|§\s*\d+\s+)"
+_NUMBERED = (
+    r"(?:#+\s*|\d+(?:\.\d+)*\.?\s+|(?i:item|agenda item|paper|section|punkt|ärende)\s*[\w/.-]*\s*[:.–-]?\s+"
+    r"|§\s*\d+\s+|[A-ZÅÄÖ]{1,6}/\d{2}/\d{2,4}[a-z]?\s+)"
+)
 _NAME = r"(?:(?i:the|den|det)\s+)?([A-ZÅÄÖ][\w'’-]*(?:\s+[\w'’-]+){0,4}?)"
 _GENERIC_TAIL = r"(?:\s+(?i:update|report|progress report|progress|review|proposal|overview|summary|evaluation|rapport|slutrapport|lägesrapport|uppföljning|utvärdering))?"
-_HEADING = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"$")
+_HEADING = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"(?:\s*:\s.*)?$")
+# "2.4 Xyz abc. The collaborative ran ...": a numbered paragraph led by its subject
+_LEADIN = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"\.\s+\S")
 _TITLE = re.compile(r"^(?:#+\s*)?" + _NAME + _GENERIC_TAIL + r"\s*(?:$|[–—|:]|\s-\s|\()")
+
+
+_CLAUSE = re.compile(r"(?i)\b(som|att|that|which|who|how|what|where|när|hur|vad|vilka)\b")
+
+
+def _heading_stop(name: str) -> bool:
+    """Section headings that name no initiative ("Background", "What we learned",
+    "Patients as co-creators" written as a clause)."""
+    stop = _heading_words()
+    first = name.split()[0].lower().strip("'’")
+    return first in stop or name.lower() in stop or _CLAUSE.search(name) is not None
+
+
+@lru_cache(maxsize=1)
+def _heading_words() -> frozenset[str]:
+    lx = lexicons()
+    return frozenset(w for lg in lx.values() for w in lg.raw.get("heading_stop", []) or [])
 
 
 def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
@@ -468,21 +506,25 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
     text = doc.text
     lines: set[tuple[int, int]] = set()
     for a, b in spans:
-        if b - a > 60:
-            continue
         la = text.rfind("\n", 0, a) + 1
         lb = text.find("\n", b)
-        lines.add((la, len(text) if lb < 0 else lb))
+        lb = len(text) if lb < 0 else lb
+        if b - a <= 60 or re.match(_NUMBERED, text[la:lb]):
+            lines.add((la, lb))
     first = re.search(r"\S[^\n]*", text)
     title_line = (first.start(), first.end()) if first else None
     if title_line:
         lines.add(title_line)
     for a, b in sorted(lines):
         line = text[a:b]
-        mm = _HEADING.match(line) if b - a <= 70 and text[b - 1 : b] not in ".!?:,;" else None
+        mm = _HEADING.match(line) if b - a <= 100 and text[b - 1 : b] not in ".!?,;" else None
+        leadin = False
+        if not mm:
+            mm = _LEADIN.match(line)
+            leadin = mm is not None
         if not mm and (a, b) == title_line:
             mm = _TITLE.match(line)
-        if not mm:
+        if not mm or _heading_stop(mm.group(1)):
             continue
         na, nb = a + mm.start(1), a + mm.end(1)
         inside = [m for m in out if na <= m.start and m.end <= nb]
@@ -497,9 +539,24 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
         title_case = all(w[:1].isupper() for w in words[:2])
         body = text[:a] + " " + text[b:]
         # a name recurs verbatim; sentence-case ("Xyz för abc") or a one-word
-        # title must recur more to count
-        need = 1 if title_case and len(words) > 1 else 2
-        if len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)) < need:
+        # title must recur more to count; a paragraph lead-in is checked against the
+        # whole corpus later (cue "leadin")
+        numbered = bool(re.match(_NUMBERED, line))
+        need = 1 if (title_case and len(words) > 1) or numbered else 2
+        # a numbered heading naming a kind of initiative ("Heart failure improvement
+        # collaborative") may recur in lower case below; a topic heading must recur as written
+        headed = _has_head(words) or re.search(
+            r"(?i)(?<!\w)"
+            + re.escape(name)
+            + r"\s+(?:project|programme|program|pilot|initiative)\b",
+            body,
+        )
+        found = re.findall(
+            r"(?<!\w)" + re.escape(name) + r"(?!\w)",
+            body,
+            flags=re.IGNORECASE if numbered and (title_case or headed) else 0,
+        )
+        if not leadin and len(found) < need:
             continue
         key = norm_key(name)
         if not key or is_org_key(key):
@@ -512,7 +569,7 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
                 name,
                 key,
                 _name_lang(name),
-                {"heading"},
+                {"leadin" if leadin else "heading"},
                 "initiative",
                 False,
                 True,
@@ -598,10 +655,15 @@ def classify(
         candidates = [e for e in ents if strength(e) >= CANDIDATE_STRENGTH]
         merged = merge_across_languages(candidates, embedder, background=ents)
         kept = []
+        lowered_texts = {d.path: d.text.lower() for d in docs}
         for ent in merged:
             ndocs = len(ent.documents)
-            if strength(ent) < (MIN_STRENGTH_SINGLE if ndocs == 1 else MIN_STRENGTH):
-                continue
+            st = strength(ent)
+            if st < (MIN_STRENGTH_SINGLE if ndocs == 1 else MIN_STRENGTH):
+                # a name recurring verbatim in other documents is a strong signal
+                extra = _corpus_support(ent, lowered_texts)
+                if extra == 0 or st + extra < MIN_STRENGTH:
+                    continue
             if _common_word(ent, lowered):
                 continue
             if _org_evidence(ent, dmap) >= max(2, len(ent.mentions) // 4):
@@ -627,9 +689,13 @@ def classify(
             inits.append((ent, hits))
         else:
             benef = [h for h in hits if h.beneficiary or h.score > 0]
-            project_like = any(
-                c in m.cues for m in ent.mentions for c in ("cue_noun", "title", "heading")
-            ) or ent.kind in ("project", "programme")
+            # only what is named like a project is worth listing as a non-initiative;
+            # a plain section heading ("Mental health") is a topic, not a project
+            project_like = (
+                any(c in m.cues for m in ent.mentions for c in ("cue_noun", "title", "acronym"))
+                or ent.kind in ("project", "programme", "strategy", "evaluation", "collaborative")
+                or any("heading" in m.cues and _title_case(m.surface) for m in ent.mentions)
+            )
             if not project_like:
                 continue
             reason = (
@@ -639,6 +705,26 @@ def classify(
             )
             nons.append((ent, reason))
     return inits, nons
+
+
+def _corpus_support(ent: Entity, lowered_texts: dict[str, str]) -> float:
+    """0.4 per other document that repeats one of the entity's multi-word names."""
+    forms = {
+        re.sub(r"\s+", " ", m.surface).strip().lower()
+        for m in ent.mentions
+        if len(m.surface.split()) >= 2 and len(m.surface) >= 8
+    }
+    forms = {re.sub(r"^(?:the|den|det)\s+", "", f) for f in forms}
+    if not forms:
+        return 0.0
+    own = set(ent.documents)
+    rx = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms))
+        + r")(?!\w)"
+    )
+    n = sum(1 for path, t in lowered_texts.items() if path not in own and rx.search(t))
+    return min(1.2, 0.4 * n)
 
 
 def _common_word(ent: Entity, lowered: Counter) -> bool:
@@ -654,13 +740,17 @@ def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
     """Repetition is evidence: find the entity's names wherever else they occur
     verbatim (a name recurring across documents), as 'repeat' mentions."""
     forms: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
     for m in ent.mentions:
         s = re.sub(r"\s+", " ", m.surface).strip()
         s = re.sub(r"^(?i:the|den|det)\s+", "", s)
+        if re.fullmatch(r"[A-ZÅÄÖ]{3,7}", s):
+            acronyms.setdefault(s, m.key)  # matched case-sensitively
+            continue
         if len(s) < 6 or (" " not in s and not (m.capitalised or "compound" in m.cues)):
             continue
         forms.setdefault(s.lower(), m.key)
-    if not forms:
+    if not forms and not acronyms:
         return
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in ent.mentions:
@@ -692,7 +782,38 @@ def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
                         sent,
                     )
                 )
+    for acr in sorted(acronyms):
+        rx = re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])")
+        for doc in docs:
+            for mm in rx.finditer(doc.text):
+                if any(a < mm.end() and mm.start() < b for a, b in taken[doc.path]):
+                    continue
+                taken[doc.path].append((mm.start(), mm.end()))
+                sent = _sentence_of(spans[doc.path], mm.start()) or (mm.start(), mm.end())
+                added.append(
+                    Mention(
+                        doc.path,
+                        mm.start(),
+                        mm.end(),
+                        mm.group(),
+                        acronyms[acr],
+                        "und",
+                        {"repeat"},
+                        ent.kind,
+                        ent.role,
+                        False,
+                        sent,
+                    )
+                )
     ent.mentions = sorted(ent.mentions + added, key=Mention.sort_key)
+
+
+_BODY_KINDS = frozenset({"panel", "council", "meeting_place", "network", "circle"})
+_ROLE_STEMS = ("erfarenhet", "experience", "peer", "patient", "brukar", "user", "carer", "anhörig")
+_BODY_STEMS = (
+    "brukar", "patient", "anhörig", "närstående", "invånar", "medborgar", "user", "service user",
+    "carer", "citizen", "people", "resident", "peer", "lived experience", "experience",
+)  # fmt: skip
 
 
 def _turn_span(doc: Document, pos: int, limit: int = 1500) -> tuple[int, int] | None:
@@ -705,6 +826,23 @@ def _turn_span(doc: Document, pos: int, limit: int = 1500) -> tuple[int, int] | 
                 end = turns[i + 1].end
             return (max(t.start, pos - limit), min(end, pos + limit))
     return None
+
+
+def _has_head(words: list[str]) -> bool:
+    """Does the phrase end in an initiative head noun (either language)?"""
+    lx = lexicons()
+    last = words[-1].lower().strip(".,:;'’")
+    if last in lx["en"].heads:
+        return True
+    sv = lx["sv"]
+    return any(last.endswith(f) and len(last) - len(f) >= sv.min_prefix for f in sv.heads)
+
+
+def _title_case(s: str) -> bool:
+    words = [
+        w for w in s.split() if w.lower() not in ("and", "of", "for", "the", "och", "för", "i")
+    ]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not s.isupper()
 
 
 def _is_heading(text: str, s: tuple[int, int]) -> bool:
@@ -742,7 +880,8 @@ def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> li
             continue
         heading = _is_heading(doc.text, s)
         for nxt in sp[idx + 1 : idx + (4 if heading else 2)]:
-            if _is_heading(doc.text, nxt):
+            same_line = "\n" not in doc.text[s[1] : nxt[0]]
+            if _is_heading(doc.text, nxt) and not same_line:
                 break  # a new section: no longer about this mention
             weight.setdefault((m.document, nxt), 0.8)
     hits: list[PPEHit] = []
@@ -751,14 +890,16 @@ def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> li
         lang = dmap[path].language if dmap[path].language in ("en", "sv") else "en"
         for h in ppe_hits(dmap[path].text, a, b, actors[lang]):
             hits.append(PPEHit(h.start, h.end, h.actor, h.cue, h.beneficiary, h.score * w, path))
-    # a role whose very name says lived experience ("experience workers") involves PPE
-    if ent.role:
+    # a role whose very name says lived experience ("experience workers"), or a body
+    # named after its members ("user council", "Brukarrådet", "Citizens' Panel"), involves PPE
+    if ent.role or ent.kind in _BODY_KINDS:
         for m in ent.mentions:
             low = m.key
-            if ppe_hits(m.surface + " x", 0, len(m.surface)) or any(
-                w in low for w in ("erfarenhet", "experience", "peer", "patient", "brukar", "user")
+            stems = _ROLE_STEMS if ent.role else _BODY_STEMS
+            if (ent.role and ppe_hits(m.surface + " x", 0, len(m.surface))) or any(
+                low.startswith(w) or (" " + w) in low for w in stems
             ):
-                hits.append(PPEHit(m.start, m.end, m.surface, "role", False, 1.0, m.document))
+                hits.append(PPEHit(m.start, m.end, m.surface, "name", False, 1.0, m.document))
                 break
     return sorted(hits, key=lambda h: (h.document, h.start, h.end, h.actor))
 
@@ -817,7 +958,8 @@ def _description(ent: Entity, dmap, spans) -> tuple[str, Evidence | None]:
         return "", None
     _, path, s = best
     ev = make_evidence(dmap[path].text, path, s[0], s[1], SOURCE + ":description", 0.6)
-    return re.sub(r"\s+", " ", ev.quote).strip(), ev
+    desc = re.sub(r"\s+", " ", ev.quote).strip()
+    return re.sub(r"^(?:\d+(?:\.\d+)*\.?|[-–•*#]+)\s+", "", desc), ev
 
 
 def run(

@@ -44,6 +44,18 @@ MONTHS = frozenset(
         "oktober",
         "page",
         "sida",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
     ]
 )
 
@@ -167,6 +179,8 @@ def _gap(text: str, a: Tok, b: Tok) -> str:
 def _joined(text: str, a: Tok, b: Tok) -> bool:
     """True when only spaces (or a soft line wrap) separate two tokens."""
     g = _gap(text, a, b)
+    if g in ("' ", "’ ") and a.low.endswith("s"):
+        return True  # plural possessive: "Citizens' Panel"
     if g.strip() != "" or g.count("\n") > 1:
         return False
     if "\n" in g and b.text[:1].isupper():
@@ -214,11 +228,12 @@ def norm_key(surface: str) -> str:
 
 
 def is_org_key(key: str) -> bool:
-    """'region x', 'x clinic', 'x unit': organisations, not initiatives."""
+    """'region x', 'x clinic', 'x unit', 'x director', 'x report': not initiatives."""
     lx = lexicons()
     org = lx["en"].org_heads | lx["sv"].org_heads
+    tails = {str(w).lower() for g in lx.values() for w in g.raw.get("not_name_tails", []) or []}
     toks = key.split()
-    return bool(toks) and (toks[0] in org or toks[-1] in org)
+    return bool(toks) and (toks[0] in org or toks[-1] in org or toks[-1] in tails)
 
 
 # ---------------------------------------------------------------------- finder
@@ -232,6 +247,9 @@ class MentionFinder:
         en, sv = self.lex["en"], self.lex["sv"]
         self.stop = en.stopwords | sv.stopwords | MONTHS
         self.org = en.org_heads | sv.org_heads
+        self.tails = frozenset(
+            str(w).lower() for lx in (en, sv) for w in lx.raw.get("not_name_tails", []) or []
+        )
         self.cue_nouns = en.cue_nouns | sv.cue_nouns
         self.sv_cue_suffixes = tuple(sorted(sv.cue_nouns, key=len, reverse=True))
         self.naming = tuple(
@@ -280,6 +298,8 @@ class MentionFinder:
         j = k + 1
         while j < len(toks) and _joined(text, toks[j - 1], toks[j]):
             tj = toks[j]
+            if tj.low in MONTHS or tj.low in self.tails or tj.low in self.org:
+                break
             if tj.cap or tj.text.isdigit():
                 if lower_run:
                     break
@@ -325,7 +345,7 @@ class MentionFinder:
         if len(key) < 3 or not re.search(r"[^\W\d_]", key):
             return None
         toks = key.split()
-        if toks and (toks[-1] in self.org or toks[0] in self.org):
+        if toks and (toks[-1] in self.org or toks[0] in self.org or toks[-1] in self.tails):
             return None
         m = out.get((a, b))
         if m is None:
@@ -338,6 +358,54 @@ class MentionFinder:
                 m.kind = kind
             m.role = m.role or role
         return m
+
+    _ACR_SKIP = frozenset(
+        {"and", "of", "for", "the", "in", "on", "to", "och", "för", "i", "av", "&"}
+    )
+
+    def _acronym(self, out, links, doc_path, text, toks, pa, ia, ib, pb, sent) -> None:
+        """'Shared Treatment and Escalation Plans (STEP)': words whose initials spell the
+        acronym in parentheses are a name, and the acronym is its alias."""
+        acr = text[ia:ib].rstrip("s").replace("&", "").upper()
+        before = [t for t in toks if t.end <= pa]
+        if not before or text[before[-1].end : pa].strip():
+            return
+        letters: list[str] = []
+        k = len(before)
+        while k > 0 and len(letters) < len(acr):
+            t = before[k - 1]
+            if k < len(before) and not _joined(text, t, before[k]):
+                return
+            if t.low in self._ACR_SKIP:
+                k -= 1
+                continue
+            parts = [p for p in re.split(r"[-‐]", t.text) if p]
+            letters = [p[0].upper() for p in parts] + letters
+            k -= 1
+        if "".join(letters) != acr or k >= len(before):
+            return
+        first = before[k]
+        # a lowercase expansion is a common noun (a disease, a method), not a name
+        if not any(t.cap for t in before[k:] if t is not toks[0]):
+            return
+        x = self._add(
+            out,
+            doc_path,
+            text,
+            first.start,
+            before[-1].end,
+            "und",
+            "acronym",
+            "initiative",
+            False,
+            any(t.cap for t in before[k + 1 :]),
+            sent,
+        )
+        y = self._add(
+            out, doc_path, text, ia, ib, "und", "acronym", "initiative", False, True, sent
+        )
+        if x is not None and y is not None:
+            links.append(Link(x.key, y.key, "acronym", doc_path, x.start, pb))
 
     # -- main -------------------------------------------------------------------
     def find(
@@ -422,14 +490,14 @@ class MentionFinder:
                     cap,
                     sent,
                 )
-            # 2. Swedish compounds ending in a head ("Läsarpanelen", "tillgänglighetsvandringarna")
+            # 2. Swedish compounds ending in a head ("X-panelen", "trygghetsvandringarna")
             for i, t in enumerate(toks):
                 hit = self._sv_head(t.low)
                 if hit is None:
                     continue
                 form, h = hit
                 a, b = t.start, t.end
-                if len(t.low) == len(form):  # bare head: needs an adjective ("tomma stolen")
+                if len(t.low) == len(form):  # bare head: needs an adjective ("gröna stolen")
                     if (
                         i == 0
                         or not toks[i - 1].low.endswith(("a", "ande", "ende"))
@@ -453,6 +521,8 @@ class MentionFinder:
                 low = t.low
                 if not (low in self.cue_nouns or self._is_sv_cue(low)):
                     continue
+                if i > 0 and toks[i - 1].low in ("of", "in", "on", "at", "by", "with", "av", "på"):
+                    continue  # "of course X", "in training X"
                 k = i + 1
                 if not _joined(text, t, toks[k]) and _gap(text, t, toks[k]).strip() not in (
                     ",",
@@ -462,7 +532,12 @@ class MentionFinder:
                 ):
                     continue
                 e = self._name_after(text, toks, k, lang)
-                if e is None or (toks[k].low in self.stop and e == k) or toks[k].low in MONTHS:
+                if (
+                    e is None
+                    or (toks[k].low in self.stop and e == k)
+                    or toks[k].low in MONTHS
+                    or toks[k].low in self.tails
+                ):
                     continue
                 a = toks[k].start
                 if t.cap and low in en.cue_nouns and _joined(text, t, toks[k]):
@@ -565,8 +640,23 @@ class MentionFinder:
                 ia = s0 + p.start(1) + (len(p.group(1)) - len(p.group(1).lstrip()))
                 if re.search(r"\d", inner) or len(inner.split()) > 6 or re.search(r"[,;=]", inner):
                     continue
+                if re.fullmatch(
+                    r"[A-ZÅÄÖ][A-ZÅÄÖ&]{2,6}s?", inner
+                ):  # 2 letters: a person's initials
+                    self._acronym(
+                        out, links, doc_path, text, toks, pa, ia, ia + len(inner), pb, sent
+                    )
+                    continue
                 if not re.search(r"[a-zåäö]", inner) or len(inner) < 3:
                     continue
+                # "(formerly X)", "(tidigare kallad X)": the cue is not part of the name
+                cue_rx = "|".join(re.escape(c) for c in self.alias_cues + self.naming)
+                lead = re.match(r"(?i)(?:(?:" + cue_rx + r")\s+)+", inner)
+                if lead:
+                    ia += lead.end()
+                    inner = inner[lead.end() :]
+                    if not inner.strip():
+                        continue
                 art = re.match(r"(?i)(the|den|det|a|an)\s+", inner)
                 if art:
                     ia += art.end()
@@ -672,8 +762,13 @@ class MentionFinder:
                 ):
                     links.append(Link(m1.key, m2.key, "apposition", doc_path, m1.start, m2.end))
             # 8. rename/alias cues inside the sentence link the names around them
+            # ("X started in 2018 as Y": a few words may separate the cue's parts)
             for c in self.alias_cues:
-                for mm in re.finditer(r"(?<!\w)" + re.escape(c) + r"(?!\w)", slow):
+                pat = re.escape(c)
+                if c in ("started as", "startade som"):
+                    w0, w1 = c.split()
+                    pat = re.escape(w0) + r"(?:\s+[\w-]+){0,4}?\s+" + re.escape(w1)
+                for mm in re.finditer(r"(?<!\w)" + pat + r"(?!\w)", slow):
                     ca = s0 + mm.start()
                     before = [m for m in ms if m.end <= ca]
                     after = [m for m in ms if m.start >= ca]

@@ -36,7 +36,10 @@ def _term_rx(w: str) -> str:
 
 def _alt(words) -> re.Pattern[str]:
     ws = sorted({w.lower() for w in words if w and len(w.strip("*")) >= 2}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(_term_rx(w) for w in ws) + r")(?!\w)", re.IGNORECASE)
+    # "super-users" is not "users": no hyphen before a term
+    return re.compile(
+        r"(?<![\w-])(" + "|".join(_term_rx(w) for w in ws) + r")(?!\w)", re.IGNORECASE
+    )
 
 
 def codebook_actors(codebook, lang: str) -> tuple[str, ...]:
@@ -78,11 +81,20 @@ def _patterns(extra_actors: tuple[str, ...] = ()):
     )
 
 
+_ROSTER = re.compile(
+    r"(?im)^[ \t]*(?:present|in attendance|attendees|apologies|also present|chair|secretary|"
+    r"närvarande|frånvarande|övriga närvarande|ordförande|sekreterare|justerare)\s*:[^\n]*"
+    r"(?:\n(?![ \t]*\n)[^\n:]*(?:\([^)\n]*\))?[^\n:]*(?=\n))*"
+)
+
+
 def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()) -> list[PPEHit]:
     """PPE actors in ``text[start:end]`` (one sentence) and whether they take part."""
     actors, inv, ben_before, ben_phr, mod_only, mod_ok, stop, neg = _patterns(extra_actors)
     seg = text[start:end]
     low = seg.lower()
+    # lists of who attended a meeting say nothing about who took part in what
+    low = _ROSTER.sub(lambda m: " " * len(m.group()), low)
     cues = [(m.start(), m.end(), m.group().lower()) for m in inv.finditer(low)]
     bens = [(m.start(), m.end()) for m in ben_phr.finditer(low)]
     hits: list[PPEHit] = []
@@ -102,7 +114,17 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
         beneficiary = beneficiary or any(a <= m.start() < b + 3 for a, b in bens)
         if prev in ("with", "med") and prev2 in ("together", "tillsammans"):
             beneficiary = False
-        near = [c for c in cues if abs(c[0] - m.start()) <= 120 and not (c[0] <= m.start() < c[1])]
+        # a line break or semicolon ends a statement (tables, lists, clauses)
+        line_a = max(low.rfind("\n", 0, m.start()), low.rfind(";", 0, m.start())) + 1
+        ends = [i for i in (low.find("\n", m.end()), low.find(";", m.end())) if i >= 0]
+        line_b = min(ends) if ends else len(low)
+        near = [
+            c
+            for c in cues
+            if abs(c[0] - m.start()) <= 120
+            and not (c[0] <= m.start() < c[1])
+            and line_a <= c[0] < line_b
+        ]
         best = min(near, key=lambda c: abs(c[0] - m.start())) if near else None
         cue = best[2] if best else None
         negated = False

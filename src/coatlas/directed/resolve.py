@@ -187,6 +187,11 @@ def resolve(
             for other in bags.get(_bag(g), []):
                 if other != k:
                     uf.union(k, other)
+    # a genitive owner before a compound name is still the same name ("Akutens X-verkstad")
+    for k in fuzzy:
+        parts = k.split()
+        if len(parts) == 2 and parts[0].endswith("s") and parts[1] in by_key and len(parts[1]) >= 8:
+            uf.union(k, parts[1])
     # a compound built on another name is part of it ("Xcaféerna" of "X")
     sv_heads = sorted(lexicons()["sv"].heads, key=len, reverse=True)
     single = {k for k in fuzzy if " " not in k}

@@ -2,7 +2,7 @@
 
 Names in these corpora are rarely tidy proper nouns: Swedish writes them as
 definite compounds ("X-panelen"), often uncapitalised, English as a modifier +
-head noun ("reader panel"), and both gloss each other in parentheses.  So a
+head noun ("user panel"), and both gloss each other in parentheses.  So a
 mention is found by several weak, generic cues (head nouns, cue nouns such as
 "the pilot X", naming verbs, parentheses, quotes, document titles); the
 resolver (``resolve.py``) later weighs the cues over the whole corpus.
@@ -424,7 +424,7 @@ class MentionFinder:
             if not toks:
                 continue
             sent = (s0, s1)
-            # 1. English modifier + head ("reader panel", "ED co-design project")
+            # 1. English modifier + head ("user panel", "ICU co-design project")
             for i, t in enumerate(toks):
                 h = en.heads.get(t.low)
                 if h is None:
@@ -693,7 +693,7 @@ class MentionFinder:
                         if m.start >= ia and m.end <= ib:
                             links.append(Link(m.key, m.key, "org", doc_path, m.start, m.end))
                     continue
-                # both sides capitalised names: "Breathe Easier (Andas lättare)"
+                # both sides capitalised names: "Breathe Free (Andas fritt)"
                 before_toks = [t for t in toks if t.end <= pa]
                 if not before_toks or not right_toks[0].cap:
                     continue
@@ -751,7 +751,7 @@ class MentionFinder:
                     and m1.key != m2.key
                 ):
                     links.append(Link(m1.key, m2.key, "gloss", doc_path, m1.start, m2.end))
-            # 7b. apposition: "the COPD collaborative Xyz", "Xyz, the lean project"
+            # 7b. apposition: "the MS collaborative Xyz", "Xyz, the lean project"
             for m1, m2 in zip(ms, ms[1:], strict=False):
                 if (
                     text[m1.end : m2.start] in (" ", ", ")

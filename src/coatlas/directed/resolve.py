@@ -151,7 +151,7 @@ def resolve(
     for k in keys:  # genitive: "Xyz Abcs" ~ "Xyz Abc"
         if k.endswith("s") and k[:-1] in by_key:
             uf.union(k, k[:-1])
-    # spacing variants: "patient partner" ~ "patientpartner"
+    # spacing variants: "peer worker" ~ "peerworker"
     nospace: dict[str, str] = {}
     for k in fuzzy:
         ns = k.replace(" ", "")

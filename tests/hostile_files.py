@@ -51,13 +51,14 @@ def scanned_pdf() -> bytes:
     return buf.getvalue()
 
 
-def encrypted_pdf() -> bytes:
+def encrypted_pdf(user_password: str = "secret") -> bytes:
+    """AES-128; with an empty user password it opens without one (owner restrictions only)."""
     from pypdf import PdfReader, PdfWriter
 
     w = PdfWriter()
     for p in PdfReader(io.BytesIO(simple_pdf(["Secret text about the project."]))).pages:
         w.add_page(p)
-    w.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
+    w.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-128")
     buf = io.BytesIO()
     w.write(buf)
     return buf.getvalue()
@@ -149,6 +150,15 @@ def xxe_docx() -> bytes:
     return _replace_member(docx_bytes(["x"]), "word/document.xml", xml.encode())
 
 
+def _bzip2_docx() -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(docx_bytes(["x"])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_BZIP2) as z:
+        for info in src.infolist():
+            z.writestr(info.filename, src.read(info))
+    return out.getvalue()
+
+
 def zip_bomb_docx() -> bytes:
     # a 6 MB member of zeros compresses ~1000:1
     return _replace_member(
@@ -200,6 +210,7 @@ def make_hostile(d: Path) -> dict[str, str | None]:
             "corrupt",
         ),
         "encrypted.pdf": (encrypted_pdf(), "encrypted"),
+        "owner_restricted.pdf": (encrypted_pdf(user_password=""), None),
         "truncated.pdf": (good[: len(good) // 2], "truncated"),
         "scanned.pdf": (scanned_pdf(), "no-text-layer"),
         "good.pdf": (good, None),
@@ -221,6 +232,17 @@ def make_hostile(d: Path) -> dict[str, str | None]:
             + b"\0" * 500,
             "encrypted",
         ),
+        "encrypted.odt": (
+            _replace_member(
+                odt_bytes(["x"]),
+                "META-INF/manifest.xml",
+                b'<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                b'<manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/></manifest:file-entry>'
+                b"</manifest:manifest>",
+            ),
+            "encrypted",
+        ),
+        "bzip2_member.docx": (_bzip2_docx(), "unsafe"),
         "garbage.odt": (b"PK\x03\x04" + os.urandom(16) + b"\0" * 100, "truncated"),
         "binary.txt": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "unsupported-type"),
         "random_bytes.txt": (bytes((i * 7919) % 256 for i in range(4000)), "unsupported-type"),
@@ -244,6 +266,14 @@ def make_hostile(d: Path) -> dict[str, str | None]:
         ),
         "-leading-dash.txt": (b"A file whose name starts with a dash.", None),
         ("long_" + "x" * 200 + ".txt"): (b"A file with a very long name.", None),
+        "deep_nesting.html": (
+            (
+                "<html><body>" + "<div>" * 5000 + "<p>Deep text about care.</p>" + "</div>" * 5000
+            ).encode(),
+            None,
+        ),
+        "deep_quotes.md": ((">" * 5000 + " quote\n").encode(), None),
+        "many_turns.txt": (("I: A question?\nR: An answer.\n" * 20000).encode(), None),
         "doc.rtf": (
             rb"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}\f0\pard V\'e5rden och n\'e4rst\'e5ende.\par}",
             None,

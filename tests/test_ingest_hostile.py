@@ -108,3 +108,20 @@ def test_read_folder_keeps_going(hostile):
     docs, errors = read_folder(d)
     assert sorted(x.path for x in docs) == sorted(n for n, k in expected.items() if k is None)
     assert sorted(e.path for e in errors) == sorted(n for n, k in expected.items() if k)
+
+
+def test_pathological_structure_reads(hostile):
+    d, _ = hostile
+    assert "Deep text about care." in read_document(d / "deep_nesting.html").text
+    assert len(read_document(d / "many_turns.txt").turns) == 40_000
+
+
+def test_odd_byte_and_nfd_names(tmp_path):
+    import os
+
+    (tmp_path / "a\u0308pple.txt").write_text("Text om vården.")  # NFD, as macOS writes names
+    with open(os.path.join(os.fsencode(tmp_path), b"bad\xffname.txt"), "wb") as fh:
+        fh.write(b"Text om patienter.")
+    docs, errors = read_folder(tmp_path)
+    assert errors == []
+    assert sorted(d.path for d in docs) == ["bad\ufffdname.txt", "\u00e4pple.txt"]

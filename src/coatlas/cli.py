@@ -16,7 +16,14 @@ err = Console(stderr=True)
 
 
 @app.command()
-def extract(file: Path = typer.Argument(..., help="A document to read")) -> None:
+def extract(
+    file: Path = typer.Argument(..., help="A document to read"),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Print the whole Document (pages, paragraphs, sentences, turns) as JSON",
+    ),
+) -> None:
     """Print the canonical text of FILE (the text every offset refers to)."""
     from coatlas.ingest import read_document
 
@@ -25,6 +32,12 @@ def extract(file: Path = typer.Argument(..., help="A document to read")) -> None
     except CoatlasError as e:
         err.print(str(e), markup=False, highlight=False)
         raise typer.Exit(1) from None
+    if as_json:
+        from coatlas.jsonio import dumps
+
+        sys.stdout.write(dumps(doc.to_dict()))
+        sys.stdout.write("\n")
+        return
     sys.stdout.write(doc.text)
     if not doc.text.endswith("\n"):
         sys.stdout.write("\n")
@@ -72,7 +85,7 @@ def analyze(
     ) as bar:
         tasks: dict[str, int] = {}
 
-        def progress(stage: str, done: int, total: int) -> None:
+        def progress(stage: str, done: int, total: int | None) -> None:
             if stage not in tasks:
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done, total=total)
@@ -112,6 +125,61 @@ def evaluate(
         err.print(f"{e}", markup=False)
         raise typer.Exit(2) from None
     sys.stdout.write(dumps(metrics) if as_json else format_metrics(metrics))
+
+
+@app.command()
+def autocode(
+    train: Path = typer.Argument(..., help="Coded CSV: id, text and one 0/1 column per code"),
+    apply: Path = typer.Argument(..., help="CSV to code: id and text columns"),
+    id_col: str = typer.Option(..., "--id", help="Name of the id column (both files)"),
+    text_col: str = typer.Option(..., "--text", help="Name of the text column (both files)"),
+    out: Path = typer.Option(..., "--out", help="Write id + 0/1 code columns here"),
+    scores: Path | None = typer.Option(
+        None, "--scores", help="Also write id + confidences (0..1) per code here"
+    ),
+    codes: str | None = typer.Option(
+        None,
+        "--codes",
+        help="Comma-separated code columns (default: every other column of only 0/1/empty)",
+    ),
+    embeddings: bool = typer.Option(
+        False, "--embeddings/--no-embeddings", help="Add sentence embeddings (slower)"
+    ),
+) -> None:
+    """Learn the coding of TRAIN and code every row of APPLY the same way (in its order)."""
+    from coatlas.autocode import AutoCoder, read_coded_csv, read_texts_csv, write_codes_csv
+    from coatlas.autocode.io import AutocodeError
+
+    code_list = [c.strip() for c in codes.split(",") if c.strip()] if codes else None
+    try:
+        table = read_coded_csv(train, id_col, text_col, code_list)
+        todo = read_texts_csv(apply, id_col, text_col)
+    except AutocodeError as e:
+        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    try:
+        coder = AutoCoder(use_embeddings=embeddings).fit(table.texts, table.Y, table.codes)
+    except ValueError as e:
+        err.print(f"{train}: {e}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    for w in coder.warnings_:
+        err.print(f"{train}: warning: {w}", markup=False, highlight=False, soft_wrap=True)
+    proba = coder.predict_proba(todo.texts)
+    pred = coder.predict_from_proba(proba, todo.texts)
+    try:
+        write_codes_csv(out, id_col, todo.ids, coder.codes_, pred)
+        if scores is not None:
+            write_codes_csv(scores, id_col, todo.ids, coder.codes_, proba, decimals=4)
+    except OSError as e:
+        err.print(f"{e.filename or out}: cannot write ({e.strerror})", markup=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    err.print(
+        f"{len(todo.ids)} rows coded with {len(coder.codes_)} codes "
+        f"learnt from {len(table.ids)} rows -> {out}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

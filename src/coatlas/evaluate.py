@@ -73,7 +73,7 @@ def _stopwords() -> frozenset[str]:
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|den|det)\s+")
 # " – description" after a name: only a dash with spaces around it, so that
-# hyphenated names ("Kitchen-table talks") stay whole.
+# hyphenated names ("Bedside-handover talks") stay whole.
 _DESCRIPTION_DASH = re.compile(r"\s+[-\u2010-\u2015]\s+")
 _PARENS = re.compile(r"\(([^()]*)\)")
 _FORMERLY = re.compile(
@@ -114,7 +114,7 @@ def name_candidates(name: str) -> tuple[str, list[str]]:
 
 def _key(token: str) -> str:
     """A word without a final -s (Swedish genitive, English plural), so that
-    "Strokelotsarnas nätverk" still contains "Strokelotsarna"."""
+    "Hälsolotsarnas nätverk" still contains "Hälsolotsarna"."""
     return token[:-1] if len(token) > 4 and token.endswith("s") else token
 
 

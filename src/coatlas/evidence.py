@@ -45,3 +45,29 @@ def make_evidence(
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"offsets {start}:{end} outside text of length {len(text)}")
     return Evidence(document, start, end, text[start:end], source, confidence)
+
+
+def codings_from_initiatives(initiatives: list[dict[str, Any]]) -> list[Coding]:
+    """Flatten the evidence of initiatives.json records into codings for the store.
+
+    Targets are ``initiative:<id>``; codes are ``name``, ``ppe``, ``start``, ``end`` or
+    ``<group>:<code>`` (e.g. ``methods:co_design``), so a reviewer can accept or reject
+    each one where it was found.
+    """
+    out: list[Coding] = []
+    for ini in initiatives:
+        target = f"initiative:{ini['id']}"
+        for key, value in (ini.get("evidence") or {}).items():
+            groups = value.items() if isinstance(value, dict) else [(None, value)]
+            for code, items in groups:
+                for e in items or []:
+                    ev = Evidence(
+                        e["document"],
+                        e["start"],
+                        e["end"],
+                        e["quote"],
+                        e["source"],
+                        float(e["confidence"]),
+                    )
+                    out.append(Coding(target, f"{key}:{code}" if code else key, ev))
+    return out

@@ -1,31 +1,44 @@
-"""analyze(): wires the stages together; it holds no analysis logic of its own."""
+"""analyze(): wires the stages together; it holds no analysis logic of its own.
+
+files → ingest → store → Step 1–2 (directed) → Step 3 (inductive) → report.
+Each stage is a library call over plain data, so the same run can be driven
+from a test, a notebook or the CLI.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import platform
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from coatlas import __version__
 from coatlas.jsonio import write_json
 
+Progress = Callable[[str, int, int | None], None]  # stage, done, total (None: unknown)
+STORE_FILE = "coatlas.sqlite"
+
 
 @dataclass
 class Settings:
-    codebook: str | None = None  # path to a user codebook; None = built-in "coproduction"
+    codebook: str | None = None  # a user codebook file; None = built-in "coproduction"
     initiatives_file: str | None = None  # directed mode: known initiative names
     all_documents: bool = False  # Step 3: sample every document, not only transcripts and plans
     label_language: str | None = None  # Step 3 labels: None = corpus main language, or "en"
+    n_clusters: int | None = None  # Step 3: override the number of clusters
     embeddings: bool = True
-    embedding_cache: str | None = None  # None = default cache location
-    db_url: str | None = None  # None = sqlite file in the output folder
-    today: int | None = None  # year used for "ongoing" bars; None = from the documents
+    embedding_cache: str | None = None  # None = the default cache (~/.cache/coatlas)
+    db_url: str | None = None  # None = a SQLite store in the output folder
+    today: int | None = None  # where ongoing bars end; None = the latest year in the data
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        """Settings that shape the outputs (paths of caches and stores do not)."""
+        d = asdict(self)
+        for k in ("embedding_cache", "db_url"):
+            d.pop(k)
+        return d
 
 
 @dataclass
@@ -33,51 +46,152 @@ class RunSummary:
     documents: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
     initiatives: int = 0
+    non_initiatives: int = 0
     lessons: int = 0
     out_dir: Path | None = None
+    store: str | None = None
+
+
+def _stage(progress: Progress | None, name: str) -> Callable[[str], None]:
+    """Adapt a stage's free-text progress messages to the (stage, done, total) callback."""
+    count = [0]
+
+    def say(_msg: str) -> None:
+        count[0] += 1
+        if progress:
+            progress(name, count[0], None)
+
+    return say
 
 
 def analyze(
     docs_dir: str | Path,
     out_dir: str | Path,
     settings: Settings | None = None,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> RunSummary:
+    from coatlas import directed, inductive
+    from coatlas.codebook import load_codebook
+    from coatlas.embed import default_embedder
     from coatlas.errors import IngestError
+    from coatlas.evidence import codings_from_initiatives
     from coatlas.ingest import iter_files, read_document
+    from coatlas.report import write_reports
+    from coatlas.store import open_store
 
     settings = settings or Settings()
     docs_dir, out_dir = Path(docs_dir), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-
-    files = list(iter_files(docs_dir))
-    docs, errors = [], []
-    for i, p in enumerate(files):
-        try:
-            docs.append(read_document(p, root=docs_dir))
-        except IngestError as e:
-            errors.append({"file": e.path, "error": e.line()})
-        if progress:
-            progress("read", i + 1, len(files))
-    docs.sort(key=lambda d: d.path)
-    errors.sort(key=lambda e: e["file"])
-
-    manifest = {
-        "coatlas": __version__,
-        "python": platform.python_version(),
-        "settings": {k: v for k, v in settings.to_dict().items() if k != "embedding_cache"},
-        "inputs": [
-            {"document": d.path, "sha256": d.sha256, "format": d.format, "language": d.language}
-            for d in docs
-        ],
-        "errors": len(errors),
-    }
-    manifest["inputs_digest"] = hashlib.sha256("".join(d.sha256 for d in docs).encode()).hexdigest()
-    write_json(out_dir / "errors.json", errors)
-    write_json(out_dir / "manifest.json", manifest)
-    write_json(out_dir / "initiatives.json", [])
-    write_json(out_dir / "lessons.json", {"lessons": [], "hierarchy": []})
-    (out_dir / "report.html").write_text(
-        "<!doctype html><title>coatlas</title>\n", encoding="utf-8"
+    codebook = load_codebook(settings.codebook)
+    known = directed.read_known(settings.initiatives_file) if settings.initiatives_file else None
+    embedder = (
+        default_embedder(cache=settings.embedding_cache or True) if settings.embeddings else None
     )
-    return RunSummary(documents=len(docs), errors=errors, out_dir=out_dir)
+    store_url = settings.db_url or None
+    store = open_store(url=store_url, path=None if store_url else out_dir / STORE_FILE)
+    run_id: int | None = None
+    try:
+        # -- ingest: each file in its own transaction, the batch goes on past bad files
+        files = list(iter_files(docs_dir))
+        docs, errors = [], []
+        for i, p in enumerate(files):
+            try:
+                docs.append(read_document(p, root=docs_dir))
+            except IngestError as e:
+                errors.append({"file": e.path, "error": e.line()})
+            if progress:
+                progress("reading documents", i + 1, len(files))
+        docs.sort(key=lambda d: d.path)
+        errors.sort(key=lambda e: e["file"])
+        digest = hashlib.sha256("\n".join(f"{d.path}\t{d.sha256}" for d in docs).encode())
+        manifest: dict[str, Any] = {
+            "coatlas": __version__,
+            "python": platform.python_version(),
+            "settings": settings.to_dict(),
+            "codebook": {
+                "name": codebook.name,
+                "version": codebook.version,
+                "digest": codebook.digest,
+            },
+            "embedder": embedder.name if embedder is not None else None,
+            "inputs_digest": digest.hexdigest(),
+            "inputs": [
+                {
+                    "document": d.path,
+                    "sha256": d.sha256,
+                    "format": d.format,
+                    "language": d.language,
+                    "characters": len(d.text),
+                }
+                for d in docs
+            ],
+            "errors": len(errors),
+        }
+        run_id = store.start_run(
+            manifest["settings"], {"coatlas": __version__}, manifest["inputs_digest"]
+        )
+        _, failed = store.add_documents(docs, run_id=run_id)
+        errors.extend({"file": f.path, "error": f.error} for f in failed)
+
+        # -- Steps 1–2: initiatives, timeline, methods, levels, roles
+        step12 = directed.run(
+            docs,
+            codebook=codebook,
+            embedder=embedder,
+            known=known,
+            progress=_stage(progress, "Steps 1–2"),
+        )
+        # -- Step 3: lessons learned
+        lessons_doc = inductive.run(
+            docs,
+            embedder=embedder,
+            all_documents=settings.all_documents,
+            label_language=settings.label_language,
+            n_clusters=settings.n_clusters,
+            progress=_stage(progress, "Step 3"),
+        )
+
+        write_json(out_dir / "errors.json", errors)
+        write_json(out_dir / "manifest.json", manifest)
+        write_json(out_dir / "initiatives.json", step12.initiatives)
+        write_json(out_dir / "non_initiatives.json", step12.non_initiatives)
+        write_json(out_dir / "uncoded.json", step12.uncoded)
+        write_json(out_dir / "lessons.json", lessons_doc)
+        write_reports(
+            out_dir,
+            initiatives=step12.initiatives,
+            non_initiatives=step12.non_initiatives,
+            uncoded=step12.uncoded,
+            lessons_doc=lessons_doc,
+            manifest=manifest,
+            errors=errors,
+            today_year=settings.today,
+            method_labels={c.id: c.label.get("en") or c.id for c in codebook.codes("methods")}
+            if "methods" in codebook.group_ids()
+            else None,
+        )
+        store.add_initiatives(run_id, step12.initiatives)
+        cb_id = store.add_codebook(
+            codebook.name,
+            codebook.version,
+            codebook.model_dump(mode="json"),
+            codes=[{"id": f"{g}:{c.id}"} for g in codebook.group_ids() for c in codebook.codes(g)],
+        )
+        store.add_codings(run_id, codings_from_initiatives(step12.initiatives), codebook_id=cb_id)
+        store.add_lessons(run_id, lessons_doc.get("lessons", []), lessons_doc.get("hierarchy"))
+        store.finish_run(run_id, "succeeded")
+    except BaseException:
+        if run_id is not None:
+            store.finish_run(run_id, "failed")
+        raise
+    finally:
+        store.close()
+    return RunSummary(
+        documents=len(docs),
+        errors=errors,
+        initiatives=len(step12.initiatives),
+        non_initiatives=len(step12.non_initiatives),
+        lessons=len(lessons_doc.get("lessons", [])),
+        out_dir=out_dir,
+        store=store_url or str(out_dir / STORE_FILE),
+    )

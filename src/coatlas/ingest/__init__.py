@@ -2,11 +2,17 @@
 
 Contract (used by every later stage):
 
-- ``read_document(path, *, root=None, limits=None) -> Document``; raises
+- ``read_document(path, root=None, *, limits=None) -> Document``; raises
   ``coatlas.errors.IngestError`` (one line: file and reason) for anything unreadable.
-- ``iter_files(root) -> Iterator[Path]``: a sorted, loop-safe recursive walk.
-- ``read_folder(root) -> tuple[list[Document], list[IngestError]]``: the batch goes
-  on past bad files.
+- ``iter_files(root) -> Iterator[Path]``: a sorted, loop-safe recursive walk that
+  skips hidden files and OS/editor junk.
+- ``read_folder(root, progress=None, *, limits=None) -> (docs, errors)``: the batch
+  goes on past bad files.
+- ``document_from_text(text, path="<text>")``: a string read like a .txt file.
+
+``Document.meta`` keys: ``size`` (file bytes), ``encoding`` (text formats),
+``page_count`` (PDF), ``published`` (ISO date a web page states, when found),
+``speakers`` (transcripts: label -> {"role", "name"}).
 
 Each format module turns bytes into ``Block``s; ``blocks.assemble`` alone builds
 the canonical text, so pages, paragraphs, sentences and turns all index into the
@@ -15,9 +21,11 @@ same string whatever the format.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import stat
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -27,6 +35,7 @@ from coatlas.ingest.blocks import Block, assemble
 from coatlas.ingest.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
+    "document_from_text",
     "read_document",
     "iter_files",
     "read_folder",
@@ -54,16 +63,21 @@ _JUNK_DIRS = {"__macosx", ".git", ".svn", ".hg", "__pycache__", ".ipynb_checkpoi
 
 
 def _display(path: Path, root: Path | None) -> str:
+    """The document's name: relative to root, POSIX separators, NFC (macOS writes NFD),
+    and undecodable bytes of odd file names replaced so the name always prints."""
     if root is not None:
         try:
-            return Path(os.path.relpath(path, root)).as_posix()
+            name = Path(os.path.relpath(path, root)).as_posix()
         except ValueError:  # other drive on Windows
-            return path.as_posix()
-    return str(path)
+            name = path.as_posix()
+    else:
+        name = str(path)
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return unicodedata.normalize("NFC", name)
 
 
 def read_document(
-    path: str | Path, *, root: str | Path | None = None, limits: Limits | None = None
+    path: str | Path, root: str | Path | None = None, *, limits: Limits | None = None
 ) -> Document:
     """Read one file into a Document; every failure is a one-line IngestError."""
     path = Path(path)
@@ -115,7 +129,7 @@ def _build(data: bytes, path: Path, name: str, limits: Limits) -> Document:
     suffix = path.suffix.lower()
     fmt = sniff(data, suffix, name)
     title: str | None = None
-    meta: dict = {}
+    meta: dict = {"size": len(data)}
     blocks: list[Block]
     if fmt == "pdf":
         from coatlas.ingest.pdf import pdf_blocks
@@ -146,9 +160,12 @@ def _build(data: bytes, path: Path, name: str, limits: Limits) -> Document:
         if fmt == "html":
             from coatlas.ingest.html import html_blocks
 
-            blocks, title = html_blocks(text, name)
+            blocks, title, html_meta = html_blocks(text, name)
+            meta.update(html_meta)
         elif fmt == "md":
             blocks, title = markdown_blocks(text)
+            if not any(b.text.strip() for b in blocks):
+                blocks = text_blocks(text)  # markup the parser refused (nesting limits)
         else:
             blocks = text_blocks(text)
     return finish(
@@ -160,6 +177,17 @@ def _build(data: bytes, path: Path, name: str, limits: Limits) -> Document:
         meta=meta,
         limits=limits,
     )
+
+
+def document_from_text(
+    text: str, path: str = "<text>", *, fmt: str = "txt", limits: Limits | None = None
+) -> Document:
+    """A Document from a string (tests, notebooks, pasted text): same rules as a .txt file."""
+    from coatlas.ingest.plain import markdown_blocks, text_blocks
+
+    blocks = markdown_blocks(text)[0] if fmt == "md" else text_blocks(text)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return finish(blocks, name=path, sha256=sha, fmt=fmt, limits=limits or DEFAULT_LIMITS)
 
 
 def finish(
@@ -190,13 +218,13 @@ def finish(
     ]
     sentences = segment_paragraphs(text, paras)
     turns, speakers = detect_turns(text)
+    if turns:
+        sentences = _trim_labels(sentences, turns)
     meta = dict(meta or {})
     if speakers:
         meta["speakers"] = speakers
     if title is None and paras:
-        first = text[paras[0].start : paras[0].end]
-        if len(first) <= 150 and "\n" not in first and not first.rstrip().endswith((".", "?", "!")):
-            title = first
+        title = _first_line_title(text[paras[0].start : paras[0].end])
     return Document(
         path=name,
         sha256=sha256,
@@ -210,6 +238,27 @@ def finish(
         turns=turns,
         meta=meta,
     )
+
+
+def _first_line_title(first: str) -> str | None:
+    """A short opening line that is not a sentence or a "Label: value" line."""
+    line = first.split("\n", 1)[0].strip()
+    if 0 < len(line) <= 150 and not line.endswith((".", "?", "!", ":")) and ": " not in line[:40]:
+        return line
+    return None
+
+
+def _trim_labels(sentences: list[Span], turns: list) -> list[Span]:
+    """A sentence starts after a speaker label ("R: ..."), not on it."""
+    starts = sorted(t.start for t in turns)
+    out: list[Span] = []
+    for s in sentences:
+        j = bisect.bisect_left(starts, s.start)
+        if j < len(starts) and s.start < starts[j] < s.end:
+            out.append(Span(starts[j], s.end, s.lang))
+        else:
+            out.append(s)
+    return out
 
 
 def _is_junk(name: str) -> bool:

@@ -18,6 +18,10 @@ _SPACES = re.compile(r"[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _RUN = re.compile(r" {2,}")
+# Typographic ligatures PDF text layers often carry; NFC keeps them, quotes must not.
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
 _BULLET_LINE = re.compile(r"(?:[-–—•*·▪]|\d{1,3}[.)])\s")
 _LABEL_LINE = re.compile(r"[^\W\d_][\w .'’-]{0,40}?(?:\s*\([^)\n]{1,20}\))?\s*:\s")
 
@@ -33,7 +37,7 @@ class Block:
 
 def normalise(text: str) -> str:
     """Canonical form of a piece of text (lines kept, spaces collapsed)."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(_LIGATURES)
     text = (
         text.replace("\r\n", "\n")
         .replace("\r", "\n")

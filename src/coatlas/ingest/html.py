@@ -65,13 +65,35 @@ def _clean_source(html: str) -> str:
     return _DOCTYPE.sub("", html)
 
 
-def html_blocks(html: str, name: str) -> tuple[list[Block], str | None]:
+def html_blocks(html: str, name: str) -> tuple[list[Block], str | None, dict[str, str]]:
+    """Return (blocks, <title>, meta); meta["published"] is the page's date when found."""
     html = _clean_source(html)
     title = _title(html)
     blocks = _trafilatura_blocks(html)
     if not blocks:
         blocks = _fallback_blocks(html, name)
-    return blocks, title
+    if not blocks:
+        blocks = _stripped_blocks(html)
+    meta: dict[str, str] = {}
+    published = _published(html)
+    if published:
+        meta["published"] = published
+    return blocks, title, meta
+
+
+def _published(html: str) -> str | None:
+    """The page's publication/update date (ISO) from its metadata or byline, if any.
+
+    Offline only: htmldate (inside trafilatura) reads the markup, never the network;
+    it is told not to guess from the current date.
+    """
+    try:
+        from trafilatura import extract_metadata
+
+        m = extract_metadata(html, extensive=False)
+        return m.date if m is not None and m.date else None
+    except Exception:  # noqa: BLE001 - a date is a bonus, never a failure
+        return None
 
 
 def _title(html: str) -> str | None:
@@ -204,3 +226,17 @@ def _fallback_blocks(html: str, name: str) -> list[Block]:
         if t.strip():
             blocks = [Block(c) for c in re.split(r"\n\s*\n", t) if c.strip()]
     return blocks
+
+
+def _stripped_blocks(html: str) -> list[Block]:
+    """Last resort for markup the parsers give up on (e.g. nesting deeper than libxml2's
+    limit): drop non-content elements and tags by pattern, keep the text."""
+    import html as htmlmod
+
+    body = re.sub(
+        r"(?is)<(script|style|noscript|template|nav|header|footer|aside)\b.*?</\1\s*>", " ", html
+    )
+    body = re.sub(r"(?is)<head\b.*?</head\s*>", " ", body)
+    body = re.sub(r"(?i)<(?:br|/p|/div|/li|/h[1-6]|/tr|/section|/article)\b[^>]*>", "\n\n", body)
+    body = htmlmod.unescape(re.sub(r"<[^>]{0,2000}>", " ", body))
+    return [Block(c) for c in re.split(r"\n\s*\n", body) if c.strip()]

@@ -29,7 +29,7 @@ _FOREIGN = [
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
-TEXT_EXTS = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".rtf", ".csv", ""}
+TEXT_EXTS = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".rtf", ""}
 
 
 def sniff(data: bytes, suffix: str, name: str) -> str:
@@ -63,8 +63,8 @@ def sniff(data: bytes, suffix: str, name: str) -> str:
     if suffix in (".docx", ".odt", ".pdf"):
         raise IngestError(name, "corrupt", f"not a {suffix[1:]} file (unrecognised content)")
     if suffix not in TEXT_EXTS:
-        # unknown extension: read it only if it decodes as text (checked later)
-        return "txt"
+        # source code, data files, logs: text, but not documents of a corpus
+        raise IngestError(name, "unsupported-type", f"unknown file type {suffix!r}")
     return "txt"
 
 

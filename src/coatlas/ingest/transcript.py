@@ -167,7 +167,8 @@ def detect_turns(text: str) -> tuple[list[Turn], dict[str, dict[str, str]]]:
             for lab, n in counts.items()
             if n >= 2 and _NAME.match(lab) and len(lab.split()) <= 2
         }
-        turns_c = [c for c in body if c in known or c.label in extra]
+        known_ids = {id(c) for c in known}
+        turns_c = [c for c in body if id(c) in known_ids or c.label in extra]
     if len(turns_c) < _MIN_TURNS or len({c.label.lower() for c in turns_c}) < 2:
         return [], {}
     switches = sum(
@@ -180,8 +181,7 @@ def detect_turns(text: str) -> tuple[list[Turn], dict[str, dict[str, str]]]:
     for i, c in enumerate(turns_c):
         end = turns_c[i + 1].line_start if i + 1 < len(turns_c) else len(text)
         start = c.speech_start
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        end = _trim_trailing_notes(text, start, end)
         if end <= start:
             continue
         role = mapping.get(c.label.lower()) or _vocab_role(c.label) or "other"
@@ -190,7 +190,51 @@ def detect_turns(text: str) -> tuple[list[Turn], dict[str, dict[str, str]]]:
         if c.label.lower() in names:
             info["name"] = names[c.label.lower()]
         speakers.setdefault(c.label, info)
+    turns = _roles_from_questions(text, turns, speakers)
     return turns, dict(sorted(speakers.items()))
+
+
+def _roles_from_questions(
+    text: str, turns: list[Turn], speakers: dict[str, dict[str, str]]
+) -> list[Turn]:
+    """Unlabelled roles (bare names) and no known interviewer: the one speaker who mostly
+    asks questions is the interviewer and the others respond."""
+    if any(info["role"] == "interviewer" for info in speakers.values()):
+        return turns
+    unknown = [lab for lab, info in speakers.items() if info["role"] == "other"]
+    if len(unknown) < 2:
+        return turns
+    asks: dict[str, list[bool]] = {lab: [] for lab in unknown}
+    for t in turns:
+        if t.speaker in asks:
+            asks[t.speaker].append(text[t.start : t.end].rstrip().endswith("?"))
+    share = {lab: sum(v) / len(v) for lab, v in asks.items() if v}
+    askers = [lab for lab, r in share.items() if r >= 0.5]
+    if len(askers) != 1 or any(r > 0.2 for lab, r in share.items() if lab != askers[0]):
+        return turns
+    for lab in unknown:
+        speakers[lab]["role"] = "interviewer" if lab == askers[0] else "respondent"
+    return [
+        Turn(t.speaker, speakers[t.speaker]["role"], t.start, t.end)  # type: ignore[arg-type]
+        if t.speaker in asks
+        else t
+        for t in turns
+    ]
+
+
+_NOTE = re.compile(r"\s*(?:\[[^\]\n]*\]|\([^)\n]*\)|[-=_*~#. ]{3,})\s*")
+
+
+def _trim_trailing_notes(text: str, start: int, end: int) -> int:
+    """End a turn before trailing paragraphs that are only a transcriber's note
+    ("[End of recording]") or a rule line: nobody said them."""
+    while True:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        cut = text.rfind("\n\n", start, end)
+        if cut < 0 or not _NOTE.fullmatch(text, cut, end):
+            return end
+        end = cut
 
 
 def _name_turns(body: list[_Cand]) -> list[_Cand]:

@@ -64,14 +64,17 @@ def detect_language(text: str, prior: str | None = None) -> str:
         mine, theirs = (share_en, share_sv) if lang == "en" else (share_sv, share_en)
         if theirs >= 0.15 and theirs > 2 * mine:
             return other
+        if prior in ("en", "sv") and lang != prior and (en if lang == "en" else sv) == 0:
+            return prior  # a line of names and places: no function word says otherwise
         return lang
     if lang in _NORDIC:
         svm = sum(w in _words("sv", "sv_markers") for w in words)
         nom = sum(w in _words("sv", "not_markers") for w in words)
         if svm > nom:
             return "sv"
-        if nom == 0 and share_sv >= 0.15:
-            return "sv"
+        if nom == 0:
+            # no Norwegian/Danish word at all: Swedish names/places fooled the n-grams
+            return "sv" if share_sv >= 0.15 else (prior or lang)
         return lang
     # another language: trust the classifier unless en/sv function words dominate
     if share_en >= 0.2 and share_en > share_sv:

@@ -50,6 +50,7 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"([\w.\-]*\w)\.?$")
 _OPENER = re.compile(r"[\"'“”‘’«»(\[\-–—•*]*\s*(\S)")
+_ENUM = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[IVXivx]{1,5})[.)]\s*$")
 _BULLET = re.compile(r"\s*(?:[-–—•*·▪]|\d{1,3}[.)])\s")
 
 
@@ -98,6 +99,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             cuts.append(m.end())
     cuts.extend(_line_cuts(text, start, end))
     cuts = sorted(set(c for c in cuts if start < c < end))
+    # "1." / "2.3." / "a)" alone is a heading number, not a sentence
+    cuts = [c for i, c in enumerate(cuts) if not _ENUM.match(text, cuts[i - 1] if i else start, c)]
     spans: list[tuple[int, int]] = []
     prev = start
     for c in [*cuts, end]:

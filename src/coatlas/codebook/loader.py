@@ -1,0 +1,171 @@
+"""Load and validate a codebook file; every problem becomes one line naming file, code and fault."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from coatlas.errors import CodebookError
+
+from .model import Codebook
+
+BUILTIN_DEFAULT = "coproduction"
+
+
+def builtin_names() -> list[str]:
+    """Names of the codebooks shipped with coatlas."""
+    root = resources.files("coatlas.codebook").joinpath("codebooks")
+    return sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml"))
+
+
+def _resolve(name_or_path: str | Path | None) -> Path:
+    if name_or_path is None or name_or_path == "":
+        name_or_path = BUILTIN_DEFAULT
+    p = Path(name_or_path)
+    if p.suffix.lower() in (".yaml", ".yml") or p.exists() or "/" in str(name_or_path):
+        if not p.is_file():
+            raise CodebookError(f"{p}: codebook file not found")
+        return p
+    if str(name_or_path) in builtin_names():
+        ref = resources.files("coatlas.codebook").joinpath("codebooks", f"{name_or_path}.yaml")
+        return Path(str(ref))
+    raise CodebookError(
+        f"{name_or_path}: no such codebook (built in: {', '.join(builtin_names())}; "
+        "or give a path to a .yaml file)"
+    )
+
+
+def load_codebook(name_or_path: str | Path | None = None) -> Codebook:
+    """The built-in codebook by name (None = ``coproduction``) or a user's YAML file."""
+    path = _resolve(name_or_path)
+    return _load_cached(str(path.resolve()), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=32)
+def _load_cached(path: str, _mtime: int) -> Codebook:
+    return parse_codebook(Path(path).read_text(encoding="utf-8"), Path(path).name)
+
+
+def parse_codebook(text: str, filename: str = "<codebook>") -> Codebook:
+    """Validate YAML text; ``filename`` is only used in error lines."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise CodebookError(f"{filename}: invalid YAML{where}: {problem}") from None
+    if not isinstance(raw, dict):
+        raise CodebookError(f"{filename}: a codebook must be a mapping with name, version, groups")
+    try:
+        cb = Codebook.model_validate(raw)
+    except ValidationError as e:
+        err = e.errors()[0]
+        raise CodebookError(
+            f"{filename}: {_where(raw, err['loc'])}{_what(err)}"
+            + (f" (and {e.error_count() - 1} more)" if e.error_count() > 1 else "")
+        ) from None
+    _check_semantics(cb, filename)
+    return cb.model_copy(update={"source": filename})
+
+
+def _where(raw: dict[str, Any], loc: tuple[Any, ...]) -> str:
+    """Turn a pydantic location into 'group 'x', code 'y', field': readable for an analyst."""
+    parts: list[str] = []
+    node: Any = raw
+    i = 0
+    while i < len(loc):
+        key = loc[i]
+        if key in ("groups", "codes") and i + 1 < len(loc) and isinstance(loc[i + 1], int):
+            idx = loc[i + 1]
+            try:
+                node = node[key][idx]
+                ident = node.get("id") if isinstance(node, dict) else None
+            except (KeyError, IndexError, TypeError):
+                ident = None
+            kind = "group" if key == "groups" else "code"
+            parts.append(f"{kind} {ident!r}" if ident else f"{kind} #{idx + 1}")
+            i += 2
+            continue
+        parts.append(str(key))
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            node = None
+        i += 1
+    return (", ".join(parts) + ": ") if parts else ""
+
+
+def _what(err: dict[str, Any]) -> str:
+    t = err["type"]
+    if t == "missing":
+        return "missing required field"
+    if t == "extra_forbidden":
+        return "unknown field"
+    if t == "string_pattern_mismatch":
+        return f"id {err.get('input')!r} must be lower_snake_case (a-z, 0-9, _)"
+    return str(err["msg"]).replace("\n", " ")
+
+
+def _check_semantics(cb: Codebook, filename: str) -> None:
+    seen: dict[str, str] = {}
+    for g in cb.groups:
+        if g.id in seen:
+            raise CodebookError(f"{filename}: duplicate id {g.id!r} (group; also {seen[g.id]})")
+        seen[g.id] = "a group"
+    for g in cb.groups:
+        for c in g.codes:
+            if c.id in seen:
+                raise CodebookError(
+                    f"{filename}: group {g.id!r}, code {c.id!r}: duplicate id (also {seen[c.id]})"
+                )
+            seen[c.id] = f"in group {g.id!r}"
+    for g in cb.groups:
+        for c in g.codes:
+            where = f"{filename}: group {g.id!r}, code {c.id!r}"
+            for r in c.requires:
+                if r not in seen:
+                    raise CodebookError(f"{where}: requires unknown group or code {r!r}")
+            for r in c.implies:
+                target = next((gg for gg in cb.groups if any(cc.id == r for cc in gg.codes)), None)
+                if target is None:
+                    raise CodebookError(f"{where}: implies unknown code {r!r}")
+                if target.id == g.id or not target.coding:
+                    raise CodebookError(
+                        f"{where}: implies {r!r}, which must be a code of another coding group"
+                    )
+            for lang, voc in c.vocabulary.items():
+                for field in ("patterns", "exclude_patterns"):
+                    for pat in getattr(voc, field):
+                        try:
+                            re.compile(pat)
+                        except re.error as e:
+                            raise CodebookError(
+                                f"{where}: vocabulary.{lang}.{field}: invalid regex {pat!r} ({e})"
+                            ) from None
+                for field in ("terms", "cues", "exclude"):
+                    for term in getattr(voc, field):
+                        bad = _bad_term(term)
+                        if bad:
+                            raise CodebookError(
+                                f"{where}: vocabulary.{lang}.{field}: term {term!r} {bad}"
+                            )
+
+
+def _bad_term(term: str) -> str:
+    words = term.split()
+    if not words:
+        return "is empty"
+    for w in words:
+        core = w.strip("*")
+        if not core:
+            return "has a word that is only '*'"
+        if "*" in core:
+            return "may use '*' only at the start or end of a word"
+    return ""

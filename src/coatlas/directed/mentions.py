@@ -1,0 +1,800 @@
+"""Step 1a: find phrases that NAME an initiative, with their offsets.
+
+Names in these corpora are rarely tidy proper nouns: Swedish writes them as
+definite compounds ("X-panelen"), often uncapitalised, English as a modifier +
+head noun ("user panel"), and both gloss each other in parentheses.  So a
+mention is found by several weak, generic cues (head nouns, cue nouns such as
+"the pilot X", naming verbs, parentheses, quotes, document titles); the
+resolver (``resolve.py``) later weighs the cues over the whole corpus.
+Every mention keeps ``start``/``end`` into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coatlas.directed.lexicon import Lexicon, lexicons
+
+WORD = re.compile(r"[^\W\d_](?:\w|[-‐'’](?=\w))*|\d+(?:[-–]\d+)?", re.UNICODE)
+QUOTES = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{2,60})[\"“”„«»]")
+PAREN = re.compile(r"\(([^()\n]{2,70})\)")
+ARTICLES = ("the ", "a ", "an ", "den ", "det ", "de ", "en ", "ett ")
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "januari",
+        "februari",
+        "mars",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "oktober",
+        "page",
+        "sida",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        return len(self.text) >= 2 and self.text.isupper() and self.text.isalpha()
+
+
+@dataclass(slots=True)
+class Mention:
+    document: str
+    start: int
+    end: int
+    surface: str
+    key: str
+    lang: str  # language of the name itself: "sv", "en" or "und"
+    cues: set[str] = field(default_factory=set)
+    kind: str = "initiative"
+    role: bool = False
+    capitalised: bool = False  # capitalised NOT merely because it starts a sentence
+    sentence: tuple[int, int] = (0, 0)
+
+    def sort_key(self) -> tuple[str, int, int]:
+        return (self.document, self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Evidence that two names denote one initiative (parenthesis, rename, gloss)."""
+
+    a: str
+    b: str
+    reason: str
+    document: str
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------- text
+
+
+def sentence_spans(text: str, given: list | None = None) -> list[tuple[int, int]]:
+    """Sentences from ingestion when present, else a cautious split that keeps
+    soft-wrapped PDF lines together and headings apart."""
+    if given:
+        return [(s.start, s.end) for s in given]
+    spans: list[tuple[int, int]] = []
+    for block in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*", text):
+        b0 = block.start()
+        lines = block.group().split("\n")
+        # a line that ends without punctuation and is followed by a capitalised
+        # line is a heading/list item on its own
+        pieces: list[tuple[int, int]] = []
+        pos = b0
+        cur = b0
+        for i, line in enumerate(lines):
+            end = pos + len(line)
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            stripped = line.rstrip()
+            if nxt is None:
+                pieces.append((cur, end))
+            else:
+                n = nxt.lstrip()
+                hard = (
+                    not stripped
+                    or n[:1] in "-–•*#|>§"
+                    or re.match(r"\d+(\.\d+)*[.)]?\s", n) is not None
+                    or (stripped[-1:] not in ",;" and n[:1].isupper() and len(stripped) < 60)
+                    or stripped[-1:] in ".!?:"
+                    and n[:1].isupper()
+                )
+                if hard:
+                    pieces.append((cur, end))
+                    cur = end + 1
+            pos = end + 1
+        for p0, p1 in pieces:
+            seg = text[p0:p1]
+            s0 = 0
+            for m in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-ZÅÄÖÉ0-9])", seg):
+                if re.fullmatch(r"\s*(?:§\s*)?\d+(?:\.\d+)*\.", seg[s0 : m.start()]):
+                    continue  # "3. Heading": an enumeration, not a sentence end
+                spans.append((p0 + s0, p0 + m.start() + (1 if seg[m.start()] in '"”’)' else 0)))
+                s0 = m.end()
+            spans.append((p0 + s0, p1))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    return [
+        Tok(start + m.start(), start + m.end(), m.group()) for m in WORD.finditer(text[start:end])
+    ]
+
+
+def _gap(text: str, a: Tok, b: Tok) -> str:
+    return text[a.end : b.start]
+
+
+def _joined(text: str, a: Tok, b: Tok) -> bool:
+    """True when only spaces (or a soft line wrap) separate two tokens."""
+    g = _gap(text, a, b)
+    if g in ("' ", "’ ") and a.low.endswith("s"):
+        return True  # plural possessive: "Citizens' Panel"
+    if g.strip() != "" or g.count("\n") > 1:
+        return False
+    if "\n" in g and b.text[:1].isupper():
+        # a line break before a capital joins only a soft-wrapped long line
+        line_start = text.rfind("\n", 0, a.start) + 1
+        return 60 <= a.end - line_start <= 110
+    return True
+
+
+# ------------------------------------------------------------------------ keys
+
+
+def _lemma_token(tok: str, lex: dict[str, Lexicon]) -> str:
+    en = lex["en"]
+    if tok in en.heads:
+        return en.heads[tok].lemma
+    sv = lex["sv"]
+    best = None
+    for form, h in sv.heads.items():
+        if tok.endswith(form) and (best is None or len(form) > len(best[0])):
+            best = (form, h)
+    if best is not None:
+        return tok[: len(tok) - len(best[0])] + best[1].lemma
+    return tok
+
+
+def norm_key(surface: str) -> str:
+    """Case-, article-, hyphen- and inflection-insensitive key of a name."""
+    lex = lexicons()
+    s = surface.lower().strip(" \"“”'’«»")
+    s = re.sub(r"[-‐–—/_]", " ", s)
+    s = re.sub(r"[^\w\s]", "", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    changed = True
+    while changed:
+        changed = False
+        for art in ARTICLES:
+            if s.startswith(art) and len(s) > len(art) + 2:
+                s = s[len(art) :]
+                changed = True
+    toks = s.split()
+    if toks:
+        toks[-1] = _lemma_token(toks[-1], lex)
+    return " ".join(toks)
+
+
+def is_org_key(key: str) -> bool:
+    """'region x', 'x clinic', 'x unit', 'x director', 'x report': not initiatives."""
+    lx = lexicons()
+    org = lx["en"].org_heads | lx["sv"].org_heads
+    tails = {str(w).lower() for g in lx.values() for w in g.raw.get("not_name_tails", []) or []}
+    toks = key.split()
+    return bool(toks) and (toks[0] in org or toks[-1] in org or toks[-1] in tails)
+
+
+# ---------------------------------------------------------------------- finder
+
+
+class MentionFinder:
+    """Find candidate initiative names in one document (both languages' cues)."""
+
+    def __init__(self) -> None:
+        self.lex = lexicons()
+        en, sv = self.lex["en"], self.lex["sv"]
+        self.stop = en.stopwords | sv.stopwords | MONTHS
+        self.org = en.org_heads | sv.org_heads
+        self.tails = frozenset(
+            str(w).lower() for lx in (en, sv) for w in lx.raw.get("not_name_tails", []) or []
+        )
+        self.cue_nouns = en.cue_nouns | sv.cue_nouns
+        self.sv_cue_suffixes = tuple(sorted(sv.cue_nouns, key=len, reverse=True))
+        self.naming = tuple(
+            sorted(set(en.naming_cues) | set(sv.naming_cues), key=len, reverse=True)
+        )
+        self.alias_cues = tuple(
+            sorted(set(en.alias_cues) | set(sv.alias_cues), key=len, reverse=True)
+        )
+        self.sv_forms = sorted(sv.heads.items(), key=lambda kv: -len(kv[0]))
+
+    # -- helpers --------------------------------------------------------------
+    def _sv_head(self, low: str):
+        sv = self.lex["sv"]
+        for form, h in self.sv_forms:
+            if low.endswith(form):
+                prefix = low[: len(low) - len(form)].rstrip("-")
+                if len(prefix) >= sv.min_prefix:
+                    if h.role and any(
+                        prefix == p or prefix.endswith(p) and len(p) > 3
+                        for p in sv.role_stop_prefixes
+                    ):
+                        return None
+                    return form, h
+                if h.bare and prefix == "":
+                    return form, h
+                return None
+        return None
+
+    def _is_sv_cue(self, low: str) -> bool:
+        return low in self.lex["sv"].cue_nouns or any(
+            low.endswith(c) and len(low) > len(c) + 2 for c in self.sv_cue_suffixes
+        )
+
+    def _name_after(
+        self, text: str, toks: list[Tok], k: int, lang: str, allow_lower: bool = True
+    ) -> int | None:
+        """Extent of a name starting at token k: a capitalised token followed by
+        capitalised/number tokens or up to three lowercase content words."""
+        if k >= len(toks):
+            return None
+        t = toks[k]
+        if not (t.cap or t.text.isdigit()) or t.low in ("i", "jag"):
+            return None
+        end = k
+        lower_run = 0
+        j = k + 1
+        while j < len(toks) and _joined(text, toks[j - 1], toks[j]):
+            tj = toks[j]
+            if tj.low in MONTHS or tj.low in self.tails or tj.low in self.org:
+                break
+            if tj.cap or tj.text.isdigit():
+                if lower_run:
+                    break
+                end = j
+            elif (
+                tj.low not in self.stop
+                and lower_run < 2
+                and not self._sv_head(tj.low)
+                and allow_lower
+                and (lower_run or end == k)
+            ):
+                lower_run += 1
+                end = j
+            else:
+                break
+            j += 1
+        # a run that ends in lowercase words must end at punctuation/paren,
+        # otherwise the lowercase words are probably the sentence going on
+        if lower_run and end + 1 < len(toks) and _joined(text, toks[end], toks[end + 1]):
+            nxt = toks[end + 1]
+            if lang != "sv" or nxt.low not in self.stop:
+                # trim lowercase tail
+                while end > k and not toks[end].cap and not toks[end].text.isdigit():
+                    end -= 1
+        return end
+
+    def _add(
+        self,
+        out: dict,
+        doc_path: str,
+        text: str,
+        a: int,
+        b: int,
+        lang: str,
+        cue: str,
+        kind: str,
+        role: bool,
+        capitalised: bool,
+        sent: tuple[int, int],
+    ) -> Mention | None:
+        surface = text[a:b]
+        key = norm_key(surface)
+        if len(key) < 3 or not re.search(r"[^\W\d_]", key):
+            return None
+        toks = key.split()
+        if toks and (toks[-1] in self.org or toks[0] in self.org or toks[-1] in self.tails):
+            return None
+        m = out.get((a, b))
+        if m is None:
+            m = Mention(doc_path, a, b, surface, key, lang, {cue}, kind, role, capitalised, sent)
+            out[(a, b)] = m
+        else:
+            m.cues.add(cue)
+            m.capitalised = m.capitalised or capitalised
+            if m.kind == "initiative":
+                m.kind = kind
+            m.role = m.role or role
+        return m
+
+    _ACR_SKIP = frozenset(
+        {"and", "of", "for", "the", "in", "on", "to", "och", "för", "i", "av", "&"}
+    )
+
+    def _acronym(self, out, links, doc_path, text, toks, pa, ia, ib, pb, sent) -> None:
+        """'Shared Treatment and Escalation Plans (STEP)': words whose initials spell the
+        acronym in parentheses are a name, and the acronym is its alias."""
+        acr = text[ia:ib].rstrip("s").replace("&", "").upper()
+        before = [t for t in toks if t.end <= pa]
+        if not before or text[before[-1].end : pa].strip():
+            return
+        letters: list[str] = []
+        k = len(before)
+        while k > 0 and len(letters) < len(acr):
+            t = before[k - 1]
+            if k < len(before) and not _joined(text, t, before[k]):
+                return
+            if t.low in self._ACR_SKIP:
+                k -= 1
+                continue
+            parts = [p for p in re.split(r"[-‐]", t.text) if p]
+            letters = [p[0].upper() for p in parts] + letters
+            k -= 1
+        if "".join(letters) != acr or k >= len(before):
+            return
+        first = before[k]
+        # a lowercase expansion is a common noun (a disease, a method), not a name
+        if not any(t.cap for t in before[k:] if t is not toks[0]):
+            return
+        x = self._add(
+            out,
+            doc_path,
+            text,
+            first.start,
+            before[-1].end,
+            "und",
+            "acronym",
+            "initiative",
+            False,
+            any(t.cap for t in before[k + 1 :]),
+            sent,
+        )
+        y = self._add(
+            out, doc_path, text, ia, ib, "und", "acronym", "initiative", False, True, sent
+        )
+        if x is not None and y is not None:
+            links.append(Link(x.key, y.key, "acronym", doc_path, x.start, pb))
+
+    # -- main -------------------------------------------------------------------
+    def find(
+        self,
+        doc_path: str,
+        text: str,
+        sentences: list[tuple[int, int]] | None = None,
+        lang: str = "und",
+    ) -> tuple[list[Mention], list[Link]]:
+        en = self.lex["en"]
+        sents = sentences or sentence_spans(text)
+        out: dict[tuple[int, int], Mention] = {}
+        links: list[Link] = []
+        for s0, s1 in sents:
+            toks = tokens(text, s0, s1)
+            if not toks:
+                continue
+            sent = (s0, s1)
+            # 1. English modifier + head ("user panel", "ICU co-design project")
+            for i, t in enumerate(toks):
+                h = en.heads.get(t.low)
+                if h is None:
+                    continue
+                j = i - 1
+                while (
+                    j >= 0
+                    and i - j <= 3
+                    and _joined(text, toks[j], toks[j + 1])
+                    and (
+                        toks[j].low not in self.stop
+                        or toks[j].cap
+                        and j > 0
+                        and toks[j].low not in ("the", "a", "an", "den", "det")
+                    )
+                    and not toks[j].text.isdigit()
+                    and toks[j].low not in self.org
+                    and not toks[j].low.endswith(("'s", "’s"))
+                    and toks[j].low not in self.naming
+                ):
+                    j -= 1
+                mods = toks[j + 1 : i]
+                # "Studio Xyz", "Project Xyz": capitalised head + capitalised name
+                if (
+                    t.cap
+                    and i + 1 < len(toks)
+                    and toks[i + 1].cap
+                    and _joined(text, t, toks[i + 1])
+                    and toks[i + 1].low not in self.stop
+                ):
+                    e = self._name_after(text, toks, i + 1, lang, allow_lower=False)
+                    if e is not None:
+                        self._add(
+                            out,
+                            doc_path,
+                            text,
+                            t.start,
+                            toks[e].end,
+                            "und",
+                            "cue_noun",
+                            h.kind,
+                            h.role,
+                            True,
+                            sent,
+                        )
+                        continue
+                if not mods:
+                    continue
+                # drop Swedish words that merely precede (a Swedish sentence using "panel")
+                if h.strict and not any(any(c.isupper() for c in m.text) for m in mods):
+                    continue
+                cap = any(m.cap for m in mods if m is not toks[0]) or (t.cap and t is not toks[0])
+                self._add(
+                    out,
+                    doc_path,
+                    text,
+                    mods[0].start,
+                    t.end,
+                    "en",
+                    "head",
+                    h.kind,
+                    h.role,
+                    cap,
+                    sent,
+                )
+            # 2. Swedish compounds ending in a head ("X-panelen", "trygghetsvandringarna")
+            for i, t in enumerate(toks):
+                hit = self._sv_head(t.low)
+                if hit is None:
+                    continue
+                form, h = hit
+                a, b = t.start, t.end
+                if len(t.low) == len(form):  # bare head: needs an adjective ("gröna stolen")
+                    if (
+                        i == 0
+                        or not toks[i - 1].low.endswith(("a", "ande", "ende"))
+                        or toks[i - 1].low in self.stop
+                        or not _joined(text, toks[i - 1], t)
+                    ):
+                        continue
+                    a = toks[i - 1].start
+                    if (
+                        i >= 2
+                        and toks[i - 2].low == "den"
+                        and _joined(text, toks[i - 2], toks[i - 1])
+                    ):
+                        a = toks[i - 2].start
+                elif i + 1 < len(toks) and toks[i + 1].acronym and _joined(text, t, toks[i + 1]):
+                    b = toks[i + 1].end
+                cap = t.cap and i > 0
+                self._add(out, doc_path, text, a, b, "sv", "compound", h.kind, h.role, cap, sent)
+            # 3. cue noun + name ("projektet X", "the pilot X", "Project X")
+            for i, t in enumerate(toks[:-1]):
+                low = t.low
+                if not (low in self.cue_nouns or self._is_sv_cue(low)):
+                    continue
+                if i > 0 and toks[i - 1].low in ("of", "in", "on", "at", "by", "with", "av", "på"):
+                    continue  # "of course X", "in training X"
+                k = i + 1
+                if not _joined(text, t, toks[k]) and _gap(text, t, toks[k]).strip() not in (
+                    ",",
+                    ":",
+                    "–",
+                    "-",
+                ):
+                    continue
+                e = self._name_after(text, toks, k, lang)
+                if (
+                    e is None
+                    or (toks[k].low in self.stop and e == k)
+                    or toks[k].low in MONTHS
+                    or toks[k].low in self.tails
+                ):
+                    continue
+                a = toks[k].start
+                if t.cap and low in en.cue_nouns and _joined(text, t, toks[k]):
+                    a = t.start  # "Project Flow"
+                self._add(
+                    out,
+                    doc_path,
+                    text,
+                    a,
+                    toks[e].end,
+                    "und",
+                    "cue_noun",
+                    "project",
+                    False,
+                    True,
+                    sent,
+                )
+            # 4. quotes
+            stext = text[s0:s1]
+            for q in QUOTES.finditer(stext):
+                qa, qb = s0 + q.start(1), s0 + q.end(1)
+                inner = q.group(1).strip()
+                if len(inner.split()) > 5 or inner[-1:] in "?!.,":
+                    continue
+                before = text[max(s0, qa - 40) : qa - 1].lower()
+                named = any(
+                    re.search(r"(?<!\w)" + re.escape(c) + r"(?:\s+[\w-]+){0,3}\s*$", before)
+                    for c in self.naming
+                ) or before.rstrip().endswith(("–", "-"))
+                inside = [m for (ma, mb), m in out.items() if ma >= qa and mb <= qb]
+                for m in inside:
+                    m.cues.add("quote")
+                if named and not inside:
+                    lang = (
+                        "sv"
+                        if self._sv_head(norm_key(inner).split()[-1] if norm_key(inner) else "")
+                        else "und"
+                    )
+                    self._add(
+                        out, doc_path, text, qa, qb, lang, "quote", "initiative", False, False, sent
+                    )
+            # 5. naming verbs: "called X", "heter X", "renamed X"
+            slow = stext.lower()
+            for c in self.naming:
+                for mm in re.finditer(r"(?<!\w)" + re.escape(c) + r"(?!\w)", slow):
+                    after = s0 + mm.end()
+                    ks = [i for i, t in enumerate(toks) if t.start >= after]
+                    if not ks:
+                        continue
+                    k = ks[0]
+                    while k < len(toks) and toks[k].low in (
+                        "it",
+                        "we",
+                        "they",
+                        "vi",
+                        "den",
+                        "det",
+                        "sig",
+                        "ourselves",
+                        "themselves",
+                        "itself",
+                        "the",
+                        "to",
+                        "till",
+                        "om",
+                        "ofta",
+                        "often",
+                    ):
+                        k += 1
+                    if k >= len(toks) or toks[k].start - after > 25:
+                        continue
+                    named = [
+                        m
+                        for (ma, mb), m in out.items()
+                        if ma == toks[k].start or (ma <= toks[k].start < mb)
+                    ]
+                    if named:
+                        for m in named:
+                            m.cues.add("naming")
+                        continue
+                    e = self._name_after(text, toks, k, lang)
+                    if e is not None and (toks[k].cap or toks[k].acronym):
+                        self._add(
+                            out,
+                            doc_path,
+                            text,
+                            toks[k].start,
+                            toks[e].end,
+                            "und",
+                            "naming",
+                            "initiative",
+                            False,
+                            True,
+                            sent,
+                        )
+            # 6. parentheses: "X (Y)" glosses
+            for p in PAREN.finditer(stext):
+                pa, pb = s0 + p.start(), s0 + p.end()
+                inner = p.group(1).strip()
+                ia = s0 + p.start(1) + (len(p.group(1)) - len(p.group(1).lstrip()))
+                if re.search(r"\d", inner) or len(inner.split()) > 6 or re.search(r"[,;=]", inner):
+                    continue
+                if re.fullmatch(
+                    r"[A-ZÅÄÖ][A-ZÅÄÖ&]{2,6}s?", inner
+                ):  # 2 letters: a person's initials
+                    self._acronym(
+                        out, links, doc_path, text, toks, pa, ia, ia + len(inner), pb, sent
+                    )
+                    continue
+                if not re.search(r"[a-zåäö]", inner) or len(inner) < 3:
+                    continue
+                # "(formerly X)", "(tidigare kallad X)": the cue is not part of the name
+                cue_rx = "|".join(re.escape(c) for c in self.alias_cues + self.naming)
+                lead = re.match(r"(?i)(?:(?:" + cue_rx + r")\s+)+", inner)
+                if lead:
+                    ia += lead.end()
+                    inner = inner[lead.end() :]
+                    if not inner.strip():
+                        continue
+                art = re.match(r"(?i)(the|den|det|a|an)\s+", inner)
+                if art:
+                    ia += art.end()
+                ib = s0 + p.end(1) - (len(p.group(1)) - len(p.group(1).rstrip()))
+                left = [m for (ma, mb), m in out.items() if mb <= pa and text[mb:pa].strip() == ""]
+                right_toks = tokens(text, ia, ib)
+                if not right_toks:
+                    continue
+                if left:
+                    x = max(left, key=lambda m: m.end - m.start)
+                    if right_toks[-1].low in self.org:
+                        continue
+                    y = self._add(
+                        out,
+                        doc_path,
+                        text,
+                        ia,
+                        ib,
+                        "und",
+                        "paren",
+                        x.kind,
+                        x.role,
+                        right_toks[0].cap,
+                        sent,
+                    )
+                    if y is not None:
+                        x.cues.add("paren")
+                        links.append(Link(x.key, y.key, "parenthesis", doc_path, x.start, pb))
+                    continue
+                # "the county disability council (X-rådet)": the gloss says X is an organisation
+                before_word = re.findall(r"[\w'’-]+", text[max(s0, pa - 30) : pa])
+                if before_word and before_word[-1].lower() in self.org:
+                    for m in out.values():
+                        if m.start >= ia and m.end <= ib:
+                            links.append(Link(m.key, m.key, "org", doc_path, m.start, m.end))
+                    continue
+                # both sides capitalised names: "Breathe Free (Andas fritt)"
+                before_toks = [t for t in toks if t.end <= pa]
+                if not before_toks or not right_toks[0].cap:
+                    continue
+                e = len(before_toks) - 1
+                if text[before_toks[e].end : pa].strip():
+                    continue
+                k = e
+                while (
+                    k > 0
+                    and _joined(text, toks[k - 1], toks[k])
+                    and e - k < 4
+                    and not toks[k].cap
+                    and toks[k - 1].low not in self.stop
+                    or (
+                        k > 0
+                        and toks[k - 1].cap
+                        and _joined(text, toks[k - 1], toks[k])
+                        and e - k < 4
+                    )
+                ):
+                    k -= 1
+                if (
+                    not toks[k].cap
+                    or before_toks[e].low in self.org
+                    or right_toks[-1].low in self.org
+                ):
+                    continue
+                if any(t.acronym for t in right_toks) or len(right_toks) < 2 or e - k < 1:
+                    continue
+                x = self._add(
+                    out,
+                    doc_path,
+                    text,
+                    toks[k].start,
+                    before_toks[e].end,
+                    "und",
+                    "paren",
+                    "initiative",
+                    False,
+                    True,
+                    sent,
+                )
+                y = self._add(
+                    out, doc_path, text, ia, ib, "und", "paren", "initiative", False, True, sent
+                )
+                if x is not None and y is not None:
+                    links.append(Link(x.key, y.key, "parenthesis", doc_path, x.start, pb))
+            # 7. dash glosses: "X – Y" where both are names
+            ms = sorted(
+                (m for m in out.values() if s0 <= m.start and m.end <= s1), key=Mention.sort_key
+            )
+            for m1, m2 in zip(ms, ms[1:], strict=False):
+                if (
+                    text[m1.end : m2.start].strip() in ("–", "-", "—", "– “", '– "', '- "', "– ‘")
+                    and m1.key != m2.key
+                ):
+                    links.append(Link(m1.key, m2.key, "gloss", doc_path, m1.start, m2.end))
+            # 7b. apposition: "the MS collaborative Xyz", "Xyz, the lean project"
+            for m1, m2 in zip(ms, ms[1:], strict=False):
+                if (
+                    text[m1.end : m2.start] in (" ", ", ")
+                    and m1.key != m2.key
+                    and (
+                        "head" in m1.cues and m2.capitalised or "head" in m2.cues and m1.capitalised
+                    )
+                ):
+                    links.append(Link(m1.key, m2.key, "apposition", doc_path, m1.start, m2.end))
+            # 8. rename/alias cues inside the sentence link the names around them
+            # ("X started in 2018 as Y": a few words may separate the cue's parts)
+            for c in self.alias_cues:
+                pat = re.escape(c)
+                if c in ("started as", "startade som"):
+                    w0, w1 = c.split()
+                    pat = re.escape(w0) + r"(?:\s+[\w-]+){0,4}?\s+" + re.escape(w1)
+                for mm in re.finditer(r"(?<!\w)" + pat + r"(?!\w)", slow):
+                    ca = s0 + mm.start()
+                    before = [m for m in ms if m.end <= ca]
+                    after = [m for m in ms if m.start >= ca]
+                    if before and after and before[-1].key != after[0].key:
+                        links.append(
+                            Link(
+                                before[-1].key,
+                                after[0].key,
+                                "alias:" + c,
+                                doc_path,
+                                before[-1].start,
+                                after[0].end,
+                            )
+                        )
+        mentions = sorted(out.values(), key=Mention.sort_key)
+        # drop mentions nested in a longer mention with the same start/end region
+        keep: list[Mention] = []
+        for m in mentions:
+            if any(
+                o is not m
+                and o.start <= m.start
+                and m.end <= o.end
+                and (o.end - o.start) > (m.end - m.start)
+                and o.key.endswith(m.key)
+                for o in mentions
+            ):
+                continue
+            keep.append(m)
+        return keep, links

@@ -1,0 +1,143 @@
+"""Do persons with patient experience TAKE PART, or are they only served?
+
+The study counts an initiative only when PPE (patients, relatives, residents,
+users) are involved: they design, tell, review, lead, test, sit in the team.
+"Offered to patients" or "for patients" is a beneficiary, not involvement, and
+a project run by staff alone (logistics, records, scheduling, buildings) is a
+non-initiative.  The actor vocabulary comes from the codebook's ``ppe`` group
+when one is given, else from ``lang/<xx>/initiatives.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from coatlas.directed.lexicon import lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class PPEHit:
+    start: int  # the sentence that shows it
+    end: int
+    actor: str
+    cue: str | None
+    beneficiary: bool
+    score: float  # 1 involvement, 0.3 beneficiary-only mention with a cue, 0 none
+    document: str = ""
+
+
+def _term_rx(w: str) -> str:
+    """A vocabulary term as regex; the codebook's ``*`` is any word ending/beginning."""
+    core = re.escape(w.strip("*")).replace(r"\ ", r"\s+")
+    return (r"\w*" if w.startswith("*") else "") + core + (r"\w*" if w.endswith("*") else "")
+
+
+def _alt(words) -> re.Pattern[str]:
+    ws = sorted({w.lower() for w in words if w and len(w.strip("*")) >= 2}, key=len, reverse=True)
+    # "super-users" is not "users": no hyphen before a term
+    return re.compile(
+        r"(?<![\w-])(" + "|".join(_term_rx(w) for w in ws) + r")(?!\w)", re.IGNORECASE
+    )
+
+
+def codebook_actors(codebook, lang: str) -> tuple[str, ...]:
+    """PPE vocabulary of the codebook's ``ppe`` group for one language (empty without one)."""
+    if codebook is None:
+        return ()
+    try:
+        terms = codebook.terms("ppe", lang)
+    except (KeyError, AttributeError):
+        return ()
+    # very short or one-word kinship terms are too ambiguous to decide involvement on
+    return tuple(sorted(t for t in terms if len(t.strip("*")) >= 5))
+
+
+@lru_cache(maxsize=16)
+def _patterns(extra_actors: tuple[str, ...] = ()):
+    lx = lexicons()
+    actors = set(extra_actors)
+    inv, ben_before, ben_phr, mod_only, mod_ok, stop = set(), set(), set(), set(), set(), set()
+    neg: set[str] = set()
+    for lex in lx.values():
+        actors |= set(lex.ppe_actors)
+        inv |= set(lex.involvement)
+        ben_before |= set(lex.beneficiary_before)
+        ben_phr |= set(lex.beneficiary_phrases)
+        mod_only |= set(lex.ppe_modifier_only)
+        mod_ok |= set(lex.ppe_modifier_ok)
+        stop |= set(lex.stopwords)
+        neg |= set(lex.negations)
+    return (
+        _alt(actors),
+        _alt(inv),
+        frozenset(ben_before),
+        _alt(ben_phr),
+        frozenset(mod_only),
+        frozenset(mod_ok),
+        frozenset(stop),
+        _alt(neg),
+    )
+
+
+_ROSTER = re.compile(
+    r"(?im)^[ \t]*(?:present|in attendance|attendees|apologies|also present|chair|secretary|"
+    r"närvarande|frånvarande|övriga närvarande|ordförande|sekreterare|justerare)\s*:[^\n]*"
+    r"(?:\n(?![ \t]*\n)[^\n:]*(?:\([^)\n]*\))?[^\n:]*(?=\n))*"
+)
+
+
+def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()) -> list[PPEHit]:
+    """PPE actors in ``text[start:end]`` (one sentence) and whether they take part."""
+    actors, inv, ben_before, ben_phr, mod_only, mod_ok, stop, neg = _patterns(extra_actors)
+    seg = text[start:end]
+    low = seg.lower()
+    # lists of who attended a meeting say nothing about who took part in what
+    low = _ROSTER.sub(lambda m: " " * len(m.group()), low)
+    cues = [(m.start(), m.end(), m.group().lower()) for m in inv.finditer(low)]
+    bens = [(m.start(), m.end()) for m in ben_phr.finditer(low)]
+    hits: list[PPEHit] = []
+    for m in actors.finditer(low):
+        word = m.group().lower()
+        after = re.match(r"\s+([\w-]+)", low[m.end() :])
+        if word in mod_only and after:
+            nxt = after.group(1)
+            if nxt not in mod_ok and nxt not in stop and nxt.isalpha():
+                continue  # "patient rooms", "peer review"
+        before = re.findall(r"[\w-]+", low[max(0, m.start() - 25) : m.start()])
+        prev = before[-1] if before else ""
+        prev2 = before[-2] if len(before) > 1 else ""
+        beneficiary = prev in ben_before or (
+            prev in stop and prev2 in ben_before and prev not in ("with", "med")
+        )
+        beneficiary = beneficiary or any(a <= m.start() < b + 3 for a, b in bens)
+        if prev in ("with", "med") and prev2 in ("together", "tillsammans"):
+            beneficiary = False
+        # a line break or semicolon ends a statement (tables, lists, clauses)
+        line_a = max(low.rfind("\n", 0, m.start()), low.rfind(";", 0, m.start())) + 1
+        ends = [i for i in (low.find("\n", m.end()), low.find(";", m.end())) if i >= 0]
+        line_b = min(ends) if ends else len(low)
+        near = [
+            c
+            for c in cues
+            if abs(c[0] - m.start()) <= 120
+            and not (c[0] <= m.start() < c[1])
+            and line_a <= c[0] < line_b
+        ]
+        best = min(near, key=lambda c: abs(c[0] - m.start())) if near else None
+        cue = best[2] if best else None
+        negated = False
+        if best is not None:
+            # "no patients took part", "patienter deltog inte": negation around actor and cue
+            a0 = max(0, min(m.start(), best[0]) - 25)
+            a1 = min(len(low), max(m.end(), best[1]) + 12)
+            negated = neg.search(low[a0:a1]) is not None
+        if cue is None or negated:
+            score = 0.0
+        elif beneficiary:
+            score = 0.3
+        else:
+            score = 1.0
+        hits.append(PPEHit(start, end, word, cue, beneficiary, score))
+    return hits

@@ -1,0 +1,324 @@
+"""Step 1b: group name mentions across documents and languages into entities.
+
+Two mentions denote one initiative when their normalised keys agree, when a
+document says so (parenthesis, "renamed", "formerly", a dash gloss), when one
+name is a longer form of the other ("diabetes X circle" / "X circle"), when a
+Swedish compound glosses word-by-word to an English name, or — with an
+embedder — when the two names are each other's clear nearest neighbour
+across languages.  Thresholds for embeddings are relative to the corpus
+(margin over the runner-up), never absolute.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from coatlas.directed.lexicon import lexicons
+from coatlas.directed.mentions import Link, Mention
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # deterministic: the lexicographically smaller root wins
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+@dataclass
+class Entity:
+    keys: list[str]
+    mentions: list[Mention]
+    links: list[Link] = field(default_factory=list)
+    display: str | None = None  # set when two entities were joined ("<role> in <programme>")
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({m.document for m in self.mentions})
+
+    @property
+    def kind(self) -> str:
+        kinds = Counter(m.kind for m in self.mentions if m.kind not in ("initiative", "project"))
+        if kinds:
+            return sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        kinds = Counter(m.kind for m in self.mentions)
+        return sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    @property
+    def role(self) -> bool:
+        return sum(m.role for m in self.mentions) * 2 > len(self.mentions)
+
+    def surfaces(self) -> list[str]:
+        return sorted({m.surface for m in self.mentions})
+
+
+# ----------------------------------------------------------------- gloss (sv->en)
+
+
+@lru_cache(maxsize=4096)
+def gloss_sv(key: str) -> str | None:
+    """Word-by-word English gloss of a Swedish key, splitting compounds on the
+    generic lexicon (with Swedish linking -s-); None when a part is unknown."""
+    g = lexicons()["sv"].gloss
+    out: list[str] = []
+    for tok in key.split():
+        parts = _split(tok, g)
+        if parts is None:
+            if tok.isascii() and len(tok) <= 5 and tok.isalpha():
+                out.append(tok)  # acronyms / loan words pass through
+                continue
+            return None
+        out.extend(parts)
+    return " ".join(out)
+
+
+def _split(tok: str, g: dict[str, str]) -> list[str] | None:
+    best: list[list[str] | None] = [None] * (len(tok) + 1)
+    best[0] = []
+    for i in range(len(tok)):
+        if best[i] is None:
+            continue
+        for j in range(i + 2, len(tok) + 1):
+            piece = tok[i:j]
+            cand = None
+            if piece in g:
+                cand = g[piece]
+            elif piece.endswith("s") and piece[:-1] in g and j < len(tok):
+                cand = g[piece[:-1]]
+            if cand is not None:
+                new = best[i] + [cand]
+                if best[j] is None or len(new) < len(best[j]):
+                    best[j] = new
+    return best[len(tok)]
+
+
+def _bag(s: str) -> tuple[str, ...]:
+    lex = lexicons()["en"]
+    toks = []
+    for t in re.sub(r"[-]", " ", s).split():
+        if t in lex.heads:
+            t = lex.heads[t].lemma
+        toks.append(t)
+    return tuple(sorted(toks))
+
+
+# ------------------------------------------------------------------- resolver
+
+
+def _name_lang(m: Mention) -> str:
+    if m.lang in ("sv", "en"):
+        return m.lang
+    if re.search(r"[åäöÅÄÖ]", m.surface):
+        return "sv"
+    return "und"
+
+
+def resolve(
+    mentions: list[Mention],
+    links: list[Link],
+    *,
+    keep_key=None,
+) -> list[Entity]:
+    """Group mentions into entities.  ``keep_key(key) -> bool`` limits which
+    keys take part in the fuzzy (containment/gloss/embedding) merges so that
+    noise cannot glue two real initiatives together."""
+    uf = UnionFind()
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[m.key].append(m)
+        uf.find(m.key)
+    keys = sorted(by_key)
+    for lk in sorted(links, key=lambda x: (x.a, x.b, x.reason, x.document, x.start)):
+        if lk.a in by_key and lk.b in by_key:
+            uf.union(lk.a, lk.b)
+    fuzzy = [k for k in keys if keep_key is None or keep_key(k)]
+    for k in keys:  # genitive: "Xyz Abcs" ~ "Xyz Abc"
+        if k.endswith("s") and k[:-1] in by_key:
+            uf.union(k, k[:-1])
+    # spacing variants: "peer worker" ~ "peerworker"
+    nospace: dict[str, str] = {}
+    for k in fuzzy:
+        ns = k.replace(" ", "")
+        if ns in nospace:
+            uf.union(nospace[ns], k)
+        else:
+            nospace[ns] = k
+    # containment: a >=2-word key that ends (or, for capitalised names, starts) another key
+    for a in fuzzy:
+        ta = a.split()
+        for b in fuzzy:
+            if a == b:
+                continue
+            tb = b.split()
+            if len(tb) <= len(ta):
+                continue
+            if len(ta) >= 2 and tb[-len(ta) :] == ta and len(tb) - len(ta) <= 1:
+                uf.union(a, b)
+            elif (
+                tb[: len(ta)] == ta
+                and all(any(m.surface.split()[-1].isupper() for m in by_key[b]) for _ in [0])
+                and len(tb) - len(ta) == 1
+                and len(tb[-1]) <= 5
+            ):
+                uf.union(a, b)  # "Xlabbet" ~ "Xlabbet ACR"
+    # gloss: Swedish key glossed word by word equals an English key (as a bag of words)
+    bags: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k in keys:
+        bags[_bag(k)].append(k)
+    for k in keys:
+        g = gloss_sv(k)
+        if g and g != k:
+            for other in bags.get(_bag(g), []):
+                if other != k:
+                    uf.union(k, other)
+    # a genitive owner before a compound name is still the same name ("Akutens X-verkstad")
+    for k in fuzzy:
+        parts = k.split()
+        if len(parts) == 2 and parts[0].endswith("s") and parts[1] in by_key and len(parts[1]) >= 8:
+            uf.union(k, parts[1])
+    # a compound built on another name is part of it ("Xcaféerna" of "X")
+    sv_heads = sorted(lexicons()["sv"].heads, key=len, reverse=True)
+    single = {k for k in fuzzy if " " not in k}
+    for k in sorted(single):
+        for form in sv_heads:
+            if k.endswith(form) and len(k) > len(form) + 2:
+                prefix = k[: len(k) - len(form)].rstrip("-")
+                for p in (prefix, prefix[:-1] if prefix.endswith("s") else None):
+                    if p and p != k and p in single and any(m.capitalised for m in by_key[p]):
+                        uf.union(p, k)
+                break
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        groups[uf.find(k)].append(k)
+    ents = []
+    for root in sorted(groups):
+        ks = sorted(groups[root])
+        ms = sorted((m for k in ks for m in by_key[k]), key=Mention.sort_key)
+        kset = set(ks)
+        ls = [lk for lk in links if lk.a in kset or lk.b in kset]
+        ents.append(Entity(ks, ms, ls))
+    return ents
+
+
+def _lang_of(ent: Entity) -> set[str]:
+    return {m.lang if m.lang in ("sv", "en") else _name_lang(m) for m in ent.mentions} - {"und"}
+
+
+def merge_across_languages(
+    ents: list[Entity], embedder, background: list[Entity] | None = None
+) -> list[Entity]:
+    """Join a Swedish-only and an English-only entity when their names are each
+    other's nearest neighbour by a clear margin and far above the corpus's typical
+    similarity (the model's cosines are compressed: thresholds are relative)."""
+    if embedder is None:
+        return ents
+    sv = [i for i, e in enumerate(ents) if _lang_of(e) == {"sv"}]
+    en = [i for i, e in enumerate(ents) if _lang_of(e) == {"en"}]
+    if len(sv) * len(en) < 4:
+        return ents
+
+    def rep(e: Entity) -> str:
+        return sorted(
+            Counter(m.surface for m in e.mentions).items(), key=lambda kv: (-kv[1], kv[0])
+        )[0][0]
+
+    a = np.asarray(embedder.embed([rep(ents[i]) for i in sv]))
+    b = np.asarray(embedder.embed([rep(ents[i]) for i in en]))
+    sim = a @ b.T
+    # typical similarity of unrelated names, from every candidate name of the corpus
+    bg = [e for e in (background or ents) if _lang_of(e) == {"en"}]
+    bsim = a @ np.asarray(embedder.embed([rep(e) for e in bg])).T if bg else sim
+    floor = float(np.median(bsim)) + 2.5 * float(np.std(bsim))
+    pairs: dict[int, int] = {}
+    for r in range(sim.shape[0]):
+        c = int(np.argmax(sim[r]))
+        if int(np.argmax(sim[:, c])) != r:
+            continue
+        row = np.sort(sim[r])[::-1]
+        col = np.sort(sim[:, c])[::-1]
+        margin = min(
+            row[0] - (row[1] if len(row) > 1 else 0.0), col[0] - (col[1] if len(col) > 1 else 0.0)
+        )
+        if sim[r, c] >= floor and margin >= 0.04:
+            pairs[sv[r]] = en[c]
+    if not pairs:
+        return ents
+    out: list[Entity] = []
+    absorbed = set(pairs.values())
+    for i, e in enumerate(ents):
+        if i in absorbed:
+            continue
+        if i in pairs:
+            o = ents[pairs[i]]
+            e = Entity(
+                sorted(set(e.keys + o.keys)),
+                sorted(e.mentions + o.mentions, key=Mention.sort_key),
+                e.links + o.links,
+                e.display or o.display,
+            )
+        out.append(e)
+    return out
+
+
+_HOSTS = frozenset({"programme", "project", "initiative", "school", "collaborative"})
+_ROLE_IN = re.compile(r"^\s+(?:in|i|on|på|within|inom|at)\s+$")
+_WITH_ROLE = re.compile(r"^\s+(?:with|med)\s+(?:\w+\s+)?$")
+
+
+def join_roles(ents: list[Entity], texts: dict[str, str], name_of) -> list[Entity]:
+    """A lived-experience role inside a programme ("patient partners in the X
+    course") is one initiative: the role in that programme."""
+    by_doc: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
+    for i, e in enumerate(ents):
+        for m in e.mentions:
+            by_doc[m.document].append((m, i))
+    pairs: Counter[tuple[int, int]] = Counter()
+    for doc in sorted(by_doc):
+        ms = sorted(by_doc[doc], key=lambda x: x[0].start)
+        for (m1, i1), (m2, i2) in zip(ms, ms[1:], strict=False):
+            if i1 == i2 or m1.sentence != m2.sentence:
+                continue
+            r, p = (i1, i2) if ents[i1].role and not ents[i2].role else (i2, i1)
+            # only a role inside a programme/course; a panel or network is its own initiative
+            if not ents[r].role or ents[p].role or ents[p].kind not in _HOSTS:
+                continue
+            between = texts[doc][m1.end : m2.start]
+            if (r == i1 and _ROLE_IN.match(between)) or (r == i2 and _WITH_ROLE.match(between)):
+                pairs[(r, p)] += 1
+    merged: dict[int, int] = {}
+    for (r, p), _n in sorted(pairs.items()):
+        if r in merged or p in merged:
+            continue
+        merged[p] = r
+    out = []
+    for i, e in enumerate(ents):
+        if i in merged:
+            continue
+        parts = [j for j, r in merged.items() if r == i]
+        if parts:
+            ms = sorted(
+                e.mentions + [m for j in parts for m in ents[j].mentions], key=Mention.sort_key
+            )
+            ks = sorted(set(e.keys + [k for j in parts for k in ents[j].keys]))
+            ls = e.links + [lk for j in parts for lk in ents[j].links]
+            disp = name_of(e) + " in " + " / ".join(name_of(ents[j]) for j in sorted(parts))
+            out.append(Entity(ks, ms, ls, disp))
+        else:
+            out.append(e)
+    return out

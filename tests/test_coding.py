@@ -1,0 +1,265 @@
+"""Step 2 coding: lexicon/embedding/combined coders, aggregation, evidence, determinism."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+import pytest
+
+from coatlas.codebook import load_codebook, parse_codebook
+from coatlas.directed.coding import (
+    CombinedCoder,
+    Context,
+    EmbeddingCoder,
+    LexiconCoder,
+    code_all_groups,
+    code_contexts,
+    sentences_of,
+)
+from coatlas.document import Document, Span
+
+USER_CB = """
+name: garden
+version: "0.1"
+groups:
+  - id: tools
+    codes:
+      - id: digging
+        definition: Digging the soil with spades or forks.
+        vocabulary:
+          en: {terms: [spade, "dig*"], exclude: ["digital*"]}
+          sv: {terms: ["spad*", "gräv*"]}
+        examples: {en: ["She dug the bed with a spade."]}
+      - id: watering
+        definition: Giving water to plants.
+        requires: [people]
+        vocabulary:
+          en: {terms: ["water*", "hose*"]}
+          sv: {terms: ["vattn*", "*slang"]}
+        examples: {en: ["The roses were watered every evening."]}
+  - id: people
+    coding: false
+    codes:
+      - id: gardener
+        definition: People who garden.
+        vocabulary: {en: {terms: [gardener, gardeners]}, sv: {terms: ["trädgårdsmästare*"]}}
+"""
+
+
+def doc(text: str, path: str = "d.txt", lang: str = "en") -> Document:
+    sents = [Span(m.start(), m.end(), lang) for m in re.finditer(r"[^.!?]+[.!?]", text)]
+    sents = [
+        Span(s.start + (len(text[s.start : s.end]) - len(text[s.start : s.end].lstrip())), s.end)
+        for s in sents
+    ]
+    return Document(
+        path, hashlib.sha256(text.encode()).hexdigest(), "txt", text, sentences=sents, language=lang
+    )
+
+
+def whole(d: Document) -> tuple[Document, int, int]:
+    return (d, 0, len(d.text))
+
+
+def test_user_codebook_end_to_end():
+    cb = parse_codebook(USER_CB, "garden.yaml")
+    d = doc(
+        "The gardeners dug the beds with spades. Then the gardener watered the roses. It rained."
+    )
+    res = code_contexts([whole(d)], cb, group="tools")
+    assert res.assigned == ["digging", "watering"]
+    ev = res.codes["digging"][0]
+    assert ev.source == "rule:garden.digging.lexicon"
+    assert ev.quote == d.text[ev.start : ev.end] == "The gardeners dug the beds with spades."
+    assert [e.quote for e in res.uncoded] == []  # "It rained." is too short to report
+    assert res.digest == cb.digest
+
+
+def test_requires_and_exclusion():
+    cb = parse_codebook(USER_CB, "garden.yaml")
+    # watering needs a gardener in the context; digital is excluded from digging
+    d = doc("The hose watered the lawn automatically. The digital display was installed.")
+    res = code_contexts([whole(d)], cb, group="tools")
+    assert res.assigned == []
+    assert {e.quote for e in res.uncoded} == set(s for s in (d.text[:40], d.text[41:]))
+
+
+def test_swedish_compounds_in_user_codebook():
+    cb = parse_codebook(USER_CB, "garden.yaml")
+    d = doc(
+        "Trädgårdsmästaren grävde rabatten med spaden. Sedan vattnades allt med trädgårdsslangen.",
+        lang="sv",
+    )
+    res = code_contexts([whole(d)], cb, group="tools")
+    assert res.assigned == ["digging", "watering"]
+
+
+def test_builtin_methods_with_inflections_and_exclusions():
+    cb = load_codebook(None)
+    sv = doc(
+        "Informationsmaterialet har tagits fram tillsammans med patienter och närstående i samdesign. "
+        "Varje patient får en gemensam vårdplan med en fast vårdkontakt.",
+        lang="sv",
+    )
+    res = code_contexts([whole(sv)], cb, group="methods")
+    assert "co_design" in res.assigned and "care_agreement" in res.assigned
+    assert "storytelling" not in res.assigned
+    # storytelling is excluded where staff present statistics
+    en = doc("The nurse told the story of the statistics for patients on the ward.")
+    assert "storytelling" not in code_contexts([whole(en)], cb).assigned
+    en2 = doc(
+        "At the start of each management meeting a patient told her story about the care she received."
+    )
+    assert "storytelling" in code_contexts([whole(en2)], cb).assigned
+
+
+def test_staff_only_lean_project_is_not_quality_improvement_with_ppe():
+    cb = load_codebook(None)
+    d = doc(
+        "The logistics staff ran PDSA cycles in a lean project to reduce stock. Managers measured lead times."
+    )
+    assert "quality_improvement" not in code_contexts([whole(d)], cb).assigned
+    d2 = doc("Two patients were members of the improvement team and took part in the PDSA cycles.")
+    assert "quality_improvement" in code_contexts([whole(d2)], cb).assigned
+
+
+def test_mentions_weight_following_sentences_less():
+    cb = load_codebook(None)
+    text = "The Group meets monthly. Patients designed a leaflet together with staff in co-design workshops."
+    d = doc(text)
+    anchored = code_contexts([Context(d, 0, len(text), ((4, 9),))], cb)
+    plain = code_contexts([whole(d)], cb)
+    assert "co_design" in plain.assigned
+    assert plain.scores["co_design"] > anchored.scores["co_design"]
+    assert [s.anchor for s in sentences_of([Context(d, 0, len(text), ((4, 9),))])] == [True, False]
+
+
+def test_evidence_offsets_round_trip_and_fallback_splitter():
+    cb = load_codebook(None)
+    text = (
+        "Intro line.\n\nPatienterna berättade om sina erfarenheter för ledningsgruppen. Sedan fika."
+    )
+    d = Document(
+        "x.md", "0" * 64, "md", text, language="sv"
+    )  # no sentence spans: fallback splitter
+    res = code_all_groups([(d, 13, len(text))], cb)
+    evs = [e for r in res.values() for lst in r.codes.values() for e in lst]
+    assert evs
+    for e in evs:
+        assert e.quote == text[e.start : e.end]
+        assert e.document == "x.md" and 0 < e.confidence <= 1
+    assert "storytelling" in res["methods"].assigned
+
+
+class BagEmbedder:
+    """Deterministic toy embedder: hashed bag of lower-cased words (no model needed)."""
+
+    name = "bag"
+
+    def embed(self, texts):
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in re.findall(r"\w+", t.lower()):
+                out[i, int(hashlib.md5(w.encode()).hexdigest(), 16) % 64] += 1
+        out += 0.05
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def test_embedding_coder_is_relative_and_deterministic():
+    cb = parse_codebook(USER_CB, "garden.yaml")
+    d = doc(
+        "She dug the bed with a spade and the gardener smiled. The roses were watered every evening by the gardener."
+    )
+    coder = CombinedCoder([LexiconCoder(), EmbeddingCoder(BagEmbedder(), margin=0.0, z=0.5)])
+    a = code_contexts([whole(d)], cb, group="tools", coder=coder)
+    b = code_contexts([whole(d)], cb, group="tools", coder=coder)
+    assert a.to_dict() == b.to_dict()
+    sources = {e.source for lst in a.codes.values() for e in lst}
+    assert "model:bag" in sources
+
+
+def test_determinism_independent_of_context_order():
+    cb = load_codebook(None)
+    d1 = doc("Patients and relatives co-designed the waiting room in workshops.", "a.txt")
+    d2 = doc(
+        "The patient council meets the politicians in dialogue meetings twice a year.", "b.txt"
+    )
+    r1 = code_all_groups([whole(d1), whole(d2)], cb)
+    r2 = code_all_groups([whole(d2), whole(d1)], cb)
+    assert {k: v.to_dict() for k, v in r1.items()} == {k: v.to_dict() for k, v in r2.items()}
+
+
+def test_wrong_group_is_a_clear_error():
+    with pytest.raises(KeyError, match="no group 'nope'"):
+        code_contexts([], load_codebook(None), group="nope")
+
+
+@pytest.mark.slow
+def test_e5_semantic_storytelling_without_the_word():
+    from coatlas.embed import E5Embedder
+
+    cb = load_codebook(None)
+    d = doc(
+        "At the start of the leadership meeting a mother described the night her son waited "
+        "eleven hours in the emergency room, and the managers listened in silence."
+    )
+    coder = EmbeddingCoder(E5Embedder("query"))
+    codes = {c.code for c in coder.code([whole(d)], cb)}
+    assert "storytelling" in codes
+
+
+IMPLY_CB = """
+name: imply
+version: "1"
+groups:
+  - id: methods
+    codes:
+      - id: baking
+        definition: Baking bread.
+        implies: [baker]
+        vocabulary: {en: {terms: ["bak*"]}}
+  - id: roles
+    codes:
+      - id: baker
+        definition: Someone who bakes.
+        vocabulary: {en: {terms: [baker]}}
+      - id: eater
+        definition: Someone who eats.
+        vocabulary: {en: {terms: [ate, eats]}}
+"""
+
+
+def test_implied_codes_carry_the_implying_evidence():
+    cb = parse_codebook(IMPLY_CB, "imply.yaml")
+    d = doc("We baked rye bread every morning. The children ate it.")
+    res = code_all_groups([whole(d)], cb)
+    assert res["methods"].assigned == ["baking"]
+    assert res["roles"].assigned == ["baker", "eater"]
+    (ev,) = res["roles"].codes["baker"]
+    assert ev.source == "rule:imply.baking.implies"
+    assert ev.quote == "We baked rye bread every morning."
+    # implications can be switched off: then only direct evidence counts
+    from coatlas.directed.coding import LexiconCoder as LC
+    from coatlas.directed.coding import aggregate
+
+    cods = LC().code([whole(d)], cb)
+    assert aggregate(cods, cb, "roles", implied=False).assigned == ["eater"]
+
+
+def test_builtin_patterns_catch_generic_phrasings():
+    cb = load_codebook(None)
+    cases = {
+        "co_design": "Young people and staff have designed the services together since the start.",
+        "co_evaluation": "A group of patients reviewed the new appointment letters before they were sent.",
+        "storytelling": "Patients talked to the managers about their own experiences of the night shift.",
+        "dialogue_meetings": "Twice a year the politicians meet residents and patient organisations in the villages.",
+    }
+    for code, text in cases.items():
+        assert code in code_contexts([whole(doc(text))], cb).assigned, code
+    sv = doc(
+        "Ungdomarna har tillsammans med personalen granskat alla kallelser och broschyrer.",
+        lang="sv",
+    )
+    assert "co_evaluation" in code_contexts([whole(sv)], cb).assigned

@@ -142,3 +142,37 @@ def test_evaluate_cli_scores_an_output_folder(tmp_path):
     assert res.exit_code == 0, res.output
     m = json.loads(res.output)
     assert m["initiatives"]["f1"] == 1.0
+
+
+def test_a_user_codebook_drives_the_methods(tmp_path, cache):
+    book = tmp_path / "mine.yaml"
+    book.write_text(
+        "name: mini\nversion: '1'\ngroups:\n  - id: methods\n    codes:\n"
+        "      - id: peer_support\n        definition: People with lived experience support others.\n"
+        "        vocabulary:\n          en: {terms: ['peer support*', 'patient educator*']}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    res = _analyze(EXAMPLES, out, cache, "--codebook", str(book), "--no-embeddings")
+    assert res.exit_code == 0, res.output
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["codebook"]["name"] == "mini"
+    inits = json.loads((out / "initiatives.json").read_text())
+    assert {m for i in inits for m in i["methods"]} <= {"peer_support"}
+
+
+def test_a_broken_codebook_is_a_usage_error(tmp_path, cache):
+    book = tmp_path / "bad.yaml"
+    book.write_text("name: x\nversion: 1\ngroups: []\n", encoding="utf-8")
+    res = _analyze(EXAMPLES, tmp_path / "out", cache, "--codebook", str(book))
+    assert res.exit_code == 2
+    assert "bad.yaml" in res.output and "Traceback" not in res.output
+
+
+def test_directed_mode_finds_the_listed_initiatives(tmp_path, cache):
+    known = tmp_path / "known.txt"
+    known.write_text("# from Step 1\nBreathing Together | the COPD group\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert _analyze(EXAMPLES, out, cache, "--initiatives", str(known)).exit_code == 0
+    names = [i["name"] for i in json.loads((out / "initiatives.json").read_text())]
+    assert any("Breathing Together" in n for n in names)

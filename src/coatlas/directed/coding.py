@@ -45,7 +45,7 @@ HEADING = 120  # a mention paragraph shorter than this is a heading/question: th
 # list boundary, weigh as a neighbouring sentence (FOLLOW).
 NEAR = 100
 _LIST_BOUNDARY = re.compile(
-    r"[;•]|\)\s*(?:,|\b(?:to|and|or|och|till|samt|eller)\b)",
+    r"[;•,]|\)\s*(?:\b(?:to|and|or|och|till|samt|eller)\b)",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -93,6 +93,14 @@ class Sentence:
         return min(self.weight, FOLLOW)
 
     @property
+    def listing(self) -> bool:
+        """A sentence naming the initiative inside an enumeration (two or more list
+        boundaries): its overall meaning is not about this initiative alone."""
+        if not self.mentions:
+            return False
+        return len(_LIST_BOUNDARY.findall(self.document.text, self.start, self.end)) >= 2
+
+    @property
     def key(self) -> str:
         return f"{self.document.path}#{self.start}-{self.end}"
 
@@ -403,6 +411,8 @@ class EmbeddingCoder:
                     + 5.0 * (gap - self.gap)
                 )
                 conf = min(0.85, max(0.15, conf)) * sent.weight
+                if sent.listing:
+                    conf = min(conf, min(0.85, max(0.15, conf)) * FOLLOW)
                 if not sent.anchor:
                     conf *= codebook.group(gid).context_weight
                 out.append(_coding(sent, code.id, f"model:{self.embedder.name}", round(conf, 4)))

@@ -45,8 +45,11 @@ HEADING = 120  # a mention paragraph shorter than this is a heading/question: th
 # list boundary, weigh as a neighbouring sentence (FOLLOW).
 NEAR = 100
 _LIST_BOUNDARY = re.compile(
-    r"[;•,]|\)\s*(?:\b(?:to|and|or|och|till|samt|eller)\b)",
-    re.IGNORECASE | re.DOTALL,
+    # ";", a bullet, a comma, or ") to"/") and" after a parenthesis (years, an
+    # abbreviation): "from the X project (2012-16) to the Y service, Z plans and ..."
+    r"[;•]|\)\s*(?i:\b(?:to|and|or|och|till|samt|eller)\b)"
+    r"|,",
+    re.DOTALL,
 )
 
 _SENT_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÅÄÖÜÉ0-9])|\n\s*\n|\n(?=\s*[-•*–]\s)")
@@ -90,15 +93,16 @@ class Sentence:
             a, b = (me, start) if ms < start else (end, ms)
             if b - a <= NEAR and not _LIST_BOUNDARY.search(text, max(a, 0), max(a, b)):
                 return self.weight
-        return min(self.weight, FOLLOW)
+        # in an enumeration the other items are about other initiatives
+        return min(self.weight, FAR if self.listing else FOLLOW)
 
     @property
     def listing(self) -> bool:
-        """A sentence naming the initiative inside an enumeration (two or more list
+        """A sentence naming the initiative inside an enumeration (three or more list
         boundaries): its overall meaning is not about this initiative alone."""
         if not self.mentions:
             return False
-        return len(_LIST_BOUNDARY.findall(self.document.text, self.start, self.end)) >= 2
+        return len(_LIST_BOUNDARY.findall(self.document.text, self.start, self.end)) >= 3
 
     @property
     def key(self) -> str:

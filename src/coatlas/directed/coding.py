@@ -496,7 +496,7 @@ def _support(codings: list[Coding]) -> tuple[float, float, dict[str, list[Eviden
 
 
 def _assign(
-    codings: list[Coding], codebook: Codebook, group: str
+    codings: list[Coding], codebook: Codebook, group: str, fallback: bool = True
 ) -> tuple[dict[str, list[Evidence]], dict[str, float]]:
     """Evidence-based assignment: one strong sentence or enough summed support,
     and (for relative groups) enough of the best code's support."""
@@ -517,7 +517,7 @@ def _assign(
         strong_enough = mx >= ASSIGN_SINGLE or summed
         if strong_enough and total >= share * top:
             codes[code.id] = [e for lst in by_sent.values() for e in lst]
-    if not codes and codebook.group(group).at_least_one and top > 0:
+    if fallback and not codes and codebook.group(group).at_least_one and top > 0:
         # codebook order breaks ties, so the choice is deterministic
         best = max(codebook.codes(group), key=lambda c: support[c.id][1])
         codes[best.id] = [e for lst in support[best.id][2].values() for e in lst]
@@ -537,7 +537,7 @@ def aggregate(
     codebook's ``implies``) are added, carrying the implying code's evidence under
     the source ``rule:<codebook>.<code>.implies``.
     """
-    codes, scores = _assign(codings, codebook, group)
+    codes, scores = _assign(codings, codebook, group, fallback=False)
     if implied:
         mine = {c.id for c in codebook.codes(group)}
         for g in codebook.groups:
@@ -554,6 +554,8 @@ def aggregate(
                             for e in other[src.id]
                         ]
                         codes.setdefault(target, []).extend(carried)
+    if not codes:  # nothing assigned nor implied: the group's fallback (at_least_one)
+        codes, _ = _assign(codings, codebook, group)
     order = [c.id for c in codebook.codes(group)]
     codes = {
         cid: sorted(set(codes[cid]), key=lambda e: (-e.confidence, e.document, e.start, e.source))

@@ -152,6 +152,8 @@ def main() -> None:
                 f"{g}: +{sorted(pred & gold_set)} FP{sorted(pred - gold_set)} FN{sorted(gold_set - pred)}"
             )
             if verbose and verbose_group in (g, "all"):
+                for c in sorted(gold_set - pred):
+                    print(f"   {ini['id']} FN {c} score={res.scores.get(c)}")
                 for c in sorted(pred - gold_set):
                     for e in res.codes[c][:2]:
                         print(

@@ -86,6 +86,10 @@ class Group(_Strict):
     # every initiative has one code of this group (it works at some level): when none
     # reaches the thresholds, the best-supported code with some evidence is given
     at_least_one: bool = False
+    # one sentence with at least this support assigns a code (default: the coder's
+    # ASSIGN_SINGLE, 0.85 = a term in a sentence naming the initiative); methods use
+    # 0.67 so that a term in a neighbouring sentence of the same paragraph suffices
+    assign_single: float | None = Field(default=None, ge=0.0, le=1.0)
     codes: list[Code] = Field(min_length=1)
 
 

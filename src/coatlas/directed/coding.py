@@ -141,6 +141,17 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _is_title(text: str, s: int, e: int) -> bool:
+    """A short line of its own without closing punctuation: a heading or a label."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:s].strip() or text[e:line_end].strip():
+        return False  # shares its line with other text
+    body = text[s:e].strip()
+    return len(body) < HEADING and not body.endswith((".", "!", "?", "…", '"', "”"))
+
+
 def _paragraph_index(doc: Document, pos: int) -> int:
     for i, p in enumerate(doc.paragraphs):
         if p.start <= pos < p.end:
@@ -152,6 +163,10 @@ def _weight(doc: Document, s: int, e: int, mentions: tuple[tuple[int, int], ...]
     """How closely a sentence belongs to the mentions of its context."""
     if not mentions or any(ms < e and s < me for ms, me in mentions):
         return 1.0
+    if _is_title(doc.text, s, e):
+        # a heading or label line that does not name the initiative starts another
+        # topic ("3.2 Self-care", "Interviewee: ..., founder of ...")
+        return FAR
     if not doc.paragraphs:
         return FOLLOW
     here = _paragraph_index(doc, s)
@@ -514,7 +529,8 @@ def _assign(
         summed = total >= ASSIGN_TOTAL and mx >= ASSIGN_SUPPORTED
         if SUMMED_NEEDS_MANIFEST:
             summed = summed and manifest
-        strong_enough = mx >= ASSIGN_SINGLE or summed
+        single = codebook.group(group).assign_single
+        strong_enough = mx >= (ASSIGN_SINGLE if single is None else single) or summed
         if strong_enough and total >= share * top:
             codes[code.id] = [e for lst in by_sent.values() for e in lst]
     if fallback and not codes and codebook.group(group).at_least_one and top > 0:

@@ -316,9 +316,43 @@ def test_level_follows_the_initiative_not_the_organisation_name():
 def test_every_initiative_gets_a_level_when_there_is_any_evidence():
     cb = load_codebook(None)
     # only a weak cue, in a sentence that does not name the initiative
-    text = "The Harbour Circle started in 2019. It meets in the team room."
+    text = "The Harbour Circle started in 2019. It meets in the nurses' room."
     res = code_all_groups([_ctx(doc(text), "Harbour Circle")], cb)
     assert res["levels"].assigned == ["micro"]
     assert all(e.quote in text for e in res["levels"].codes["micro"])
     none = code_all_groups([_ctx(doc("The Harbour Circle started in 2019."), "Harbour Circle")], cb)
     assert none["levels"].assigned == []
+
+
+def test_informant_yields_to_educator_and_participant_to_leader():
+    cb = load_codebook(None)
+    text = (
+        "In the Harbour Lectures, patients tell their own stories of care to nursing students. "
+        "The patients teach the students what it is like to live with the illness."
+    )
+    res = code_all_groups([_ctx(doc(text), "Harbour Lectures")], cb)
+    assert "educator" in res["ppe_roles"].assigned
+    assert "informant" not in res["ppe_roles"].assigned
+    # without teaching, telling one's story is the informant role
+    text2 = "In the Harbour Meetings, patients tell their own stories of care to the managers."
+    res2 = code_all_groups([_ctx(doc(text2), "Harbour Meetings")], cb)
+    assert "informant" in res2["ppe_roles"].assigned
+
+
+def test_care_agreement_implies_micro_with_its_evidence():
+    cb = load_codebook(None)
+    text = "With the Lantern Plan, each patient and the nurse agree a shared care plan with personal goals."
+    res = code_all_groups([_ctx(doc(text), "Lantern Plan")], cb)
+    assert "care_agreement" in res["methods"].assigned
+    assert res["levels"].assigned == ["micro"]
+    assert any(e.source.endswith("care_agreement.implies") for e in res["levels"].codes["micro"])
+
+
+def test_method_term_in_the_next_sentence_assigns_but_a_heading_does_not():
+    cb = load_codebook(None)
+    text = "The Harbour Group met in 2019.\nThey filmed patients telling their stories to staff."
+    res = code_all_groups([_ctx(doc(text), "Harbour Group")], cb)
+    assert "storytelling" in res["methods"].assigned
+    heading = "The Harbour Group met in 2019.\n\n3.2 Storytelling and patient stories\n"
+    res2 = code_all_groups([_ctx(doc(heading), "Harbour Group")], cb)
+    assert "storytelling" not in res2["methods"].assigned

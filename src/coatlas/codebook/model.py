@@ -55,6 +55,10 @@ class Code(_Strict):
     # codes of other groups that follow from this one when it is assigned (a method
     # entails a role: co-design -> co_designer); evidence is carried over
     implies: list[str] = Field(default_factory=list)
+    # codes of the same group that subsume this one: when any of them is assigned,
+    # this one is dropped (a patient lecturer telling her story is an educator, not
+    # an informant)
+    yields_to: list[str] = Field(default_factory=list)
 
     @field_validator("definition")
     @classmethod

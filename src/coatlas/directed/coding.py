@@ -572,6 +572,9 @@ def aggregate(
                         codes.setdefault(target, []).extend(carried)
     if not codes:  # nothing assigned nor implied: the group's fallback (at_least_one)
         codes, _ = _assign(codings, codebook, group)
+    for code in codebook.codes(group):
+        if code.id in codes and set(code.yields_to) & set(codes):
+            del codes[code.id]
     order = [c.id for c in codebook.codes(group)]
     codes = {
         cid: sorted(set(codes[cid]), key=lambda e: (-e.confidence, e.document, e.start, e.source))

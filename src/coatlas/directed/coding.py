@@ -45,9 +45,10 @@ HEADING = 120  # a mention paragraph shorter than this is a heading/question: th
 # list boundary, weigh as a neighbouring sentence (FOLLOW).
 NEAR = 100
 _LIST_BOUNDARY = re.compile(
-    # ";", a bullet, a comma, or ") to"/") and" after a parenthesis (years, an
-    # abbreviation): "from the X project (2012-16) to the Y service, Z plans and ..."
-    r"[;•]|\)\s*(?i:\b(?:to|and|or|och|till|samt|eller)\b)"
+    # ";", a bullet, a line break (rows of a table or an action log that the sentence
+    # splitter left together), a comma, or ") to"/") and" after a parenthesis (years,
+    # an abbreviation): "from the X project (2012-16) to the Y service, Z plans and ..."
+    r"[;•\n]|\)\s*(?i:\b(?:to|and|or|och|till|samt|eller)\b)"
     r"|,",
     re.DOTALL,
 )

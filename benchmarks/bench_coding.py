@@ -151,11 +151,13 @@ def main() -> None:
             line.append(
                 f"{g}: +{sorted(pred & gold_set)} FP{sorted(pred - gold_set)} FN{sorted(gold_set - pred)}"
             )
-            if verbose and g == verbose_group:
+            if verbose and verbose_group in (g, "all"):
+                for c in sorted(gold_set - pred):
+                    print(f"   {ini['id']} FN {c} score={res.scores.get(c)}")
                 for c in sorted(pred - gold_set):
                     for e in res.codes[c][:2]:
                         print(
-                            f"   FP {c} {e.source} {e.confidence} {e.document}: {e.quote[:160]!r}"
+                            f"   {ini['id']} FP {c} {e.source} {e.confidence} {e.document}: {e.quote[:160]!r}"
                         )
         print(" | ".join(line))
     print(f"\ncoding time {time.time() - t0:.1f}s, sentences {n_sent}, uncoded {n_uncoded}")

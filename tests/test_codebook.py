@@ -166,3 +166,33 @@ def test_implies_must_name_a_code_of_another_coding_group(tmp_path):
     )
     with pytest.raises(CodebookError, match="imp2.yaml: .*implies unknown code 'plum'"):
         load_codebook(write(tmp_path, bad2, "imp2.yaml"))
+
+
+def test_yields_to_must_name_another_code_of_the_same_group(tmp_path):
+    ok = MINI.replace(
+        "        definition: Talk about pears.", "        definition: P\n        yields_to: [apple]"
+    )
+    assert load_codebook(write(tmp_path, ok, "ok.yaml")).code("pear").yields_to == ["apple"]
+    bad = MINI.replace(
+        "        definition: Talk about pears.", "        definition: P\n        yields_to: [pear]"
+    )
+    with pytest.raises(CodebookError, match="y.yaml: .*yields_to 'pear', which must be another"):
+        load_codebook(write(tmp_path, bad, "y.yaml"))
+
+
+def test_group_assignment_options_validate(tmp_path):
+    ok = MINI.replace(
+        "  - id: fruit\n",
+        "  - id: fruit\n    requires_scope: sentence\n    context_weight: 0.5\n"
+        "    at_least_one: true\n    assign_single: 0.7\n",
+    )
+    g = load_codebook(write(tmp_path, ok, "g.yaml")).group("fruit")
+    assert (g.requires_scope, g.context_weight, g.at_least_one, g.assign_single) == (
+        "sentence",
+        0.5,
+        True,
+        0.7,
+    )
+    bad = MINI.replace("  - id: fruit\n", "  - id: fruit\n    requires_scope: paragraph\n")
+    with pytest.raises(CodebookError, match="gb.yaml: .*requires_scope"):
+        load_codebook(write(tmp_path, bad, "gb.yaml"))

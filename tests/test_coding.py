@@ -263,3 +263,96 @@ def test_builtin_patterns_catch_generic_phrasings():
         lang="sv",
     )
     assert "co_evaluation" in code_contexts([whole(sv)], cb).assigned
+
+
+def _ctx(d: Document, name: str) -> Context:
+    i = d.text.index(name)
+    return Context(d, 0, len(d.text), ((i, i + len(name)),))
+
+
+def test_list_of_initiatives_does_not_lend_one_its_neighbours_method():
+    cb = load_codebook(None)
+    text = (
+        "We have worked with patients for a decade, from the ward co-design project "
+        "(2012-2016) to the Harbour Service, the Lantern Plans and the Youth Group."
+    )
+    d = doc(text)
+    listed = code_all_groups([_ctx(d, "Harbour Service")], cb)
+    own = code_all_groups([_ctx(d, "co-design project")], cb)
+    assert "co_design" not in listed["methods"].assigned
+    assert "co_design" in own["methods"].assigned
+    # the far hit still counts as (weaker) evidence, so it stays traceable
+    assert 0 < listed["methods"].scores["co_design"] < own["methods"].scores["co_design"]
+
+
+def test_roles_need_the_persons_in_the_sentence_that_says_what_they_do():
+    cb = load_codebook(None)
+    # patients are in the context, but the reviewing is done by the committee
+    text = "Patients joined the Harbour Group in 2019. The committee will review the Harbour Group annually."
+    d = doc(text)
+    res = code_all_groups([_ctx(d, "Harbour Group")], cb)
+    assert "evaluator" not in res["ppe_roles"].assigned
+    text2 = "Patients in the Harbour Group review the new letters and rate how clear they are."
+    res2 = code_all_groups([_ctx(doc(text2), "Harbour Group")], cb)
+    assert "evaluator" in res2["ppe_roles"].assigned
+
+
+def test_level_follows_the_initiative_not_the_organisation_name():
+    cb = load_codebook(None)
+    # "the Board" as the organisation introducing a ward practice is not the macro level
+    text = (
+        "Since 2016 the Board has been introducing the Lantern Plans on the ward. "
+        "The Lantern Plans are agreed with each patient at the bedside. "
+        "The Health Board publishes an annual report."
+    )
+    res = code_all_groups([_ctx(doc(text), "Lantern Plans")], cb)
+    assert res["levels"].assigned == ["micro"]
+    # the board as a decision-maker is macro evidence
+    text2 = "The board approved the Lantern Strategy for the whole region in 2020."
+    res2 = code_all_groups([_ctx(doc(text2), "Lantern Strategy")], cb)
+    assert "macro" in res2["levels"].assigned
+
+
+def test_every_initiative_gets_a_level_when_there_is_any_evidence():
+    cb = load_codebook(None)
+    # only a weak cue, in a sentence that does not name the initiative
+    text = "The Harbour Circle started in 2019. It meets in the nurses' room."
+    res = code_all_groups([_ctx(doc(text), "Harbour Circle")], cb)
+    assert res["levels"].assigned == ["micro"]
+    assert all(e.quote in text for e in res["levels"].codes["micro"])
+    none = code_all_groups([_ctx(doc("The Harbour Circle started in 2019."), "Harbour Circle")], cb)
+    assert none["levels"].assigned == []
+
+
+def test_informant_yields_to_educator_and_participant_to_leader():
+    cb = load_codebook(None)
+    text = (
+        "In the Harbour Lectures, patients tell their own stories of care to nursing students. "
+        "The patients teach the students what it is like to live with the illness."
+    )
+    res = code_all_groups([_ctx(doc(text), "Harbour Lectures")], cb)
+    assert "educator" in res["ppe_roles"].assigned
+    assert "informant" not in res["ppe_roles"].assigned
+    # without teaching, telling one's story is the informant role
+    text2 = "In the Harbour Meetings, patients tell their own stories of care to the managers."
+    res2 = code_all_groups([_ctx(doc(text2), "Harbour Meetings")], cb)
+    assert "informant" in res2["ppe_roles"].assigned
+
+
+def test_care_agreement_implies_micro_with_its_evidence():
+    cb = load_codebook(None)
+    text = "With the Lantern Plan, each patient and the nurse agree a shared care plan with personal goals."
+    res = code_all_groups([_ctx(doc(text), "Lantern Plan")], cb)
+    assert "care_agreement" in res["methods"].assigned
+    assert res["levels"].assigned == ["micro"]
+    assert any(e.source.endswith("care_agreement.implies") for e in res["levels"].codes["micro"])
+
+
+def test_method_term_in_the_next_sentence_assigns_but_a_heading_does_not():
+    cb = load_codebook(None)
+    text = "The Harbour Group met in 2019.\nThey filmed patients telling their stories to staff."
+    res = code_all_groups([_ctx(doc(text), "Harbour Group")], cb)
+    assert "storytelling" in res["methods"].assigned
+    heading = "The Harbour Group met in 2019.\n\n3.2 Storytelling and patient stories\n"
+    res2 = code_all_groups([_ctx(doc(heading), "Harbour Group")], cb)
+    assert "storytelling" not in res2["methods"].assigned

@@ -140,6 +140,11 @@ def _check_semantics(cb: Codebook, filename: str) -> None:
                     raise CodebookError(
                         f"{where}: implies {r!r}, which must be a code of another coding group"
                     )
+            for r in c.yields_to:
+                if r == c.id or all(cc.id != r for cc in g.codes):
+                    raise CodebookError(
+                        f"{where}: yields_to {r!r}, which must be another code of the same group"
+                    )
             for lang, voc in c.vocabulary.items():
                 for field in ("patterns", "exclude_patterns"):
                     for pat in getattr(voc, field):

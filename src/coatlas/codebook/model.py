@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -55,6 +55,10 @@ class Code(_Strict):
     # codes of other groups that follow from this one when it is assigned (a method
     # entails a role: co-design -> co_designer); evidence is carried over
     implies: list[str] = Field(default_factory=list)
+    # codes of the same group that subsume this one: when any of them is assigned,
+    # this one is dropped (a patient lecturer telling her story is an educator, not
+    # an informant)
+    yields_to: list[str] = Field(default_factory=list)
 
     @field_validator("definition")
     @classmethod
@@ -75,6 +79,21 @@ class Group(_Strict):
     # a code is assigned only if its summed support reaches this share of the best
     # code's in the group (0 = codes are independent; levels are relative to each other)
     min_share: float = Field(default=0.0, ge=0.0, le=1.0)
+    # where a code's ``requires`` vocabulary must occur: anywhere in the same context,
+    # or in the same sentence (roles: the persons must be in the sentence that says
+    # what they do, not merely somewhere around it)
+    requires_scope: Literal["context", "sentence"] = "context"
+    # extra factor for evidence from sentences that do not name the initiative (or
+    # hits far from its name): < 1 where the code should follow from what the
+    # initiative itself is (its level), not from every place word around it
+    context_weight: float = Field(default=1.0, ge=0.0, le=1.0)
+    # every initiative has one code of this group (it works at some level): when none
+    # reaches the thresholds, the best-supported code with some evidence is given
+    at_least_one: bool = False
+    # one sentence with at least this support assigns a code (default: the coder's
+    # ASSIGN_SINGLE, 0.85 = a term in a sentence naming the initiative); methods use
+    # 0.67 so that a term in a neighbouring sentence of the same paragraph suffices
+    assign_single: float | None = Field(default=None, ge=0.0, le=1.0)
     codes: list[Code] = Field(min_length=1)
 
 

@@ -39,6 +39,19 @@ REQUIRES_ELSEWHERE = 0.8  # a strong term whose required vocabulary is only in o
 FOLLOW = 0.75  # weight of a sentence near, but not naming, the initiative (same paragraph)
 FAR = 0.45  # ... in another paragraph: often already about something else
 HEADING = 120  # a mention paragraph shorter than this is a heading/question: the next one is "near"
+# Within a sentence that names the initiative, vocabulary counts fully only near the
+# name: a sentence that lists several initiatives ("from the X project (2012-16) to
+# the Y service ...") must not give X's method to Y. Farther hits, or hits across a
+# list boundary, weigh as a neighbouring sentence (FOLLOW).
+NEAR = 100
+_LIST_BOUNDARY = re.compile(
+    # ";", a bullet, a line break (rows of a table or an action log that the sentence
+    # splitter left together), a comma, or ") to"/") and" after a parenthesis (years,
+    # an abbreviation): "from the X project (2012-16) to the Y service, Z plans and ..."
+    r"[;•\n]|\)\s*(?i:\b(?:to|and|or|och|till|samt|eller)\b)"
+    r"|,",
+    re.DOTALL,
+)
 
 _SENT_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÅÄÖÜÉ0-9])|\n\s*\n|\n(?=\s*[-•*–]\s)")
 
@@ -69,6 +82,28 @@ class Sentence:
     contexts: tuple[int, ...]  # which input contexts contain it
     anchor: bool = True  # names the initiative (or no mention spans were given)
     weight: float = 1.0  # 1 for anchors, FOLLOW near a mention, FAR in a later paragraph
+    mentions: tuple[tuple[int, int], ...] = ()  # mention spans inside this sentence
+
+    def weight_at(self, start: int, end: int) -> float:
+        """Weight of a hit at ``start:end``: full near a mention of the initiative in
+        this sentence, FOLLOW when far from it or across a list boundary."""
+        if not self.mentions:
+            return self.weight
+        text = self.document.text
+        for ms, me in self.mentions:
+            a, b = (me, start) if ms < start else (end, ms)
+            if b - a <= NEAR and not _LIST_BOUNDARY.search(text, max(a, 0), max(a, b)):
+                return self.weight
+        # in an enumeration the other items are about other initiatives
+        return min(self.weight, FAR if self.listing else FOLLOW)
+
+    @property
+    def listing(self) -> bool:
+        """A sentence naming the initiative inside an enumeration (three or more list
+        boundaries): its overall meaning is not about this initiative alone."""
+        if not self.mentions:
+            return False
+        return len(_LIST_BOUNDARY.findall(self.document.text, self.start, self.end)) >= 3
 
     @property
     def key(self) -> str:
@@ -107,6 +142,17 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _is_title(text: str, s: int, e: int) -> bool:
+    """A short line of its own without closing punctuation: a heading or a label."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:s].strip() or text[e:line_end].strip():
+        return False  # shares its line with other text
+    body = text[s:e].strip()
+    return len(body) < HEADING and not body.endswith((".", "!", "?", "…", '"', "”"))
+
+
 def _paragraph_index(doc: Document, pos: int) -> int:
     for i, p in enumerate(doc.paragraphs):
         if p.start <= pos < p.end:
@@ -118,6 +164,10 @@ def _weight(doc: Document, s: int, e: int, mentions: tuple[tuple[int, int], ...]
     """How closely a sentence belongs to the mentions of its context."""
     if not mentions or any(ms < e and s < me for ms, me in mentions):
         return 1.0
+    if _is_title(doc.text, s, e):
+        # a heading or label line that does not name the initiative starts another
+        # topic ("3.2 Self-care", "Interviewee: ..., founder of ...")
+        return FAR
     if not doc.paragraphs:
         return FOLLOW
     here = _paragraph_index(doc, s)
@@ -134,7 +184,7 @@ def _weight(doc: Document, s: int, e: int, mentions: tuple[tuple[int, int], ...]
 
 def sentences_of(contexts: Sequence[Any]) -> list[Sentence]:
     """The unique sentences inside the contexts, in document order (deterministic)."""
-    found: dict[tuple[str, int, int], tuple[Document, set[int], list[float]]] = {}
+    found: dict[tuple[str, int, int], tuple[Document, set[int], list[float], set]] = {}
     for ci, raw in enumerate(contexts):
         ctx = _as_context(raw)
         doc, cs, ce = ctx.document, ctx.start, ctx.end
@@ -148,12 +198,13 @@ def sentences_of(contexts: Sequence[Any]) -> list[Sentence]:
             s, e = _trim(doc.text, s, e)
             if e - s < 3:
                 continue
-            entry = found.setdefault((doc.path, s, e), (doc, set(), [0.0]))
+            entry = found.setdefault((doc.path, s, e), (doc, set(), [0.0], set()))
             entry[1].add(ci)
             entry[2][0] = max(entry[2][0], _weight(doc, s, e, ctx.mentions))
+            entry[3].update((ms, me) for ms, me in ctx.mentions if ms < e and s < me)
     return [
-        Sentence(doc, s, e, tuple(sorted(cis)), w[0] >= 1.0, w[0])
-        for (_, s, e), (doc, cis, w) in sorted(found.items(), key=lambda kv: kv[0])
+        Sentence(doc, s, e, tuple(sorted(cis)), w[0] >= 1.0, w[0], tuple(sorted(ms)))
+        for (_, s, e), (doc, cis, w, ms) in sorted(found.items(), key=lambda kv: kv[0])
     ]
 
 
@@ -182,6 +233,20 @@ def _requirements_met(
     return present
 
 
+def _met_here(
+    codebook: Codebook,
+    code: Any,
+    sent: Sentence,
+    sent_hits: dict[str, float],
+    present: dict[str, set[int]],
+) -> bool:
+    """Whether ``code.requires`` is met for this sentence, in its group's scope."""
+    if codebook.group(codebook.group_of(code.id)).requires_scope == "sentence":
+        here = set(sent_hits) | {codebook.group_of(c) for c in sent_hits}
+        return any(r in here for r in code.requires)
+    return any(set(sent.contexts) & present.get(r, set()) for r in code.requires)
+
+
 class LexiconCoder:
     """Manifest coding: the codebook's vocabulary, lemma- and compound-aware, with exclusions.
 
@@ -195,23 +260,30 @@ class LexiconCoder:
 
     def _scan(
         self, codebook: Codebook, sentences: list[Sentence]
-    ) -> tuple[list[dict[str, float]], list[set[str]]]:
-        """Per sentence: best hit strength per code (after exclusions), and the vetoed codes."""
+    ) -> tuple[list[dict[str, float]], list[set[str]], list[set[str]]]:
+        """Per sentence: best hit support per code (strength x weight of the hit's
+        position, after exclusions), the vetoed codes, and the codes hit near a
+        mention of the initiative (full weight)."""
         lx = lexicon(codebook)
         out: list[dict[str, float]] = []
         all_vetoed: list[set[str]] = []
+        all_near: list[set[str]] = []
         for sent in sentences:
             ms = lx.find(sent.document.text, sent.start, sent.end)
             excl = [m for m in ms if m.kind == "exclude"]
             best: dict[str, float] = {}
             vetoed: set[str] = set()
+            near: set[str] = set()
             for m in ms:
                 if m.kind == "exclude":
                     continue
                 same = [x for x in excl if x.code == m.code]
                 if any(x.start < m.end and m.start < x.end for x in same):
                     continue
-                conf = CUE if m.kind == "cue" else STRONG
+                w = sent.weight_at(m.start, m.end)
+                if w >= 1.0:
+                    near.add(m.code)
+                conf = (CUE if m.kind == "cue" else STRONG) * w
                 best[m.code] = max(best.get(m.code, 0.0), conf)
             for x in excl:
                 overl = any(
@@ -222,29 +294,38 @@ class LexiconCoder:
                     vetoed.add(x.code)
             out.append({c: v for c, v in best.items() if c not in vetoed})
             all_vetoed.append(vetoed)
-        return out, all_vetoed
+            all_near.append(near)
+        return out, all_vetoed, all_near
 
     def code(self, contexts: Sequence[Any], codebook: Codebook) -> list[Coding]:
         sentences = sentences_of(contexts)
-        hits, _ = self._scan(codebook, sentences)
+        hits, _, near = self._scan(codebook, sentences)
         present = _requirements_met(codebook, sentences, [set(h) for h in hits])
         out: list[Coding] = []
         coding_groups = {g.id for g in codebook.groups if g.coding}
-        for sent, h in zip(sentences, hits, strict=True):
+        for i, (sent, h) in enumerate(zip(sentences, hits, strict=True)):
             for code_id in sorted(h):
                 code = codebook.code(code_id)
-                if codebook.group_of(code_id) not in coding_groups:
+                gid = codebook.group_of(code_id)
+                if gid not in coding_groups:
                     continue
-                if code.requires and not any(
-                    set(sent.contexts) & present.get(r, set()) for r in code.requires
-                ):
+                if code.requires and not _met_here(codebook, code, sent, hits[i], present):
                     # a strong term still counts when the required participants appear
-                    # elsewhere in the initiative's texts (an interview answer that only
-                    # says "it was experience-based co-design"), at reduced weight
-                    if h[code_id] < STRONG or not any(present.get(r) for r in code.requires):
+                    # elsewhere (an interview answer that only says "it was
+                    # experience-based co-design"), at reduced weight; for sentence-scope
+                    # groups "elsewhere" means the same context
+                    around = (
+                        [set(sent.contexts) & present.get(r, set()) for r in code.requires]
+                        if codebook.group(gid).requires_scope == "sentence"
+                        else [present.get(r, set()) for r in code.requires]
+                    )
+                    if h[code_id] < STRONG * sent.weight or not any(around):
                         continue
                     h = {**h, code_id: h[code_id] * REQUIRES_ELSEWHERE}
-                conf = round(h[code_id] * sent.weight, 4)
+                conf = h[code_id]
+                if code_id not in near[i]:
+                    conf *= codebook.group(gid).context_weight
+                conf = round(conf, 4)
                 out.append(_coding(sent, code_id, f"rule:{codebook.name}.{code_id}.lexicon", conf))
         return _sorted(out)
 
@@ -322,7 +403,7 @@ class EmbeddingCoder:
     def code(self, contexts: Sequence[Any], codebook: Codebook) -> list[Coding]:
         sentences = sentences_of(contexts)
         rel = self.scores(sentences, codebook)
-        hits, vetoes = LexiconCoder()._scan(codebook, sentences)
+        hits, vetoes, _ = LexiconCoder()._scan(codebook, sentences)
         present = _requirements_met(codebook, sentences, [set(h) for h in hits])
         out: list[Coding] = []
         for gid, mat in sorted(rel.items()):
@@ -341,9 +422,7 @@ class EmbeddingCoder:
                 code = codes[j]
                 if code.id in vetoes[i]:
                     continue
-                if code.requires and not any(
-                    set(sent.contexts) & present.get(r, set()) for r in code.requires
-                ):
+                if code.requires and not _met_here(codebook, code, sent, hits[i], present):
                     continue
                 conf = (
                     0.3
@@ -352,6 +431,10 @@ class EmbeddingCoder:
                     + 5.0 * (gap - self.gap)
                 )
                 conf = min(0.85, max(0.15, conf)) * sent.weight
+                if sent.listing:
+                    conf = min(conf, min(0.85, max(0.15, conf)) * FOLLOW)
+                if not sent.anchor:
+                    conf *= codebook.group(gid).context_weight
                 out.append(_coding(sent, code.id, f"model:{self.embedder.name}", round(conf, 4)))
         return _sorted(out)
 
@@ -429,7 +512,7 @@ def _support(codings: list[Coding]) -> tuple[float, float, dict[str, list[Eviden
 
 
 def _assign(
-    codings: list[Coding], codebook: Codebook, group: str
+    codings: list[Coding], codebook: Codebook, group: str, fallback: bool = True
 ) -> tuple[dict[str, list[Evidence]], dict[str, float]]:
     """Evidence-based assignment: one strong sentence or enough summed support,
     and (for relative groups) enough of the best code's support."""
@@ -447,9 +530,14 @@ def _assign(
         summed = total >= ASSIGN_TOTAL and mx >= ASSIGN_SUPPORTED
         if SUMMED_NEEDS_MANIFEST:
             summed = summed and manifest
-        strong_enough = mx >= ASSIGN_SINGLE or summed
+        single = codebook.group(group).assign_single
+        strong_enough = mx >= (ASSIGN_SINGLE if single is None else single) or summed
         if strong_enough and total >= share * top:
             codes[code.id] = [e for lst in by_sent.values() for e in lst]
+    if fallback and not codes and codebook.group(group).at_least_one and top > 0:
+        # codebook order breaks ties, so the choice is deterministic
+        best = max(codebook.codes(group), key=lambda c: support[c.id][1])
+        codes[best.id] = [e for lst in support[best.id][2].values() for e in lst]
     return codes, scores
 
 
@@ -466,7 +554,7 @@ def aggregate(
     codebook's ``implies``) are added, carrying the implying code's evidence under
     the source ``rule:<codebook>.<code>.implies``.
     """
-    codes, scores = _assign(codings, codebook, group)
+    codes, scores = _assign(codings, codebook, group, fallback=False)
     if implied:
         mine = {c.id for c in codebook.codes(group)}
         for g in codebook.groups:
@@ -483,6 +571,11 @@ def aggregate(
                             for e in other[src.id]
                         ]
                         codes.setdefault(target, []).extend(carried)
+    if not codes:  # nothing assigned nor implied: the group's fallback (at_least_one)
+        codes, _ = _assign(codings, codebook, group)
+    for code in codebook.codes(group):
+        if code.id in codes and set(code.yields_to) & set(codes):
+            del codes[code.id]
     order = [c.id for c in codebook.codes(group)]
     codes = {
         cid: sorted(set(codes[cid]), key=lambda e: (-e.confidence, e.document, e.start, e.source))

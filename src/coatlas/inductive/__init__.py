@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from coatlas.doctype import classify, sampled_types
+from coatlas.doctype import classify, sampled_types, sampling_reason
 from coatlas.document import Document
 
 from .concepts import KeyConceptExtractor
@@ -47,8 +47,9 @@ def sample(docs: list[Document], *, all_documents: bool = False) -> list[dict[st
     for d in sorted(docs, key=lambda d: d.path):
         dt = classify(d)
         evidence = "; ".join(dt.reasons)
+        why = sampling_reason(dt.type)
         if dt.type in wanted:
-            reason = f"{dt.type.replace('_', ' ')} ({evidence}): sampled for lessons learned"
+            reason = f"{dt.type.replace('_', ' ')} ({evidence}): sampled; {why}"
             ok = True
         elif all_documents:
             reason = (
@@ -56,7 +57,7 @@ def sample(docs: list[Document], *, all_documents: bool = False) -> list[dict[st
             )
             ok = True
         else:
-            reason = f"{dt.type.replace('_', ' ')} ({evidence}): not a transcript or plan/strategy document"
+            reason = f"{dt.type.replace('_', ' ')} ({evidence}): not sampled; {why}"
             ok = False
         out.append({"document": d.path, "type": dt.type, "sampled": ok, "reason": reason})
     return out

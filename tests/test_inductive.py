@@ -299,3 +299,25 @@ def test_weak_answers_count_only_after_a_lesson_prompt():
     assert 0.5 <= weak < 1.0  # between the prompted and the unprompted threshold
     assert LessonDetector().predict(_qa("What did you learn from the project?", answer))
     assert not LessonDetector().predict(_qa("Who started the project?", answer))
+
+
+def test_bullets_under_a_review_heading_are_lessons(tmp_path):
+    """Minutes list a council's views as plain bullets: under a lead-in such as "Synpunkter:"
+    they count, the same bullets under an agenda heading without such a word do not."""
+    bullets = [
+        "- Rådet saknar representanter för unga vuxna, vilket gör att deras perspektiv inte kommer fram.",
+        "- Handlingarna skickas ut en vecka före mötet så att alla hinner läsa.",
+    ]
+
+    def minutes(heading: str) -> Document:
+        from coatlas.ingest import read_document
+
+        path = tmp_path / "m.txt"
+        text = "MINNESANTECKNINGAR\n\nDatum: 2023-03-14\n\n" + heading + "\n" + "\n".join(bullets)
+        path.write_text(text + "\n", encoding="utf-8")
+        return read_document(path)
+
+    under_review = [c.text for c in LessonDetector().predict(minutes("4. Synpunkter från rådet"))]
+    assert all(b in under_review for b in bullets)
+    under_agenda = [c.text for c in LessonDetector().predict(minutes("4. Övriga frågor"))]
+    assert not any(b in under_agenda for b in bullets)

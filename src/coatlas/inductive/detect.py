@@ -122,7 +122,26 @@ class LessonDetector:
             b += 1
         return a, b
 
-    def _paragraph(self, doc: Document, unit: Unit, scores) -> Candidate | None:
+    @staticmethod
+    def _heading(text: str) -> bool:
+        """A short line without a final full stop: a section heading."""
+        t = text.strip()
+        return (
+            "\n" not in t
+            and len(t) <= 60  # longer is the first line of a hard-wrapped paragraph
+            and len(t.split()) <= 10
+            and not t.endswith((".", "?", "!"))
+        )
+
+    def _section_bonus(self, section: str, lang: str) -> float:
+        """Paragraphs under a heading such as "Lessons learned" / "Synpunkter:" are stated as
+        lessons or views even without a cue (minutes and reports list them as bullets)."""
+        if not section:
+            return 0.0
+        lex = load_lexicon(lang)
+        return lex.review_weight if any(p.search(section) for p in lex.review) else 0.0
+
+    def _paragraph(self, doc: Document, unit: Unit, scores, bonus: float = 0.0) -> Candidate | None:
         """A short plan paragraph is one statement: the claim plus its reason or example.
 
         Plans state lessons as general norms ("X requires Y", "ska ... därför") spread over
@@ -135,9 +154,13 @@ class LessonDetector:
         lex = load_lexicon(scores[best][3])
         topical = any(p.search(text) for p in lex.topic)
         total = (
-            scores[best][0] + self.paragraph_support * rest + (lex.topic_weight if topical else 0.0)
+            scores[best][0]
+            + self.paragraph_support * rest
+            + (lex.topic_weight if topical else 0.0)
+            + bonus
         )
-        if total < self.document_threshold or scores[best][0] <= 0:
+        floor = -1.0 if bonus else 0.0  # under a review heading a plain statement can be one
+        if total < self.document_threshold or scores[best][0] <= floor:
             return None
         # a self-contained explicit lesson sheds the narrative sentences around it; a
         # weaker normative claim needs its paragraph (the reason or example beside it)
@@ -175,15 +198,34 @@ class LessonDetector:
         found: list[Candidate] = []
         transcript = bool(doc.turns)
         questions = sorted((t.end, t.start) for t in doc.turns if t.role == "interviewer")
+        section = ""
         for unit in units(doc, respondent_only=respondent_only):
             scores = self._scores(doc, unit)
+            if not transcript:
+                first = doc.text[unit.sentences[0].start : unit.sentences[0].end]
+                head = first.split("\n")[0]
+                if self._heading(head) and (
+                    head == first or head[:1].isupper() or head[:1].isdigit()
+                ):
+                    section = head
+                bonus = (
+                    self._section_bonus(section, scores[0][3])
+                    if not self._heading(doc.text[unit.start : unit.end])
+                    else 0.0
+                )
+                last = doc.text[unit.sentences[-1].start : unit.sentences[-1].end].strip()
+                lead_in = last.endswith(":")
+            else:
+                bonus, lead_in = 0.0, False
             first_need = self.threshold
             if transcript and not self._prompted(doc, questions, unit.start):
                 first_need = max(self.threshold, self.unprompted_threshold)
             if not transcript and len(scores) <= self.max_sentences:
-                c = self._paragraph(doc, unit, scores)
+                c = self._paragraph(doc, unit, scores, bonus)
                 if c is not None:
                     found.append(c)
+                if lead_in:
+                    section = last
                 continue
             order = sorted(range(len(scores)), key=lambda k: (-scores[k][0], k))
             taken: set[int] = set()
@@ -219,6 +261,8 @@ class LessonDetector:
                         cues,
                     )
                 )
+            if lead_in:
+                section = last
         return sorted(found, key=lambda c: (c.start, c.end))
 
 

@@ -321,3 +321,18 @@ def test_bullets_under_a_review_heading_are_lessons(tmp_path):
     assert all(b in under_review for b in bullets)
     under_agenda = [c.text for c in LessonDetector().predict(minutes("4. Övriga frågor"))]
     assert not any(b in under_agenda for b in bullets)
+
+
+def test_items_after_an_inline_review_lead_in_are_separate_lessons():
+    """A PDF paragraph that flattened a list: each item after "... shows the following:"
+    is its own lesson instead of being merged with its neighbour."""
+    items = [
+        "Managers at every level should ask how patients took part in a decision.",
+        "Payment to patient representatives must be the same across the region.",
+        "Participation needs to mirror the population, not only the confident few.",
+    ]
+    para = "The region works with patients and residents. Experience from recent years shows the following: "
+    doc = _plan([para + " ".join(items)])
+    texts = [c.text for c in LessonDetector().predict(doc)]
+    assert all(any(i in t for t in texts) for i in items)
+    assert all(sum(i in t for i in items) == 1 for t in texts)  # one item per lesson

@@ -97,9 +97,10 @@ class LessonDetector:
         return any(p.search(t) for p in load_lexicon(lang).continuation)
 
     def _grow(
-        self, doc: Document, unit: Unit, scores, i: int, prefer_pair: bool
+        self, doc: Document, unit: Unit, scores, i: int, prefer_pair: bool, listed: bool = False
     ) -> tuple[int, int]:
-        """Indices [a, b] of the span grown around seed ``i``."""
+        """Indices [a, b] of the span grown around seed ``i``; in a ``listed`` run (items
+        after a review lead-in) each sentence is its own item unless it leans on the last."""
         n = len(unit.sentences)
         a = b = i
         nxt_ok = i + 1 < n and scores[i + 1][0] > -1.0
@@ -108,7 +109,9 @@ class LessonDetector:
         nxt_leans = nxt_ok and self._continues(doc, unit.sentences[i + 1], scores[i + 1][3])
         if seed_leans and prv_ok:
             a = i - 1
-        elif nxt_ok and (prefer_pair or nxt_leans or scores[i + 1][0] >= self.threshold):
+        elif nxt_ok and (
+            prefer_pair or nxt_leans or (scores[i + 1][0] >= self.threshold and not listed)
+        ):
             b = i + 1
         elif prv_ok and prefer_pair and scores[i - 1][0] >= 0:
             a = i - 1
@@ -227,17 +230,25 @@ class LessonDetector:
                 if lead_in:
                     section = last
                 continue
-            order = sorted(range(len(scores)), key=lambda k: (-scores[k][0], k))
+            boost = [bonus] * len(scores)
+            if not transcript:  # "Experience shows the following: ..." inside a paragraph
+                for k, sent in enumerate(unit.sentences):
+                    t = doc.text[sent.start : sent.end]
+                    lead = self._section_bonus(t.split(":")[0], scores[k][3]) if ":" in t else 0.0
+                    if lead:
+                        boost[k:] = [max(x, lead) for x in boost[k:]]
+                        break
+            order = sorted(range(len(scores)), key=lambda k: (-scores[k][0] - boost[k], k))
             taken: set[int] = set()
             picked = 0
             for i in order:
                 sc = scores[i][0]
-                need = first_need if transcript else self.document_threshold
+                need = first_need if transcript else self.document_threshold - boost[i]
                 if transcript and picked:
                     need = self.second_threshold
                 if sc < need or i in taken:
                     continue
-                a, b = self._grow(doc, unit, scores, i, prefer_pair=transcript)
+                a, b = self._grow(doc, unit, scores, i, prefer_pair=transcript, listed=boost[i] > 0)
                 while a in taken and a < i:
                     a += 1
                 while b in taken and b > i:

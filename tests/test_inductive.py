@@ -321,6 +321,9 @@ def test_bullets_under_a_review_heading_are_lessons(tmp_path):
     assert all(b in under_review for b in bullets)
     under_agenda = [c.text for c in LessonDetector().predict(minutes("4. Övriga frågor"))]
     assert not any(b in under_agenda for b in bullets)
+    learned = [c.text for c in LessonDetector().predict(minutes("4. Vad vi lärde oss"))]
+    assert all(b in learned for b in bullets)
+    assert not any("Vad vi lärde oss" in t for t in learned)  # the heading itself is no lesson
 
 
 def test_items_after_an_inline_review_lead_in_are_separate_lessons():

@@ -134,6 +134,7 @@ class LessonDetector:
             and len(t) <= 60  # longer is the first line of a hard-wrapped paragraph
             and len(t.split()) <= 10
             and not t.endswith((".", "?", "!"))
+            and not t.startswith(("-", "–", "•", "*"))  # a short bullet is an item
         )
 
     def _section_bonus(self, section: str, lang: str) -> float:
@@ -223,6 +224,8 @@ class LessonDetector:
             first_need = self.threshold
             if transcript and not self._prompted(doc, questions, unit.start):
                 first_need = max(self.threshold, self.unprompted_threshold)
+            if not transcript and self._heading(doc.text[unit.start : unit.end]):
+                continue  # a heading names a section ("What we learned"), it states nothing
             if not transcript and len(scores) <= self.max_sentences:
                 c = self._paragraph(doc, unit, scores, bonus)
                 if c is not None:

@@ -339,3 +339,15 @@ def test_items_after_an_inline_review_lead_in_are_separate_lessons():
     texts = [c.text for c in LessonDetector().predict(doc)]
     assert all(any(i in t for t in texts) for i in items)
     assert all(sum(i in t for i in items) == 1 for t in texts)  # one item per lesson
+
+
+def test_secondary_genres_need_more_evidence_outside_review_sections():
+    """Reports and minutes mostly report: a weak normative paragraph counts in a plan but
+    not in a report, unless it sits under a review heading."""
+    weak = "The unit should offer the group to relatives as well as patients."
+    plain = _plan(["Background", weak])
+    reviewed = _plan(["What we learned", weak])
+    det = LessonDetector()
+    assert [c.text for c in det.predict(plain)] == [weak]
+    assert det.predict(plain, secondary=True) == []
+    assert [c.text for c in det.predict(reviewed, secondary=True)] == [weak]

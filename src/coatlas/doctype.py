@@ -44,11 +44,18 @@ def _rules() -> dict:
         "name_weight": float(data.get("name_weight", 1.0)),
         "sampled": tuple(data.get("sampled_types", [])),
         "reasons": dict(data.get("sampling_reasons") or {}),
+        "secondary": tuple(data.get("secondary_types", [])),
     }
 
 
 def sampled_types() -> tuple[str, ...]:
     return _rules()["sampled"]
+
+
+def secondary_types() -> tuple[str, ...]:
+    """Sampled genres beyond the study's own (interviews, plans): they mostly report, so
+    the detector asks more of a statement there outside a review section."""
+    return _rules()["secondary"]
 
 
 def sampling_reason(doc_type: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from coatlas.doctype import classify, sampled_types, sampling_reason
+from coatlas.doctype import classify, sampled_types, sampling_reason, secondary_types
 from coatlas.document import Document
 
 from .concepts import KeyConceptExtractor
@@ -98,9 +98,10 @@ def run(
     detector = detector or LessonDetector()
     say(f"detecting lessons in {len(chosen)} documents")
     cands: list[Candidate] = []
+    secondary = {s["document"] for s in sampling if s["type"] in secondary_types()}
     for d in docs:
         if d.path in chosen:
-            cands.extend(detector.predict(d))
+            cands.extend(detector.predict(d, secondary=d.path in secondary))
     cands.sort(key=lambda c: (c.document, c.start, c.end))
 
     result: dict[str, Any] = {"lessons": [], "hierarchy": [], "sampling": sampling}

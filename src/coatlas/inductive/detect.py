@@ -74,7 +74,9 @@ class LessonDetector:
         paragraph_support: float = 0.5,
         self_contained: float = 3.0,
         unprompted_threshold: float = 1.0,
+        secondary_margin: float = 1.0,
     ) -> None:
+        self.secondary_margin = secondary_margin
         self.threshold = threshold
         self.second_threshold = second_threshold
         self.document_threshold = document_threshold
@@ -163,7 +165,7 @@ class LessonDetector:
             + (lex.topic_weight if topical else 0.0)
             + bonus
         )
-        floor = -1.0 if bonus else 0.0  # under a review heading a plain statement can be one
+        floor = -1.0 if bonus > 0 else 0.0  # under a review heading a plain statement can be one
         if total < self.document_threshold or scores[best][0] <= floor:
             return None
         # a self-contained explicit lesson sheds the narrative sentences around it; a
@@ -197,8 +199,14 @@ class LessonDetector:
         lang = guess_language(text, doc.language if doc.language in ("en", "sv") else "en")
         return any(p.search(text) for p in load_lexicon(lang).prompts)
 
-    def predict(self, doc: Document, *, respondent_only: bool = True) -> list[Candidate]:
-        """Lesson candidates of one document, in text order, non-overlapping."""
+    def predict(
+        self, doc: Document, *, respondent_only: bool = True, secondary: bool = False
+    ) -> list[Candidate]:
+        """Lesson candidates of one document, in text order, non-overlapping.
+
+        ``secondary``: a genre read for lessons beyond the study's interviews and plans
+        (reports, minutes, board papers); outside a review section a statement there needs
+        ``secondary_margin`` more cue evidence, because such documents mostly report."""
         found: list[Candidate] = []
         transcript = bool(doc.turns)
         questions = sorted((t.end, t.start) for t in doc.turns if t.role == "interviewer")
@@ -217,6 +225,8 @@ class LessonDetector:
                     if not self._heading(doc.text[unit.start : unit.end])
                     else 0.0
                 )
+                if secondary and not bonus:
+                    bonus = -self.secondary_margin
                 last = doc.text[unit.sentences[-1].start : unit.sentences[-1].end].strip()
                 lead_in = last.endswith(":")
             else:

@@ -1,7 +1,8 @@
 """Step 3: lessons learned, by inductive conventional content analysis.
 
-``run(docs)`` samples documents the way the study did (interview answers and business
-plans / strategy documents, or everything with ``all_documents=True``), finds lesson
+``run(docs)`` samples the documents a researcher reads for lessons (interview answers and
+plans / strategies as in the study, plus board papers, evaluations / reports and minutes;
+``doctypes.yaml`` gives the reason per genre; everything with ``all_documents=True``), finds lesson
 statements, extracts key concepts, and builds codes -> categories -> clusters with
 readable labels. The result is shaped like ``lessons.json`` (docs/output-format.md).
 

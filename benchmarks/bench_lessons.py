@@ -162,7 +162,7 @@ def main(root: Path = DEFAULT) -> None:
     from coatlas.inductive import Clusterer, LessonDetector
 
     class AllText(LessonDetector):
-        def predict(self, doc, *, respondent_only=True):  # noqa: ARG002 - same signature
+        def predict(self, doc, *, respondent_only=True, secondary=False):  # noqa: ARG002
             from coatlas.inductive.detect import Candidate
 
             return [

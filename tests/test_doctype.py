@@ -46,14 +46,38 @@ def test_file_name_is_only_weak_evidence():
     assert classify(_doc("minutes_2020.txt", text, turns=turns)).type == "transcript"
 
 
+def test_board_paper_strategy_draft_and_closure_report():
+    board = (
+        "HEALTH BOARD\n\nPublic Board Meeting, 3 May. Agenda item 4. Status: for noting.\n\n"
+        "Involvement: Progress Report\n\nExecutive lead: Director of Nursing"
+    )
+    assert classify(_doc("p.docx", board, "docx")).type == "board_paper"
+    draft = "# Co-production Approach 2022-2025\n\n*Draft for consultation.*\n\nShare this."
+    assert classify(_doc("a.md", draft, "md")).type == "business_plan"
+    closure = "Programme Closure Report\n\n1. Introduction\n\nThe paper case notes were replaced."
+    assert classify(_doc("k.docx", closure, "docx")).type == "report"
+    summary = "Sammanfattning av dialogmöte\n\nDatum: 1 mars. Deltagare: 30 invånare."
+    assert classify(_doc("d.docx", summary, "docx")).type == "minutes"
+
+
 def test_sampling_reports_reason_and_all_documents():
     docs = [
         _doc("plan.txt", "Verksamhetsplan 2019\n\nMål 2019: något."),
         _doc("r.txt", "Final report\n\nResults: fine."),
+        _doc("n.html", "Nyheter. Läs mer om vården. Publicerad 2020.", "html"),
+        _doc("h.txt", "Leaflet\n\nInformation for patients."),
     ]
     s = {x["document"]: x for x in sample(docs)}
-    assert s["plan.txt"]["sampled"] and not s["r.txt"]["sampled"]
+    assert s["plan.txt"]["sampled"] and s["r.txt"]["sampled"]
+    assert not s["n.html"]["sampled"] and not s["h.txt"]["sampled"]
     assert s["r.txt"]["type"] == "report" and "report" in s["r.txt"]["reason"]
+    assert "inform" in s["n.html"]["reason"] and "not sampled" in s["h.txt"]["reason"]
     s_all = sample(docs, all_documents=True)
     assert all(x["sampled"] for x in s_all)
-    assert set(sampled_types()) == {"transcript", "business_plan"}
+    assert set(sampled_types()) == {
+        "transcript",
+        "business_plan",
+        "board_paper",
+        "report",
+        "minutes",
+    }

@@ -299,3 +299,55 @@ def test_weak_answers_count_only_after_a_lesson_prompt():
     assert 0.5 <= weak < 1.0  # between the prompted and the unprompted threshold
     assert LessonDetector().predict(_qa("What did you learn from the project?", answer))
     assert not LessonDetector().predict(_qa("Who started the project?", answer))
+
+
+def test_bullets_under_a_review_heading_are_lessons(tmp_path):
+    """Minutes list a council's views as plain bullets: under a lead-in such as "Synpunkter:"
+    they count, the same bullets under an agenda heading without such a word do not."""
+    bullets = [
+        "- Rådet saknar representanter för unga vuxna, vilket gör att deras perspektiv inte kommer fram.",
+        "- Handlingarna skickas ut en vecka före mötet så att alla hinner läsa.",
+    ]
+
+    def minutes(heading: str) -> Document:
+        from coatlas.ingest import read_document
+
+        path = tmp_path / "m.txt"
+        text = "MINNESANTECKNINGAR\n\nDatum: 2023-03-14\n\n" + heading + "\n" + "\n".join(bullets)
+        path.write_text(text + "\n", encoding="utf-8")
+        return read_document(path)
+
+    under_review = [c.text for c in LessonDetector().predict(minutes("4. Synpunkter från rådet"))]
+    assert all(b in under_review for b in bullets)
+    under_agenda = [c.text for c in LessonDetector().predict(minutes("4. Övriga frågor"))]
+    assert not any(b in under_agenda for b in bullets)
+    learned = [c.text for c in LessonDetector().predict(minutes("4. Vad vi lärde oss"))]
+    assert all(b in learned for b in bullets)
+    assert not any("Vad vi lärde oss" in t for t in learned)  # the heading itself is no lesson
+
+
+def test_items_after_an_inline_review_lead_in_are_separate_lessons():
+    """A PDF paragraph that flattened a list: each item after "... shows the following:"
+    is its own lesson instead of being merged with its neighbour."""
+    items = [
+        "Managers at every level should ask how patients took part in a decision.",
+        "Payment to patient representatives must be the same across the region.",
+        "Participation needs to mirror the population, not only the confident few.",
+    ]
+    para = "The region works with patients and residents. Experience from recent years shows the following: "
+    doc = _plan([para + " ".join(items)])
+    texts = [c.text for c in LessonDetector().predict(doc)]
+    assert all(any(i in t for t in texts) for i in items)
+    assert all(sum(i in t for i in items) == 1 for t in texts)  # one item per lesson
+
+
+def test_secondary_genres_need_more_evidence_outside_review_sections():
+    """Reports and minutes mostly report: a weak normative paragraph counts in a plan but
+    not in a report, unless it sits under a review heading."""
+    weak = "The unit should offer the group to relatives as well as patients."
+    plain = _plan(["Background", weak])
+    reviewed = _plan(["What we learned", weak])
+    det = LessonDetector()
+    assert [c.text for c in det.predict(plain)] == [weak]
+    assert det.predict(plain, secondary=True) == []
+    assert [c.text for c in det.predict(reviewed, secondary=True)] == [weak]

@@ -22,9 +22,11 @@ def test_detection_and_sampling_on_dev():
 
     docs = devload.load_corpus(ROOT / "documents")
     gold = json.loads((ROOT / "gold.json").read_text(encoding="utf-8"))["lessons"]
-    chosen = {s["document"] for s in sample(docs) if s["sampled"]}
+    sampling = sample(docs)
+    chosen = {s["document"] for s in sampling if s["sampled"]}
     assert {g["document"] for g in gold} <= chosen
-    assert len(chosen) < len(docs) / 2
+    informative = {"web_page", "newsletter", "handout", "presentation", "abstract"}
+    assert not any(s["sampled"] for s in sampling if s["type"] in informative)
     det = LessonDetector()
     pred = [
         {"document": c.document, "text": c.text}
@@ -34,7 +36,7 @@ def test_detection_and_sampling_on_dev():
     ]
     tp = len(bench_lessons.match(pred, gold))
     p, r = tp / len(pred), tp / len(gold)
-    assert 2 * p * r / (p + r) >= 0.72
+    assert 2 * p * r / (p + r) >= 0.75
 
 
 def test_run_on_dev_is_deterministic_and_seed_stable():

@@ -1,7 +1,9 @@
 """Document type from content and structure, for deciding what Step 3 samples.
 
-The study sampled interview transcripts and business plans for lessons learned; other
-genres (reports, minutes, web pages ...) were used for Steps 1-2. Types are scored from
+The study sampled interview transcripts and business plans for lessons learned; the default
+policy also reads the documents where an organisation reviews its own work (board papers,
+evaluations and reports, minutes) and skips genres written to inform (web pages, news,
+leaflets); ``doctypes.yaml`` gives the reason per genre. Types are scored from
 structure (speaker turns, HTML, slides), genre words in the head of the text and the body
 (``doctypes.yaml``), and the file name as weak generic evidence only.
 """
@@ -41,11 +43,24 @@ def _rules() -> dict:
         "types": types,
         "name_weight": float(data.get("name_weight", 1.0)),
         "sampled": tuple(data.get("sampled_types", [])),
+        "reasons": dict(data.get("sampling_reasons") or {}),
+        "secondary": tuple(data.get("secondary_types", [])),
     }
 
 
 def sampled_types() -> tuple[str, ...]:
     return _rules()["sampled"]
+
+
+def secondary_types() -> tuple[str, ...]:
+    """Sampled genres beyond the study's own (interviews, plans): they mostly report, so
+    the detector asks more of a statement there outside a review section."""
+    return _rules()["secondary"]
+
+
+def sampling_reason(doc_type: str) -> str:
+    """Why the default policy reads (or skips) documents of this genre (doctypes.yaml)."""
+    return _rules()["reasons"].get(doc_type, doc_type.replace("_", " "))
 
 
 def classify(doc: Document) -> DocType:

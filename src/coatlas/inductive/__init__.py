@@ -1,7 +1,8 @@
 """Step 3: lessons learned, by inductive conventional content analysis.
 
-``run(docs)`` samples documents the way the study did (interview answers and business
-plans / strategy documents, or everything with ``all_documents=True``), finds lesson
+``run(docs)`` samples the documents a researcher reads for lessons (interview answers and
+plans / strategies as in the study, plus board papers, evaluations / reports and minutes;
+``doctypes.yaml`` gives the reason per genre; everything with ``all_documents=True``), finds lesson
 statements, extracts key concepts, and builds codes -> categories -> clusters with
 readable labels. The result is shaped like ``lessons.json`` (docs/output-format.md).
 
@@ -17,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from coatlas.doctype import classify, sampled_types
+from coatlas.doctype import classify, sampled_types, sampling_reason, secondary_types
 from coatlas.document import Document
 
 from .concepts import KeyConceptExtractor
@@ -47,8 +48,9 @@ def sample(docs: list[Document], *, all_documents: bool = False) -> list[dict[st
     for d in sorted(docs, key=lambda d: d.path):
         dt = classify(d)
         evidence = "; ".join(dt.reasons)
+        why = sampling_reason(dt.type)
         if dt.type in wanted:
-            reason = f"{dt.type.replace('_', ' ')} ({evidence}): sampled for lessons learned"
+            reason = f"{dt.type.replace('_', ' ')} ({evidence}): sampled; {why}"
             ok = True
         elif all_documents:
             reason = (
@@ -56,7 +58,7 @@ def sample(docs: list[Document], *, all_documents: bool = False) -> list[dict[st
             )
             ok = True
         else:
-            reason = f"{dt.type.replace('_', ' ')} ({evidence}): not a transcript or plan/strategy document"
+            reason = f"{dt.type.replace('_', ' ')} ({evidence}): not sampled; {why}"
             ok = False
         out.append({"document": d.path, "type": dt.type, "sampled": ok, "reason": reason})
     return out
@@ -97,9 +99,10 @@ def run(
     detector = detector or LessonDetector()
     say(f"detecting lessons in {len(chosen)} documents")
     cands: list[Candidate] = []
+    secondary = {s["document"] for s in sampling if s["type"] in secondary_types()}
     for d in docs:
         if d.path in chosen:
-            cands.extend(detector.predict(d))
+            cands.extend(detector.predict(d, secondary=d.path in secondary))
     cands.sort(key=lambda c: (c.document, c.start, c.end))
 
     result: dict[str, Any] = {"lessons": [], "hierarchy": [], "sampling": sampling}

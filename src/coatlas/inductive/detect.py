@@ -74,7 +74,9 @@ class LessonDetector:
         paragraph_support: float = 0.5,
         self_contained: float = 3.0,
         unprompted_threshold: float = 1.0,
+        secondary_margin: float = 1.0,
     ) -> None:
+        self.secondary_margin = secondary_margin
         self.threshold = threshold
         self.second_threshold = second_threshold
         self.document_threshold = document_threshold
@@ -97,9 +99,10 @@ class LessonDetector:
         return any(p.search(t) for p in load_lexicon(lang).continuation)
 
     def _grow(
-        self, doc: Document, unit: Unit, scores, i: int, prefer_pair: bool
+        self, doc: Document, unit: Unit, scores, i: int, prefer_pair: bool, listed: bool = False
     ) -> tuple[int, int]:
-        """Indices [a, b] of the span grown around seed ``i``."""
+        """Indices [a, b] of the span grown around seed ``i``; in a ``listed`` run (items
+        after a review lead-in) each sentence is its own item unless it leans on the last."""
         n = len(unit.sentences)
         a = b = i
         nxt_ok = i + 1 < n and scores[i + 1][0] > -1.0
@@ -108,7 +111,9 @@ class LessonDetector:
         nxt_leans = nxt_ok and self._continues(doc, unit.sentences[i + 1], scores[i + 1][3])
         if seed_leans and prv_ok:
             a = i - 1
-        elif nxt_ok and (prefer_pair or nxt_leans or scores[i + 1][0] >= self.threshold):
+        elif nxt_ok and (
+            prefer_pair or nxt_leans or (scores[i + 1][0] >= self.threshold and not listed)
+        ):
             b = i + 1
         elif prv_ok and prefer_pair and scores[i - 1][0] >= 0:
             a = i - 1
@@ -122,7 +127,27 @@ class LessonDetector:
             b += 1
         return a, b
 
-    def _paragraph(self, doc: Document, unit: Unit, scores) -> Candidate | None:
+    @staticmethod
+    def _heading(text: str) -> bool:
+        """A short line without a final full stop: a section heading."""
+        t = text.strip()
+        return (
+            "\n" not in t
+            and len(t) <= 60  # longer is the first line of a hard-wrapped paragraph
+            and len(t.split()) <= 10
+            and not t.endswith((".", "?", "!"))
+            and not t.startswith(("-", "–", "•", "*"))  # a short bullet is an item
+        )
+
+    def _section_bonus(self, section: str, lang: str) -> float:
+        """Paragraphs under a heading such as "Lessons learned" / "Synpunkter:" are stated as
+        lessons or views even without a cue (minutes and reports list them as bullets)."""
+        if not section:
+            return 0.0
+        lex = load_lexicon(lang)
+        return lex.review_weight if any(p.search(section) for p in lex.review) else 0.0
+
+    def _paragraph(self, doc: Document, unit: Unit, scores, bonus: float = 0.0) -> Candidate | None:
         """A short plan paragraph is one statement: the claim plus its reason or example.
 
         Plans state lessons as general norms ("X requires Y", "ska ... därför") spread over
@@ -135,9 +160,13 @@ class LessonDetector:
         lex = load_lexicon(scores[best][3])
         topical = any(p.search(text) for p in lex.topic)
         total = (
-            scores[best][0] + self.paragraph_support * rest + (lex.topic_weight if topical else 0.0)
+            scores[best][0]
+            + self.paragraph_support * rest
+            + (lex.topic_weight if topical else 0.0)
+            + bonus
         )
-        if total < self.document_threshold or scores[best][0] <= 0:
+        floor = -1.0 if bonus > 0 else 0.0  # under a review heading a plain statement can be one
+        if total < self.document_threshold or scores[best][0] <= floor:
             return None
         # a self-contained explicit lesson sheds the narrative sentences around it; a
         # weaker normative claim needs its paragraph (the reason or example beside it)
@@ -170,32 +199,69 @@ class LessonDetector:
         lang = guess_language(text, doc.language if doc.language in ("en", "sv") else "en")
         return any(p.search(text) for p in load_lexicon(lang).prompts)
 
-    def predict(self, doc: Document, *, respondent_only: bool = True) -> list[Candidate]:
-        """Lesson candidates of one document, in text order, non-overlapping."""
+    def predict(
+        self, doc: Document, *, respondent_only: bool = True, secondary: bool = False
+    ) -> list[Candidate]:
+        """Lesson candidates of one document, in text order, non-overlapping.
+
+        ``secondary``: a genre read for lessons beyond the study's interviews and plans
+        (reports, minutes, board papers); outside a review section a statement there needs
+        ``secondary_margin`` more cue evidence, because such documents mostly report."""
         found: list[Candidate] = []
         transcript = bool(doc.turns)
         questions = sorted((t.end, t.start) for t in doc.turns if t.role == "interviewer")
+        section = ""
         for unit in units(doc, respondent_only=respondent_only):
             scores = self._scores(doc, unit)
+            if not transcript:
+                first = doc.text[unit.sentences[0].start : unit.sentences[0].end]
+                head = first.split("\n")[0]
+                if self._heading(head) and (
+                    head == first or head[:1].isupper() or head[:1].isdigit()
+                ):
+                    section = head
+                bonus = (
+                    self._section_bonus(section, scores[0][3])
+                    if not self._heading(doc.text[unit.start : unit.end])
+                    else 0.0
+                )
+                if secondary and not bonus:
+                    bonus = -self.secondary_margin
+                last = doc.text[unit.sentences[-1].start : unit.sentences[-1].end].strip()
+                lead_in = last.endswith(":")
+            else:
+                bonus, lead_in = 0.0, False
             first_need = self.threshold
             if transcript and not self._prompted(doc, questions, unit.start):
                 first_need = max(self.threshold, self.unprompted_threshold)
+            if not transcript and self._heading(doc.text[unit.start : unit.end]):
+                continue  # a heading names a section ("What we learned"), it states nothing
             if not transcript and len(scores) <= self.max_sentences:
-                c = self._paragraph(doc, unit, scores)
+                c = self._paragraph(doc, unit, scores, bonus)
                 if c is not None:
                     found.append(c)
+                if lead_in:
+                    section = last
                 continue
-            order = sorted(range(len(scores)), key=lambda k: (-scores[k][0], k))
+            boost = [bonus] * len(scores)
+            if not transcript:  # "Experience shows the following: ..." inside a paragraph
+                for k, sent in enumerate(unit.sentences):
+                    t = doc.text[sent.start : sent.end]
+                    lead = self._section_bonus(t.split(":")[0], scores[k][3]) if ":" in t else 0.0
+                    if lead:
+                        boost[k:] = [max(x, lead) for x in boost[k:]]
+                        break
+            order = sorted(range(len(scores)), key=lambda k: (-scores[k][0] - boost[k], k))
             taken: set[int] = set()
             picked = 0
             for i in order:
                 sc = scores[i][0]
-                need = first_need if transcript else self.document_threshold
+                need = first_need if transcript else self.document_threshold - boost[i]
                 if transcript and picked:
                     need = self.second_threshold
                 if sc < need or i in taken:
                     continue
-                a, b = self._grow(doc, unit, scores, i, prefer_pair=transcript)
+                a, b = self._grow(doc, unit, scores, i, prefer_pair=transcript, listed=boost[i] > 0)
                 while a in taken and a < i:
                     a += 1
                 while b in taken and b > i:
@@ -219,6 +285,8 @@ class LessonDetector:
                         cues,
                     )
                 )
+            if lead_in:
+                section = last
         return sorted(found, key=lambda c: (c.start, c.end))
 
 

@@ -10,6 +10,7 @@ near-duplicates (translations, inflections) so labels and codes share vocabulary
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
@@ -214,8 +215,9 @@ class Clusterer:
             s = silhouette_score(x, lab, metric="euclidean")
             if s > best_s + 1e-9:
                 best, best_s = k, s
-        # silhouette favours few clusters in flat spaces; the study's scale is ~1 per 10
-        return max(best, min(hi, round(n / 11)))
+        # silhouette favours few clusters in flat spaces (it picks 2 on small corpora); the
+        # study's scale is ~1 per 10 lessons, and ~sqrt(n) on dev (115 lessons, 10 clusters)
+        return max(best, min(hi, round(max(n / 11, math.sqrt(n)))))
 
     def fit_predict(self, x: np.ndarray) -> np.ndarray:
         """(n, 3) int array: cluster, category, code per row (1-based, tree order)."""

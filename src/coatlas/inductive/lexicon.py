@@ -32,6 +32,8 @@ class LessonLexicon:
     generic: frozenset[str]
     concept_map: dict[str, str] = field(default_factory=dict)
     label_words: dict[str, str] = field(default_factory=dict)
+    review: tuple[re.Pattern[str], ...] = ()
+    review_weight: float = 0.0
 
 
 def _weighted(items: list[dict] | None) -> tuple[tuple[re.Pattern[str], float], ...]:
@@ -58,6 +60,8 @@ def load_lexicon(lang: str) -> LessonLexicon:
         topic=tuple(re.compile(p, re.IGNORECASE) for p in data.get("topic", [])),
         prompts=tuple(re.compile(p, re.IGNORECASE) for p in data.get("prompts", [])),
         topic_weight=float(data.get("topic_weight", 0.0)),
+        review=tuple(re.compile(p, re.IGNORECASE) for p in data.get("review_sections", [])),
+        review_weight=float(data.get("review_weight", 0.0)),
         stopwords=frozenset(str(w).lower() for w in data.get("stopwords", [])),
         generic=frozenset(str(w).lower() for w in data.get("generic_words", [])),
         concept_map={str(k).lower(): str(v) for k, v in (data.get("concept_map") or {}).items()},

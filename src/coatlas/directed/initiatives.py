@@ -27,6 +27,7 @@ from coatlas.directed.mentions import (
     norm_key,
     sentence_spans,
 )
+from coatlas.directed.phrases import extra_names
 from coatlas.directed.ppe import PPEHit, codebook_actors, ppe_hits
 from coatlas.directed.resolve import Entity, join_roles, merge_across_languages, resolve
 from coatlas.document import Document
@@ -58,6 +59,7 @@ MIN_STRENGTH = 1.8  # summed over documents
 MIN_STRENGTH_SINGLE = 2.2
 CANDIDATE_STRENGTH = 1.5  # names weaker than this take no part in cross-language joins  # when only one document names it
 MAX_CODE_EVIDENCE = 10  # strongest quotes kept per code (the coder sorts them by confidence)
+SHORT_PAGE = 2500  # characters: a page this short that is titled by a name describes only it
 PPE_MIN = 0.8  # involvement in the mention's sentence (1.0) or the next one (0.8)
 
 
@@ -453,6 +455,7 @@ def find_mentions(
                         mentions.append(m)
         return sorted(mentions, key=Mention.sort_key), links
     finder = MentionFinder()
+    per_doc: dict[str, list[Mention]] = {}
     for doc in docs:
         spans = _doc_sentences(doc)
         ms, ls = finder.find(doc.path, doc.text, spans, lang=doc.language)
@@ -463,10 +466,14 @@ def find_mentions(
                 a <= m.start < b and not re.search(r"\w", doc.text[a : m.start]) for a, b in head
             ):
                 m.cues.add("title")
-        ms = _headings(doc, spans, ms)
-        mentions.extend(ms)
+        per_doc[doc.path] = _headings(doc, spans, ms)
         links.extend(ls)
-        links.extend(_coreference(doc, ms, spans))
+    per_doc, ls = extra_names(docs, _doc_sentences, per_doc)
+    links.extend(ls)
+    for doc in docs:
+        ms = per_doc[doc.path]
+        mentions.extend(ms)
+        links.extend(_coreference(doc, ms, _doc_sentences(doc)))
     return sorted(mentions, key=Mention.sort_key), links
 
 
@@ -865,10 +872,12 @@ def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> li
         if "title" in m.cues and per_doc[m.document] >= 2:
             # a document named after the initiative (and naming it again) describes it throughout
             limit = s[0] + 4000
+            # a short page (leaflet, web page) named after it is about nothing else
+            w = 1.0 if len(doc.text) <= SHORT_PAGE else 0.8
             for nxt in sp[idx + 1 :]:
                 if nxt[0] >= limit:
                     break
-                weight.setdefault((m.document, nxt), 0.8)
+                weight[(m.document, nxt)] = max(w, weight.get((m.document, nxt), 0.0))
             continue
         turn = _turn_span(doc, m.start)
         if turn is not None:

@@ -683,9 +683,14 @@ def classify(
             _propagate(ent, docs, spans)
     inits: list[tuple[Entity, list[PPEHit]]] = []
     nons: list[tuple[Entity, str]] = []
+    # a short document naming only one candidate (a news item, a leaflet) is about it
+    named_in: Counter[str] = Counter(d for ent in ents for d in ent.documents)
     for ent in ents:
         ndocs = len(ent.documents)
-        hits = _ppe_for(ent, dmap, spans, codebook)
+        sole = frozenset(
+            d for d in ent.documents if named_in[d] == 1 and len(dmap[d].text) <= SHORT_PAGE
+        )
+        hits = _ppe_for(ent, dmap, spans, codebook, sole)
         involved = [h for h in hits if h.score >= PPE_MIN]
         if (
             not any(h.score >= 1.0 for h in involved)
@@ -856,7 +861,9 @@ def _is_heading(text: str, s: tuple[int, int]) -> bool:
     return (s[1] - s[0]) < 90 and text[s[1] - 1 : s[1]] not in ".!?:;,"
 
 
-def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> list[PPEHit]:
+def _ppe_for(
+    ent: Entity, dmap: dict[str, Document], spans, codebook=None, sole: frozenset[str] = frozenset()
+) -> list[PPEHit]:
     weight: dict[tuple[str, tuple[int, int]], float] = {}
     per_doc = Counter(m.document for m in ent.mentions)
     for m in ent.mentions:
@@ -869,6 +876,10 @@ def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> li
         weight[(m.document, s)] = 1.0
         # the sentence after a mention usually still describes it ("X started in 2006. 24 patients ...");
         # a heading is described by the paragraph under it
+        if m.document in sole and m.cues & {"cue_noun", "naming", "title"}:
+            for other in sp:
+                weight[(m.document, other)] = 1.0
+            continue
         if "title" in m.cues and per_doc[m.document] >= 2:
             # a document named after the initiative (and naming it again) describes it throughout
             limit = s[0] + 4000

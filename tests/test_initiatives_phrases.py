@@ -9,11 +9,10 @@ import hashlib
 
 from coatlas.directed import run
 from coatlas.directed.phrases import is_type_word
+from coatlas.document import Document
 
 
-def doc(path: str, text: str, lang: str = "sv") -> Document:  # noqa: F821
-    from coatlas.document import Document
-
+def doc(path: str, text: str, lang: str = "sv") -> Document:
     return Document(
         path=path,
         sha256=hashlib.sha256(text.encode()).hexdigest(),

@@ -883,8 +883,9 @@ def _ppe_for(
         if "title" in m.cues and per_doc[m.document] >= 2:
             # a document named after the initiative (and naming it again) describes it throughout
             limit = s[0] + 4000
-            # a short page (leaflet, web page) named after it is about nothing else
-            w = 1.0 if len(doc.text) <= SHORT_PAGE else 0.8
+            # a short page (leaflet, web page) named after it and naming nothing else is
+            # about nothing else
+            w = 1.0 if m.document in sole else 0.8
             for nxt in sp[idx + 1 :]:
                 if nxt[0] >= limit:
                     break

@@ -120,6 +120,10 @@ def _title_candidates(doc: Document) -> list[tuple[int, int, str, tuple[int, int
         line = line[colon.end() :]
         # the type word labels the name; it is no name itself
         prefix = (first.start(), a)
+    # "Name – final report", "Name – Region X", "Name | News": the first segment
+    seg = _SPLIT_TITLE.search(line)
+    if seg:
+        line = line[: seg.start()]
     acr = _ACR.search(line)
     if acr:
         line = line[: acr.start()]

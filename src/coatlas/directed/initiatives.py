@@ -50,6 +50,7 @@ CUE_WEIGHT = {
     "compound": 0.8,
     "head": 0.6,
     "repeat": 0.4,
+    "anaphor": 0.4,  # the document refers back to its title ("this approach")
 }
 CAPITAL_BONUS = 0.8
 # Swedish capitalises only proper nouns: a capitalised compound ending in an
@@ -880,7 +881,7 @@ def _ppe_for(
             for other in sp:
                 weight[(m.document, other)] = 1.0
             continue
-        if "title" in m.cues and per_doc[m.document] >= 2:
+        if "title" in m.cues and (per_doc[m.document] >= 2 or "anaphor" in m.cues):
             # a document named after the initiative (and naming it again) describes it throughout
             limit = s[0] + 4000
             # a short page (leaflet, web page) named after it and naming nothing else is

@@ -25,16 +25,23 @@ from coatlas.directed.mentions import Link, Mention, is_org_key, norm_key
 from coatlas.document import Document
 
 _ACR = re.compile(r"\s*[(,]\s*([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,6})\s*[),]?\s*$")
+_YEARS = re.compile(r"\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$")
 _SPLIT_TITLE = re.compile(r"\s+[–—|-]\s+|\s+\|\s*")
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> tuple[
-    tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]
+    tuple[str, ...],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    tuple[str, ...],
+    tuple[str, ...],
 ]:
     lx = lexicons()
     types: set[str] = set()
     topics: set[str] = set()
+    docwords: set[str] = set()
     dets: set[str] = set()
     stop: set[str] = set()
     for lg in lx.values():
@@ -43,6 +50,7 @@ def _vocab() -> tuple[
         stop |= {str(w).lower() for w in lg.raw.get("heading_stop", []) or []}
         stop |= set(lg.stopwords)
         topics |= {str(w).lower() for w in lg.raw.get("topic_nouns", []) or []}
+        docwords |= {str(w).lower() for w in lg.raw.get("document_title_words", []) or []}
     heads = frozenset(f for lg in lx.values() for f in lg.heads)
     return (
         tuple(sorted(types, key=len, reverse=True)),
@@ -50,6 +58,7 @@ def _vocab() -> tuple[
         frozenset(stop),
         heads,
         tuple(sorted(topics)),
+        tuple(sorted(docwords)),
     )
 
 
@@ -71,11 +80,13 @@ def _plausible(name: str) -> bool:
     """A short nominal phrase: 2-6 words, capitalised start, no digits, no clause
     punctuation, not a generic heading or an organisation."""
     stop = _vocab()[2]
+    # a strategy titled by its period ("X Approach 2022-2025") is still a name
+    name = _YEARS.sub("", name)
     words = name.split()
     if not 2 <= len(words) <= 6 or not name[:1].isupper():
         return False
-    if re.search(r"[\d:;!?.,\"“”]", name):
-        return False
+    if re.search(r"[\d:;!?.,\"“”]", name) or (name.isupper() and len(words) > 1):
+        return False  # an all-capitals line is a document label
     first, last = words[0].lower(), words[-1].lower()
     if first in stop and first not in ("min", "mitt", "mina", "my", "our", "vår", "vårt", "våra"):
         return False
@@ -86,6 +97,28 @@ def _plausible(name: str) -> bool:
         return False
     key = norm_key(name)
     return bool(key) and not is_org_key(key)
+
+
+def _anaphor(name: str, body: str, lang: str) -> bool:
+    """The body refers back to the title's head noun in definite form: English
+    'this/the/our <last word>', Swedish '<first or last word>' + a definite ending."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w-]*", _YEARS.sub("", name))]
+    if len(words) < 2:
+        return False
+    low = body.lower()
+    if lang == "sv":
+        for w in {words[0], words[-1]}:
+            if len(w) < 5:
+                continue
+            stem = re.sub(r"(?:or|ar|er|a|e)$", "", w) if len(w) > 6 else w
+            if re.search(
+                r"(?<!\w)" + re.escape(stem) + r"(?:en|et|na|erna|arna|orna|n)(?!\w)", low
+            ):
+                return True
+        return False
+    return (
+        re.search(r"(?<!\w)(?:this|the|our)\s+" + re.escape(words[-1]) + r"(?!\w)", low) is not None
+    )
 
 
 def _count(rx: re.Pattern[str], texts: Sequence[str]) -> int:
@@ -123,7 +156,14 @@ def _title_candidates(doc: Document) -> list[tuple[int, int, str, tuple[int, int
     # "Name – final report", "Name – Region X", "Name | News": the first segment
     seg = _SPLIT_TITLE.search(line)
     if seg:
-        line = line[: seg.start()]
+        head = line[: seg.start()]
+        if is_org_key(norm_key(head)):
+            # "<Organisation> — Name": the organisation publishes, the name follows
+            a += seg.end()
+            line = line[seg.end() :]
+            seg = _SPLIT_TITLE.search(line)
+        if seg:
+            line = line[: seg.start()]
     acr = _ACR.search(line)
     if acr:
         line = line[: acr.start()]
@@ -174,13 +214,22 @@ def extra_names(
                 ms = [m for m in ms if not (pa <= m.start < pb)]
         for a, b, name in _copula_candidates(doc, spans):
             found.append((a, b, name, "naming"))
+        docwords = _vocab()[5]
         for a, b, name, cue in found:
             name = re.sub(r"\s+", " ", name)
-            if not _plausible(name):
+            ny = _YEARS.sub("", name)
+            if ny != name and doc.text[a : a + len(ny)] == ny:
+                name, b = ny, a + len(ny)
+            if not _plausible(name) or (
+                cue == "title" and any(name.lower().endswith(w) for w in docwords)
+            ):
                 continue
             rx = _phrase_rx(name)
-            # the name must recur: beyond its own line in this document, or elsewhere
-            if _count(rx, texts) < 2:
+            # the name must recur: beyond its own line in this document, or elsewhere;
+            # a title may instead be taken up by a definite anaphor ("this approach",
+            # "samtalsgrupperna") in its own document
+            anaphor = cue == "title" and _anaphor(name, doc.text[b:], doc.language)
+            if _count(rx, texts) < 2 and not anaphor:
                 continue
             # "Xrådet vid Y", "Xrevision i Y": an already found name qualified by a
             # place or field is that name
@@ -215,6 +264,11 @@ def extra_names(
                         _sentence(spans, oa),
                     )
                 )
+            if anaphor:
+                # the document keeps talking about what its title names
+                for m in ms:
+                    if m.start == a and m.end == b:
+                        m.cues.add("anaphor")
             # an acronym right after the title/copula name is its alias
             tail = doc.text[b : b + 12]
             am = re.match(r"\s*[(,]\s*([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,6})\s*[),]", tail)

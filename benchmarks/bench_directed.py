@@ -34,6 +34,8 @@ def name_forms(name: str, aliases: list[str]) -> set[str]:
             part = part.strip()
             if part.lower().startswith("formerly "):
                 part = part[9:]
+            # "X Approach 2022-2025": the period is not part of what is matched
+            part = re.sub(r"\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$", "", part)
             if part:
                 out.add(norm_key(part))
                 out.add(norm_key(part).replace(" ", ""))

@@ -99,3 +99,29 @@ def test_sole_subject_of_a_short_news_item_is_described_by_the_whole_item():
     )
     res = run([news])
     assert [i["name"] for i in res.initiatives] == ["Lugn natt"]
+
+
+def test_organisation_then_name_and_period_in_title_with_anaphor():
+    strategy = doc(
+        "strategy.md",
+        "# Fenbury Health Board — Shared Voices Framework 2023-2026\n\n"
+        "*Draft for consultation.*\n\n## Why this framework\n\n"
+        "This framework was drafted together with patients and carers in six workshops. "
+        "Patients and carers will take part in every service redesign.\n\n"
+        "## Our commitments\n\nPeople with lived experience will co-design each change.\n",
+        "en",
+    )
+    res = run([strategy])
+    names = [i["name"] for i in res.initiatives]
+    assert names == ["Shared Voices Framework"], names
+
+
+def test_document_type_titles_are_not_names():
+    plan = doc(
+        "plan.md",
+        "# Fenbury Health Board — Business Plan 2024\n\nThis plan was written with patients "
+        "and carers, who took part in three workshops.\n",
+        "en",
+    )
+    res = run([plan])
+    assert not any("Plan" in i["name"] for i in res.initiatives)

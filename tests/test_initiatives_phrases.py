@@ -125,3 +125,18 @@ def test_document_type_titles_are_not_names():
     )
     res = run([plan])
     assert not any("Plan" in i["name"] for i in res.initiatives)
+
+
+def test_acronym_coined_from_a_compounds_parts():
+    from coatlas.directed.mentions import MentionFinder
+
+    ms, ls = MentionFinder().find(
+        "x.txt", "Mitt läkemedelskontrakt (MLK) i primärvården.", lang="sv"
+    )
+    assert {m.surface for m in ms} >= {"Mitt läkemedelskontrakt", "MLK"}
+    assert any({lk.a, lk.b} == {"mitt läkemedelskontrakt", "mlk"} for lk in ls)
+    # a lowercase common noun with an acronym is still no name
+    ms, _ = MentionFinder().find(
+        "x.txt", "Han har kroniskt obstruktiv lungsjukdom (KOL).", lang="sv"
+    )
+    assert not any(m.surface == "KOL" for m in ms)

@@ -140,3 +140,21 @@ def test_acronym_coined_from_a_compounds_parts():
         "x.txt", "Han har kroniskt obstruktiv lungsjukdom (KOL).", lang="sv"
     )
     assert not any(m.surface == "KOL" for m in ms)
+
+
+def test_html_title_found_below_a_menu_line():
+    text = (
+        "Startsida Vård och hälsa Kontakt\n\nTrygg väntan på akuten\n\nPatienter och närstående "
+        "var med och tog fram Trygg väntan på akuten tillsammans med personalen.\n\n"
+        "Senast uppdaterad: 2024-01-01"
+    )
+    d = Document(
+        path="sida.html",
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        format="html",
+        text=text,
+        title="Trygg väntan på akuten - Region Q",
+        language="sv",
+    )
+    res = run([d])
+    assert [i["name"] for i in res.initiatives] == ["Trygg väntan på akuten"]

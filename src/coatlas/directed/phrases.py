@@ -135,10 +135,25 @@ def _title_candidates(doc: Document) -> list[tuple[int, int, str, tuple[int, int
     """(start, end, name) of the name a document's first line announces; offsets
     index doc.text.  'Type: Name' gives Name; a trailing '(ACR)' is dropped."""
     text = doc.text
+    out = []
     first = re.search(r"\S[^\n]*", text)
-    if not first or first.end() - first.start() > 90:
-        return []
-    a, b = first.start(), first.end()
+    if first and first.end() - first.start() <= 90:
+        out += _title_line(text, first.start(), first.end())
+    # a web page's <title> ("Name - Region X") when menus or banners open the text
+    title = (doc.title or "").strip()
+    if title and len(title) <= 90:
+        seg = _SPLIT_TITLE.split(title)
+        for part in seg[:2]:
+            part = part.strip()
+            at = text.find(part) if len(part) >= 5 else -1
+            if at >= 0 and not (first and first.start() <= at < first.end()):
+                out += _title_line(text, at, at + len(part))
+                break
+    return out
+
+
+def _title_line(text: str, a: int, b: int) -> list[tuple[int, int, str, tuple[int, int]]]:
+    first_a = a
     line = text[a:b]
     prefix = (a, a)
     m = re.match(r"^(#+\s*)", line)
@@ -152,7 +167,7 @@ def _title_candidates(doc: Document) -> list[tuple[int, int, str, tuple[int, int
         a += colon.end()
         line = line[colon.end() :]
         # the type word labels the name; it is no name itself
-        prefix = (first.start(), a)
+        prefix = (first_a, a)
     # "Name – final report", "Name – Region X", "Name | News": the first segment
     seg = _SPLIT_TITLE.search(line)
     if seg:

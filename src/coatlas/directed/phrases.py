@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from coatlas.directed.lexicon import lexicons
@@ -29,36 +30,27 @@ _YEARS = re.compile(r"\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$")
 _SPLIT_TITLE = re.compile(r"\s+[–—|-]\s+|\s+\|\s*")
 
 
+@dataclass(frozen=True)
+class _Vocab:
+    types: tuple[str, ...]  # longest first: word endings naming a kind of initiative
+    determiners: frozenset[str]
+    stop: frozenset[str]  # stopwords and heading-stop words of both languages
+    topics: tuple[str, ...]
+    doc_words: tuple[str, ...]
+
+
 @lru_cache(maxsize=1)
-def _vocab() -> tuple[
-    tuple[str, ...],
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-    tuple[str, ...],
-    tuple[str, ...],
-]:
+def _vocab() -> _Vocab:
+    def words(key: str) -> set[str]:
+        return {str(w).lower() for lg in lx.values() for w in lg.raw.get(key, []) or []}
+
     lx = lexicons()
-    types: set[str] = set()
-    topics: set[str] = set()
-    docwords: set[str] = set()
-    dets: set[str] = set()
-    stop: set[str] = set()
-    for lg in lx.values():
-        types |= {str(w).lower() for w in lg.raw.get("type_nouns", []) or []}
-        dets |= {str(w).lower() for w in lg.raw.get("copula_determiners", []) or []}
-        stop |= {str(w).lower() for w in lg.raw.get("heading_stop", []) or []}
-        stop |= set(lg.stopwords)
-        topics |= {str(w).lower() for w in lg.raw.get("topic_nouns", []) or []}
-        docwords |= {str(w).lower() for w in lg.raw.get("document_title_words", []) or []}
-    heads = frozenset(f for lg in lx.values() for f in lg.heads)
-    return (
-        tuple(sorted(types, key=len, reverse=True)),
-        frozenset(dets),
-        frozenset(stop),
-        heads,
-        tuple(sorted(topics)),
-        tuple(sorted(docwords)),
+    return _Vocab(
+        types=tuple(sorted(words("type_nouns"), key=lambda w: (-len(w), w))),
+        determiners=frozenset(words("copula_determiners")),
+        stop=frozenset(words("heading_stop") | {w for lg in lx.values() for w in lg.stopwords}),
+        topics=tuple(sorted(words("topic_nouns"))),
+        doc_words=tuple(sorted(words("document_title_words"))),
     )
 
 
@@ -67,7 +59,7 @@ _INFL = ("", "s", "en", "et", "n", "er", "erna", "ar", "arna", "na", "es")
 
 def is_type_word(word: str) -> bool:
     """'invånardialog', 'pilotprojektet', 'programme': a word naming a kind of initiative."""
-    types = _vocab()[0]
+    types = _vocab().types
     w = word.lower()
     for t in types:
         for inf in _INFL:
@@ -79,7 +71,7 @@ def is_type_word(word: str) -> bool:
 def _plausible(name: str) -> bool:
     """A short nominal phrase: 2-6 words, capitalised start, no digits, no clause
     punctuation, not a generic heading or an organisation."""
-    stop = _vocab()[2]
+    stop = _vocab().stop
     # a strategy titled by its period ("X Approach 2022-2025") is still a name
     name = _YEARS.sub("", name)
     words = name.split()
@@ -93,7 +85,7 @@ def _plausible(name: str) -> bool:
     if last in stop or last in ("and", "och", "of", "for", "för", "with", "med"):
         return False
     # "Patient and public involvement": the field itself, a topic, not an initiative
-    if any(last.endswith(t) for t in _vocab()[4]):
+    if any(last.endswith(t) for t in _vocab().topics):
         return False
     key = norm_key(name)
     return bool(key) and not is_org_key(key)
@@ -188,7 +180,7 @@ def _title_line(text: str, a: int, b: int) -> list[tuple[int, int, str, tuple[in
 
 def _copula_candidates(doc: Document, spans) -> list[tuple[int, int, str]]:
     """'X är ett/regionens ... projekt', 'X is a ... programme': X names a kind of initiative."""
-    dets = _vocab()[1]
+    dets = _vocab().determiners
     text = doc.text
     out = []
     for s0, s1 in spans:
@@ -229,7 +221,7 @@ def extra_names(
                 ms = [m for m in ms if not (pa <= m.start < pb)]
         for a, b, name in _copula_candidates(doc, spans):
             found.append((a, b, name, "naming"))
-        docwords = _vocab()[5]
+        docwords = _vocab().doc_words
         for a, b, name, cue in found:
             name = re.sub(r"\s+", " ", name)
             ny = _YEARS.sub("", name)

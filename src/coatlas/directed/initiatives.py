@@ -50,7 +50,7 @@ CUE_WEIGHT = {
     "compound": 0.8,
     "head": 0.6,
     "repeat": 0.4,
-    "anaphor": 0.4,  # the document refers back to its title ("this approach")
+    "anaphor": 0.4,  # the document refers back to its title ("this strategy")
 }
 CAPITAL_BONUS = 0.8
 # Swedish capitalises only proper nouns: a capitalised compound ending in an

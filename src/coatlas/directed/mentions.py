@@ -370,7 +370,7 @@ class MentionFinder:
         before = [t for t in toks if t.end <= pa]
         if not before or text[before[-1].end : pa].strip():
             return
-        # a Swedish compound may give two letters: prefix and head ("vård|överenskommelse")
+        # a Swedish compound may give two letters: prefix and head ("läkemedels|kontrakt")
         for split in (False, True):
             letters: list[str] = []
             k = len(before)

@@ -1,6 +1,6 @@
 """Step 1a, second pass: names that carry no initiative-type word.
 
-Many initiatives are named by an ordinary phrase ("<possessive> care agreement",
+Many initiatives are named by an ordinary phrase (a possessive phrase,
 a slogan, "<activity> for <group>") that no head noun or cue noun marks.  Two
 generic, corpus-level signals still mark them:
 
@@ -58,7 +58,7 @@ _INFL = ("", "s", "en", "et", "n", "er", "erna", "ar", "arna", "na", "es")
 
 
 def is_type_word(word: str) -> bool:
-    """'invånardialog', 'pilotprojektet', 'programme': a word naming a kind of initiative."""
+    """'medborgardialog', 'pilotprojektet', 'programme': a word naming a kind of initiative."""
     types = _vocab().types
     w = word.lower()
     for t in types:
@@ -72,7 +72,7 @@ def _plausible(name: str) -> bool:
     """A short nominal phrase: 2-6 words, capitalised start, no digits, no clause
     punctuation, not a generic heading or an organisation."""
     stop = _vocab().stop
-    # a strategy titled by its period ("X Approach 2022-2025") is still a name
+    # a strategy titled by its period ("X Strategy 2024-2027") is still a name
     name = _YEARS.sub("", name)
     words = name.split()
     if not 2 <= len(words) <= 6 or not name[:1].isupper():
@@ -233,8 +233,8 @@ def extra_names(
                 continue
             rx = _phrase_rx(name)
             # the name must recur: beyond its own line in this document, or elsewhere;
-            # a title may instead be taken up by a definite anaphor ("this approach",
-            # "samtalsgrupperna") in its own document
+            # a title may instead be taken up by a definite anaphor ("this strategy",
+            # "träffarna") in its own document
             anaphor = cue == "title" and _anaphor(name, doc.text[b:], doc.language)
             if _count(rx, texts) < 2 and not anaphor:
                 continue

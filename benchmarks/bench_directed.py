@@ -1,6 +1,7 @@
 """Measure Step 1 (initiatives) on an annotated corpus.
 
     PYTHONPATH=src:benchmarks python benchmarks/bench_directed.py [corpus_dir] [--no-embed] [-v]
+        [--halves=K]   # also K random half-corpus splits (stability)
 
 corpus_dir defaults to dev-norrvik; benchmarks/corpora/heldout-* work too.
 Reads gold.json (measuring only) and prints two scores: a strict local matcher
@@ -33,6 +34,8 @@ def name_forms(name: str, aliases: list[str]) -> set[str]:
             part = part.strip()
             if part.lower().startswith("formerly "):
                 part = part[9:]
+            # "X Approach 2022-2025": the period is not part of what is matched
+            part = re.sub(r"\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$", "", part)
             if part:
                 out.add(norm_key(part))
                 out.add(norm_key(part).replace(" ", ""))
@@ -56,6 +59,46 @@ def match(pred: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
         used_g.add(j)
         out.append((i, j))
     return out
+
+
+def halves(docs, gold: dict, embedder, k: int) -> None:
+    """Stability: run on k random halves of the corpus (fixed seeds); score each half
+    against the gold initiatives that have a document in it."""
+    import random
+
+    from coatlas.codebook import load_codebook
+
+    cb = load_codebook()
+    rows = []
+    for seed in range(k):
+        rng = random.Random(seed)
+        paths = sorted(d.path for d in docs)
+        rng.shuffle(paths)
+        for part in (set(paths[: len(paths) // 2]), set(paths[len(paths) // 2 :])):
+            sub = [d for d in docs if d.path in part]
+            g = [x for x in gold["initiatives"] if set(x.get("documents", [])) & part]
+            res = run(sub, codebook=cb, embedder=embedder)
+            tp = len(match(res.initiatives, g))
+            p = tp / max(1, len(res.initiatives))
+            r = tp / max(1, len(g))
+            bad = match(
+                res.initiatives,
+                [
+                    {"name": n["name"], "aliases": n.get("aliases", [])}
+                    for n in gold["non_initiatives"]
+                ],
+            )
+            matched = {i for i, _ in match(res.initiatives, g)}
+            nbad = len([i for i, _ in bad if i not in matched])
+            rows.append((p, r, 2 * p * r / max(1e-9, p + r), nbad))
+    import statistics as st
+
+    for i, lab in enumerate(("P", "R", "F1")):
+        xs = [row[i] for row in rows]
+        print(
+            f"halves x{len(rows)}: {lab} mean={st.mean(xs):.3f} min={min(xs):.3f} sd={st.pstdev(xs):.3f}"
+        )
+    print(f"halves: non-initiatives reported (sum over halves) = {sum(r[3] for r in rows)}")
 
 
 def main(argv: list[str]) -> int:
@@ -127,6 +170,9 @@ def main(argv: list[str]) -> int:
                 print(f"  FP   {p['name']}  aliases={p['aliases'][:5]} docs={len(p['documents'])}")
         for n in res.non_initiatives:
             print(f"  NON  {n['name']} docs={len(n['documents'])} -- {n['reason']}")
+    for a in argv:
+        if a.startswith("--halves="):
+            halves(docs, gold, embedder, int(a.split("=", 1)[1]))
     return 0
 
 

@@ -27,6 +27,7 @@ from coatlas.directed.mentions import (
     norm_key,
     sentence_spans,
 )
+from coatlas.directed.phrases import extra_names
 from coatlas.directed.ppe import PPEHit, codebook_actors, ppe_hits
 from coatlas.directed.resolve import Entity, join_roles, merge_across_languages, resolve
 from coatlas.document import Document
@@ -49,6 +50,7 @@ CUE_WEIGHT = {
     "compound": 0.8,
     "head": 0.6,
     "repeat": 0.4,
+    "anaphor": 0.4,  # the document refers back to its title ("this strategy")
 }
 CAPITAL_BONUS = 0.8
 # Swedish capitalises only proper nouns: a capitalised compound ending in an
@@ -58,6 +60,7 @@ MIN_STRENGTH = 1.8  # summed over documents
 MIN_STRENGTH_SINGLE = 2.2
 CANDIDATE_STRENGTH = 1.5  # names weaker than this take no part in cross-language joins  # when only one document names it
 MAX_CODE_EVIDENCE = 10  # strongest quotes kept per code (the coder sorts them by confidence)
+SHORT_PAGE = 2500  # characters: a page this short that is titled by a name describes only it
 PPE_MIN = 0.8  # involvement in the mention's sentence (1.0) or the next one (0.8)
 
 
@@ -453,6 +456,7 @@ def find_mentions(
                         mentions.append(m)
         return sorted(mentions, key=Mention.sort_key), links
     finder = MentionFinder()
+    per_doc: dict[str, list[Mention]] = {}
     for doc in docs:
         spans = _doc_sentences(doc)
         ms, ls = finder.find(doc.path, doc.text, spans, lang=doc.language)
@@ -463,10 +467,14 @@ def find_mentions(
                 a <= m.start < b and not re.search(r"\w", doc.text[a : m.start]) for a, b in head
             ):
                 m.cues.add("title")
-        ms = _headings(doc, spans, ms)
-        mentions.extend(ms)
+        per_doc[doc.path] = _headings(doc, spans, ms)
         links.extend(ls)
-        links.extend(_coreference(doc, ms, spans))
+    per_doc, ls = extra_names(docs, _doc_sentences, per_doc)
+    links.extend(ls)
+    for doc in docs:
+        ms = per_doc[doc.path]
+        mentions.extend(ms)
+        links.extend(_coreference(doc, ms, _doc_sentences(doc)))
     return sorted(mentions, key=Mention.sort_key), links
 
 
@@ -676,9 +684,14 @@ def classify(
             _propagate(ent, docs, spans)
     inits: list[tuple[Entity, list[PPEHit]]] = []
     nons: list[tuple[Entity, str]] = []
+    # a short document naming only one candidate (a news item, a leaflet) is about it
+    named_in: Counter[str] = Counter(d for ent in ents for d in ent.documents)
     for ent in ents:
         ndocs = len(ent.documents)
-        hits = _ppe_for(ent, dmap, spans, codebook)
+        sole = frozenset(
+            d for d in ent.documents if named_in[d] == 1 and len(dmap[d].text) <= SHORT_PAGE
+        )
+        hits = _ppe_for(ent, dmap, spans, codebook, sole)
         involved = [h for h in hits if h.score >= PPE_MIN]
         if (
             not any(h.score >= 1.0 for h in involved)
@@ -849,7 +862,9 @@ def _is_heading(text: str, s: tuple[int, int]) -> bool:
     return (s[1] - s[0]) < 90 and text[s[1] - 1 : s[1]] not in ".!?:;,"
 
 
-def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> list[PPEHit]:
+def _ppe_for(
+    ent: Entity, dmap: dict[str, Document], spans, codebook=None, sole: frozenset[str] = frozenset()
+) -> list[PPEHit]:
     weight: dict[tuple[str, tuple[int, int]], float] = {}
     per_doc = Counter(m.document for m in ent.mentions)
     for m in ent.mentions:
@@ -862,13 +877,20 @@ def _ppe_for(ent: Entity, dmap: dict[str, Document], spans, codebook=None) -> li
         weight[(m.document, s)] = 1.0
         # the sentence after a mention usually still describes it ("X started in 2006. 24 patients ...");
         # a heading is described by the paragraph under it
-        if "title" in m.cues and per_doc[m.document] >= 2:
+        if m.document in sole and m.cues & {"cue_noun", "naming", "title"}:
+            for other in sp:
+                weight[(m.document, other)] = 1.0
+            continue
+        if "title" in m.cues and (per_doc[m.document] >= 2 or "anaphor" in m.cues):
             # a document named after the initiative (and naming it again) describes it throughout
             limit = s[0] + 4000
+            # a short page (leaflet, web page) named after it and naming nothing else is
+            # about nothing else
+            w = 1.0 if m.document in sole else 0.8
             for nxt in sp[idx + 1 :]:
                 if nxt[0] >= limit:
                     break
-                weight.setdefault((m.document, nxt), 0.8)
+                weight[(m.document, nxt)] = max(w, weight.get((m.document, nxt), 0.0))
             continue
         turn = _turn_span(doc, m.start)
         if turn is not None:

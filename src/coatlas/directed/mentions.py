@@ -370,23 +370,34 @@ class MentionFinder:
         before = [t for t in toks if t.end <= pa]
         if not before or text[before[-1].end : pa].strip():
             return
-        letters: list[str] = []
-        k = len(before)
-        while k > 0 and len(letters) < len(acr):
-            t = before[k - 1]
-            if k < len(before) and not _joined(text, t, before[k]):
-                return
-            if t.low in self._ACR_SKIP:
+        # a Swedish compound may give two letters: prefix and head ("läkemedels|kontrakt")
+        for split in (False, True):
+            letters: list[str] = []
+            k = len(before)
+            while k > 0 and len(letters) < len(acr):
+                t = before[k - 1]
+                if k < len(before) and not _joined(text, t, before[k]):
+                    return
+                if t.low in self._ACR_SKIP:
+                    k -= 1
+                    continue
+                parts = [p for p in re.split(r"[-‐]", t.text) if p]
+                ls = []
+                for p in parts:
+                    hit = self._sv_head(p.lower()) if split else None
+                    ls += [p[0].upper(), hit[0][0].upper()] if hit else [p[0].upper()]
+                letters = ls + letters
                 k -= 1
-                continue
-            parts = [p for p in re.split(r"[-‐]", t.text) if p]
-            letters = [p[0].upper() for p in parts] + letters
-            k -= 1
-        if "".join(letters) != acr or k >= len(before):
+            if "".join(letters) == acr and k < len(before):
+                break
+        else:
             return
         first = before[k]
-        # a lowercase expansion is a common noun (a disease, a method), not a name
-        if not any(t.cap for t in before[k:] if t is not toks[0]):
+        # a lowercase expansion is a common noun (a disease, a method), not a name;
+        # an acronym coined from a compound's parts was coined for a name
+        if not split and not any(t.cap for t in before[k:] if t is not toks[0]):
+            return
+        if split and not first.cap:
             return
         x = self._add(
             out,

@@ -216,6 +216,24 @@ def resolve(
     return ents
 
 
+def split_compound(name: str) -> str:
+    """Split each word of a Swedish name before a known head form, dropping a linking -s."""
+    sv = lexicons()["sv"]
+    forms = sorted(sv.heads, key=len, reverse=True)
+    out = []
+    for w in name.split():
+        low = w.lower()
+        for f in forms:
+            pre = low[: len(low) - len(f)]
+            if low.endswith(f) and len(pre) >= max(3, sv.min_prefix):
+                if pre.endswith("s") and len(pre) > 4 and pre[-2] not in "aeiouyåäös":
+                    pre = pre[:-1]
+                w = pre.rstrip("-") + " " + low[len(low) - len(f) :]
+                break
+        out.append(w)
+    return " ".join(out)
+
+
 def _lang_of(ent: Entity) -> set[str]:
     return {m.lang if m.lang in ("sv", "en") else _name_lang(m) for m in ent.mentions} - {"und"}
 
@@ -228,17 +246,19 @@ def merge_across_languages(
     similarity (the model's cosines are compressed: thresholds are relative)."""
     if embedder is None:
         return ents
-    sv = [i for i, e in enumerate(ents) if _lang_of(e) == {"sv"}]
+    # a Swedish entity may already carry an English gloss; an English-only one may still
+    # be another rendering of it
+    sv = [i for i, e in enumerate(ents) if "sv" in _lang_of(e)]
     en = [i for i, e in enumerate(ents) if _lang_of(e) == {"en"}]
     if len(sv) * len(en) < 4:
         return ents
 
-    def rep(e: Entity) -> str:
-        return sorted(
-            Counter(m.surface for m in e.mentions).items(), key=lambda kv: (-kv[1], kv[0])
-        )[0][0]
+    def rep(e: Entity, lang: str | None = None) -> str:
+        ms = [m for m in e.mentions if lang is None or _name_lang(m) == lang] or e.mentions
+        return sorted(Counter(m.surface for m in ms).items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
-    a = np.asarray(embedder.embed([rep(ents[i]) for i in sv]))
+    # the model reads a Swedish compound better split at its head ("x-samtal" -> "x samtal")
+    a = np.asarray(embedder.embed([split_compound(rep(ents[i], "sv")) for i in sv]))
     b = np.asarray(embedder.embed([rep(ents[i]) for i in en]))
     sim = a @ b.T
     # typical similarity of unrelated names, from every candidate name of the corpus

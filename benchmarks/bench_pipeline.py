@@ -27,6 +27,7 @@ DEFAULT = [
     ROOT.parent / "shared/corpora/dev-norrvik",
     ROOT / "benchmarks/corpora/heldout-lowmoor",
     ROOT / "benchmarks/corpora/heldout-solvik",
+    ROOT / "benchmarks/corpora/heldout-kvarnby",
 ]
 
 

@@ -176,3 +176,24 @@ def test_directed_mode_finds_the_listed_initiatives(tmp_path, cache):
     assert _analyze(EXAMPLES, out, cache, "--initiatives", str(known)).exit_code == 0
     names = [i["name"] for i in json.loads((out / "initiatives.json").read_text())]
     assert any("Breathing Together" in n for n in names)
+
+
+def test_a_reader_bug_is_one_line_and_the_batch_goes_on(tmp_path, cache, monkeypatch):
+    import coatlas.ingest as ingest
+
+    real = ingest.read_document
+
+    def flaky(path, *a, **kw):
+        if Path(path).suffix == ".md":
+            raise RuntimeError("boom")
+        return real(path, *a, **kw)
+
+    monkeypatch.setattr(ingest, "read_document", flaky)
+    out = tmp_path / "out"
+    res = _analyze(EXAMPLES, out, cache, "--no-embeddings")
+    assert res.exit_code == 0, res.output
+    errors = json.loads((out / "errors.json").read_text())
+    assert [e["error"] for e in errors] == [
+        "central_store_project_2020.md: unreadable (RuntimeError)"
+    ]
+    assert len(json.loads((out / "manifest.json").read_text())["inputs"]) == 5

@@ -99,6 +99,9 @@ def analyze(
                 docs.append(read_document(p, root=docs_dir))
             except IngestError as e:
                 errors.append({"file": e.path, "error": e.line()})
+            except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
+                rel = p.relative_to(docs_dir).as_posix()
+                errors.append({"file": rel, "error": f"{rel}: unreadable ({type(e).__name__})"})
             if progress:
                 progress("reading documents", i + 1, len(files))
         docs.sort(key=lambda d: d.path)

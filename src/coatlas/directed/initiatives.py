@@ -29,7 +29,13 @@ from coatlas.directed.mentions import (
 )
 from coatlas.directed.phrases import extra_names
 from coatlas.directed.ppe import PPEHit, codebook_actors, ppe_hits
-from coatlas.directed.resolve import Entity, join_roles, merge_across_languages, resolve
+from coatlas.directed.resolve import (
+    Entity,
+    join_entities,
+    join_roles,
+    merge_across_languages,
+    resolve,
+)
 from coatlas.document import Document
 from coatlas.errors import CoatlasError
 from coatlas.evidence import Evidence, make_evidence
@@ -662,6 +668,7 @@ def classify(
         # a Swedish name and its English rendering are joined before judging either
         candidates = [e for e in ents if strength(e) >= CANDIDATE_STRENGTH]
         merged = merge_across_languages(candidates, embedder, background=ents)
+        merged = merge_variants(merged)
         kept = []
         lowered_texts = {d.path: d.text.lower() for d in docs}
         for ent in merged:
@@ -673,6 +680,8 @@ def classify(
                 if extra == 0 or st + extra < MIN_STRENGTH:
                     continue
             if _common_word(ent, lowered):
+                continue
+            if _organisation_name(ent):
                 continue
             if _org_evidence(ent, dmap) >= max(2, len(ent.mentions) // 4):
                 continue
@@ -718,6 +727,93 @@ def classify(
             )
             nons.append((ent, reason))
     return inits, nons
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", s.lower())
+
+
+def _organisation_name(ent: Entity) -> bool:
+    """A head-less name that most mentions begin or end with an authority word
+    ("NHS <Place>", "Region <Place>"): the organisation itself, never an initiative."""
+    lx = lexicons()
+    heads = set(lx["en"].heads) | set(lx["sv"].heads)
+    org = {str(w).lower() for lg in ("en", "sv") for w in lx[lg].raw.get("org_name_words") or []}
+    n = 0
+    for m in ent.mentions:
+        ws = _words(m.surface)
+        if len(ws) < 2 or any(w in heads for w in ws):
+            return False
+        n += ws[0] in org or ws[-1] in org
+    return n * 2 > len(ent.mentions)
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> frozenset[str]:
+    lx = lexicons()
+    return frozenset(
+        str(w).lower() for lg in ("en", "sv") for w in lx[lg].raw.get("type_nouns") or []
+    )
+
+
+def _core(surface: str) -> tuple[str, ...]:
+    """A name without its bracketed short form and a trailing type word:
+    "X Worker (XW) programme" and "X Worker" share the core ("x", "worker")."""
+    ws = _words(re.sub(r"\([^)]*\)", " ", surface))
+    while len(ws) > 1 and ws[-1] in _type_words():
+        ws = ws[:-1]
+    return tuple(ws)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal up to an inflectional ending (definite/plural: -en, -er, -s)."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def merge_variants(ents: list[Entity]) -> list[Entity]:
+    """Join variants of one name kept apart by the resolver: a long form and its
+    short form with or without the type word, and a bare single word that is the
+    head of exactly one longer name ("agreement" beside "My care agreement")."""
+    cores = [{_core(m.surface) for m in e.mentions} for e in ents]
+    target: dict[int, int] = {}
+    for i, ci in enumerate(cores):
+        if i in target:
+            continue
+        same = [j for j in range(len(ents)) if j != i and j not in target and ci & cores[j]]
+        singles = {c[0] for c in ci if len(c) == 1}
+        head_of: list[int] = []
+        if singles and all(len(c) == 1 for c in ci):
+            head_of = [
+                j
+                for j, cj in enumerate(cores)
+                if j != i
+                and any(len(c) >= 2 and any(_same_word(c[-1], w) for w in singles) for c in cj)
+            ]
+        if len(same) == 1:
+            j = same[0]
+            # the stronger entity absorbs the weaker one
+            keep, drop = (i, j) if strength(ents[i]) >= strength(ents[j]) else (j, i)
+        elif not same and len(head_of) == 1:
+            keep, drop = head_of[0], i  # the full name absorbs its bare head
+        else:
+            continue
+        if keep in target or drop in target:
+            continue
+        target[drop] = keep
+    if not target:
+        return ents
+    absorbed: dict[int, list[int]] = defaultdict(list)
+    for d, k in sorted(target.items()):
+        absorbed[k].append(d)
+    out: list[Entity] = []
+    for i, e in enumerate(ents):
+        if i in target:
+            continue
+        for d in absorbed.get(i, []):
+            e = join_entities(e, ents[d])
+        out.append(e)
+    return out
 
 
 def _corpus_support(ent: Entity, lowered_texts: dict[str, str]) -> float:

@@ -238,6 +238,16 @@ def _lang_of(ent: Entity) -> set[str]:
     return {m.lang if m.lang in ("sv", "en") else _name_lang(m) for m in ent.mentions} - {"und"}
 
 
+def join_entities(e: Entity, o: Entity) -> Entity:
+    """One entity from two found to name the same thing; `e`'s display wins."""
+    return Entity(
+        sorted(set(e.keys + o.keys)),
+        sorted(e.mentions + o.mentions, key=Mention.sort_key),
+        e.links + o.links,
+        e.display or o.display,
+    )
+
+
 def merge_across_languages(
     ents: list[Entity], embedder, background: list[Entity] | None = None
 ) -> list[Entity]:
@@ -285,13 +295,7 @@ def merge_across_languages(
         if i in absorbed:
             continue
         if i in pairs:
-            o = ents[pairs[i]]
-            e = Entity(
-                sorted(set(e.keys + o.keys)),
-                sorted(e.mentions + o.mentions, key=Mention.sort_key),
-                e.links + o.links,
-                e.display or o.display,
-            )
+            e = join_entities(e, ents[pairs[i]])
         out.append(e)
     return out
 

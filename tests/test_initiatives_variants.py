@@ -47,3 +47,17 @@ def test_authority_name_is_not_an_initiative() -> None:
     assert _organisation_name(_ent("Region Österby"))
     assert not _organisation_name(_ent("NHS Westshire Patient Panel"))
     assert not _organisation_name(_ent("Better Walking Together"))
+
+
+def test_single_quoted_name_before_a_head_noun_is_a_name() -> None:
+    from coatlas.directed.mentions import MentionFinder
+
+    def surfaces(text: str) -> set[str]:
+        ms, _ = MentionFinder().find("x.txt", text, lang="en")
+        return {m.surface for m in ms}
+
+    assert "Stories for Change" in surfaces(
+        "Since 2015 our 'Stories for Change' panel has brought patients into teaching."
+    )
+    # an apostrophe is no quote, and a quoted phrase without a head noun is no name
+    assert "Stories for Change" not in surfaces("He said 'Stories for Change' was nice.")

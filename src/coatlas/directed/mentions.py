@@ -18,6 +18,8 @@ from coatlas.directed.lexicon import Lexicon, lexicons
 
 WORD = re.compile(r"[^\W\d_](?:\w|[-‐'’](?=\w))*|\d+(?:[-–]\d+)?", re.UNICODE)
 QUOTES = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{2,60})[\"“”„«»]")
+# 'X Y' / ‘X Y’: single quotes only around a capitalised phrase (not an apostrophe)
+SQUOTES = re.compile(r"(?<!\w)['‘]([A-ZÅÄÖ][^'‘’\n]{1,58}?[^\s'‘’])['’](?!\w)")
 PAREN = re.compile(r"\(([^()\n]{2,70})\)")
 ARTICLES = ("the ", "a ", "an ", "den ", "det ", "de ", "en ", "ett ")
 MONTHS = frozenset(
@@ -568,16 +570,25 @@ class MentionFinder:
                 )
             # 4. quotes
             stext = text[s0:s1]
-            for q in QUOTES.finditer(stext):
+            quoted = sorted(
+                [*QUOTES.finditer(stext), *SQUOTES.finditer(stext)], key=lambda q: q.start(1)
+            )
+            for q in quoted:
                 qa, qb = s0 + q.start(1), s0 + q.end(1)
                 inner = q.group(1).strip()
                 if len(inner.split()) > 5 or inner[-1:] in "?!.,":
                     continue
                 before = text[max(s0, qa - 40) : qa - 1].lower()
-                named = any(
-                    re.search(r"(?<!\w)" + re.escape(c) + r"(?:\s+[\w-]+){0,3}\s*$", before)
-                    for c in self.naming
-                ) or before.rstrip().endswith(("–", "-"))
+                # "the 'X' panel": a quoted name followed by an initiative head noun
+                nxt = re.match(r"\s*([^\W\d_][\w-]*)", text[qb + 1 : s1])
+                named = (
+                    any(
+                        re.search(r"(?<!\w)" + re.escape(c) + r"(?:\s+[\w-]+){0,3}\s*$", before)
+                        for c in self.naming
+                    )
+                    or before.rstrip().endswith(("–", "-"))
+                    or bool(nxt and nxt.group(1).lower() in self.lex["en"].heads)
+                )
                 inside = [m for (ma, mb), m in out.items() if ma >= qa and mb <= qb]
                 for m in inside:
                     m.cues.add("quote")

@@ -61,3 +61,12 @@ def test_single_quoted_name_before_a_head_noun_is_a_name() -> None:
     )
     # an apostrophe is no quote, and a quoted phrase without a head noun is no name
     assert "Stories for Change" not in surfaces("He said 'Stories for Change' was nice.")
+
+
+def test_swedish_guide_role_compound_is_a_role_name() -> None:
+    from coatlas.directed.mentions import MentionFinder
+
+    ms, _ = MentionFinder().find(
+        "x.txt", "Från hösten anställs tre stödvägledare med egen erfarenhet av sjukdom.", lang="sv"
+    )
+    assert any(m.role and "vägledare" in m.surface for m in ms)

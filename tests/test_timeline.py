@@ -562,3 +562,13 @@ def test_unrelated_today_in_next_sentence_is_not_ongoing() -> None:
 def test_bracketed_period_belongs_to_its_own_item(text: str, name: str, start: int) -> None:
     doc = make_doc("a.txt", text, "en" if "Projects" in text else "sv")
     assert timeline([doc], name).start == start
+
+
+def test_full_date_at_the_top_dates_an_unlabelled_paper() -> None:
+    paper = make_doc(
+        "p.txt", "BOARD\n\nPublic Board Meeting, 24 March 2022. Item 9.\n\nText.", "en"
+    )
+    assert document_year(paper)[::2] == (2022, "head_date")
+    # a plain year at the top is not the paper's own date
+    plain = make_doc("q.txt", "Report\n\nThe panel began in 2015.\n\nText.", "en")
+    assert document_year(plain)[0] is None

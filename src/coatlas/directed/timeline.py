@@ -190,6 +190,11 @@ def document_year(doc: Document) -> tuple[int | None, tuple[int, int] | None, st
     ys = [y for y in ys if YEAR_MIN <= y <= YEAR_MAX]
     if ys:
         return ys[-1], None, "file_name"
+    # a full date near the top ("Public Board Meeting, 24 March 2022") dates a paper
+    # or minutes that have no "Date:" label
+    for x in find_time_expressions(doc.text[:HEAD_DATE_CHARS], doc.language):
+        if x.kind == "date" and x.first is not None and not x.relative:
+            return x.first, (x.start, x.end), "head_date"
     if doc.title:
         ym = re.search(r"(?<!\d)(?:19[5-9]|20\d)\d(?!\d)", doc.title)
         if ym:
@@ -237,6 +242,8 @@ def _fallback_blocks(text: str) -> list[tuple[int, int]]:
         out.append((pos, len(text)))
     return out
 
+
+HEAD_DATE_CHARS = 300  # how far into a document its own date line may stand
 
 _INFO_CACHE: OrderedDict[tuple[Any, ...], _DocInfo] = OrderedDict()
 _INFO_CACHE_SIZE = 512

@@ -572,3 +572,16 @@ def test_full_date_at_the_top_dates_an_unlabelled_paper() -> None:
     # a plain year at the top is not the paper's own date
     plain = make_doc("q.txt", "Report\n\nThe panel began in 2015.\n\nText.", "en")
     assert document_year(plain)[0] is None
+
+
+def test_a_later_round_overrides_an_earlier_end() -> None:
+    a = make_doc(
+        "a_2016.txt",
+        "The Letter Panel was first held in 2011 and repeated in 2015. "
+        "The Letter Panel ended in 2015.",
+        "en",
+    )
+    b = make_doc("b_2019.txt", "The third round of the Letter Panel was held in 2019.", "en")
+    tl = timeline([a, b], "Letter Panel")
+    assert tl.active_years == [2011, 2015, 2019]
+    assert tl.end == 2019

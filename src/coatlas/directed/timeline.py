@@ -764,7 +764,8 @@ def _decide(
         ok = [y for y, w in end_sup.items() if w >= MIN_SUPPORT]
         if ok:
             end = max(ok)
-    if active_years and end is None:
+    # a later round shows it had not ended
+    if active_years and (end is None or end < active_years[-1]):
         end = active_years[-1]
     latest_doc = max(doc_years) if doc_years else None
     ongoing_votes = [v for v in votes if v.role in ("ongoing", "present")]

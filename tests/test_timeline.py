@@ -585,3 +585,10 @@ def test_a_later_round_overrides_an_earlier_end() -> None:
     tl = timeline([a, b], "Letter Panel")
     assert tl.active_years == [2011, 2015, 2019]
     assert tl.end == 2019
+
+
+def test_an_end_given_only_as_a_plan_is_not_an_end() -> None:
+    a = make_doc("plan_2022.txt", "The Letter Approach 2022-2025 sets out our aims.", "en")
+    b = make_doc("paper_2022.txt", "We support the Letter Approach for 2022-2025.", "en")
+    tl = timeline([a, b], "Letter Approach")
+    assert (tl.start, tl.end, tl.ongoing) == (2022, None, True)

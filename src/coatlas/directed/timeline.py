@@ -193,7 +193,9 @@ def document_year(doc: Document) -> tuple[int | None, tuple[int, int] | None, st
     # a full date near the top ("Public Board Meeting, 24 March 2022") dates a paper
     # or minutes that have no "Date:" label
     for x in find_time_expressions(doc.text[:HEAD_DATE_CHARS], doc.language):
-        if x.kind == "date" and x.first is not None and not x.relative:
+        # a labelled line ("Start date: 1 April 2017") is a field, not the paper's date
+        labelled = ":" in doc.text[doc.text.rfind("\n", 0, x.start) + 1 : x.start]
+        if x.kind == "date" and x.first is not None and not x.relative and not labelled:
             return x.first, (x.start, x.end), "head_date"
     if doc.title:
         ym = re.search(r"(?<!\d)(?:19[5-9]|20\d)\d(?!\d)", doc.title)
@@ -768,6 +770,14 @@ def _decide(
     if active_years and (end is None or end < active_years[-1]):
         end = active_years[-1]
     latest_doc = max(doc_years) if doc_years else None
+    # an end every source gives as a plan ("the approach for 2022-2025"), with no
+    # document written after it, is not a fact: the initiative is still running
+    planned = False
+    if end is not None and not active_years and (latest_doc is None or latest_doc < end):
+        said = [v.doc_year for v in votes if v.role == "end" and v.year == end]
+        planned = bool(said) and all(d is not None and d < end for d in said)
+        if planned:
+            end = None
     ongoing_votes = [v for v in votes if v.role in ("ongoing", "present")]
     past_votes = [v for v in votes if v.role == "past"]
 
@@ -787,7 +797,7 @@ def _decide(
     ong_w += 0.2 * (len(late) - len(late_past))
     # a fact box that says "Status: completed" outweighs tense and cue words
     ong_w -= sum(v.weight for v in past_votes if v.rule == "ongoing.field")
-    ongoing = ong_w >= ONGOING_MIN and (end is None or ong_w > end_sup.get(end, 0.0))
+    ongoing = planned or (ong_w >= ONGOING_MIN and (end is None or ong_w > end_sup.get(end, 0.0)))
     if ongoing:
         ev["ongoing"] = _evidence(v for v in ongoing_votes if later_than(v, end))
         conf["ongoing"] = round(min(1.0, ong_w), 4)

@@ -592,3 +592,20 @@ def test_an_end_given_only_as_a_plan_is_not_an_end() -> None:
     b = make_doc("paper_2022.txt", "We support the Letter Approach for 2022-2025.", "en")
     tl = timeline([a, b], "Letter Approach")
     assert (tl.start, tl.end, tl.ongoing) == (2022, None, True)
+
+
+def test_a_period_in_a_file_name_dates_the_plan_at_its_start() -> None:
+    assert document_year(make_doc("action_plan_2022-2025.docx", "Text.", "en"))[0] == 2022
+    assert document_year(make_doc("minutes_2019-10-17.txt", "Text.", "en"))[0] == 2019
+
+
+def test_present_tense_in_the_last_rounds_year_describes_that_round() -> None:
+    a = make_doc("minutes_2019.txt", "The Letter Cafe was held in 2015 and again in 2018.", "en")
+    b = make_doc(
+        "news_2022.txt",
+        "The Letter Cafe is back. The third round of the Letter Cafe is held in 2022.",
+        "en",
+    )
+    tl = timeline([a, b], "Letter Cafe")
+    assert tl.active_years == [2015, 2018, 2022]
+    assert (tl.end, tl.ongoing) == (2022, False)

@@ -163,6 +163,8 @@ def _lang(doc: Document) -> str:
 
 _FILE_DATE = re.compile(r"(?<!\d)((?:19[5-9]|20\d)\d)(?:[-_.]?(?:0[1-9]|1[0-2])[-_.]?\d\d)?(?!\d)")
 
+_FILE_PERIOD = re.compile(r"(?<!\d)((?:19[5-9]|20\d)\d)[-_](?:to[-_])?((?:19[5-9]|20\d)\d)(?!\d)")
+
 
 def document_year(doc: Document) -> tuple[int | None, tuple[int, int] | None, str]:
     """The document's own year, where it was read from (a text span, if any) and how.
@@ -188,6 +190,11 @@ def document_year(doc: Document) -> tuple[int | None, tuple[int, int] | None, st
     stem = PurePosixPath(doc.path).stem
     ys = [int(m.group(1)) for m in _FILE_DATE.finditer(stem)]
     ys = [y for y in ys if YEAR_MIN <= y <= YEAR_MAX]
+    # "plan_2022-2025": a period in the name is what the plan covers; it was
+    # written at its start, not at its end
+    period = _FILE_PERIOD.search(stem)
+    if period and int(period.group(1)) < int(period.group(2)) <= int(period.group(1)) + 20:
+        return int(period.group(1)), None, "file_name"
     if ys:
         return ys[-1], None, "file_name"
     # a full date near the top ("Public Board Meeting, 24 March 2022") dates a paper
@@ -794,6 +801,9 @@ def _decide(
     # present tense in the latest document that mentions it (all of them when undated)
     late = [v for v in ongoing_votes if v.role == "present" and v.doc_year == latest_doc]
     late_past = [v for v in past_votes if v.doc_year == latest_doc]
+    if active_years:
+        # the present tense in the year of the last round describes that round
+        late = [v for v in late if later_than(v, end)]
     ong_w += 0.2 * (len(late) - len(late_past))
     # a fact box that says "Status: completed" outweighs tense and cue words
     ong_w -= sum(v.weight for v in past_votes if v.rule == "ongoing.field")

@@ -609,3 +609,16 @@ def test_present_tense_in_the_last_rounds_year_describes_that_round() -> None:
     tl = timeline([a, b], "Letter Cafe")
     assert tl.active_years == [2015, 2018, 2022]
     assert (tl.end, tl.ongoing) == (2022, False)
+
+
+def test_a_report_period_up_to_the_reports_date_is_not_an_end() -> None:
+    doc = make_doc(
+        "summary_2019.txt",
+        "Letter talks 2015–2019\n\n"
+        "The Letter talks are held in pairs. The Letter talks meet residents at home. "
+        "The Letter talks have a waiting list. The Letter talks are free.\n\n"
+        "Between October 2015 and October 2019, 46 Letter talks were held.",
+        "en",
+    )
+    tl = timeline([doc], "Letter talks")
+    assert (tl.start, tl.end, tl.ongoing) == (2015, None, True)

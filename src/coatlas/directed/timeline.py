@@ -617,7 +617,7 @@ def _votes_for_expr(
     # a period that runs up to the document's own date ("visits 2001–2005" in a 2005
     # summary) reports on it; it does not say it ended
     if info.year is not None and x.last == info.year and x.kind in ("range", "until") and not en:
-        end_factor = 0.5
+        end_factor = 0.25
     if x.kind == "range" and x.first is not None and x.last is not None:
         add("start", x.first, w, "start.range")
         add("end", x.last, w * 0.9 * end_factor, "end.range")

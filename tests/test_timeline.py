@@ -562,3 +562,63 @@ def test_unrelated_today_in_next_sentence_is_not_ongoing() -> None:
 def test_bracketed_period_belongs_to_its_own_item(text: str, name: str, start: int) -> None:
     doc = make_doc("a.txt", text, "en" if "Projects" in text else "sv")
     assert timeline([doc], name).start == start
+
+
+def test_full_date_at_the_top_dates_an_unlabelled_paper() -> None:
+    paper = make_doc(
+        "p.txt", "BOARD\n\nPublic Board Meeting, 24 March 2022. Item 9.\n\nText.", "en"
+    )
+    assert document_year(paper)[::2] == (2022, "head_date")
+    # a plain year at the top is not the paper's own date
+    plain = make_doc("q.txt", "Report\n\nThe panel began in 2015.\n\nText.", "en")
+    assert document_year(plain)[0] is None
+
+
+def test_a_later_round_overrides_an_earlier_end() -> None:
+    a = make_doc(
+        "a_2016.txt",
+        "The Letter Panel was first held in 2011 and repeated in 2015. "
+        "The Letter Panel ended in 2015.",
+        "en",
+    )
+    b = make_doc("b_2019.txt", "The third round of the Letter Panel was held in 2019.", "en")
+    tl = timeline([a, b], "Letter Panel")
+    assert tl.active_years == [2011, 2015, 2019]
+    assert tl.end == 2019
+
+
+def test_an_end_given_only_as_a_plan_is_not_an_end() -> None:
+    a = make_doc("plan_2022.txt", "The Letter Approach 2022-2025 sets out our aims.", "en")
+    b = make_doc("paper_2022.txt", "We support the Letter Approach for 2022-2025.", "en")
+    tl = timeline([a, b], "Letter Approach")
+    assert (tl.start, tl.end, tl.ongoing) == (2022, None, True)
+
+
+def test_a_period_in_a_file_name_dates_the_plan_at_its_start() -> None:
+    assert document_year(make_doc("action_plan_2022-2025.docx", "Text.", "en"))[0] == 2022
+    assert document_year(make_doc("minutes_2019-10-17.txt", "Text.", "en"))[0] == 2019
+
+
+def test_present_tense_in_the_last_rounds_year_describes_that_round() -> None:
+    a = make_doc("minutes_2019.txt", "The Letter Cafe was held in 2015 and again in 2018.", "en")
+    b = make_doc(
+        "news_2022.txt",
+        "The Letter Cafe is back. The third round of the Letter Cafe is held in 2022.",
+        "en",
+    )
+    tl = timeline([a, b], "Letter Cafe")
+    assert tl.active_years == [2015, 2018, 2022]
+    assert (tl.end, tl.ongoing) == (2022, False)
+
+
+def test_a_report_period_up_to_the_reports_date_is_not_an_end() -> None:
+    doc = make_doc(
+        "summary_2019.txt",
+        "Letter talks 2015–2019\n\n"
+        "The Letter talks are held in pairs. The Letter talks meet residents at home. "
+        "The Letter talks have a waiting list. The Letter talks are free.\n\n"
+        "Between October 2015 and October 2019, 46 Letter talks were held.",
+        "en",
+    )
+    tl = timeline([doc], "Letter talks")
+    assert (tl.start, tl.end, tl.ongoing) == (2015, None, True)

@@ -369,3 +369,19 @@ def test_lexicons_are_data() -> None:
         assert lx["start_cues"] and lx["end_cues"] and lx["continue_cues"]
     with pytest.raises(ValueError):
         load_time_lexicon("xx")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "quote", "kind", "last"),
+    [
+        ("en", "The service started in 2020-21 in the unit.", "2020-21", "fiscal", 2021),
+        ("en", "It was renamed during 2019–20.", "2019–20", "fiscal", 2020),
+        ("en", "It ran 2013–14.", "2013–14", "range", 2014),
+        ("sv", "Projektet startade under 2019-20.", "2019-20", "fiscal", 2020),
+    ],
+)
+def test_short_next_year_after_in_is_one_financial_year(
+    lang: str, text: str, quote: str, kind: str, last: int
+) -> None:
+    x = find(text, lang, quote)
+    assert (x.kind, x.last) == (kind, last)

@@ -163,6 +163,8 @@ def _lang(doc: Document) -> str:
 
 _FILE_DATE = re.compile(r"(?<!\d)((?:19[5-9]|20\d)\d)(?:[-_.]?(?:0[1-9]|1[0-2])[-_.]?\d\d)?(?!\d)")
 
+_FILE_PERIOD = re.compile(r"(?<!\d)((?:19[5-9]|20\d)\d)[-_](?:to[-_])?((?:19[5-9]|20\d)\d)(?!\d)")
+
 
 def document_year(doc: Document) -> tuple[int | None, tuple[int, int] | None, str]:
     """The document's own year, where it was read from (a text span, if any) and how.
@@ -188,8 +190,20 @@ def document_year(doc: Document) -> tuple[int | None, tuple[int, int] | None, st
     stem = PurePosixPath(doc.path).stem
     ys = [int(m.group(1)) for m in _FILE_DATE.finditer(stem)]
     ys = [y for y in ys if YEAR_MIN <= y <= YEAR_MAX]
+    # "plan_2022-2025": a period in the name is what the plan covers; it was
+    # written at its start, not at its end
+    period = _FILE_PERIOD.search(stem)
+    if period and int(period.group(1)) < int(period.group(2)) <= int(period.group(1)) + 20:
+        return int(period.group(1)), None, "file_name"
     if ys:
         return ys[-1], None, "file_name"
+    # a full date near the top ("Public Board Meeting, 24 March 2022") dates a paper
+    # or minutes that have no "Date:" label
+    for x in find_time_expressions(doc.text[:HEAD_DATE_CHARS], doc.language):
+        # a labelled line ("Start date: 1 April 2017") is a field, not the paper's date
+        labelled = ":" in doc.text[doc.text.rfind("\n", 0, x.start) + 1 : x.start]
+        if x.kind == "date" and x.first is not None and not x.relative and not labelled:
+            return x.first, (x.start, x.end), "head_date"
     if doc.title:
         ym = re.search(r"(?<!\d)(?:19[5-9]|20\d)\d(?!\d)", doc.title)
         if ym:
@@ -237,6 +251,8 @@ def _fallback_blocks(text: str) -> list[tuple[int, int]]:
         out.append((pos, len(text)))
     return out
 
+
+HEAD_DATE_CHARS = 300  # how far into a document its own date line may stand
 
 _INFO_CACHE: OrderedDict[tuple[Any, ...], _DocInfo] = OrderedDict()
 _INFO_CACHE_SIZE = 512
@@ -601,7 +617,7 @@ def _votes_for_expr(
     # a period that runs up to the document's own date ("visits 2001–2005" in a 2005
     # summary) reports on it; it does not say it ended
     if info.year is not None and x.last == info.year and x.kind in ("range", "until") and not en:
-        end_factor = 0.5
+        end_factor = 0.25
     if x.kind == "range" and x.first is not None and x.last is not None:
         add("start", x.first, w, "start.range")
         add("end", x.last, w * 0.9 * end_factor, "end.range")
@@ -757,9 +773,18 @@ def _decide(
         ok = [y for y, w in end_sup.items() if w >= MIN_SUPPORT]
         if ok:
             end = max(ok)
-    if active_years and end is None:
+    # a later round shows it had not ended
+    if active_years and (end is None or end < active_years[-1]):
         end = active_years[-1]
     latest_doc = max(doc_years) if doc_years else None
+    # an end every source gives as a plan ("the approach for 2022-2025"), with no
+    # document written after it, is not a fact: the initiative is still running
+    planned = False
+    if end is not None and not active_years and (latest_doc is None or latest_doc < end):
+        said = [v.doc_year for v in votes if v.role == "end" and v.year == end]
+        planned = bool(said) and all(d is not None and d < end for d in said)
+        if planned:
+            end = None
     ongoing_votes = [v for v in votes if v.role in ("ongoing", "present")]
     past_votes = [v for v in votes if v.role == "past"]
 
@@ -776,10 +801,13 @@ def _decide(
     # present tense in the latest document that mentions it (all of them when undated)
     late = [v for v in ongoing_votes if v.role == "present" and v.doc_year == latest_doc]
     late_past = [v for v in past_votes if v.doc_year == latest_doc]
+    if active_years:
+        # the present tense in the year of the last round describes that round
+        late = [v for v in late if later_than(v, end)]
     ong_w += 0.2 * (len(late) - len(late_past))
     # a fact box that says "Status: completed" outweighs tense and cue words
     ong_w -= sum(v.weight for v in past_votes if v.rule == "ongoing.field")
-    ongoing = ong_w >= ONGOING_MIN and (end is None or ong_w > end_sup.get(end, 0.0))
+    ongoing = planned or (ong_w >= ONGOING_MIN and (end is None or ong_w > end_sup.get(end, 0.0)))
     if ongoing:
         ev["ongoing"] = _evidence(v for v in ongoing_votes if later_than(v, end))
         conf["ongoing"] = round(min(1.0, ong_w), 4)

@@ -109,6 +109,7 @@ class _Grammar:
     approx_before: re.Pattern[str]
     from_strict_re: re.Pattern[str]
     onwards_re: re.Pattern[str]
+    in_period_re: re.Pattern[str]
     month_re: re.Pattern[str]
 
 
@@ -219,6 +220,7 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
         approx_before=re.compile(rf"(?<![\w]){_words(lx['approximate'])}\s*$", re.IGNORECASE),
         from_strict_re=re.compile(_w(lx["from_strict"]), re.IGNORECASE),
         onwards_re=re.compile(onwards, re.IGNORECASE),
+        in_period_re=re.compile(rf"(?<![\w]){_words(lx['point_in_period'])}\s+$", re.IGNORECASE),
         month_re=re.compile(month, re.IGNORECASE),
     )
 
@@ -413,6 +415,12 @@ def _build(f: _Finder, kind: str, m: re.Match[str]) -> None:
                 return
             last = _expand_short(first, tail.group(1))
             if last is None:
+                return
+            # "in 2019-20": a bare year and the next one, written short, names one
+            # financial year (a point in time), not a two-year span
+            before = f.text[max(0, s - 12) : s]
+            if last == first + 1 and raw[:1].isdigit() and g.in_period_re.search(before):
+                f.add(s, e, kind="fiscal", first=first, last=last, years=(first, last))
                 return
         if not first <= last <= first + 60:
             return

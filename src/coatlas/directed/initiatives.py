@@ -864,12 +864,23 @@ def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in ent.mentions:
         taken[m.document].append((m.start, m.end))
-    added = []
-    for low in sorted(forms, key=lambda f: (-len(f), f)):
-        rx = re.compile(
-            r"(?<!\w)" + re.escape(low).replace(r"\ ", r"[\s-]+") + r"(?:s|n|en|et|na)?(?!\w)",
-            re.IGNORECASE,
+    # Longer written forms first, then acronyms: the first pattern to claim a span keeps it.
+    patterns = [
+        (
+            re.compile(
+                r"(?<!\w)" + re.escape(low).replace(r"\ ", r"[\s-]+") + r"(?:s|n|en|et|na)?(?!\w)",
+                re.IGNORECASE,
+            ),
+            forms[low],
+            None,
         )
+        for low in sorted(forms, key=lambda f: (-len(f), f))
+    ] + [
+        (re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])"), acronyms[acr], "und")
+        for acr in sorted(acronyms)
+    ]
+    added = []
+    for rx, key, lang in patterns:
         for doc in docs:
             for mm in rx.finditer(doc.text):
                 if any(a < mm.end() and mm.start() < b for a, b in taken[doc.path]):
@@ -882,31 +893,8 @@ def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
                         mm.start(),
                         mm.end(),
                         mm.group(),
-                        forms[low],
-                        _name_lang(mm.group()),
-                        {"repeat"},
-                        ent.kind,
-                        ent.role,
-                        False,
-                        sent,
-                    )
-                )
-    for acr in sorted(acronyms):
-        rx = re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])")
-        for doc in docs:
-            for mm in rx.finditer(doc.text):
-                if any(a < mm.end() and mm.start() < b for a, b in taken[doc.path]):
-                    continue
-                taken[doc.path].append((mm.start(), mm.end()))
-                sent = _sentence_of(spans[doc.path], mm.start()) or (mm.start(), mm.end())
-                added.append(
-                    Mention(
-                        doc.path,
-                        mm.start(),
-                        mm.end(),
-                        mm.group(),
-                        acronyms[acr],
-                        "und",
+                        key,
+                        lang or _name_lang(mm.group()),
                         {"repeat"},
                         ent.kind,
                         ent.role,

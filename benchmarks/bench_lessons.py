@@ -29,7 +29,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import devload  # noqa: E402
+from devdocs import load_docs  # noqa: E402
 
 from coatlas.document import Document  # noqa: E402
 from coatlas.embed import default_embedder  # noqa: E402
@@ -116,7 +116,7 @@ def main(root: Path = DEFAULT) -> None:
     gold_all = json.loads((root / "gold.json").read_text(encoding="utf-8"))
     gold = gold_all["lessons"]
     k = len(gold_all["clusters"])
-    docs = devload.load_corpus(root / "documents")
+    docs = load_docs(root / "documents")
     emb = default_embedder()
     t0 = time.time()
     ours = run(docs, embedder=emb)

@@ -16,11 +16,11 @@ pytestmark = [
 def test_detection_and_sampling_on_dev():
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     import bench_lessons
-    import devload
 
     from coatlas.inductive import LessonDetector, sample
+    from coatlas.ingest import read_folder
 
-    docs = devload.load_corpus(ROOT / "documents")
+    docs, _ = read_folder(ROOT / "documents")
     gold = json.loads((ROOT / "gold.json").read_text(encoding="utf-8"))["lessons"]
     sampling = sample(docs)
     chosen = {s["document"] for s in sampling if s["sampled"]}
@@ -41,14 +41,14 @@ def test_detection_and_sampling_on_dev():
 
 def test_run_on_dev_is_deterministic_and_seed_stable():
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    import devload
     from sklearn.metrics import adjusted_rand_score
 
     from coatlas.embed import default_embedder
     from coatlas.inductive import run
+    from coatlas.ingest import read_folder
     from coatlas.jsonio import dumps
 
-    docs = devload.load_corpus(ROOT / "documents")
+    docs, _ = read_folder(ROOT / "documents")
     emb = default_embedder()
     a = run(docs, embedder=emb, seed=0)
     b = run(list(reversed(docs)), embedder=emb, seed=0)

@@ -73,9 +73,8 @@ def analyze(
     from coatlas import directed, inductive
     from coatlas.codebook import load_codebook
     from coatlas.embed import default_embedder
-    from coatlas.errors import IngestError
     from coatlas.evidence import codings_from_initiatives
-    from coatlas.ingest import iter_files, read_document
+    from coatlas.ingest import read_folder
     from coatlas.report import write_reports
     from coatlas.store import open_store
 
@@ -92,20 +91,16 @@ def analyze(
     run_id: int | None = None
     try:
         # -- ingest: each file in its own transaction, the batch goes on past bad files
-        files = list(iter_files(docs_dir))
-        docs, errors = [], []
-        for i, p in enumerate(files):
-            try:
-                docs.append(read_document(p, root=docs_dir))
-            except IngestError as e:
-                errors.append({"file": e.path, "error": e.line()})
-            except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
-                rel = p.relative_to(docs_dir).as_posix()
-                errors.append({"file": rel, "error": f"{rel}: unreadable ({type(e).__name__})"})
-            if progress:
-                progress("reading documents", i + 1, len(files))
-        docs.sort(key=lambda d: d.path)
-        errors.sort(key=lambda e: e["file"])
+        found, failures = read_folder(
+            docs_dir,
+            progress=(lambda done, total: progress("reading documents", done, total))
+            if progress
+            else None,
+        )
+        docs = sorted(found, key=lambda d: d.path)
+        errors = sorted(
+            ({"file": e.path, "error": e.line()} for e in failures), key=lambda e: e["file"]
+        )
         digest = hashlib.sha256("\n".join(f"{d.path}\t{d.sha256}" for d in docs).encode())
         manifest: dict[str, Any] = {
             "coatlas": __version__,

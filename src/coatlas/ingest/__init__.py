@@ -317,20 +317,29 @@ def iter_files(root: str | Path) -> Iterator[Path]:
 
 def read_folder(
     root: str | Path,
-    progress: Callable[[Path], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
     *,
     limits: Limits | None = None,
 ) -> tuple[list[Document], list[IngestError]]:
-    """Read every file under ``root``; failures are collected, never raised."""
+    """Read every file under ``root``; failures are collected, never raised.
+
+    ``progress(done, total)`` is called after each file. Even an unexpected error
+    from a reader becomes one ``unreadable`` line, so one file never stops a batch.
+    """
     docs: list[Document] = []
     errors: list[IngestError] = []
     root = Path(root)
     base = root if root.is_dir() else root.parent
-    for p in iter_files(root):
+    files = list(iter_files(root))
+    for i, p in enumerate(files):
         try:
             docs.append(read_document(p, root=base, limits=limits))
         except IngestError as e:
             errors.append(e)
+        except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
+            errors.append(
+                IngestError(p.relative_to(base).as_posix(), "unreadable", type(e).__name__)
+            )
         if progress is not None:
-            progress(p)
+            progress(i + 1, len(files))
     return docs, errors

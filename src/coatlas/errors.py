@@ -34,3 +34,7 @@ class IngestError(CoatlasError):
 
 class CodebookError(CoatlasError):
     pass
+
+
+class FacetError(CoatlasError):
+    """A lesson-facet file that cannot be used (one line: file, facet, reason)."""

@@ -1,0 +1,270 @@
+"""Lesson facets: generic, bilingual themes of implementation and involvement lessons.
+
+``facets.yaml`` (next to this module) is a versioned data file of axes for Step 3: a lesson
+statement can be scored against every facet by its terms (lemmas) and by similarity to the
+facet's description sentences, and clustering can run on those profiles. The facets come from
+published frameworks only (CFIR 2.0, PCORI, Carman et al., GRIPP2, NHS/INVOLVE guidance,
+Batalden, NPT), never from a corpus, so they are fair on documents no one has seen
+(docs/step3.md, "Lesson facets"). Loading validates the file and reports the first problem
+as one line naming the file and the facet, like the codebook loader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from coatlas.codebook.match import TOKEN_RE, norm_word, stem, word_keys
+from coatlas.errors import FacetError
+
+BUILTIN = Path(__file__).resolve().parent / "facets.yaml"
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+Domain = Literal["context", "organisation", "people", "process", "relations", "outcomes"]
+# A Swedish compound may end with a term ("timarvode" ends with "arvode"); only for terms whose
+# stem has at least this many letters, so short words do not hit inside unrelated compounds.
+COMPOUND_MIN = 4
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Facet(_Strict):
+    """One axis: labels, lesson-like description sentences and signal terms per language."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    domain: Domain
+    label: dict[str, str]
+    basis: str = ""  # framework constructs the facet draws on (provenance)
+    description: dict[str, list[str]]
+    terms: dict[str, list[str]]
+    include: str = Field(min_length=1)
+    exclude: str = Field(min_length=1)
+
+
+class FacetFile(_Strict):
+    version: int = Field(ge=1)
+    name: str = Field(min_length=1)
+    languages: list[str] = Field(default_factory=lambda: ["en", "sv"], min_length=1)
+    source: str = Field(min_length=1)
+    notes: str = ""
+    facets: list[Facet] = Field(min_length=1)
+    path: str = Field(default="", exclude=True)  # where it was loaded from (not hashed)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _int_version(cls, v: Any) -> Any:
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise ValueError("version must be an integer")
+        return v
+
+    @cached_property
+    def digest(self) -> str:
+        """sha256 of the canonical content: records which facet set a result was made with."""
+        blob = json.dumps(
+            self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+    def ids(self) -> list[str]:
+        return [f.id for f in self.facets]
+
+    def facet(self, facet_id: str) -> Facet:
+        for f in self.facets:
+            if f.id == facet_id:
+                return f
+        raise KeyError(f"facet file {self.name!r} has no facet {facet_id!r}")
+
+
+def load_facets(path: str | Path | None = None) -> list[Facet]:
+    """The facets of ``path`` (None = the built-in ``facets.yaml``), in file order."""
+    return load_facet_file(path).facets
+
+
+def load_facet_file(path: str | Path | None = None) -> FacetFile:
+    """The whole validated file (version, sources, facets); cached per path and mtime."""
+    p = Path(path) if path is not None else BUILTIN
+    if not p.is_file():
+        raise FacetError(f"{p}: facet file not found")
+    return _load_cached(str(p.resolve()), p.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: str, _mtime: int) -> FacetFile:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise FacetError(f"{p.name}: cannot read ({e.__class__.__name__})") from None
+    return parse_facets(text, p.name).model_copy(update={"path": path})
+
+
+def parse_facets(text: str, filename: str = "<facets>") -> FacetFile:
+    """Validate YAML text; ``filename`` only names the file in error lines."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise FacetError(f"{filename}: invalid YAML{where}: {problem}") from None
+    if not isinstance(raw, dict):
+        raise FacetError(f"{filename}: a facet file must be a mapping with version, name, facets")
+    try:
+        ff = FacetFile.model_validate(raw)
+    except ValidationError as e:
+        err = e.errors()[0]
+        more = f" (and {e.error_count() - 1} more)" if e.error_count() > 1 else ""
+        raise FacetError(f"{filename}: {_where(raw, err['loc'])}{_what(err)}{more}") from None
+    _check(ff, filename)
+    return ff
+
+
+def _where(raw: dict[str, Any], loc: tuple[Any, ...]) -> str:
+    """A pydantic location as 'facet 'x', terms, sv: ' (by id when the facet has one)."""
+    parts: list[str] = []
+    i = 0
+    while i < len(loc):
+        key = loc[i]
+        if key == "facets" and i + 1 < len(loc) and isinstance(loc[i + 1], int):
+            idx = loc[i + 1]
+            items = raw.get("facets")
+            item = items[idx] if isinstance(items, list) and idx < len(items) else None
+            ident = item.get("id") if isinstance(item, dict) else None
+            parts.append(f"facet {ident!r}" if isinstance(ident, str) else f"facet #{idx + 1}")
+            i += 2
+            continue
+        parts.append(f"item {key + 1}" if isinstance(key, int) else str(key))
+        i += 1
+    return (", ".join(parts) + ": ") if parts else ""
+
+
+def _what(err: dict[str, Any]) -> str:
+    t = err["type"]
+    if t == "missing":
+        return "missing required field"
+    if t == "extra_forbidden":
+        return "unknown field"
+    if t == "string_pattern_mismatch":
+        return f"id {err.get('input')!r} must be lower_snake_case (a-z, 0-9, _)"
+    if t == "string_type":
+        return f"must be text, got {err.get('input')!r} (quote it in YAML)"
+    return str(err["msg"]).replace("\n", " ")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _term_problem(term: str, lang: str) -> str:
+    if not term.strip():
+        return "is empty"
+    if term != term.strip() or "  " in term:
+        return "has stray spaces"
+    if term != term.lower():
+        return "must be lowercase"
+    if _DIGIT.search(term):
+        return "contains a digit (no years or numbers)"
+    if "*" in term:
+        return "has '*' (terms are lemmas, not wildcard patterns)"
+    if lang == "sv" and term.startswith("att "):
+        return "starts with 'att' (Swedish verbs are given in the infinitive without 'att')"
+    return ""
+
+
+def _check(ff: FacetFile, filename: str) -> None:
+    langs = set(ff.languages)
+    seen: set[str] = set()
+    owner: dict[tuple[str, str], str] = {}
+    for f in ff.facets:
+        where = f"{filename}: facet {f.id!r}"
+        if f.id in seen:
+            raise FacetError(f"{where}: duplicate id")
+        seen.add(f.id)
+        for field in ("label", "description", "terms"):
+            got = set(getattr(f, field))
+            if got != langs:
+                missing, extra = sorted(langs - got), sorted(got - langs)
+                what = (
+                    f"missing {', '.join(missing)}" if missing else f"unexpected {', '.join(extra)}"
+                )
+                raise FacetError(
+                    f"{where}: {field}: {what} (languages are {', '.join(ff.languages)})"
+                )
+        for lang in ff.languages:
+            if not f.label[lang].strip():
+                raise FacetError(f"{where}: label.{lang} is empty")
+            sents = f.description[lang]
+            if not sents or any(not s.strip() for s in sents):
+                raise FacetError(
+                    f"{where}: description.{lang} needs at least one non-empty sentence"
+                )
+            terms = f.terms[lang]
+            if not terms:
+                raise FacetError(f"{where}: terms.{lang} is empty")
+            for t in terms:
+                bad = _term_problem(t, lang)
+                if bad:
+                    raise FacetError(f"{where}: terms.{lang}: term {t!r} {bad}")
+                key = (lang, " ".join(norm_word(w) for w in t.split()))
+                if key in owner:
+                    also = "twice" if owner[key] == f.id else f"also in facet {owner[key]!r}"
+                    raise FacetError(f"{where}: terms.{lang}: term {t!r} listed {also}")
+                owner[key] = f.id
+
+
+# -- term matching -----------------------------------------------------------------------
+
+
+def term_hits(text: str, lang: str, facets: Iterable[Facet] | None = None) -> dict[str, list[str]]:
+    """Facet id -> the facet's terms found in ``text`` (sorted); facets without hits left out.
+
+    Words are compared by lemma, or snowball stem for words the lemmatiser does not know (the
+    codebook matcher's rule), so inflected forms match base-form terms. For Swedish a word may
+    also match a single-word term as the last part of a compound ("timarvodet" -> "arvode"),
+    but only when the word matched no term whole. A simple, deterministic reference for tests
+    and for scoring; it is not wired into the pipeline.
+    """
+    fs = list(load_facets() if facets is None else facets)
+    toks = [norm_word(m.group()) for m in TOKEN_RE.finditer(text)]
+    keys = [set(word_keys(t, lang)) for t in toks]
+    compiled = _compile(tuple((f.id, tuple(f.terms.get(lang, []))) for f in fs), lang)
+    out: dict[str, set[str]] = {}
+    whole = [False] * len(toks)
+    for fid, term, words in compiled:
+        n = len(words)
+        for i in range(len(toks) - n + 1):
+            if all(words[j] & keys[i + j] for j in range(n)):
+                out.setdefault(fid, set()).add(term)
+                for j in range(n):
+                    whole[i + j] = True
+    if lang == "sv":
+        stems = [stem(t, lang) for t in toks]
+        for fid, term, words in compiled:
+            if len(words) != 1:
+                continue
+            head = stem(norm_word(term), lang)
+            if len(head) < COMPOUND_MIN:
+                continue
+            for i, st in enumerate(stems):
+                if not whole[i] and len(st) >= len(head) + 3 and st.endswith(head):
+                    out.setdefault(fid, set()).add(term)
+    return {fid: sorted(ts) for fid, ts in sorted(out.items())}
+
+
+@lru_cache(maxsize=8)
+def _compile(
+    terms: tuple[tuple[str, tuple[str, ...]], ...], lang: str
+) -> tuple[tuple[str, str, tuple[frozenset[str], ...]], ...]:
+    return tuple(
+        (fid, t, tuple(frozenset(word_keys(norm_word(w), lang)) for w in t.split()))
+        for fid, ts in terms
+        for t in ts
+    )

@@ -351,3 +351,15 @@ def test_secondary_genres_need_more_evidence_outside_review_sections():
     assert [c.text for c in det.predict(plain)] == [weak]
     assert det.predict(plain, secondary=True) == []
     assert [c.text for c in det.predict(reviewed, secondary=True)] == [weak]
+
+
+def test_lessons_carry_framework_facets_with_their_words():
+    res = run(_corpus(), embedder=HashEmbedder(), sparse_encoder=False)
+    by_text = {x["text"]: x for x in res["lessons"]}
+    funding = [x for t, x in by_text.items() if "funding" in t or "tillfälliga medel" in t]
+    assert len(funding) == 2  # one English, one Swedish statement about temporary money
+    for x in funding:
+        assert "funding_resources" in x["facets"], x
+    for x in res["lessons"]:
+        for fid, words in x["facets"].items():
+            assert words and words == sorted(words), (fid, words)

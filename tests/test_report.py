@@ -425,3 +425,20 @@ def test_lessons_outside_the_hierarchy_are_listed(sample, tmp_path):
     write_reports(tmp_path, **sample)
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "Lessons not placed in any cluster" in html and "Alone lesson" in html
+
+
+def test_report_summarises_framework_facets_per_cluster(sample, tmp_path):
+    lessons = sample["lessons_doc"]
+    lessons["lessons"][0]["facets"] = {"leadership_support": ["manager"]}
+    lessons["lessons"].append(
+        dict(lessons["lessons"][0], id="L002", facets={"leadership_support": ["chef"]})
+    )
+    lessons["hierarchy"][0]["categories"][0]["codes"][0]["lessons"].append("L002")
+    write_reports(tmp_path, **sample)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Framework facets:" in html and "(2 of 2)" in html
+    # one lesson alone is not a summary
+    lessons["hierarchy"][0]["categories"][0]["codes"][0]["lessons"].remove("L002")
+    lessons["lessons"].pop()
+    write_reports(tmp_path, **sample)
+    assert "Framework facets:" not in (tmp_path / "report.html").read_text(encoding="utf-8")

@@ -23,6 +23,7 @@ from coatlas.document import Document
 
 from .concepts import KeyConceptExtractor
 from .detect import Candidate, LessonDetector, confidence
+from .facets import term_hits
 from .grouping import Clusterer, ConceptGrouper, SparseEncoder, StatementEmbedder, lesson_vectors
 from .labels import Labeller
 from .segment import document_sentences, guess_language
@@ -183,6 +184,9 @@ def _assemble(cands, bags, levels, labeller):
                 "cluster": ids[0][int(levels[i][0])],
                 "confidence": confidence(c.score),
                 "source": SOURCE,
+                # a deductive lens beside the inductive tree: which generic framework facets
+                # (facets.yaml) the quote's words signal, with the words as the evidence
+                "facets": term_hits(c.text, c.language if c.language in ("en", "sv") else "en"),
             }
         )
     node_bags = [

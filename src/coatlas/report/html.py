@@ -90,19 +90,40 @@ def _manifest_rows(manifest: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
+def _facet_summary(lessons: list[dict[str, Any]]) -> list[str]:
+    """Facets that at least a quarter of a node's lessons (and at least two) signal.
+
+    Computed from the lessons at render time, so a reviewed tree is summarised as it is now.
+    """
+    from collections import Counter
+
+    from coatlas.inductive.facets import load_facet_file
+
+    n = Counter(f for x in lessons for f in (x.get("facets") or {}))
+    if not n:
+        return []
+    names = {f.id: f.label.get("en", f.id) for f in load_facet_file().facets}
+    keep = [(f, c) for f, c in n.items() if c >= 2 and c * 4 >= len(lessons)]
+    keep.sort(key=lambda fc: (-fc[1], fc[0]))
+    return [f"{names.get(f, f)} ({c} of {len(lessons)})" for f, c in keep[:4]]
+
+
 def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
     by_id = {str(x.get("id")): x for x in lessons_doc.get("lessons") or []}
     out = []
     for c in lessons_doc.get("hierarchy") or []:
         cats = []
         n_c = 0
+        raw_c: list[dict[str, Any]] = []
         for g in c.get("categories") or []:
             codes = []
             n_g = 0
+            raw_g: list[dict[str, Any]] = []
             for k in g.get("codes") or []:
                 ls = []
                 for lid in k.get("lessons") or []:
                     x = by_id.get(str(lid), {})
+                    raw_g.append(x)
                     ls.append(
                         {
                             "id": str(lid),
@@ -125,12 +146,14 @@ def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
                     }
                 )
             n_c += n_g
+            raw_c.extend(raw_g)
             cats.append(
                 {
                     "id": str(g.get("id") or ""),
                     "label": str(g.get("label") or g.get("id") or ""),
                     "codes": codes,
                     "n": n_g,
+                    "facets": _facet_summary(raw_g),
                 }
             )
         out.append(
@@ -139,6 +162,7 @@ def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
                 "label": str(c.get("label") or c.get("id") or ""),
                 "categories": cats,
                 "n": n_c,
+                "facets": _facet_summary(raw_c),
             }
         )
     return out

@@ -363,3 +363,25 @@ def test_lessons_carry_framework_facets_with_their_words():
     for x in res["lessons"]:
         for fid, words in x["facets"].items():
             assert words and words == sorted(words), (fid, words)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Members noted that recruiting through one channel gave a narrow group of volunteers.", True),
+        ("The council stressed that feedback to contributors keeps them coming back.", True),
+        ("It was noted that short meetings suited the carers better.", True),
+        ("The Medical Director noted that the new system is expected to reduce waiting.", False),
+        ("It was agreed that the workers will have access to records like other staff.", False),
+        ("Rådet framhöll att arvodet måste betalas ut i tid för att fler ska kunna delta.", True),
+        ("Nämnden konstaterade att uppföljningen saknade en plan för återkoppling.", True),
+        ("Vidare framhölls att mötena blev bättre när kallelsen kom i god tid.", True),
+        ("Förvaltningschefen noterade att systemet förväntas minska dubbelarbetet.", False),
+    ],
+)
+def test_minutes_state_a_bodys_conclusion_in_reported_speech(text, found):
+    """In minutes a collective's "noted/stressed that" is how a lesson is recorded; one
+    officer's report or a decision ("it was agreed") is not."""
+    doc = _plan(["Minutes of the meeting", "Item 4. Involvement", text])
+    got = [c.text for c in LessonDetector().predict(doc, secondary=True)]
+    assert (text in got) is found, got

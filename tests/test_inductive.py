@@ -368,7 +368,10 @@ def test_lessons_carry_framework_facets_with_their_words():
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("Members noted that recruiting through one channel gave a narrow group of volunteers.", True),
+        (
+            "Members noted that recruiting through one channel gave a narrow group of volunteers.",
+            True,
+        ),
         ("The council stressed that feedback to contributors keeps them coming back.", True),
         ("It was noted that short meetings suited the carers better.", True),
         ("The Medical Director noted that the new system is expected to reduce waiting.", False),
@@ -385,3 +388,25 @@ def test_minutes_state_a_bodys_conclusion_in_reported_speech(text, found):
     doc = _plan(["Minutes of the meeting", "Item 4. Involvement", text])
     got = [c.text for c in LessonDetector().predict(doc, secondary=True)]
     assert (text in got) is found, got
+
+
+@pytest.mark.parametrize(
+    ("heading", "found"),
+    [
+        ("4. Assessment", True),
+        ("Analysis", True),
+        ("3. Background", False),
+        ("Assessment of costs and savings in detail", False),
+    ],
+)
+def test_the_evaluative_section_of_a_board_paper_is_a_review_section(heading, found, tmp_path):
+    """SBAR papers and reports put their judgement under "Assessment" / "Analys"; a weak
+    normative statement there counts even in a secondary genre, elsewhere it does not."""
+    from coatlas.ingest import read_document
+
+    weak = "Where a manager sponsored the work, changes were adopted; elsewhere ideas stalled."
+    path = tmp_path / "paper.txt"
+    path.write_text(f"Board meeting paper\n\n{heading}\n\n{weak}\n", encoding="utf-8")
+    doc = read_document(path)
+    got = [c.text for c in LessonDetector().predict(doc, secondary=True)]
+    assert (weak in got) is found, got

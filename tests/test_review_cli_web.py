@@ -225,3 +225,18 @@ def test_post_report_writes_the_reviewed_outputs(client, out: Path) -> None:
     assert res.status_code == 303
     assert json.loads((out / "lessons.json").read_text()) == project.reviewed()
     assert dumps(project.reviewed()) == (out / "lessons.json").read_text(encoding="utf-8")
+
+
+def test_serve_refuses_cleanly(out: Path, tmp_path: Path) -> None:
+    pytest.importorskip("flask")
+    import socket
+
+    res = runner.invoke(app, ["serve", str(tmp_path / "nothing"), "--actor", "a"])
+    assert res.exit_code == 2 and "no such output folder" in res.stderr
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        res = runner.invoke(app, ["serve", str(out), "--actor", "a", "--port", str(port)])
+    assert res.exit_code == 2
+    assert f"127.0.0.1:{port}: cannot listen" in res.stderr

@@ -411,7 +411,7 @@ def serve(
         raise _fail(
             ImportError(f"coatlas serve needs the web extra: pip install 'coatlas[web]' ({e})")
         ) from None
-    from werkzeug.serving import run_simple
+    from werkzeug.serving import make_server
 
     who = _actor(actor)
     project = _project(target, db, run)
@@ -421,13 +421,22 @@ def serve(
             markup=False,
         )
     app_ = create_app(project, actor=who)
+    try:
+        # make_server, not run_simple: no reloader, no debugger, one local process
+        server = make_server(host, port, app_, threaded=True)
+    except (OSError, SystemExit) as e:  # werkzeug exits when the port is taken
+        project.close()
+        why = e.strerror if isinstance(e, OSError) else "address in use"
+        raise _fail(OSError(f"{host}:{port}: cannot listen ({why})")) from None
     err.print(
         f"reviewing run {project.run_id} as {who}: http://{host}:{port}/",
         markup=False,
         highlight=False,
     )
     try:
-        run_simple(host, port, app_, threaded=True)
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
     finally:
         project.close()
 

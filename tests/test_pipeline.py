@@ -197,3 +197,32 @@ def test_a_reader_bug_is_one_line_and_the_batch_goes_on(tmp_path, cache, monkeyp
         "central_store_project_2020.md: unreadable (RuntimeError)"
     ]
     assert len(json.loads((out / "manifest.json").read_text())["inputs"]) == 5
+
+
+def test_review_works_on_the_output_folder_and_reproduces_it(example_run, tmp_path):
+    """analyze leaves a store the review verbs use as is; no ops re-render the same bytes."""
+    out, _ = example_run
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    again = tmp_path / "again"
+    res = runner.invoke(app, ["review", "report", str(work), "--out", str(again)])
+    assert res.exit_code == 0, res.output
+    for name in OUTPUTS:
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+    doc = json.loads((out / "lessons.json").read_text(encoding="utf-8"))
+    if not doc["hierarchy"]:
+        pytest.skip("the example has no lessons")
+    code = doc["hierarchy"][0]["categories"][0]["codes"][0]
+    res = runner.invoke(
+        app, ["review", "rename", str(work), code["id"], "Renamed"], env={"COATLAS_ACTOR": "anna"}
+    )
+    assert res.exit_code == 0, res.output
+    assert runner.invoke(app, ["review", "report", str(work)]).exit_code == 0
+    reviewed = json.loads((work / "lessons.json").read_text(encoding="utf-8"))
+    first = reviewed["hierarchy"][0]["categories"][0]["codes"][0]
+    assert (first["label"], first["proposed_label"], first["source"]) == (
+        "Renamed",
+        code["label"],
+        "human:anna",
+    )
+    assert "Renamed" in (work / "report.html").read_text(encoding="utf-8")

@@ -182,5 +182,264 @@ def autocode(
     )
 
 
+# -- review of Step 3's hierarchy ------------------------------------------------------
+
+review_app = typer.Typer(
+    no_args_is_help=True,
+    help="Review Step 3's hierarchy: show, rename, merge, move, create, reject, restore, "
+    "log, report. TARGET is an output folder of `coatlas analyze` (its coatlas.sqlite), "
+    "a store file or a database URL.",
+)
+app.add_typer(review_app, name="review")
+
+_TARGET = typer.Argument(..., help="Output folder of `coatlas analyze`, a store file or a URL")
+_DB = typer.Option(None, "--db", help="Store URL when OUT was analysed with --db")
+_RUN = typer.Option(None, "--run", help="Run to review (default: the newest with lessons)")
+_ACTOR = typer.Option(
+    None, "--actor", envvar="COATLAS_ACTOR", help="Who is reviewing (default: your user name)"
+)
+
+
+def _fail(e: BaseException, code: int = 2) -> typer.Exit:
+    err.print(
+        str(e).splitlines()[0] if str(e) else type(e).__name__,
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+    return typer.Exit(code)
+
+
+def _project(target: str, db: str | None, run: int | None):
+    from coatlas.review.project import open_project
+
+    try:
+        return open_project(target, db=db, run=run)
+    except CoatlasError as e:
+        raise _fail(e) from None
+
+
+def _actor(actor: str | None) -> str:
+    if actor:
+        return actor
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 — no login name (containers): ask for one
+        raise _fail(ValueError("say who is reviewing: --actor NAME or COATLAS_ACTOR")) from None
+
+
+def _apply(
+    target: str, db: str | None, run: int | None, ops: list[dict], actor: str | None
+) -> list[dict]:
+    who = _actor(actor)
+    with _project(target, db, run) as project:
+        try:
+            _, done = project.apply(ops, who)
+        except CoatlasError as e:
+            raise _fail(e) from None
+    for op in done:
+        err.print(_describe(op, who), markup=False, highlight=False, soft_wrap=True)
+    return done
+
+
+def _describe(op: dict, actor: str) -> str:
+    fields = " ".join(f"{k}={v!r}" for k, v in op.items() if k != "op")
+    return f"{op['op']}: {fields} (by {actor})"
+
+
+@review_app.command("show")
+def review_show(
+    target: str = _TARGET,
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    as_json: bool = typer.Option(False, "--json", help="Print the reviewed lessons.json"),
+    proposed: bool = typer.Option(False, "--proposed", help="The hierarchy as Step 3 proposed it"),
+    quotes: bool = typer.Option(True, "--quotes/--no-quotes", help="List every lesson's quote"),
+) -> None:
+    """Print the hierarchy (as reviewed so far) with ids, labels and every quote."""
+    from coatlas.jsonio import dumps
+    from coatlas.review.view import render_text
+
+    with _project(target, db, run) as project:
+        try:
+            doc = project.proposed() if proposed else project.reviewed()
+        except CoatlasError as e:
+            raise _fail(e) from None
+        run_id = project.run_id
+    sys.stdout.write(dumps(doc) if as_json else render_text(doc, run_id, quotes=quotes))
+
+
+@review_app.command("rename")
+def review_rename(
+    target: str = _TARGET,
+    node: str = typer.Argument(..., help="Cluster, category or code id (C01, G03, K12)"),
+    label: str = typer.Argument(..., help="The new label"),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    actor: str | None = _ACTOR,
+) -> None:
+    """Give a cluster, category or code a new label (the proposed one is kept)."""
+    _apply(target, db, run, [{"op": "rename", "node": node, "label": label}], actor)
+
+
+@review_app.command("merge")
+def review_merge(
+    target: str = _TARGET,
+    nodes: list[str] = typer.Argument(..., help="Nodes to merge away (same level as --into)"),
+    into: str = typer.Option(..., "--into", help="The node that stays"),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    actor: str | None = _ACTOR,
+) -> None:
+    """Merge NODES into --into: their children move there and they disappear."""
+    _apply(target, db, run, [{"op": "merge", "node": n, "into": into} for n in nodes], actor)
+
+
+@review_app.command("move")
+def review_move(
+    target: str = _TARGET,
+    items: list[str] = typer.Argument(..., help="Lessons, codes or categories to move"),
+    to: str = typer.Option(..., "--to", help="The new parent: a code, category or cluster"),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    actor: str | None = _ACTOR,
+) -> None:
+    """Move lessons to a code, codes to a category, or categories to a cluster."""
+    _apply(target, db, run, [{"op": "move", "item": i, "to": to} for i in items], actor)
+
+
+@review_app.command("create")
+def review_create(
+    target: str = _TARGET,
+    level: str = typer.Argument(..., help="cluster, category or code"),
+    label: str = typer.Argument(..., help="Its label"),
+    under: str | None = typer.Option(None, "--under", help="Parent (not for a cluster)"),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    actor: str | None = _ACTOR,
+) -> None:
+    """Create an empty node to move things into; prints its id."""
+    op: dict = {"op": "create", "level": level, "label": label}
+    if under is not None:
+        op["parent"] = under
+    done = _apply(target, db, run, [op], actor)
+    sys.stdout.write(done[0]["id"] + "\n")
+
+
+@review_app.command("reject")
+def review_reject(
+    target: str = _TARGET,
+    lessons: list[str] = typer.Argument(..., help="Lesson ids (L001 …)"),
+    note: str | None = typer.Option(None, "--note", help="Why (kept in the event and output)"),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    actor: str | None = _ACTOR,
+) -> None:
+    """Mark lessons as not lessons: kept in lessons.json, left out of Table 3's counts."""
+    ops = [{"op": "reject", "lesson": x, **({"note": note} if note else {})} for x in lessons]
+    _apply(target, db, run, ops, actor)
+
+
+@review_app.command("restore")
+def review_restore(
+    target: str = _TARGET,
+    lessons: list[str] = typer.Argument(..., help="Rejected lesson ids"),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    actor: str | None = _ACTOR,
+) -> None:
+    """Undo a rejection."""
+    _apply(target, db, run, [{"op": "restore", "lesson": x} for x in lessons], actor)
+
+
+@review_app.command("log")
+def review_log(
+    target: str = _TARGET,
+    db: str | None = _DB,
+    run: int | None = _RUN,
+) -> None:
+    """Every review change of the run, oldest first: when, who, what."""
+    with _project(target, db, run) as project:
+        events = project.log()
+    for e in events:
+        sys.stdout.write(
+            f"{e['id']}\t{e['at']}\t{e['actor']}\t{_describe(e['payload'], e['actor'])}\n"
+        )
+
+
+@review_app.command("report")
+def review_report(
+    target: str = _TARGET,
+    out: Path | None = typer.Option(None, "--out", help="Write here (default: TARGET's folder)"),
+    codebook: Path | None = typer.Option(
+        None, "--codebook", help="The run's codebook, if manifest.json's path no longer reads"
+    ),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+) -> None:
+    """Write the reviewed lessons.json and re-render table3.*, report.html (and the rest)."""
+    from coatlas.review.project import write_reviewed
+
+    with _project(target, db, run) as project:
+        try:
+            paths = write_reviewed(project, out, codebook)
+        except (CoatlasError, OSError, ValueError) as e:
+            raise _fail(e) from None
+    err.print(
+        f"reviewed outputs written: {paths['lessons.json'].parent}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@app.command()
+def serve(
+    target: str = _TARGET,
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    actor: str | None = _ACTOR,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on"),
+    port: int = typer.Option(8765, "--port", help="Port to listen on"),
+) -> None:
+    """Review Step 3's hierarchy in a browser (a local web app on 127.0.0.1)."""
+    try:
+        from coatlas.web import create_app
+    except ImportError as e:
+        raise _fail(
+            ImportError(f"coatlas serve needs the web extra: pip install 'coatlas[web]' ({e})")
+        ) from None
+    from werkzeug.serving import make_server
+
+    who = _actor(actor)
+    project = _project(target, db, run)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(
+            f"warning: listening on {host}: anyone who can reach it can edit the review",
+            markup=False,
+        )
+    app_ = create_app(project, actor=who)
+    try:
+        # make_server, not run_simple: no reloader, no debugger, one local process
+        server = make_server(host, port, app_, threaded=True)
+    except (OSError, SystemExit) as e:  # werkzeug exits when the port is taken
+        project.close()
+        why = e.strerror if isinstance(e, OSError) else "address in use"
+        raise _fail(OSError(f"{host}:{port}: cannot listen ({why})")) from None
+    err.print(
+        f"reviewing run {project.run_id} as {who}: http://{host}:{port}/",
+        markup=False,
+        highlight=False,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        project.close()
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

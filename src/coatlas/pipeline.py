@@ -52,6 +52,16 @@ class RunSummary:
     store: str | None = None
 
 
+def method_labels(codebook: Any) -> dict[str, str] | None:
+    """The report's method labels from a codebook (its order fixes Figure 1's colours).
+
+    Shared with review, which re-renders the report and must colour it the same way.
+    """
+    if "methods" not in codebook.group_ids():
+        return None
+    return {c.id: c.label.get("en") or c.id for c in codebook.codes("methods")}
+
+
 def _stage(progress: Progress | None, name: str) -> Callable[[str], None]:
     """Adapt a stage's free-text progress messages to the (stage, done, total) callback."""
     count = [0]
@@ -164,9 +174,7 @@ def analyze(
             manifest=manifest,
             errors=errors,
             today_year=settings.today,
-            method_labels={c.id: c.label.get("en") or c.id for c in codebook.codes("methods")}
-            if "methods" in codebook.group_ids()
-            else None,
+            method_labels=method_labels(codebook),
         )
         store.add_initiatives(run_id, step12.initiatives)
         cb_id = store.add_codebook(
@@ -176,7 +184,12 @@ def analyze(
             codes=[{"id": f"{g}:{c.id}"} for g in codebook.group_ids() for c in codebook.codes(g)],
         )
         store.add_codings(run_id, codings_from_initiatives(step12.initiatives), codebook_id=cb_id)
-        store.add_lessons(run_id, lessons_doc.get("lessons", []), lessons_doc.get("hierarchy"))
+        store.add_lessons(
+            run_id,
+            lessons_doc.get("lessons", []),
+            lessons_doc.get("hierarchy") or [],
+            sampling=lessons_doc.get("sampling") or [],
+        )
         store.finish_run(run_id, "succeeded")
     except BaseException:
         if run_id is not None:

@@ -13,6 +13,7 @@ from coatlas.report.figure import primary_method, render_figure1
 from coatlas.report.html import render_html
 from coatlas.report.labels import default_method_labels
 from coatlas.report.tables import (
+    rejected_ids,
     table2_csv,
     table2_md,
     table2_rows,
@@ -74,7 +75,7 @@ def write_reports(
         }
     lessons_doc = lessons_doc or {}
     rows2 = table2_rows(initiatives, labels)
-    rows3 = table3_rows(lessons_doc.get("hierarchy") or [])
+    rows3 = table3_rows(lessons_doc.get("hierarchy") or [], rejected_ids(lessons_doc))
     svg, png = render_figure1(list(initiatives), labels, today_year)
     html = render_html(
         initiatives=initiatives,

@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from coatlas.report.labels import label, level_labels, role_labels
-from coatlas.report.tables import chronological, table3_rows, timeline
+from coatlas.report.tables import chronological, rejected_ids, table3_rows, timeline
 
 
 def _ev(items: Any) -> list[dict[str, Any]]:
@@ -108,8 +108,23 @@ def _facet_summary(lessons: list[dict[str, Any]]) -> list[str]:
     return [f"{names.get(f, f)} ({c} of {len(lessons)})" for f, c in keep[:4]]
 
 
+def _reviewed(node: dict[str, Any]) -> dict[str, str]:
+    """What a reviewer did to a node, for the report: who, and the label it replaced."""
+    source = str(node.get("source") or "")
+    if not source.startswith("human:"):
+        return {"by": "", "was": ""}
+    proposed = node.get("proposed_label", "")
+    was = (
+        "created in review"
+        if proposed is None
+        else (f"proposed as “{proposed}”" if proposed != node.get("label") else "")
+    )
+    return {"by": source, "was": was}
+
+
 def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
     by_id = {str(x.get("id")): x for x in lessons_doc.get("lessons") or []}
+    rejected = rejected_ids(lessons_doc)
     out = []
     for c in lessons_doc.get("hierarchy") or []:
         cats = []
@@ -123,7 +138,9 @@ def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
                 ls = []
                 for lid in k.get("lessons") or []:
                     x = by_id.get(str(lid), {})
-                    raw_g.append(x)
+                    rev = x.get("review") if isinstance(x.get("review"), dict) else {}
+                    if not rev.get("rejected"):
+                        raw_g.append(x)  # a rejected quote is no evidence for the node
                     ls.append(
                         {
                             "id": str(lid),
@@ -134,15 +151,21 @@ def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
                             "language": str(x.get("language") or ""),
                             "source": str(x.get("source") or ""),
                             "key_concepts": [str(y) for y in x.get("key_concepts") or []],
+                            "rejected": str(lid) in rejected,
+                            "review_by": str(rev.get("source") or ""),
+                            "review_note": str(rev.get("note") or ""),
                         }
                     )
-                n_g += len(ls)
+                kept = sum(1 for x in ls if not x["rejected"])
+                n_g += kept
                 codes.append(
                     {
                         "id": str(k.get("id") or ""),
                         "label": str(k.get("label") or k.get("id") or ""),
                         "key_concepts": [str(y) for y in k.get("key_concepts") or []],
                         "lessons": ls,
+                        "n": kept,
+                        "review": _reviewed(k),
                     }
                 )
             n_c += n_g
@@ -154,6 +177,7 @@ def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
                     "codes": codes,
                     "n": n_g,
                     "facets": _facet_summary(raw_g),
+                    "review": _reviewed(g),
                 }
             )
         out.append(
@@ -163,9 +187,30 @@ def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
                 "categories": cats,
                 "n": n_c,
                 "facets": _facet_summary(raw_c),
+                "review": _reviewed(c),
             }
         )
     return out
+
+
+def _review_summary(lessons_doc: dict[str, Any]) -> dict[str, Any] | None:
+    review = lessons_doc.get("review")
+    if not isinstance(review, dict):
+        return None
+    return {
+        "ops": int(review.get("ops") or 0),
+        "rejected": len(rejected_ids(lessons_doc)),
+        "removed": [
+            {
+                "id": str(r.get("id") or ""),
+                "label": str(r.get("label") or ""),
+                "level": str(r.get("level") or ""),
+                "why": f"merged into {r['merged_into']}" if r.get("merged_into") else "emptied",
+                "by": str(r.get("source") or ""),
+            }
+            for r in review.get("removed") or []
+        ],
+    }
 
 
 def _unplaced(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -281,7 +326,7 @@ def render_html(
             "initiatives": len(inis),
             "non_initiatives": len(non),
             "uncoded": len(unc),
-            "lessons": len(lessons_doc.get("lessons") or []),
+            "lessons": len(lessons_doc.get("lessons") or []) - len(rejected_ids(lessons_doc)),
             "clusters": len(lessons_doc.get("hierarchy") or []),
         },
         errors=errs,
@@ -294,6 +339,7 @@ def render_html(
         sampling=sampling,
         hierarchy=_hierarchy_view(lessons_doc),
         unplaced=_unplaced(lessons_doc),
-        table3=table3_rows(lessons_doc.get("hierarchy") or []),
+        table3=table3_rows(lessons_doc.get("hierarchy") or [], rejected_ids(lessons_doc)),
+        review=_review_summary(lessons_doc),
     )
     return html

@@ -151,25 +151,53 @@ TABLE2_MD_COLUMNS = (
 TABLE2_CSV_COLUMNS = (*TABLE2_MD_COLUMNS, "Methods", "Levels", "PPE roles", "id")
 
 
-def table3_rows(hierarchy: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Table 3: one row per cluster with its categories (and how many codes/lessons)."""
+def rejected_ids(lessons_doc: dict[str, Any] | None) -> set[str]:
+    """Lessons a reviewer rejected: kept in lessons.json and the report, left out of counts."""
+    return {
+        str(x.get("id"))
+        for x in (lessons_doc or {}).get("lessons") or []
+        if isinstance(x.get("review"), dict) and x["review"].get("rejected")
+    }
+
+
+def table3_rows(
+    hierarchy: Iterable[dict[str, Any]], rejected: Iterable[str] = ()
+) -> list[dict[str, Any]]:
+    """Table 3: one row per cluster with its categories (and how many codes/lessons).
+
+    Lessons a reviewer rejected do not count, and a code, category or cluster whose
+    lessons were all rejected is left out: nothing is left behind it.
+    """
+    out = set(rejected)
     rows = []
-    for n, c in enumerate(hierarchy or [], 1):
-        cats = c.get("categories") or []
+    for c in hierarchy or []:
+        cats = []
+        for g in c.get("categories") or []:
+            counts = [
+                (
+                    len(k.get("lessons") or []),
+                    sum(1 for x in k.get("lessons") or [] if str(x) not in out),
+                )
+                for k in g.get("codes") or []
+            ]
+            if sum(a for a, _ in counts) and not sum(b for _, b in counts):
+                continue
+            cats.append(
+                {
+                    "id": str(g.get("id") or ""),
+                    "label": str(g.get("label") or g.get("id") or ""),
+                    "codes": sum(1 for a, b in counts if b or not a),
+                    "lessons": sum(b for _, b in counts),
+                }
+            )
+        if c.get("categories") and not cats:
+            continue
         rows.append(
             {
-                "number": n,
+                "number": len(rows) + 1,
                 "id": str(c.get("id") or ""),
                 "cluster": str(c.get("label") or c.get("id") or ""),
-                "categories": [
-                    {
-                        "id": str(g.get("id") or ""),
-                        "label": str(g.get("label") or g.get("id") or ""),
-                        "codes": len(g.get("codes") or []),
-                        "lessons": sum(len(k.get("lessons") or []) for k in g.get("codes") or []),
-                    }
-                    for g in cats
-                ],
+                "categories": cats,
             }
         )
     return rows

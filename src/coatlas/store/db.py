@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -86,9 +87,14 @@ def alembic_config(engine: Engine | None = None, schema: str | None = None) -> C
     return cfg
 
 
+# Alembic keeps its migration context in module globals, so two threads migrating
+# at once (two stores opened by one process) trample each other and can hang.
+_MIGRATING = threading.Lock()
+
+
 def _run(engine: Engine, schema: str | None, fn: Any, revision: str) -> None:
     cfg = alembic_config(engine, schema)
-    with engine.begin() as conn:
+    with _MIGRATING, engine.begin() as conn:
         cfg.attributes["connection"] = conn
         try:
             fn(cfg, revision)

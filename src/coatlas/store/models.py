@@ -235,6 +235,20 @@ class Lesson(Base):
     fields: Mapped[dict[str, Any]]
 
 
+class LessonProposal(Base):
+    """The hierarchy (and sampling) Step 3 proposed for a run, exactly as written.
+
+    Review never edits it: the reviewed hierarchy is this plus the run's
+    ``lesson.review`` events replayed in order, so the proposal stays on record.
+    """
+
+    __tablename__ = "lesson_proposals"
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True)
+    hierarchy: Mapped[list[Any]]
+    sampling: Mapped[list[Any]]
+
+
 class Event(Base):
     """Append-only audit log; the database itself refuses UPDATE and DELETE (triggers)."""
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from coatlas.document import Document, Page, Span, Turn
 from coatlas.evidence import Coding
+from coatlas.review.ops import Review, ReviewError, check_actor
 from coatlas.store import db
 from coatlas.store.db import StoreError
 from coatlas.store.models import (
@@ -41,6 +42,7 @@ from coatlas.store.models import (
     Event,
     Initiative,
     Lesson,
+    LessonProposal,
     Run,
     RunDocument,
     Segment,
@@ -544,11 +546,13 @@ class Store:
         lessons: Sequence[dict[str, Any]],
         hierarchy: Sequence[dict[str, Any]] | None = None,
         actor: str = "coatlas",
+        sampling: Sequence[dict[str, Any]] | None = None,
     ) -> list[int]:
         """Store a run's lessons (dicts as in lessons.json ``lessons``), all or none.
 
         ``hierarchy`` (lessons.json ``hierarchy``) supplies the code, category and
-        cluster labels; a lesson's own ``labels`` mapping wins.
+        cluster labels; a lesson's own ``labels`` mapping wins. When it is given it is
+        also kept as the run's proposal (with ``sampling``), which review replays onto.
         """
         names = _hierarchy_labels(hierarchy or [])
         with self._tx() as s:
@@ -588,6 +592,16 @@ class Store:
                     )
                 )
             s.add_all(rows)
+            if hierarchy is not None:
+                if s.get(LessonProposal, run_id) is not None:
+                    raise StoreError(f"run {run_id}: its lesson hierarchy is already stored")
+                s.add(
+                    LessonProposal(
+                        run_id=run_id,
+                        hierarchy=_jsonable(list(hierarchy)),
+                        sampling=_jsonable(list(sampling or [])),
+                    )
+                )
             s.flush()
             if rows:
                 _event(s, actor, "lessons.add", f"run:{run_id}", {"count": len(rows)})
@@ -598,6 +612,49 @@ class Store:
         with self._read() as s:
             q = select(Lesson).where(Lesson.run_id == run_id).order_by(Lesson.id)
             return [{**r.fields, "labels": r.labels} for r in s.scalars(q)]
+
+    # -- review of the lesson hierarchy ----------------------------------------------
+
+    def lesson_runs(self) -> list[int]:
+        """Runs whose lesson hierarchy is stored (so they can be reviewed), oldest first."""
+        with self._read() as s:
+            return list(s.scalars(select(LessonProposal.run_id).order_by(LessonProposal.run_id)))
+
+    def proposed_lessons(self, run_id: int) -> dict[str, Any]:
+        """The run's lessons.json as Step 3 proposed it (``lessons``, ``hierarchy``, ``sampling``)."""
+        with self._read() as s:
+            return _proposal(s, run_id)
+
+    def reviewed_lessons(self, run_id: int) -> dict[str, Any]:
+        """The proposal with the run's ``lesson.review`` events replayed in order."""
+        with self._read() as s:
+            return _reviewed(s, run_id).doc
+
+    def review_lessons(
+        self, run_id: int, ops: Sequence[dict[str, Any]], actor: str
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """Apply review ops to the run's hierarchy and record each as an event, all or none.
+
+        Returns the reviewed lessons.json and the ops as recorded (a ``create`` carries
+        the id it got). Writers of one run are serialised (row lock on PostgreSQL,
+        ``BEGIN IMMEDIATE`` on SQLite), so every op is checked against the state the
+        events before it produce. A refused op raises ``ReviewError`` and records nothing.
+        """
+        actor = check_actor(actor)
+        with self._tx() as s:
+            s.execute(select(Run.id).where(Run.id == run_id).with_for_update())
+            review = _reviewed(s, run_id)
+            recorded = []
+            for i, op in enumerate(ops):
+                try:
+                    done = review.apply(op, actor)
+                except ReviewError as e:
+                    prefix = f"op {i + 1} of {len(ops)}: " if len(ops) > 1 else ""
+                    raise ReviewError(f"{prefix}{e}") from None
+                _event(s, actor, REVIEW_ACTION, f"run:{run_id}", done)
+                recorded.append(done)
+            s.flush()
+            return review.doc, recorded
 
     # -- events --------------------------------------------------------------------
 
@@ -628,6 +685,8 @@ class Store:
             return s.scalar(select(func.count()).select_from(model)) or 0
 
 
+REVIEW_ACTION = "lesson.review"
+
 _TABLES: dict[str, type] = {
     m.__tablename__: m  # type: ignore[attr-defined]
     for m in (
@@ -641,6 +700,7 @@ _TABLES: dict[str, type] = {
         CodingRow,
         Initiative,
         Lesson,
+        LessonProposal,
         Event,
     )
 }
@@ -685,6 +745,36 @@ class _Resolver:
         text = s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id)) or ""
         self.cache[ref] = (doc_id, text)
         return doc_id, text
+
+
+def _proposal(s: Session, run_id: int) -> dict[str, Any]:
+    prop = s.get(LessonProposal, run_id)
+    if prop is None:
+        _get_run(s, run_id)
+        raise StoreError(
+            f"run {run_id}: no lesson hierarchy stored (analysed before review existed, "
+            "or without Step 3); run coatlas analyze again"
+        )
+    q = select(Lesson.fields).where(Lesson.run_id == run_id).order_by(Lesson.id)
+    return {"lessons": list(s.scalars(q)), "hierarchy": prop.hierarchy, "sampling": prop.sampling}
+
+
+def _reviewed(s: Session, run_id: int) -> Review:
+    """A ``Review`` of the run's proposal with its recorded ops applied."""
+    review = Review(_proposal(s, run_id))
+    q = (
+        select(Event)
+        .where(Event.target == f"run:{run_id}", Event.action == REVIEW_ACTION)
+        .order_by(Event.id)
+    )
+    for event in s.scalars(q):
+        try:
+            review.apply(event.payload, event.actor)
+        except ReviewError as e:  # only a log edited behind the API's back gets here
+            raise StoreError(
+                f"run {run_id}: review event {event.id} does not replay ({e})"
+            ) from None
+    return review
 
 
 def _validate_document(doc: Document) -> None:

@@ -318,6 +318,23 @@ def test_lessons_matching_and_grouping(gold):
     }
 
 
+def test_lessons_a_reviewer_rejected_are_not_scored(gold):
+    lessons = {
+        "lessons": [
+            {"id": "L1", "document": "a.txt", "text": gold["lessons"][0]["text"], "cluster": "X"},
+            {
+                "id": "L2",
+                "document": "a.txt",
+                "text": "Something nobody annotated as a lesson.",
+                "cluster": "Y",
+                "review": {"source": "human:anna", "rejected": True},
+            },
+        ]
+    }
+    les = evaluate_data(gold, [], lessons)["lessons"]
+    assert (les["tp"], les["fp"], les["predicted"]) == (1, 0, 1)
+
+
 def test_lesson_grouping_disagreement(gold):
     lessons = {
         "lessons": [

@@ -455,7 +455,12 @@ def _lesson_metrics(gold: dict[str, Any], lessons_doc: dict[str, Any]) -> dict[s
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
     g_les = gold.get("lessons") or []
-    p_les = (lessons_doc or {}).get("lessons") or []
+    # a lesson a reviewer rejected is not part of the (reviewed) result being scored
+    p_les = [
+        x
+        for x in (lessons_doc or {}).get("lessons") or []
+        if not (isinstance(x.get("review"), dict) and x["review"].get("rejected"))
+    ]
     score = np.zeros((len(p_les), len(g_les)))
     for i, p in enumerate(p_les):
         for j, g in enumerate(g_les):

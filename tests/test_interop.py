@@ -610,3 +610,10 @@ def test_examples_end_to_end(tmp_path, schema):
     first = (out / "coatlas.qdpx").read_bytes()
     assert runner.invoke(app, ["export", str(out)]).exit_code == 0
     assert (out / "coatlas.qdpx").read_bytes() == first
+
+
+def test_malformed_hierarchy_is_one_line(tmp_path):
+    data = _sample()
+    del data["lessons_doc"]["hierarchy"][0]["id"]
+    with pytest.raises(ExportError, match=r"^OUT: malformed results \(KeyError: 'id'\)$"):
+        write_qdpx(_results(lessons_doc=data["lessons_doc"]), tmp_path / "p.qdpx")

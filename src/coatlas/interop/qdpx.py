@@ -565,7 +565,12 @@ def build_qdpx(
 ) -> tuple[dict[str, bytes], ExportSummary]:
     """The zip members (name -> bytes) of a .qdpx for ``results``, and what went in."""
     b = _Builder(results, language, include_rejected)
-    b.build()
+    try:
+        b.build()
+    except (KeyError, TypeError, AttributeError) as e:  # a hand-edited or foreign JSON file
+        raise ExportError(
+            f"{results.origin}: malformed results ({type(e).__name__}: {e})"
+        ) from None
     stamp = _datetime(created) if created else None
     members = {"project.qde": b.xml(name, stamp)}
     for doc, text in results.texts.items():

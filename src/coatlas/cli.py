@@ -128,6 +128,52 @@ def evaluate(
 
 
 @app.command()
+def export(
+    out_dir: Path = typer.Argument(..., help="Output folder of `coatlas analyze`"),
+    fmt: str = typer.Option("qdpx", "--format", help="Exchange format: qdpx (REFI-QDA Project)"),
+    to: Path | None = typer.Option(None, "--to", help="File to write (default: OUT/coatlas.qdpx)"),
+    docs: Path | None = typer.Option(
+        None, "--docs", help="Documents folder, read again if the store has no texts"
+    ),
+    db: str | None = typer.Option(None, "--db", help="Project store URL (default: SQLite in OUT)"),
+    created: str | None = typer.Option(
+        None, "--created", help="ISO 8601 date-time to stamp on every item (default: none)"
+    ),
+    language: str = typer.Option("en", "--language", help="Language of code names: en or sv"),
+    include_rejected: bool = typer.Option(
+        False, "--include-rejected", help="Also export codings a reviewer rejected"
+    ),
+) -> None:
+    """Write OUT_DIR's results for NVivo, ATLAS.ti, MAXQDA or QualCoder (REFI-QDA .qdpx)."""
+    from coatlas.interop import write_qdpx
+
+    if fmt != "qdpx":
+        err.print(f"{fmt}: unknown format (only qdpx)", markup=False, highlight=False)
+        raise typer.Exit(2)
+    try:
+        summary = write_qdpx(
+            out_dir,
+            to,
+            docs_dir=docs,
+            db_url=db,
+            created=created,
+            language=language,
+            include_rejected=include_rejected,
+        )
+    except CoatlasError as e:
+        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    skipped = "".join(f", {n} {what} left out" for what, n in sorted(summary.skipped.items()))
+    err.print(
+        f"{summary.sources} sources, {summary.codes} codes, {summary.selections} coded "
+        f"segments{skipped} -> {summary.path}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@app.command()
 def autocode(
     train: Path = typer.Argument(..., help="Coded CSV: id, text and one 0/1 column per code"),
     apply: Path = typer.Argument(..., help="CSV to code: id and text columns"),

@@ -410,3 +410,38 @@ def test_the_evaluative_section_of_a_board_paper_is_a_review_section(heading, fo
     doc = read_document(path)
     got = [c.text for c in LessonDetector().predict(doc, secondary=True)]
     assert (weak in got) is found, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "lesson", "plain"),
+    [
+        (
+            "en",
+            "Where the ward manager took part, the new routine stayed; where nobody did, it faded.",
+            "The ward manager took part, and the new routine was written down.",
+        ),
+        (
+            "en",
+            "When the coordinator left, the group stopped meeting within months.",
+            "When the coordinator arrived, the group met in the library.",
+        ),
+        (
+            "sv",
+            "Där chefen var med vid mötena gick det mycket bättre; där hen saknades hände inget.",
+            "Chefen var med vid mötena, och där fanns också två sjuksköterskor.",
+        ),
+        (
+            "sv",
+            "När pengarna tog slut försvann kontaktpersonen och allt fick börja om.",
+            "När mötet startade presenterade sig deltagarna.",
+        ),
+    ],
+)
+def test_contingencies_are_implicit_lessons(lang, lesson, plain):
+    """ "Where X ...; where not ..." and "when the support ended, it stopped" state what
+    something depended on, the implicit form of a lesson; the same words in a plain
+    account score lower."""
+    lex = load_lexicon(lang)
+    hit, _, cues = score_sentence(lesson, lex)
+    base, _, _ = score_sentence(plain, lex)
+    assert hit >= base + 1.0, (hit, base, cues)

@@ -6,11 +6,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
+from coatlas.datafile import parse_yaml_model
 from coatlas.errors import CodebookError
 
 from .model import Codebook
@@ -54,63 +51,16 @@ def _load_cached(path: str, _mtime: int) -> Codebook:
 
 def parse_codebook(text: str, filename: str = "<codebook>") -> Codebook:
     """Validate YAML text; ``filename`` is only used in error lines."""
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise CodebookError(f"{filename}: invalid YAML{where}: {problem}") from None
-    if not isinstance(raw, dict):
-        raise CodebookError(f"{filename}: a codebook must be a mapping with name, version, groups")
-    try:
-        cb = Codebook.model_validate(raw)
-    except ValidationError as e:
-        err = e.errors()[0]
-        raise CodebookError(
-            f"{filename}: {_where(raw, err['loc'])}{_what(err)}"
-            + (f" (and {e.error_count() - 1} more)" if e.error_count() > 1 else "")
-        ) from None
+    cb, _raw = parse_yaml_model(
+        text,
+        filename,
+        Codebook,
+        CodebookError,
+        items={"groups": "group", "codes": "code"},
+        shape="a codebook must be a mapping with name, version, groups",
+    )
     _check_semantics(cb, filename)
     return cb.model_copy(update={"source": filename})
-
-
-def _where(raw: dict[str, Any], loc: tuple[Any, ...]) -> str:
-    """Turn a pydantic location into 'group 'x', code 'y', field': readable for an analyst."""
-    parts: list[str] = []
-    node: Any = raw
-    i = 0
-    while i < len(loc):
-        key = loc[i]
-        if key in ("groups", "codes") and i + 1 < len(loc) and isinstance(loc[i + 1], int):
-            idx = loc[i + 1]
-            try:
-                node = node[key][idx]
-                ident = node.get("id") if isinstance(node, dict) else None
-            except (KeyError, IndexError, TypeError):
-                ident = None
-            kind = "group" if key == "groups" else "code"
-            parts.append(f"{kind} {ident!r}" if ident else f"{kind} #{idx + 1}")
-            i += 2
-            continue
-        parts.append(str(key))
-        try:
-            node = node[key]
-        except (KeyError, IndexError, TypeError):
-            node = None
-        i += 1
-    return (", ".join(parts) + ": ") if parts else ""
-
-
-def _what(err: dict[str, Any]) -> str:
-    t = err["type"]
-    if t == "missing":
-        return "missing required field"
-    if t == "extra_forbidden":
-        return "unknown field"
-    if t == "string_pattern_mismatch":
-        return f"id {err.get('input')!r} must be lower_snake_case (a-z, 0-9, _)"
-    return str(err["msg"]).replace("\n", " ")
 
 
 def _check_semantics(cb: Codebook, filename: str) -> None:

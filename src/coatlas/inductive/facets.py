@@ -19,10 +19,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from coatlas.codebook.match import TOKEN_RE, norm_word, stem, word_keys
+from coatlas.datafile import parse_yaml_model
 from coatlas.errors import FacetError
 
 BUILTIN = Path(__file__).resolve().parent / "facets.yaml"
@@ -109,55 +109,16 @@ def _load_cached(path: str, _mtime: int) -> FacetFile:
 
 def parse_facets(text: str, filename: str = "<facets>") -> FacetFile:
     """Validate YAML text; ``filename`` only names the file in error lines."""
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise FacetError(f"{filename}: invalid YAML{where}: {problem}") from None
-    if not isinstance(raw, dict):
-        raise FacetError(f"{filename}: a facet file must be a mapping with version, name, facets")
-    try:
-        ff = FacetFile.model_validate(raw)
-    except ValidationError as e:
-        err = e.errors()[0]
-        more = f" (and {e.error_count() - 1} more)" if e.error_count() > 1 else ""
-        raise FacetError(f"{filename}: {_where(raw, err['loc'])}{_what(err)}{more}") from None
+    ff, _raw = parse_yaml_model(
+        text,
+        filename,
+        FacetFile,
+        FacetError,
+        items={"facets": "facet"},
+        shape="a facet file must be a mapping with version, name, facets",
+    )
     _check(ff, filename)
     return ff
-
-
-def _where(raw: dict[str, Any], loc: tuple[Any, ...]) -> str:
-    """A pydantic location as 'facet 'x', terms, sv: ' (by id when the facet has one)."""
-    parts: list[str] = []
-    i = 0
-    while i < len(loc):
-        key = loc[i]
-        if key == "facets" and i + 1 < len(loc) and isinstance(loc[i + 1], int):
-            idx = loc[i + 1]
-            items = raw.get("facets")
-            item = items[idx] if isinstance(items, list) and idx < len(items) else None
-            ident = item.get("id") if isinstance(item, dict) else None
-            parts.append(f"facet {ident!r}" if isinstance(ident, str) else f"facet #{idx + 1}")
-            i += 2
-            continue
-        parts.append(f"item {key + 1}" if isinstance(key, int) else str(key))
-        i += 1
-    return (", ".join(parts) + ": ") if parts else ""
-
-
-def _what(err: dict[str, Any]) -> str:
-    t = err["type"]
-    if t == "missing":
-        return "missing required field"
-    if t == "extra_forbidden":
-        return "unknown field"
-    if t == "string_pattern_mismatch":
-        return f"id {err.get('input')!r} must be lower_snake_case (a-z, 0-9, _)"
-    if t == "string_type":
-        return f"must be text, got {err.get('input')!r} (quote it in YAML)"
-    return str(err["msg"]).replace("\n", " ")
 
 
 _DIGIT = re.compile(r"\d")

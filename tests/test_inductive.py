@@ -445,3 +445,38 @@ def test_contingencies_are_implicit_lessons(lang, lesson, plain):
     hit, _, cues = score_sentence(lesson, lex)
     base, _, _ = score_sentence(plain, lex)
     assert hit >= base + 1.0, (hit, base, cues)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("sv", "Förvaltningens bedömning är att fler stannar kvar när arvodet är detsamma."),
+        ("sv", "Ordföranden framhöll att kallelsen måste komma i god tid."),
+        ("sv", "Det som räddade gruppen var att föreningen tog över ansvaret."),
+        ("sv", "Det som betydde mest var att någon ringde efteråt."),
+        ("sv", "Erfarenheten från de första träffarna är att tolk behövs från början."),
+        ("en", "Our assessment is that paid members stay longer."),
+        ("en", "The chair stressed that papers must arrive a week before the meeting."),
+        ("en", "What mattered most was that someone called afterwards."),
+        (
+            "en",
+            "The experience from the first rounds is that interpreters are needed from the start.",
+        ),
+    ],
+)
+def test_stated_judgements_are_explicit_cues(lang, sentence):
+    """A stated judgement ("our assessment is that"), a view put forward by anyone ("stressed
+    that", "framhöll att") and "what mattered most" state a lesson outright."""
+    score, explicit, cues = score_sentence(sentence, load_lexicon(lang))
+    assert explicit and cues and score >= 2.5, (score, cues)
+
+
+def test_findings_heading_opens_a_review_section(tmp_path):
+    from coatlas.ingest import read_document
+
+    weak = "Partners spoke more when the chair asked for their view before the clinicians."
+    for heading, found in (("3. Findings", True), ("2. Methods", False)):
+        path = tmp_path / "report.txt"
+        path.write_text(f"Evaluation report\n\n{heading}\n\n{weak}\n", encoding="utf-8")
+        got = [c.text for c in LessonDetector().predict(read_document(path), secondary=True)]
+        assert (weak in got) is found, (heading, got)

@@ -28,6 +28,7 @@ DEFAULT = [
     ROOT / "benchmarks/corpora/heldout-lowmoor",
     ROOT / "benchmarks/corpora/heldout-solvik",
     ROOT / "benchmarks/corpora/heldout-kvarnby",
+    ROOT / "benchmarks/corpora/heldout-vittangi",
 ]
 
 

@@ -109,6 +109,21 @@ def test_rename_cue_links_old_and_new_name():
     assert any("studio blå" in pair and "designverkstaden buv" in pair for pair in ls)
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Members of the county disability council (Länshandikapprådet) attended.", True),
+        ("Members of the Lived Experience Council (Erfarenhetsrådet) commented on it.", False),
+        ("The hospital's patient council (Patientrådet) met four times.", False),
+    ],
+)
+def test_a_council_glossed_as_an_organisation_unless_it_is_made_of_patients(text, org):
+    """An English gloss naming an organisation marks the Swedish name as one; a council of
+    persons with patient experience is itself a co-production initiative."""
+    _, ls = MentionFinder().find("x.txt", text, lang="en")
+    assert any(lk.reason == "org" for lk in ls) is org
+
+
 def test_organisations_are_not_mentions():
     ks = keys("Utvecklingsenheten och Patientnämnden deltog. Region Västland ansvarar.")
     assert not any(k.startswith("region") for k in ks)

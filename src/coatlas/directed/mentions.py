@@ -249,6 +249,7 @@ class MentionFinder:
         en, sv = self.lex["en"], self.lex["sv"]
         self.stop = en.stopwords | sv.stopwords | MONTHS
         self.org = en.org_heads | sv.org_heads
+        self.ppe = tuple(sorted({*en.ppe_actors, *sv.ppe_actors}))
         self.tails = frozenset(
             str(w).lower() for lx in (en, sv) for w in lx.raw.get("not_name_tails", []) or []
         )
@@ -708,9 +709,16 @@ class MentionFinder:
                         x.cues.add("paren")
                         links.append(Link(x.key, y.key, "parenthesis", doc_path, x.start, pb))
                     continue
-                # "the county disability council (X-rådet)": the gloss says X is an organisation
+                # "the county disability council (X-rådet)": the gloss says X is an organisation,
+                # unless the gloss names persons with patient experience ("the Lived Experience
+                # Council (X-rådet)", "the patient council"): that council is the initiative
                 before_word = re.findall(r"[\w'’-]+", text[max(s0, pa - 30) : pa])
-                if before_word and before_word[-1].lower() in self.org:
+                gloss = " ".join(before_word[-4:]).lower()
+                if (
+                    before_word
+                    and before_word[-1].lower() in self.org
+                    and not any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", gloss) for a in self.ppe)
+                ):
                     for m in out.values():
                         if m.start >= ia and m.end <= ib:
                             links.append(Link(m.key, m.key, "org", doc_path, m.start, m.end))

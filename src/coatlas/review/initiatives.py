@@ -166,7 +166,9 @@ def coding_reviews(
         (f"initiative:{ini.get('id')}", f"{key}:{code}" if code else key)
         for ini, key, code, _ in evidence_slots(initiatives)
     ]
-    if len(rows) != len(slots) or any(r["target"] != t for r, (t, _) in zip(rows, slots)):
+    if len(rows) != len(slots) or any(
+        r["target"] != t for r, (t, _) in zip(rows, slots, strict=True)
+    ):
         return []
     reviewed = {r["id"]: i for i, r in enumerate(rows) if _touched(r, slots[i][1])}
     if not reviewed:
@@ -322,10 +324,10 @@ def _apply_codings(
         for c in [c for c, items in ev[group].items() if not items and before.get(c)]:
             del ev[group][c]  # a code whose every item was rejected
     for year in YEARS:
-        if _live(proposed_ev.get(year) or []) and not _live(ev.get(year) or []):
-            if rec.get(year) is not None:
-                review.setdefault("proposed_years", {})[year] = rec[year]
-                rec[year] = None
+        lost = _live(proposed_ev.get(year) or []) and not _live(ev.get(year) or [])
+        if lost and rec.get(year) is not None:
+            review.setdefault("proposed_years", {})[year] = rec[year]
+            rec[year] = None
     rec["evidence"] = ev
     if review:
         rec["review"] = review

@@ -143,8 +143,7 @@ class Project:
         return [
             e
             for e in self.store.events()
-            if e["target"] in ids
-            or (e["target"] == run and e["action"] == "initiative.review")
+            if e["target"] in ids or (e["target"] == run and e["action"] == "initiative.review")
         ]
 
 

@@ -232,8 +232,9 @@ def autocode(
 
 review_app = typer.Typer(
     no_args_is_help=True,
-    help="Review Step 3's hierarchy: show, rename, merge, move, create, reject, restore, "
-    "log, report. TARGET is an output folder of `coatlas analyze` (its coatlas.sqlite), "
+    help="Review the analysis: Step 3's hierarchy (show, rename, merge, move, create, reject, "
+    "restore), Steps 1–2's codings (codings, accept, reject, edit) and initiatives "
+    "(reject-initiative, restore-initiative, rename-initiative); log, report. TARGET is an output folder of `coatlas analyze` (its coatlas.sqlite), "
     "a store file or a database URL.",
 )
 app.add_typer(review_app, name="review")
@@ -377,15 +378,172 @@ def review_create(
 @review_app.command("reject")
 def review_reject(
     target: str = _TARGET,
-    lessons: list[str] = typer.Argument(..., help="Lesson ids (L001 …)"),
+    ids: list[str] = typer.Argument(
+        ..., help="Lesson ids (L001 …) or Step 1–2 coding ids (numbers, from `review codings`)"
+    ),
     note: str | None = typer.Option(None, "--note", help="Why (kept in the event and output)"),
     db: str | None = _DB,
     run: int | None = _RUN,
     actor: str | None = _ACTOR,
 ) -> None:
-    """Mark lessons as not lessons: kept in lessons.json, left out of Table 3's counts."""
-    ops = [{"op": "reject", "lesson": x, **({"note": note} if note else {})} for x in lessons]
+    """Reject lessons (kept, not counted in Table 3) or codings (their evidence is dropped)."""
+    if all(x.isdigit() for x in ids):
+        _decide(target, db, run, ids, "rejected", note, actor)
+        return
+    if any(x.isdigit() for x in ids):
+        raise _fail(ValueError("reject: give lesson ids or coding ids, not both"))
+    ops = [{"op": "reject", "lesson": x, **({"note": note} if note else {})} for x in ids]
     _apply(target, db, run, ops, actor)
+
+
+# -- review of Steps 1–2: codings and initiatives ----------------------------------------
+
+
+def _say(line: str) -> None:
+    err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _decide(
+    target: str,
+    db: str | None,
+    run: int | None,
+    ids: list[str],
+    status: str,
+    note: str | None,
+    actor: str | None,
+) -> None:
+    who = _actor(actor)
+    with _project(target, db, run) as project:
+        for x in ids:
+            try:
+                row = project.decide(int(x), status, who, note)
+            except (CoatlasError, ValueError) as e:
+                raise _fail(e) from None
+            _say(f"coding {row['id']} ({row['target']} {row['code']}): {status} by {who}")
+
+
+@review_app.command("codings")
+def review_codings(
+    target: str = _TARGET,
+    initiative: str | None = typer.Option(None, "--initiative", help="Only this initiative (i03)"),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    as_json: bool = typer.Option(False, "--json", help="Print the codings as JSON"),
+) -> None:
+    """List the run's Step 1–2 codings with their ids, status and quote (for accept/reject/edit)."""
+    from coatlas.jsonio import dumps
+
+    with _project(target, db, run) as project:
+        rows = project.codings(initiative)
+    if as_json:
+        sys.stdout.write(dumps(rows))
+        return
+    for r in rows:
+        ev = r["evidence"]
+        quote = " ".join(str(ev["quote"]).split())
+        iid = str(r["target"]).split(":", 1)[1]
+        sys.stdout.write(
+            f"{r['id']}\t{iid}\t{r['code']}\t{r['status']}\t"
+            f"{ev['document']} [{ev['start']}–{ev['end']}]\t“{quote}”\n"
+        )
+
+
+@review_app.command("accept")
+def review_accept(
+    target: str = _TARGET,
+    codings: list[int] = typer.Argument(..., help="Coding ids (from `review codings`)"),
+    note: str | None = typer.Option(None, "--note", help="Why (kept in the event and output)"),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    actor: str | None = _ACTOR,
+) -> None:
+    """Accept codings: their evidence is marked as checked by you (also undoes a rejection)."""
+    _decide(target, db, run, [str(c) for c in codings], "accepted", note, actor)
+
+
+@review_app.command("edit")
+def review_edit(
+    target: str = _TARGET,
+    coding: int = typer.Argument(..., help="Coding id (from `review codings`)"),
+    code: str | None = typer.Option(
+        None, "--code", help="Another code of the same group (co_design or methods:co_design)"
+    ),
+    start: int | None = typer.Option(None, "--start", help="New start offset of the quote"),
+    end: int | None = typer.Option(None, "--end", help="New end offset of the quote"),
+    note: str | None = typer.Option(None, "--note", help="Why (kept in the event)"),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    actor: str | None = _ACTOR,
+) -> None:
+    """Correct a coding: another method/level/role, or another span of the same document."""
+    who = _actor(actor)
+    with _project(target, db, run) as project:
+        try:
+            row = project.edit(coding, who, code=code, start=start, end=end, note=note)
+        except CoatlasError as e:
+            raise _fail(e) from None
+    ev = row["evidence"]
+    _say(
+        f"coding {row['id']}: {row['code']} [{ev['start']}–{ev['end']}] “{ev['quote']}” (by {who})"
+    )
+
+
+def _initiative_ops(
+    target: str, db: str | None, run: int | None, ops: list[dict], actor: str | None
+) -> None:
+    who = _actor(actor)
+    with _project(target, db, run) as project:
+        try:
+            done = project.review_initiatives(ops, who)
+        except CoatlasError as e:
+            raise _fail(e) from None
+    for op in done:
+        _say(_describe(op, who))
+
+
+@review_app.command("reject-initiative")
+def review_reject_initiative(
+    target: str = _TARGET,
+    initiatives: list[str] = typer.Argument(..., help="Initiative ids (i03 …)"),
+    note: str | None = typer.Option(None, "--note", help="Why (shown in the report)"),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    actor: str | None = _ACTOR,
+) -> None:
+    """Not a co-production initiative: out of Table 2 and Figure 1, listed as rejected."""
+    ops = [
+        {"op": "reject", "initiative": i, **({"note": note} if note else {})} for i in initiatives
+    ]
+    _initiative_ops(target, db, run, ops, actor)
+
+
+@review_app.command("restore-initiative")
+def review_restore_initiative(
+    target: str = _TARGET,
+    initiatives: list[str] = typer.Argument(..., help="Rejected initiative ids"),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    actor: str | None = _ACTOR,
+) -> None:
+    """Undo the rejection of initiatives."""
+    _initiative_ops(
+        target, db, run, [{"op": "restore", "initiative": i} for i in initiatives], actor
+    )
+
+
+@review_app.command("rename-initiative")
+def review_rename_initiative(
+    target: str = _TARGET,
+    initiative: str = typer.Argument(..., help="Initiative id (i03)"),
+    name: str = typer.Argument(..., help="Its name as the report should give it"),
+    db: str | None = _DB,
+    run: int | None = _RUN,
+    actor: str | None = _ACTOR,
+) -> None:
+    """Give an initiative another name (the proposed one is kept as proposed_name)."""
+    _initiative_ops(
+        target, db, run, [{"op": "rename", "initiative": initiative, "name": name}], actor
+    )
 
 
 @review_app.command("restore")
@@ -408,8 +566,19 @@ def review_log(
 ) -> None:
     """Every review change of the run, oldest first: when, who, what."""
     with _project(target, db, run) as project:
-        events = project.log()
+        events = sorted(project.log() + project.initiative_log(), key=lambda e: e["id"])
     for e in events:
+        if e["action"].startswith("coding."):
+            p = e["payload"]
+            was, now = (
+                (f"{x['code']} [{x['start']}–{x['end']}]" for x in (p["from"], p["to"]))
+                if e["action"] == "coding.edit"
+                else (p.get("from"), p.get("to"))
+            )
+            what = f"{e['action']} {e['target']}: {was} -> {now}"
+            what += f" ({p['note']})" if p.get("note") else ""
+            sys.stdout.write(f"{e['id']}\t{e['at']}\t{e['actor']}\t{what}\n")
+            continue
         sys.stdout.write(
             f"{e['id']}\t{e['at']}\t{e['actor']}\t{_describe(e['payload'], e['actor'])}\n"
         )
@@ -425,7 +594,7 @@ def review_report(
     db: str | None = _DB,
     run: int | None = _RUN,
 ) -> None:
-    """Write the reviewed lessons.json and re-render table3.*, report.html (and the rest)."""
+    """Write the reviewed lessons.json, initiatives.json and re-render Tables 2–3, Figure 1, report."""
     from coatlas.review.project import write_reviewed
 
     with _project(target, db, run) as project:

@@ -7,6 +7,7 @@ confidence, so a reviewer can always go back to the source.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -47,6 +48,24 @@ def make_evidence(
     return Evidence(document, start, end, text[start:end], source, confidence)
 
 
+def evidence_slots(
+    initiatives: Iterable[dict[str, Any]],
+) -> Iterator[tuple[dict[str, Any], str, str | None, dict[str, Any]]]:
+    """Every evidence item of initiatives.json records as (initiative, key, code, item).
+
+    ``key`` is ``name``, ``ppe``, ``start``, ``end`` or a group (``methods``); ``code`` is
+    the group's code or None. This order is the order the pipeline stores codings in,
+    which is what lets a reviewer's decision on coding N find its evidence item again:
+    every reader of that alignment iterates here, nowhere else.
+    """
+    for ini in initiatives:
+        for key, value in (ini.get("evidence") or {}).items():
+            groups = value.items() if isinstance(value, dict) else [(None, value)]
+            for code, items in groups:
+                for e in items or []:
+                    yield ini, key, code, e
+
+
 def codings_from_initiatives(initiatives: list[dict[str, Any]]) -> list[Coding]:
     """Flatten the evidence of initiatives.json records into codings for the store.
 
@@ -55,19 +74,14 @@ def codings_from_initiatives(initiatives: list[dict[str, Any]]) -> list[Coding]:
     each one where it was found.
     """
     out: list[Coding] = []
-    for ini in initiatives:
-        target = f"initiative:{ini['id']}"
-        for key, value in (ini.get("evidence") or {}).items():
-            groups = value.items() if isinstance(value, dict) else [(None, value)]
-            for code, items in groups:
-                for e in items or []:
-                    ev = Evidence(
-                        e["document"],
-                        e["start"],
-                        e["end"],
-                        e["quote"],
-                        e["source"],
-                        float(e["confidence"]),
-                    )
-                    out.append(Coding(target, f"{key}:{code}" if code else key, ev))
+    for ini, key, code, e in evidence_slots(initiatives):
+        ev = Evidence(
+            e["document"],
+            e["start"],
+            e["end"],
+            e["quote"],
+            e["source"],
+            float(e["confidence"]),
+        )
+        out.append(Coding(f"initiative:{ini['id']}", f"{key}:{code}" if code else key, ev))
     return out

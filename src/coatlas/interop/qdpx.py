@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 from lxml import etree
 
-from coatlas.interop.results import ExportError, Results, Review, load_results
+from coatlas.interop.results import ExportError, Results, load_results
 
 NS = "urn:QDA-XML:project:1.0"
 SCHEMA_LOCATION = f"{NS} http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd"
@@ -120,6 +120,7 @@ class _Builder:
         self.users: dict[str, None] = {"coatlas": None}
         self.skipped: dict[str, int] = {}
         self.codebook = _codebook(results.manifest)
+        self.inis = self._reviewed_initiatives()
 
     # -- codes ---------------------------------------------------------------------
 
@@ -228,45 +229,79 @@ class _Builder:
                     for c in g.codes:
                         self.group_code(g.id, c.id)
 
-    def _initiatives(self) -> None:
-        from coatlas.evidence import codings_from_initiatives
+    def _reviewed_initiatives(self) -> list[dict[str, Any]]:
+        """The proposal with the review applied by the core (the same as `review report`)."""
+        from coatlas.review.initiatives import apply_review
 
-        parent = self.structural("initiatives")
-        ini_codes: dict[str, _Code] = {}
-        for ini in self.r.initiatives:
-            iid = str(ini.get("id"))
-            desc = [str(ini.get("description") or "").strip(), f"coatlas id: {iid}"]
-            if ini.get("aliases"):
-                desc.insert(1, "Aliases: " + "; ".join(map(str, ini["aliases"])))
-            ini_codes[iid] = self.code(
-                f"run:{self.run}:initiative:{iid}", str(ini.get("name") or iid), "\n".join(desc),
-                parent,
-            )  # fmt: skip
-        reviews: dict[int, Review] = {rv.index: rv for rv in self.r.reviews}
+        rejected_codings = sum(1 for rv in self.r.reviews if rv.status == "rejected")
         try:
-            codings = codings_from_initiatives(self.r.initiatives)
+            kept, rejected = apply_review(
+                self.r.initiatives,
+                self.r.reviews,
+                self.r.initiative_ops,
+                keep_rejected=self.include_rejected,
+            )
         except (KeyError, TypeError, ValueError, AttributeError) as e:
             raise ExportError(
                 f"{self.r.origin}/initiatives.json: malformed evidence ({e})"
             ) from None
-        for i, c in enumerate(codings):
-            iid = c.target.split(":", 1)[1]
-            ev = c.evidence.to_dict()
-            code, user, modifier = c.code, "coatlas", None
-            note = f"{code} of {iid}: {ev['source']}, confidence {ev['confidence']}"
-            rv = reviews.get(i)
-            if rv is not None:
-                if rv.status == "rejected" and not self.include_rejected:
-                    self.skipped["rejected codings"] = self.skipped.get("rejected codings", 0) + 1
-                    continue
-                note += f"; {rv.status} by {rv.actor}" + (f" ({rv.note})" if rv.note else "")
-                if rv.status == "edited":
-                    code, user = rv.code, rv.actor
-                    ev = {"document": ev["document"], "start": rv.start, "end": rv.end}
+        if self.include_rejected:
+            return kept + rejected
+        for what, n in (
+            ("rejected codings", rejected_codings),
+            ("rejected initiatives", len(rejected)),
+        ):
+            if n:
+                self.skipped[what] = n
+        return kept
+
+    def _initiatives(self) -> None:
+        from coatlas.evidence import evidence_slots
+
+        parent = self.structural("initiatives")
+        ini_codes: dict[str, _Code] = {}
+        for ini in self.inis:
+            iid = str(ini.get("id"))
+            desc = [str(ini.get("description") or "").strip(), f"coatlas id: {iid}"]
+            if ini.get("aliases"):
+                desc.insert(1, "Aliases: " + "; ".join(map(str, ini["aliases"])))
+            rv = ini.get("review") or {}
+            if rv.get("rejected"):
+                desc.append(
+                    f"Rejected in review by {rv.get('by')}"
+                    + (f": {rv['note']}" if rv.get("note") else "")
+                )
+            ini_codes[iid] = self.code(
+                f"run:{self.run}:initiative:{iid}", str(ini.get("name") or iid), "\n".join(desc),
+                parent,
+            )  # fmt: skip
+        try:
+            slots = list(evidence_slots(self.inis))
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            raise ExportError(
+                f"{self.r.origin}/initiatives.json: malformed evidence ({e})"
+            ) from None
+        for ini, key, sub, e in slots:
+            iid = str(ini.get("id"))
+            code = f"{key}:{sub}" if sub else key
+            if not isinstance(e, dict):
+                raise ExportError(
+                    f"{self.r.origin}/initiatives.json: {iid} {code}: malformed evidence"
+                )
+            user, modifier = "coatlas", None
+            note = f"{code} of {iid}: {e.get('source')}, confidence {e.get('confidence')}"
+            rv = e.get("review")
+            if isinstance(rv, dict) and rv.get("status"):
+                actor = str(rv.get("by") or "reviewer").removeprefix("human:")
+                note += f"; {rv['status']} by {actor}" + (
+                    f" ({rv['note']})" if rv.get("note") else ""
+                )
+                if rv["status"] == "edited":
+                    user = actor
                 else:
-                    modifier = rv.actor
+                    modifier = actor
             where = f"{self.r.origin}/initiatives.json: {iid} {code}"
-            self.mark(where, ev, [self._evidence_code(code), ini_codes[iid]], note, user, modifier)
+            self.mark(where, e, [self._evidence_code(code), ini_codes[iid]], note, user, modifier)
 
     def _evidence_code(self, code: str) -> _Code:
         if code in ("name", "ppe", "start", "end"):
@@ -297,7 +332,7 @@ class _Builder:
         node = self.structural("uncoded", codable=True)
         ini_codes = {
             str(i.get("id")): self.by_key.get(f"run:{self.run}:initiative:{i.get('id')}")
-            for i in self.r.initiatives
+            for i in self.inis
         }
         for item in self.r.uncoded:
             ini = ini_codes.get(str(item.get("initiative")))
@@ -436,7 +471,7 @@ class _Builder:
 
     def _cases_xml(self, proj: etree._Element) -> None:
         """Initiatives as cases with attributes too: NVivo's case classifications, QualCoder's cases."""
-        if not self.r.initiatives:
+        if not self.inis:
             return
         kinds = {
             "kind": "Text",
@@ -456,7 +491,7 @@ class _Builder:
             )
             etree.SubElement(v, f"{{{NS}}}Description").text = desc
         cases = etree.SubElement(proj, f"{{{NS}}}Cases")
-        for ini in self.r.initiatives:
+        for ini in self.inis:
             iid = str(ini.get("id"))
             code = self.by_key[f"run:{self.run}:initiative:{iid}"]
             case = etree.SubElement(

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from coatlas.errors import CoatlasError
+from coatlas.review.initiatives import CodingReview
 
 STORE_FILE = "coatlas.sqlite"  # as written by coatlas.pipeline
 REQUIRED = ("manifest.json", "initiatives.json", "lessons.json")
@@ -25,21 +26,9 @@ class ExportError(CoatlasError):
     """An output folder that cannot be exported (one line: file or item, reason)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Review:
-    """A reviewer's decision on one Step 1–2 coding, read from the store's event log.
-
-    ``index`` is the coding's position in ``codings_from_initiatives`` order, which is
-    the order the pipeline stored them in.
-    """
-
-    index: int
-    status: str  # accepted | rejected | edited
-    actor: str
-    code: str
-    start: int
-    end: int
-    note: str | None = None
+# A reviewer's decision on one Step 1–2 coding: defined in the core (coatlas.review), which
+# applies it for `review report`, the browser app and this exporter alike.
+Review = CodingReview
 
 
 @dataclass
@@ -53,6 +42,7 @@ class Results:
     non_initiatives: list[dict[str, Any]] = field(default_factory=list)
     uncoded: list[dict[str, Any]] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
+    initiative_ops: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (actor, op)
     origin: str = "<results>"  # the folder, for error lines
 
 
@@ -99,8 +89,11 @@ def load_results(
     )
     texts: dict[str, str] = {}
     reviews: list[Review] = []
+    ops: list[tuple[str, dict[str, Any]]] = []
     if store_url is not None:
-        texts, reviews = _from_store(store_url, out, manifest, initiatives)
+        texts, initiatives, reviews, ops = _from_store(
+            store_url, out, manifest, initiatives, (out / "rejected_initiatives.json").exists()
+        )
     missing = [i for i in inputs if i["document"] not in texts]
     if missing and docs_dir is not None:
         texts.update(_reread(Path(docs_dir), missing))
@@ -126,6 +119,7 @@ def load_results(
         non_initiatives=extra["non_initiatives.json"],
         uncoded=extra["uncoded.json"],
         reviews=reviews,
+        initiative_ops=ops,
         origin=str(out),
     )
 
@@ -148,9 +142,13 @@ def _reread(docs: Path, items: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def _from_store(
-    url: str, out: Path, manifest: dict[str, Any], initiatives: list[dict[str, Any]]
-) -> tuple[dict[str, str], list[Review]]:
-    """Texts by the manifest's sha256, and reviewers' decisions on this run's codings."""
+    url: str,
+    out: Path,
+    manifest: dict[str, Any],
+    initiatives: list[dict[str, Any]],
+    reviewed_file: bool,
+) -> tuple[dict[str, str], list[dict[str, Any]], list[Review], list[tuple[str, dict[str, Any]]]]:
+    """Texts by the manifest's sha256, and the run's proposal with its review decisions."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from coatlas.store import open_store
@@ -164,56 +162,38 @@ def _from_store(
                 doc = store.get_document(sha) if isinstance(sha, str) else None
                 if doc is not None:
                     texts[item["document"]] = doc.text
-            reviews = _reviews(store, manifest, initiatives)
+            base, reviews, ops = _reviews(store, manifest, initiatives, reviewed_file)
     except SQLAlchemyError as e:
         line = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise ExportError(f"{out / STORE_FILE if 'sqlite' in url else url}: {line}") from None
-    return texts, reviews
+    return texts, base, reviews, ops
 
 
 def _reviews(
-    store: Any, manifest: dict[str, Any], initiatives: list[dict[str, Any]]
-) -> list[Review]:
-    """Decisions a review layer recorded on this run's codings (none if it cannot align).
+    store: Any, manifest: dict[str, Any], initiatives: list[dict[str, Any]], reviewed_file: bool
+) -> tuple[list[dict[str, Any]], list[Review], list[tuple[str, dict[str, Any]]]]:
+    """The initiatives to export from and the decisions a review recorded on them.
 
-    The run is the latest succeeded one with the manifest's inputs digest. Its
-    codings were stored in ``codings_from_initiatives`` order; if they no longer line
-    up with initiatives.json (another run, a hand-edited file), no review is applied.
+    The run is the latest succeeded one with the manifest's inputs digest. Decisions apply
+    to the run's proposal as stored; initiatives.json is that proposal, or the reviewed
+    file `review report` wrote from it (then the store's proposal is the base, so the
+    decisions are not applied twice). A file that is neither (hand-edited) is exported as
+    it is, with the decisions that still line up with it.
     """
-    from coatlas.evidence import codings_from_initiatives
+    from coatlas.review.initiatives import apply_review, coding_reviews
 
     digest = manifest.get("inputs_digest")
     runs = [r for r in store.runs() if r["input_digest"] == digest and r["status"] == "succeeded"]
     if not runs:
-        return []
-    rows = store.codings(run_id=runs[-1]["id"])
-    expected = codings_from_initiatives(initiatives)
-    if len(rows) != len(expected) or any(
-        r["target"] != c.target for r, c in zip(rows, expected, strict=True)
-    ):
-        return []
-    reviewed = {r["id"]: i for i, r in enumerate(rows) if r["status"] != "proposed"}
-    if not reviewed:
-        return []
-    last: dict[int, dict[str, Any]] = {}
-    for ev in store.events():
-        if ev["action"] in ("coding.status", "coding.edit") and ev["target"].startswith("coding:"):
-            cid = int(ev["target"].split(":", 1)[1])
-            if cid in reviewed:
-                last[cid] = ev
-    out: list[Review] = []
-    for cid, i in sorted(reviewed.items(), key=lambda kv: kv[1]):
-        row, ev = rows[i], last.get(cid)
-        payload = (ev or {}).get("payload") or {}
-        out.append(
-            Review(
-                index=i,
-                status=row["status"],
-                actor=(ev or {}).get("actor") or "reviewer",
-                code=row["code"],
-                start=row["evidence"]["start"],
-                end=row["evidence"]["end"],
-                note=payload.get("note"),
-            )
-        )
-    return out
+        return initiatives, [], []
+    run = runs[-1]["id"]
+    proposal = store.initiatives(run)
+    if proposal:
+        reviews, ops = coding_reviews(store, run, proposal), store.initiative_ops(run)
+        if (
+            reviewed_file
+            or initiatives == proposal
+            or initiatives == apply_review(proposal, reviews, ops)[0]
+        ):
+            return proposal, reviews, ops
+    return initiatives, coding_reviews(store, run, initiatives), []

@@ -56,13 +56,15 @@ def write_reports(
     today_year: int | None = None,
     method_labels: dict[str, str] | None = None,
     title: str = "coatlas report",
+    rejected_initiatives: Sequence[dict[str, Any]] = (),
 ) -> dict[str, Path]:
     """Write table2.csv/.md, table3.csv/.md, figure1.svg/.png and report.html.
 
     ``method_labels`` maps codes to readable labels (defaults: the built-in
     codebook's 12 codes, see data/labels.yaml); its order fixes the figure's
     colours. ``today_year`` is where ongoing bars end (None: the latest year
-    in the data). Returns the written paths by file name.
+    in the data). ``rejected_initiatives`` (those a reviewer rejected) are listed in the
+    report, out of Table 2 and Figure 1. Returns the written paths by file name.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -87,6 +89,7 @@ def write_reports(
         method_labels=labels,
         figure_svg=svg,
         title=title,
+        rejected_initiatives=rejected_initiatives,
     )
     files = {
         "table2.csv": table2_csv(rows2),
@@ -132,4 +135,5 @@ def write_reports_from_folder(
         errors=_read(out / "errors.json", []),
         today_year=today_year,
         method_labels=method_labels,
+        rejected_initiatives=_read(out / "rejected_initiatives.json", []),
     )

@@ -30,8 +30,43 @@ def _ev(items: Any) -> list[dict[str, Any]]:
                 "quote": str(e.get("quote") or ""),
                 "source": str(e.get("source") or ""),
                 "confidence": f"{float(conf):.2f}" if isinstance(conf, (int, float)) else "",
+                "review": _evidence_review(e.get("review")),
             }
         )
+    return out
+
+
+def _evidence_review(rv: Any) -> str:
+    """A reviewer's decision on one quote, as one short line ("" when nobody decided)."""
+    if not isinstance(rv, dict) or not rv.get("status"):
+        return ""
+    text = f"{rv['status']} by {rv.get('by') or 'a reviewer'}"
+    proposed = rv.get("proposed") if isinstance(rv.get("proposed"), dict) else {}
+    if "code" in proposed:
+        text += f", proposed as {proposed['code']}"
+    if "start" in proposed:
+        text += f", proposed span [{proposed['start']}–{proposed.get('end')}]"
+    if rv.get("note"):
+        text += f": {rv['note']}"
+    return text
+
+
+def _initiative_review(ini: dict[str, Any], labels: dict[str, dict[str, str]]) -> list[str]:
+    """What review changed on an initiative, one line each (empty for an untouched one)."""
+    rv = ini.get("review")
+    if not isinstance(rv, dict):
+        return []
+    out = []
+    if rv.get("rejected"):
+        out.append(f"rejected by {rv.get('by')}" + (f": {rv['note']}" if rv.get("note") else ""))
+    if "proposed_name" in rv:
+        out.append(f"proposed as “{rv['proposed_name']}”, renamed by {rv.get('by')}")
+    for year, was in (rv.get("proposed_years") or {}).items():
+        out.append(f"{year} year unknown: its evidence was rejected in review (proposed {was})")
+    for verb in ("removed", "added"):
+        for group, codes in (rv.get(verb) or {}).items():
+            names = ", ".join(label(c, labels.get(group, {})) for c in codes)
+            out.append(f"{group.replace('_', ' ')} {verb} in review: {names}")
     return out
 
 
@@ -73,6 +108,10 @@ def initiative_view(ini: dict[str, Any], method_labels: dict[str, str]) -> dict[
         "description": str(ini.get("description") or ""),
         "documents": [str(d) for d in ini.get("documents") or []],
         "confidence": f"{float(conf):.2f}" if isinstance(conf, (int, float)) else "",
+        "review": _initiative_review(
+            ini,
+            {"methods": method_labels, "levels": level_labels(), "ppe_roles": role_labels()},
+        ),
     }
 
 
@@ -258,6 +297,7 @@ def render_html(
     method_labels: dict[str, str],
     figure_svg: bytes | str | None = None,
     title: str = "coatlas report",
+    rejected_initiatives: Sequence[dict[str, Any]] = (),
 ) -> str:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -341,5 +381,6 @@ def render_html(
         unplaced=_unplaced(lessons_doc),
         table3=table3_rows(lessons_doc.get("hierarchy") or [], rejected_ids(lessons_doc)),
         review=_review_summary(lessons_doc),
+        rejected_initiatives=[initiative_view(i, method_labels) for i in rejected_initiatives],
     )
     return html

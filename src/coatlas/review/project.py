@@ -17,6 +17,7 @@ from coatlas.jsonio import write_json
 from coatlas.review.ops import ReviewError
 
 STORE_FILE = "coatlas.sqlite"  # the name coatlas.pipeline gives the store in OUT
+REJECTED_FILE = "rejected_initiatives.json"  # initiatives a reviewer rejected, with why
 # the Step 1–2 outputs a reviewed report needs beside lessons.json
 _CARRIED = (
     "initiatives.json",
@@ -24,6 +25,7 @@ _CARRIED = (
     "uncoded.json",
     "manifest.json",
     "errors.json",
+    REJECTED_FILE,
 )
 
 
@@ -58,6 +60,90 @@ class Project:
             e
             for e in self.store.events(target=f"run:{self.run_id}")
             if e["action"] == "lesson.review"
+        ]
+
+    # -- Steps 1–2 (coatlas.review.initiatives) ----------------------------------------
+
+    def proposed_initiatives(self) -> list[dict[str, Any]]:
+        """initiatives.json as analyze wrote it (the store keeps it exactly)."""
+        return self.store.initiatives(self.run_id)
+
+    def reviewed_initiatives(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(kept, rejected): the proposal with every recorded decision applied."""
+        from coatlas.review.initiatives import apply_review, coding_reviews
+
+        proposal = self.proposed_initiatives()
+        return apply_review(
+            proposal,
+            coding_reviews(self.store, self.run_id, proposal),
+            self.store.initiative_ops(self.run_id),
+        )
+
+    def codings(self, initiative: str | None = None) -> list[dict[str, Any]]:
+        """The run's Step 1–2 codings (ids for the review verbs), optionally of one initiative."""
+        target = f"initiative:{initiative}" if initiative else None
+        rows = self.store.codings(run_id=self.run_id, target=target)
+        return [r for r in rows if str(r["target"]).startswith("initiative:")]
+
+    def _coding(self, coding_id: int) -> dict[str, Any]:
+        for row in self.store.codings(run_id=self.run_id):
+            if row["id"] == coding_id:
+                return row
+        raise ReviewError(f"coding {coding_id}: not a coding of run {self.run_id}")
+
+    def decide(
+        self, coding_id: int, status: str, actor: str, note: str | None = None
+    ) -> dict[str, Any]:
+        """Accept or reject one coding (a ``coding.status`` event)."""
+        from coatlas.review.initiatives import check_actor, check_coding_decision
+
+        if status not in ("accepted", "rejected"):
+            raise ReviewError(f"coding {coding_id}: decide accepted or rejected, not {status!r}")
+        row = self._coding(coding_id)
+        check_coding_decision(row, self.run_id)
+        note = note.strip() if note and note.strip() else None
+        return self.store.set_coding_status(coding_id, status, check_actor(actor), note=note)
+
+    def edit(
+        self,
+        coding_id: int,
+        actor: str,
+        *,
+        code: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        note: str | None = None,
+    ) -> dict[str, Any]:
+        """Correct one coding's code (within its group) or span (a ``coding.edit`` event)."""
+        from coatlas.review.initiatives import check_actor, check_coding_decision, full_code
+
+        row = self._coding(coding_id)
+        code = code.strip() if code and code.strip() else None
+        if code is None and start is None and end is None:
+            raise ReviewError(f"coding {coding_id}: nothing to edit (give a code or a span)")
+        check_coding_decision(row, self.run_id, code=code)
+        new_code = full_code(row, code) if code else None
+        s = row["evidence"]["start"] if start is None else start
+        e = row["evidence"]["end"] if end is None else end
+        if not 0 <= s < e:
+            raise ReviewError(f"coding {coding_id}: span {s}:{e} is empty or negative")
+        note = note.strip() if note and note.strip() else None
+        return self.store.edit_coding(
+            coding_id, check_actor(actor), code=new_code, start=start, end=end, note=note
+        )
+
+    def review_initiatives(self, ops: list[dict[str, Any]], actor: str) -> list[dict[str, Any]]:
+        """Reject, restore or rename whole initiatives (``initiative.review`` events)."""
+        return self.store.review_initiatives(self.run_id, ops, actor)
+
+    def initiative_log(self) -> list[dict[str, Any]]:
+        """Every Step 1–2 decision of the run, oldest first (coding and initiative events)."""
+        ids = {f"coding:{r['id']}" for r in self.codings()}
+        run = f"run:{self.run_id}"
+        return [
+            e
+            for e in self.store.events()
+            if e["target"] in ids or (e["target"] == run and e["action"] == "initiative.review")
         ]
 
 
@@ -110,7 +196,7 @@ def open_project(
 def write_reviewed(
     project: Project, out_dir: str | Path | None = None, codebook: str | Path | None = None
 ) -> dict[str, Path]:
-    """Write the reviewed lessons.json and re-render table3, report.html (and the rest).
+    """Write the reviewed lessons.json, initiatives.json and re-render every report.
 
     Into ``out_dir`` (default: the project's folder). Step 1–2 files are copied
     from the project's folder when writing elsewhere. The report is rendered with
@@ -129,8 +215,18 @@ def write_reviewed(
                 shutil.copyfile(project.out_dir / name, out / name)
     labels = _method_labels(out / "manifest.json", codebook)
     write_json(out / "lessons.json", project.reviewed())
+    written = {"lessons.json": out / "lessons.json"}
+    if project.proposed_initiatives():  # runs stored before Steps 1–2 review: file left alone
+        kept, rejected = project.reviewed_initiatives()
+        write_json(out / "initiatives.json", kept)
+        written["initiatives.json"] = out / "initiatives.json"
+        if rejected:
+            write_json(out / REJECTED_FILE, rejected)
+            written[REJECTED_FILE] = out / REJECTED_FILE
+        elif (out / REJECTED_FILE).exists():
+            (out / REJECTED_FILE).unlink()  # every rejection was restored since the last report
     paths = write_reports_from_folder(out, method_labels=labels)
-    return {"lessons.json": out / "lessons.json", **paths}
+    return {**written, **paths}
 
 
 def _method_labels(manifest_path: Path, codebook: str | Path | None) -> dict[str, str] | None:

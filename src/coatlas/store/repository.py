@@ -491,6 +491,13 @@ class Store:
             new_end = row.end if end is None else end
             if not 0 <= new_start <= new_end <= len(doc.text):
                 raise StoreError(f"{doc.path}: offsets {new_start}:{new_end} outside the text")
+            if code is not None and code != row.code and row.code_id is not None:
+                # a coding linked to a codebook may only take another code of that codebook
+                book = s.get_one(Code, row.code_id).codebook_id
+                new_id = s.scalar(select(Code.id).where(Code.codebook_id == book, Code.key == code))
+                if new_id is None:
+                    raise StoreError(f"coding {coding_id}: {code!r} is not a code of its codebook")
+                row.code_id = new_id
             row.code = row.code if code is None else code
             row.start, row.end = new_start, new_end
             row.quote = doc.text[new_start:new_end]
@@ -656,6 +663,44 @@ class Store:
             s.flush()
             return review.doc, recorded
 
+    # -- review of Steps 1–2: whole initiatives ------------------------------------------
+
+    def initiative_ops(self, run_id: int) -> list[tuple[str, dict[str, Any]]]:
+        """The run's ``initiative.review`` ops as ``(actor, op)``, oldest first."""
+        with self._read() as s:
+            return _initiative_ops(s, run_id)
+
+    def review_initiatives(
+        self, run_id: int, ops: Sequence[dict[str, Any]], actor: str
+    ) -> list[dict[str, Any]]:
+        """Reject, restore or rename initiatives of a run; one event per op, all or none.
+
+        Checked against the run's stored initiatives and the ops before them (writers of
+        one run are serialised as for :meth:`review_lessons`). Returns the ops as recorded;
+        a refused op raises ``ReviewError`` and records nothing.
+        """
+        from coatlas.review.initiatives import ACTION, replay_initiative_ops
+
+        actor = check_actor(actor)
+        with self._tx() as s:
+            s.execute(select(Run.id).where(Run.id == run_id).with_for_update())
+            _get_run(s, run_id)
+            q = select(Initiative.fields).where(Initiative.run_id == run_id)
+            review = replay_initiative_ops(
+                list(s.scalars(q.order_by(Initiative.id))), _initiative_ops(s, run_id)
+            )
+            recorded = []
+            for i, op in enumerate(ops):
+                try:
+                    done = review.apply(op, actor)
+                except ReviewError as e:
+                    prefix = f"op {i + 1} of {len(ops)}: " if len(ops) > 1 else ""
+                    raise ReviewError(f"{prefix}{e}") from None
+                _event(s, actor, ACTION, f"run:{run_id}", done)
+                recorded.append(done)
+            s.flush()
+            return recorded
+
     # -- events --------------------------------------------------------------------
 
     def events(self, target: str | None = None) -> list[dict[str, Any]]:
@@ -686,6 +731,7 @@ class Store:
 
 
 REVIEW_ACTION = "lesson.review"
+INITIATIVE_ACTION = "initiative.review"  # coatlas.review.initiatives.ACTION
 
 _TABLES: dict[str, type] = {
     m.__tablename__: m  # type: ignore[attr-defined]
@@ -775,6 +821,15 @@ def _reviewed(s: Session, run_id: int) -> Review:
                 f"run {run_id}: review event {event.id} does not replay ({e})"
             ) from None
     return review
+
+
+def _initiative_ops(s: Session, run_id: int) -> list[tuple[str, dict[str, Any]]]:
+    q = (
+        select(Event.actor, Event.payload)
+        .where(Event.target == f"run:{run_id}", Event.action == INITIATIVE_ACTION)
+        .order_by(Event.id)
+    )
+    return [(a, p) for a, p in s.execute(q)]
 
 
 def _validate_document(doc: Document) -> None:

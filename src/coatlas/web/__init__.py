@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from typing import Any
+from urllib.parse import quote
 
 from flask import Flask, Response, abort, jsonify, redirect, render_template, request
 
@@ -82,6 +83,81 @@ def create_app(project: Project, actor: str, token: str | None = None) -> Flask:
         )
         return redirect(f"/#{anchor}", code=303)
 
+    # -- Steps 1–2: Table 2 and one page per initiative ------------------------------------
+
+    def step12(iid: str | None = None, error: str | None = None, status: int = 200) -> Response:
+        kept, rejected = project.reviewed_initiatives()
+        common = {
+            "run_id": project.run_id,
+            "actor": actor,
+            "token": app.config["TOKEN"],
+            "error": error,
+            "can_write": project.out_dir is not None,
+        }
+        if iid is None:
+            html = render_template(
+                "initiatives.html", rows=_table2(kept), rejected=rejected, **common
+            )
+        else:
+            known = {str(i.get("id")): i for i in kept + rejected}
+            if iid not in known:
+                abort(404, f"{iid}: no such initiative in run {project.run_id}")
+            html = render_template(
+                "initiative.html",
+                ini=known[iid],
+                rejected=iid not in {str(i.get("id")) for i in kept},
+                groups=_coding_groups(project.codings(iid)),
+                choices=_code_choices(),
+                **common,
+            )
+        return Response(html, status=status, mimetype="text/html")
+
+    @app.get("/initiatives")
+    def initiatives() -> Response:
+        return step12()
+
+    @app.get("/initiatives/<iid>")
+    def initiative(iid: str) -> Response:
+        return step12(iid)
+
+    @app.post("/coding")
+    def coding() -> Any:
+        check_post()
+        form = request.form
+        iid = form.get("initiative", "").strip()
+        try:
+            raw = form.get("coding", "").strip()
+            if not raw.isdigit():
+                raise ValueError(f"coding {raw!r}: not a coding id")
+            cid = int(raw)
+            action = form.get("action", "")
+            note = form.get("note") or None
+            if action in ("accept", "reject"):
+                project.decide(cid, f"{action}ed", actor, note)
+            elif action == "edit":
+                start, end = (
+                    int(form[k]) if form.get(k, "").strip() else None for k in ("start", "end")
+                )
+                project.edit(
+                    cid, actor, code=form.get("code") or None, start=start, end=end, note=note
+                )
+            else:
+                raise ValueError(f"{action!r}: unknown action (accept, reject or edit)")
+        except (CoatlasError, ValueError) as e:
+            return step12(iid or None, error=str(e).splitlines()[0], status=400)
+        return redirect(f"/initiatives/{quote(iid)}#c{cid}" if iid else "/initiatives", code=303)
+
+    @app.post("/initiative")
+    def initiative_op() -> Any:
+        check_post()
+        fields = {k: request.form[k] for k in ("op", "initiative", "name", "note")
+                  if request.form.get(k, "").strip()}  # fmt: skip
+        try:
+            project.review_initiatives([fields], actor)
+        except CoatlasError as e:
+            return step12(error=str(e).splitlines()[0], status=400)
+        return redirect(f"/initiatives/{quote(fields['initiative'])}", code=303)
+
     @app.post("/report")
     def report() -> Any:
         check_post()
@@ -89,7 +165,8 @@ def create_app(project: Project, actor: str, token: str | None = None) -> Flask:
             write_reviewed(project)
         except (CoatlasError, OSError, ValueError) as e:
             return page(error=str(e).splitlines()[0], status=400)
-        return redirect("/?written=1", code=303)
+        back = request.form.get("back", "")
+        return redirect("/initiatives" if back == "initiatives" else "/?written=1", code=303)
 
     @app.after_request
     def headers(resp: Response) -> Response:
@@ -125,4 +202,47 @@ def _view(doc: dict[str, Any]) -> dict[str, Any]:
         "choices": choices,
         "unplaced": [x for lid, x in lessons.items() if lid not in placed],
         "removed": (doc.get("review") or {}).get("removed") or [],
+    }
+
+
+def _table2(initiatives: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Table 2 as the review index: each cell a list of codes linking to their evidence."""
+    from coatlas.report.tables import timeline
+
+    return [
+        {
+            "id": str(i.get("id")),
+            "name": str(i.get("name") or ""),
+            "timeline": timeline(
+                i.get("start"), i.get("end"), bool(i.get("ongoing")), i.get("active_years") or []
+            ),
+            "cells": [list(i.get(g) or []) for g in ("methods", "levels", "ppe_roles")],
+            "review": i.get("review") or {},
+        }
+        for i in initiatives
+    ]
+
+
+def _coding_groups(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """An initiative's codings by what they code (name, ppe, years, then each code)."""
+    order = ("name", "ppe", "start", "end", "methods", "levels", "ppe_roles")
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault(r["code"], []).append(r)
+
+    def rank(code: str) -> tuple[int, str]:
+        head = code.partition(":")[0]
+        return (order.index(head) if head in order else len(order), code)
+
+    return [(code, groups[code]) for code in sorted(groups, key=rank)]
+
+
+def _code_choices() -> dict[str, list[str]]:
+    """Codes a coding can be changed to, per group (the store checks them against the codebook)."""
+    from coatlas.report.labels import default_method_labels, level_labels, role_labels
+
+    return {
+        "methods": list(default_method_labels()),
+        "levels": list(level_labels()),
+        "ppe_roles": list(role_labels()),
     }

@@ -91,6 +91,24 @@ def test_role_built_on_lived_experience_is_a_mention():
     assert {"recovery mentor", "återhämtningsstödjare"} <= ks
 
 
+def test_swedish_guide_and_reviewer_roles_are_mentions():
+    assert "hjärtguide" in keys("Hjärtguiderna startade 2018 på mottagningen.")
+    assert "ungdomsgranskare" in keys("Ungdomsgranskarna lämnade sin rapport i maj.")
+
+
+def test_a_role_needs_only_one_sentence_saying_who_fills_it():
+    """A role is named after the person: one neighbouring sentence saying the role holders
+    live with the illness is enough, where a project would need more."""
+    text = (
+        "Nyhetsbrev\n\nHjärtguiderna finns sedan 2018 på mottagningen. Guiderna är personer "
+        "som själva lever med hjärtsvikt.\n\nHjärtguiderna fick i år ett pris."
+    )
+    # longer than a short page, so the "a short page is about its one name" rule stays out
+    filler = "\n\n" + " ".join(["Mottagningen har öppet vardagar mellan åtta och fyra."] * 60)
+    res = run([doc("nyhetsbrev.txt", text + filler)])
+    assert any("hjärtguid" in i["name"].lower() for i in res.initiatives), res.initiatives
+
+
 def test_parenthesis_links_swedish_and_english_names():
     ls = links("After the listening panel (Lyssnarpanelen), 20 letters were rewritten.", "en")
     assert frozenset({"listening panel", "lyssnarpanel"}) in ls

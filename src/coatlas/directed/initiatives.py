@@ -705,6 +705,7 @@ def classify(
         if (
             not any(h.score >= 1.0 for h in involved)
             and len({(h.document, h.start) for h in involved}) < 2
+            and ent.kind != "role"  # a role names the person: one sentence saying who is enough
         ):
             involved = []  # only one neighbouring sentence says so: too thin
         if involved or known:

@@ -70,3 +70,14 @@ def test_swedish_guide_role_compound_is_a_role_name() -> None:
         "x.txt", "Från hösten anställs tre stödvägledare med egen erfarenhet av sjukdom.", lang="sv"
     )
     assert any(m.role and "vägledare" in m.surface for m in ms)
+
+
+def test_swedish_compound_joins_the_same_compound_with_a_qualifier_after_it() -> None:
+    """Swedish names put the head first: "Anhörignätverket Fjällbygden" is the network
+    that other documents call "Anhörignätverket"."""
+    full = _ent("Anhörignätverket Fjällbygden")
+    bare = _ent("Anhörignätverket", "Anhörignätverket", doc="b.txt")
+    other = _ent("Projektet", doc="c.txt")
+    out = merge_variants([bare, full, other])
+    assert ["Anhörignätverket", "Anhörignätverket Fjällbygden"] in _names(out)
+    assert ["Projektet"] in _names(out)  # a short word is no compound head

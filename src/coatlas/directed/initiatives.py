@@ -775,7 +775,8 @@ def _same_word(a: str, b: str) -> bool:
 def merge_variants(ents: list[Entity]) -> list[Entity]:
     """Join variants of one name kept apart by the resolver: a long form and its
     short form with or without the type word, and a bare single word that is the
-    head of exactly one longer name ("agreement" beside "My care agreement")."""
+    head of exactly one longer name ("agreement" beside "My care agreement"; a long
+    Swedish compound beside the same compound with one qualifier word after it)."""
     cores = [{_core(m.surface) for m in e.mentions} for e in ents]
     target: dict[int, int] = {}
     for i, ci in enumerate(cores):
@@ -789,7 +790,16 @@ def merge_variants(ents: list[Entity]) -> list[Entity]:
                 j
                 for j, cj in enumerate(cores)
                 if j != i
-                and any(len(c) >= 2 and any(_same_word(c[-1], w) for w in singles) for c in cj)
+                and any(
+                    len(c) >= 2
+                    and any(
+                        _same_word(c[-1], w)
+                        # Swedish head-first name + qualifier: "X-nätverket Tornedalen"
+                        or (len(c) == 2 and len(w) >= 10 and _same_word(c[0], w))
+                        for w in singles
+                    )
+                    for c in cj
+                )
             ]
         if len(same) == 1:
             j = same[0]

@@ -193,6 +193,31 @@ def test_pdf_layout_columns_hyphens_furniture(tmp_path):
     _check_offsets(d)
 
 
+def test_pdf_glyphs_without_a_character_become_bullets_not_cid_codes(tmp_path):
+    """reportlab's list bullets (and many real PDFs' symbol fonts) carry no Unicode
+    mapping; pdfminer then yields "(cid:127)", which must not reach text or quotes."""
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate
+
+    st = getSampleStyleSheet()
+    p = tmp_path / "bullets.pdf"
+    SimpleDocTemplate(str(p), pagesize=A4, invariant=1).build(
+        [
+            Paragraph("Recommendations", st["Heading2"]),
+            ListFlowable(
+                [ListItem(Paragraph(t, st["Normal"])) for t in ("note the progress", "approve it")],
+                bulletType="bullet",
+            ),
+        ]
+    )
+    d = read_document(p)
+    assert "(cid:" not in d.text
+    assert "•" in d.text and "note the progress" in d.text
+    _check_offsets(d)
+
+
 def test_docx_tables_in_order_and_odt(tmp_path):
     p = tmp_path / "t.docx"
     p.write_bytes(

@@ -152,7 +152,15 @@ def _words(chars: list, top_y: float) -> list[dict]:
             continue
         cur = {"text": t, "x0": c.x0, "x1": c.x1, "top": top, "bottom": bottom, "size": size}
         words.append(cur)
-    return words
+    for w in words:
+        if "(cid:" in w["text"]:
+            # a glyph the font maps to no character: alone it is a list bullet, inside a word
+            # it is noise ("(cid:127) endorse" would otherwise reach the text and the quotes)
+            w["text"] = "•" if _CID.fullmatch(w["text"]) else _CID.sub("", w["text"])
+    return [w for w in words if w["text"]]
+
+
+_CID = re.compile(r"\(cid:\d+\)")
 
 
 def _lines(words: list[dict]) -> list[Line]:

@@ -263,6 +263,19 @@ def test_final_report_marks_the_end() -> None:
     assert (tl.start, tl.end, tl.ongoing) == (2002, 2005, False)
 
 
+def test_a_final_report_does_not_end_the_programmes_it_only_cites() -> None:
+    doc = make_doc(
+        "evaluation_final_report_2022.txt",
+        "Final report, March 2022\n\nThis evaluation also draws on the Letter Panel, which "
+        "since 2018 has involved patients in rewriting letters.",
+        "en",
+        title="Lived experience in care: an evaluation",
+    )
+    tl = timeline([doc], "Letter Panel")
+    assert tl.start == 2018
+    assert tl.end is None
+
+
 # ------------------------------------------------------------------ rounds
 
 

@@ -417,7 +417,8 @@ def _votes_for_mention(info: _DocInfo, ms: int, me: int) -> list[_Vote]:
                 )
     if info.fields and _is_about(info, ms, me):
         votes.extend(_field_votes(info, cues))
-    if info.final_report and info.year is not None:
+    if info.final_report and info.year is not None and _is_about(info, ms, me):
+        # a final report ends what it is the final report *of*, not every programme it cites
         votes.append(
             _Vote(
                 "end", info.year, 0.35, "end.final_report", doc, _title_span(info), info.order_year

@@ -128,6 +128,16 @@ def test_open_start(lang: str, text: str, quote: str, last: int) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["Tidslinje\n– 2016 Berättelsen i nämnden\n– 2014 Karavanen", "– 2016 The panel starts"],
+)
+def test_a_dash_bullet_before_a_year_is_not_until(text: str) -> None:
+    """Slides and timelines list "– 2016 X": the dash is the bullet, the year a plain year."""
+    xs = find_time_expressions(text, "sv")
+    assert xs and all(x.kind == "year" for x in xs), [(x.kind, x.text) for x in xs]
+
+
+@pytest.mark.parametrize(
     "lang,text,quote,kind,year,month",
     [
         ("en", "Minutes of 2019-04-10 meeting.", "2019-04-10", "date", 2019, 4),

@@ -172,7 +172,11 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
             rf"(?:{frm}\s+)?{the}{yref}\s*(?:{DASH}|\s{conn}\s)\s*{the}(?:{yref}|{short})",
         ),
         ("open_range", rf"{YEAR}\s*{DASH}(?=\s*(?:[)\]]|$|\n))"),
-        ("until", rf"(?:(?<=[(\[])|(?<=^)|(?<=\s)){DASH}\s*{YEAR}"),
+        # "(–2016)", "till –2016", "X – 2016"; not a list bullet "– 2016 X" opening a line
+        (
+            "until",
+            rf"(?:(?<=[(\[])|(?<=[^\S\n])){DASH}\s*{YEAR}|(?:(?<=\n)|^){DASH}{YEAR}",
+        ),
         ("since", rf"{since}\s+{the}{yref}(?:\s*,?\s*{onwards})?"),
         ("from", rf"{frm}\s+{the}{yref}(?:\s*,?\s*{onwards})?"),
         ("onwards", rf"{yref}\s*,?\s*{onwards}"),

@@ -219,6 +219,20 @@ def test_posts_without_the_token_or_from_elsewhere_are_refused(client) -> None:
     assert len(project.log()) == n
 
 
+def test_a_foreign_host_name_is_refused_even_with_token_and_origin(client) -> None:
+    """DNS rebinding: evil.example resolving to 127.0.0.1 is same-origin with itself."""
+    c, project = client
+    n = len(project.log())
+    assert c.get("/", headers={"Host": "evil.example:8765"}).status_code == 403
+    res = c.post(
+        "/op",
+        data={"token": "t0ken", "op": "rename", "node": "G01", "label": "x"},
+        headers={"Host": "evil.example:8765", "Origin": "http://evil.example:8765"},
+    )
+    assert res.status_code == 403 and len(project.log()) == n
+    assert c.get("/", headers={"Host": "127.0.0.1:8765"}).status_code == 200
+
+
 def test_post_report_writes_the_reviewed_outputs(client, out: Path) -> None:
     c, project = client
     res = post(c, "/report")

@@ -635,7 +635,7 @@ def serve(
             f"warning: listening on {host}: anyone who can reach it can edit the review",
             markup=False,
         )
-    app_ = create_app(project, actor=who)
+    app_ = create_app(project, actor=who, allowed_hosts=(*("127.0.0.1", "localhost", "::1"), host))
     try:
         # make_server, not run_simple: no reloader, no debugger, one local process
         server = make_server(host, port, app_, threaded=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from flask import Flask, Response, abort, jsonify, redirect, render_template, request
 
@@ -28,11 +28,31 @@ _CSP = (
 )
 
 
-def create_app(project: Project, actor: str, token: str | None = None) -> Flask:
-    """A Flask app reviewing ``project``'s run as ``actor``."""
+_LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def create_app(
+    project: Project,
+    actor: str,
+    token: str | None = None,
+    allowed_hosts: tuple[str, ...] = _LOCAL_HOSTS,
+) -> Flask:
+    """A Flask app reviewing ``project``'s run as ``actor``.
+
+    ``allowed_hosts``: names the Host header may carry. A page on another site that
+    rebinds its own name to 127.0.0.1 (DNS rebinding) would otherwise be same-origin with
+    the app and could read the token; checking Host stops that.
+    """
     app = Flask(__name__)
     app.config["TOKEN"] = token or secrets.token_urlsafe(32)
     app.config["MAX_CONTENT_LENGTH"] = 64 * 1024  # a form of ids and labels, nothing more
+    hosts = frozenset(h.strip("[]").lower() for h in allowed_hosts)
+
+    @app.before_request
+    def check_host() -> None:
+        name = urlsplit("//" + (request.host or "")).hostname or ""
+        if name.lower() not in hosts:
+            abort(403, f"host {request.host!r} refused (serve binds {', '.join(sorted(hosts))})")
 
     def page(error: str | None = None, status: int = 200, note: str | None = None) -> Response:
         doc = project.reviewed()

@@ -651,16 +651,7 @@ class Store:
         with self._tx() as s:
             s.execute(select(Run.id).where(Run.id == run_id).with_for_update())
             review = _reviewed(s, run_id)
-            recorded = []
-            for i, op in enumerate(ops):
-                try:
-                    done = review.apply(op, actor)
-                except ReviewError as e:
-                    prefix = f"op {i + 1} of {len(ops)}: " if len(ops) > 1 else ""
-                    raise ReviewError(f"{prefix}{e}") from None
-                _event(s, actor, REVIEW_ACTION, f"run:{run_id}", done)
-                recorded.append(done)
-            s.flush()
+            recorded = _apply_ops(s, review, ops, actor, REVIEW_ACTION, run_id)
             return review.doc, recorded
 
     # -- review of Steps 1–2: whole initiatives ------------------------------------------
@@ -689,17 +680,7 @@ class Store:
             review = replay_initiative_ops(
                 list(s.scalars(q.order_by(Initiative.id))), _initiative_ops(s, run_id)
             )
-            recorded = []
-            for i, op in enumerate(ops):
-                try:
-                    done = review.apply(op, actor)
-                except ReviewError as e:
-                    prefix = f"op {i + 1} of {len(ops)}: " if len(ops) > 1 else ""
-                    raise ReviewError(f"{prefix}{e}") from None
-                _event(s, actor, ACTION, f"run:{run_id}", done)
-                recorded.append(done)
-            s.flush()
-            return recorded
+            return _apply_ops(s, review, ops, actor, ACTION, run_id)
 
     # -- events --------------------------------------------------------------------
 
@@ -901,6 +882,24 @@ def _insert_ignore(s: Session, model: Any, unique: list[str], **values: Any) -> 
         raise StoreError(f"{dialect}: unsupported database (SQLite or PostgreSQL)")
     stmt = ins(model).values(**values).on_conflict_do_nothing(index_elements=unique)
     return s.scalar(stmt.returning(model.id))
+
+
+def _apply_ops(
+    s: Session, review: Any, ops: Sequence[dict[str, Any]], actor: str, action: str, run_id: int
+) -> list[dict[str, Any]]:
+    """Apply review ops in order, one event each, in the caller's transaction; the first
+    refused op raises (naming its place in the batch) and the transaction records nothing."""
+    recorded = []
+    for i, op in enumerate(ops):
+        try:
+            done = review.apply(op, actor)
+        except ReviewError as e:
+            prefix = f"op {i + 1} of {len(ops)}: " if len(ops) > 1 else ""
+            raise ReviewError(f"{prefix}{e}") from None
+        _event(s, actor, action, f"run:{run_id}", done)
+        recorded.append(done)
+    s.flush()
+    return recorded
 
 
 def _event(s: Session, actor: str, action: str, target: str, payload: dict[str, Any]) -> None:

@@ -114,6 +114,16 @@ def test_parenthesis_links_swedish_and_english_names():
     assert frozenset({"listening panel", "lyssnarpanel"}) in ls
 
 
+def test_title_case_name_with_a_small_word_inside():
+    ks = keys("The co-design project Care for Carers started in 2019.", "en")
+    assert "care for carers" in ks
+
+
+def test_parenthesis_with_a_name_then_its_years_links_both_names():
+    text = "We draw on the project Breathe after Illness (Andas efter sjukdom, 2019–2020)."
+    assert frozenset({"breathe after illness", "andas efter sjukdom"}) in links(text, "en")
+
+
 def test_both_sides_capitalised_parenthesis():
     ls = links("Trygg Hemgång (Safe Homecoming) is a pilot in primary care.", "en")
     assert frozenset({"trygg hemgång", "safe homecoming"}) in ls

@@ -238,6 +238,15 @@ def is_org_key(key: str) -> bool:
     return bool(toks) and (toks[0] in org or toks[-1] in org or toks[-1] in tails)
 
 
+_NAME_THEN_YEARS = re.compile(
+    r"([^\d,;()]{3,60}?),\s*(?:(?:since|from|sedan|från)\s+)?(?:19|20)\d\d"
+    r"(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?\s*$"
+)
+
+# small words inside a title-case name ("Care for Carers", "Together after Stroke")
+_NAME_CONNECTORS = frozenset({"after", "for", "of", "with", "and", "on", "in", "at", "to"})
+
+
 # ---------------------------------------------------------------------- finder
 
 
@@ -307,6 +316,19 @@ class MentionFinder:
                 if lower_run:
                     break
                 end = j
+            elif (
+                tj.low in _NAME_CONNECTORS
+                and not lower_run
+                and j + 1 < len(toks)
+                and _joined(text, tj, toks[j + 1])
+                and toks[j + 1].cap
+                and toks[j + 1].low not in self.org
+                and toks[j + 1].low not in self.tails
+            ):
+                # a title-case name with a small word inside: "Together after Stroke"
+                end = j + 1
+                j += 2
+                continue
             elif (
                 tj.low not in self.stop
                 and lower_run < 2
@@ -661,6 +683,12 @@ class MentionFinder:
                 pa, pb = s0 + p.start(), s0 + p.end()
                 inner = p.group(1).strip()
                 ia = s0 + p.start(1) + (len(p.group(1)) - len(p.group(1).lstrip()))
+                # "(Tillsammans efter stroke, 2019–2020)": a name, then its years
+                dated = _NAME_THEN_YEARS.match(inner)
+                cut = None
+                if dated:
+                    inner = dated.group(1).rstrip()
+                    cut = ia + len(inner)
                 if re.search(r"\d", inner) or len(inner.split()) > 6 or re.search(r"[,;=]", inner):
                     continue
                 if re.fullmatch(
@@ -683,7 +711,11 @@ class MentionFinder:
                 art = re.match(r"(?i)(the|den|det|a|an)\s+", inner)
                 if art:
                     ia += art.end()
-                ib = s0 + p.end(1) - (len(p.group(1)) - len(p.group(1).rstrip()))
+                ib = (
+                    cut
+                    if cut is not None
+                    else s0 + p.end(1) - (len(p.group(1)) - len(p.group(1).rstrip()))
+                )
                 left = [m for (ma, mb), m in out.items() if mb <= pa and text[mb:pa].strip() == ""]
                 right_toks = tokens(text, ia, ib)
                 if not right_toks:

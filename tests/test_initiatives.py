@@ -124,6 +124,13 @@ def test_parenthesis_with_a_name_then_its_years_links_both_names():
     assert frozenset({"breathe after illness", "andas efter sjukdom"}) in links(text, "en")
 
 
+def test_parenthesis_with_a_name_then_an_acronym_links_all_three():
+    text = "The region runs the Carer Voice Network (Anhörigrösten, CVN) in three towns."
+    ls = links(text, "en")
+    assert frozenset({"carer voice network", "anhörigrösten"}) in ls
+    assert frozenset({"carer voice network", "cvn"}) in ls
+
+
 def test_both_sides_capitalised_parenthesis():
     ls = links("Trygg Hemgång (Safe Homecoming) is a pilot in primary care.", "en")
     assert frozenset({"trygg hemgång", "safe homecoming"}) in ls

@@ -238,6 +238,7 @@ def is_org_key(key: str) -> bool:
     return bool(toks) and (toks[0] in org or toks[-1] in org or toks[-1] in tails)
 
 
+_NAME_THEN_ACRONYM = re.compile(r"([^\d,;()]{3,60}?),\s*([A-ZÅÄÖ][A-ZÅÄÖ&]{1,6}s?)\s*$")
 _NAME_THEN_YEARS = re.compile(
     r"([^\d,;()]{3,60}?),\s*(?:(?:since|from|sedan|från)\s+)?(?:19|20)\d\d"
     r"(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?\s*$"
@@ -684,9 +685,24 @@ class MentionFinder:
                 inner = p.group(1).strip()
                 ia = s0 + p.start(1) + (len(p.group(1)) - len(p.group(1).lstrip()))
                 # "(Tillsammans efter stroke, 2019–2020)": a name, then its years
-                dated = _NAME_THEN_YEARS.match(inner)
+                dated = _NAME_THEN_YEARS.match(inner) or _NAME_THEN_ACRONYM.match(inner)
                 cut = None
                 if dated:
+                    if dated.re is _NAME_THEN_ACRONYM:
+                        # "Patient Partner Programme (Patientpartnerprogrammet, PPP)"
+                        aa = ia + dated.start(2)
+                        self._acronym(
+                            out,
+                            links,
+                            doc_path,
+                            text,
+                            toks,
+                            pa,
+                            aa,
+                            aa + len(dated.group(2)),
+                            pb,
+                            sent,
+                        )
                     inner = dated.group(1).rstrip()
                     cut = ia + len(inner)
                 if re.search(r"\d", inner) or len(inner.split()) > 6 or re.search(r"[,;=]", inner):

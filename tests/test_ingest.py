@@ -169,6 +169,30 @@ def test_named_speakers_and_docx_transcript(tmp_path):
     assert {t.speaker: t.role for t in d.turns} == {"Tom": "interviewer", "Nell": "respondent"}
 
 
+def test_focus_group_with_a_named_moderator_and_participants_heard_once(tmp_path):
+    """The header names the moderator and lists the participants; each participant may
+    speak only once, and all of them are respondents."""
+    p = tmp_path / "fokusgrupp.txt"
+    p.write_text(
+        "Fokusgrupp om kursen\n"
+        "Moderator: Karin Ek, FoU.\n"
+        "Deltagare: Olle (kursledare), Siv (deltagare), Amir (deltagare).\n\n"
+        "Karin: Hur började det?\n\n"
+        "Olle: Vi startade kursen tillsammans med patienterna 2016.\n\n"
+        "Karin: Siv, hur var det för dig?\n\n"
+        "Siv: Det viktigaste var att kursen låg på kvällen.\n\n"
+        "Karin: Amir?\n\n"
+        "Amir: Jag lärde mig att fråga mer.\n\n"
+        "Karin: Tack.\n\n"
+        "Olle: Tack själv.\n",
+        encoding="utf-8",
+    )
+    d = read_document(p)
+    roles = {t.speaker: t.role for t in d.turns}
+    assert roles["Karin"] == "interviewer"
+    assert roles["Olle"] == roles["Siv"] == roles["Amir"] == "respondent"
+
+
 def test_report_with_note_lines_is_not_a_transcript(tmp_path):
     text = "Annual report\n\nNote: figures are preliminary.\n\nThe ward improved.\n\nSource: survey 2030.\n\nNote: see appendix.\n\nResults: better.\n"
     p = tmp_path / "r.txt"

@@ -162,10 +162,19 @@ def detect_turns(text: str) -> tuple[list[Turn], dict[str, dict[str, str]]]:
         counts: dict[str, int] = {}
         for c in body:
             counts[c.label] = counts.get(c.label, 0) + 1
+        # a name heard once counts when the header listed it among the participants
+        head = text[: min(c.line_start for c in body)] if body else ""
+        head += " " + " ".join(
+            text[c.speech_start : text.find("\n", c.speech_start)]
+            for c in body[:3]
+            if v.plurals.get(c.label.lower()) == "respondent"
+        )
         extra = {
             lab
             for lab, n in counts.items()
-            if n >= 2 and _NAME.match(lab) and len(lab.split()) <= 2
+            if _NAME.match(lab)
+            and len(lab.split()) <= 2
+            and (n >= 2 or re.search(rf"(?<!\w){re.escape(lab)}(?!\w)", head))
         }
         known_ids = {id(c) for c in known}
         turns_c = [c for c in body if id(c) in known_ids or c.label in extra]
@@ -197,10 +206,21 @@ def detect_turns(text: str) -> tuple[list[Turn], dict[str, dict[str, str]]]:
 def _roles_from_questions(
     text: str, turns: list[Turn], speakers: dict[str, dict[str, str]]
 ) -> list[Turn]:
-    """Unlabelled roles (bare names) and no known interviewer: the one speaker who mostly
-    asks questions is the interviewer and the others respond."""
+    """Unlabelled roles (bare names): with a known interviewer (a header named the
+    moderator), the other named speakers are the participants; with none, the one speaker
+    who mostly asks questions is the interviewer and the others respond."""
+    unknown = [
+        lab
+        for lab, info in speakers.items()
+        if info["role"] == "other" and _vocab_role(lab) is None and _NAME.match(lab)
+    ]
     if any(info["role"] == "interviewer" for info in speakers.values()):
-        return turns
+        for lab in unknown:
+            speakers[lab]["role"] = "respondent"
+        return [
+            Turn(t.speaker, "respondent", t.start, t.end) if t.speaker in unknown else t
+            for t in turns
+        ]
     unknown = [lab for lab, info in speakers.items() if info["role"] == "other"]
     if len(unknown) < 2:
         return turns

@@ -29,6 +29,7 @@ DEFAULT = [
     ROOT / "benchmarks/corpora/heldout-solvik",
     ROOT / "benchmarks/corpora/heldout-kvarnby",
     ROOT / "benchmarks/corpora/heldout-vittangi",
+    ROOT / "benchmarks/corpora/heldout-hallsta",
 ]
 
 

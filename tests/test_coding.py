@@ -356,3 +356,21 @@ def test_method_term_in_the_next_sentence_assigns_but_a_heading_does_not():
     heading = "The Harbour Group met in 2019.\n\n3.2 Storytelling and patient stories\n"
     res2 = code_all_groups([_ctx(doc(heading), "Harbour Group")], cb)
     assert "storytelling" not in res2["methods"].assigned
+
+
+def test_methods_ignore_sentences_about_another_initiative():
+    """A report listing several initiatives: the sentence naming the other one describes
+    that one's method, not this one's (methods set ``skip_other_initiatives``)."""
+    cb = load_codebook(None)
+    text = (
+        "The Letter Panel meets every month with patients. "
+        "The Care Pact uses written care agreements signed by each patient. "
+        "The Letter Panel rewrote twelve letters."
+    )
+    d = doc(text)
+    own = ((4, 16), (text.rindex("Letter Panel"), text.rindex("Letter Panel") + 12))
+    other = ((text.index("Care Pact"), text.index("Care Pact") + 9),)
+    res = code_all_groups([Context(d, 0, len(text), own, other)], cb)
+    assert "care_agreement" not in res["methods"].codes
+    res_plain = code_all_groups([Context(d, 0, len(text), own)], cb)
+    assert "care_agreement" in res_plain["methods"].codes

@@ -94,6 +94,9 @@ class Group(_Strict):
     # ASSIGN_SINGLE, 0.85 = a term in a sentence naming the initiative); methods use
     # 0.67 so that a term in a neighbouring sentence of the same paragraph suffices
     assign_single: float | None = Field(default=None, ge=0.0, le=1.0)
+    # ignore evidence from sentences that name another initiative and not this one (in a
+    # document about several, what such a sentence says is about the other): methods
+    skip_other_initiatives: bool = False
     codes: list[Code] = Field(min_length=1)
 
 

@@ -72,6 +72,9 @@ class Context:
     start: int
     end: int
     mentions: tuple[tuple[int, int], ...] = ()
+    # spans naming *other* initiatives: a sentence naming one of them and not this one is
+    # about that one; groups with ``skip_other_initiatives`` ignore its codings
+    others: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +124,8 @@ def _as_context(ctx: Any) -> Context:
         ments = tuple((int(a), int(b)) for a, b in ctx[3]) if len(ctx) > 3 else ()
         return Context(ctx[0], int(ctx[1]), int(ctx[2]), ments)
     ments = tuple((int(a), int(b)) for a, b in getattr(ctx, "mentions", ()))
-    return Context(ctx.document, int(ctx.start), int(ctx.end), ments)
+    others = tuple((int(a), int(b)) for a, b in getattr(ctx, "others", ()))
+    return Context(ctx.document, int(ctx.start), int(ctx.end), ments, others)
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -640,4 +644,25 @@ def code_all_groups(
     coder = coder or default_coder(embedder)
     codings = coder.code(contexts, cb)
     sents = sentences_of(contexts)
-    return {g.id: aggregate(codings, cb, g.id, sents) for g in cb.groups if g.coding}
+    about_others = _about_other_initiatives(contexts, sents)
+    own = [c for c in codings if c.target not in about_others]
+    return {
+        g.id: aggregate(own if g.skip_other_initiatives else codings, cb, g.id, sents)
+        for g in cb.groups
+        if g.coding
+    }
+
+
+def _about_other_initiatives(contexts: Sequence[Any], sents: list[Sentence]) -> set[str]:
+    """Keys of sentences that name another initiative and not this one in every context
+    they belong to: what such a sentence says is about the other one."""
+    ctxs = [_as_context(c) for c in contexts]
+    out = set()
+    for st in sents:
+        if all(
+            any(a < st.end and st.start < b for a, b in ctxs[ci].others)
+            and not any(a < st.end and st.start < b for a, b in ctxs[ci].mentions)
+            for ci in st.contexts
+        ):
+            out.add(st.key)
+    return out

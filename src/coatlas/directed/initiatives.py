@@ -325,7 +325,13 @@ def _simple_timeline(evidence: list[Evidence], docs: dict[str, Document]) -> dic
 
 
 def _coding(
-    ent: Entity, docs: dict[str, Document], spans, codebook, embedder, iid: str
+    ent: Entity,
+    docs: dict[str, Document],
+    spans,
+    codebook,
+    embedder,
+    iid: str,
+    named: dict[str, list[tuple[int, int]]] | None = None,
 ) -> tuple[dict, list[dict]]:
     """Methods, levels and PPE roles from the Step 2 coder, over the sentences
     around the initiative's mentions; sentences that fit no code -> uncoded."""
@@ -361,7 +367,15 @@ def _coding(
                     break
                 end = nxt[1]
         ctx[(m.document, s[0], end)].append((m.start, m.end))
-    contexts = [Context(docs[p], a, b, tuple(sorted(ms))) for (p, a, b), ms in sorted(ctx.items())]
+    own = {(m.document, m.start, m.end) for m in ent.mentions}
+    others = {
+        p: tuple(sorted(sp for sp in (named or {}).get(p, []) if (p, *sp) not in own))
+        for p in {p for p, _, _ in ctx}
+    }
+    contexts = [
+        Context(docs[p], a, b, tuple(sorted(ms)), others[p])
+        for (p, a, b), ms in sorted(ctx.items())
+    ]
     if not contexts:
         return out, []
     results = code_all_groups(contexts, codebook, embedder)
@@ -1137,9 +1151,13 @@ def run(
         key=lambda r: (r[6]["start"] if r[6]["start"] is not None else 9999, r[1].lower(), r[1])
     )
     out = DirectedResult(entities=[r[0] for r in rows])
+    named: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for ent, *_ in rows:
+        for m in ent.mentions:
+            named[m.document].append((m.start, m.end))
     for n, (ent, name, aliases, name_ev, ppe_ev, _ctx, tl, desc, _hits) in enumerate(rows, 1):
         iid = f"i{n:02d}"
-        codes, uncoded = _coding(ent, dmap, spans, codebook, embedder, iid)
+        codes, uncoded = _coding(ent, dmap, spans, codebook, embedder, iid, named)
         conf = min(0.95, 0.3 + 0.08 * strength(ent) + (0.2 if ppe_ev else 0))
         out.initiatives.append(
             {

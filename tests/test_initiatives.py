@@ -94,6 +94,9 @@ def test_role_built_on_lived_experience_is_a_mention():
 def test_swedish_guide_and_reviewer_roles_are_mentions():
     assert "hjärtguide" in keys("Hjärtguiderna startade 2018 på mottagningen.")
     assert "ungdomsgranskare" in keys("Ungdomsgranskarna lämnade sin rapport i maj.")
+    assert "brukarspecialist" in keys("Sedan 2016 finns brukarspecialister i öppenvården.")
+    assert "läkarspecialist" not in keys("Två läkarspecialister anställdes 2016.")
+    assert any(k.startswith("idéverkst") for k in keys("Idéverkstan startade hösten 2020."))
 
 
 def test_a_role_needs_only_one_sentence_saying_who_fills_it():

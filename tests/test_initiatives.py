@@ -112,6 +112,23 @@ def test_a_role_needs_only_one_sentence_saying_who_fills_it():
     assert any("hjärtguid" in i["name"].lower() for i in res.initiatives), res.initiatives
 
 
+def test_a_council_that_was_called_x_is_linked_to_the_council_not_the_last_name():
+    """'Rådet, som hette X fram till 2018': X is the council's old name, even when the
+    last name before it was another initiative in a list of those present."""
+    from coatlas.directed.initiatives import _coreference, _doc_sentences, find_mentions
+
+    text = (
+        "Minnesanteckningar från Seniorrådet\n\n"
+        "Närvarande: Ulla (ordförande), Siv (närstående, nätverket Grannstöd).\n\n"
+        "Rådet, som hette Pensionärsrådet fram till 2018, har nu fyra platser för närstående."
+    )
+    d = doc("m.txt", text)
+    ms, _ = find_mentions([d], None)
+    pairs = {frozenset((lk.a, lk.b)) for lk in _coreference(d, ms, _doc_sentences(d))}
+    assert any("pensionärsråd" in p and "seniorråd" in p for p in pairs), pairs
+    assert not any("pensionärsråd" in p and "grannstöd" in p for p in pairs), pairs
+
+
 def test_parenthesis_links_swedish_and_english_names():
     ls = links("After the listening panel (Lyssnarpanelen), 20 letters were rewritten.", "en")
     assert frozenset({"listening panel", "lyssnarpanel"}) in ls

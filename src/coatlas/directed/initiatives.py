@@ -626,9 +626,15 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
 
 
 _PRONOUN_NAMING = re.compile(
-    r"(?i)\b(it|they|this|verksamheten|den|det|cirkeln|gruppen|projektet|some people)\b[^.\n]{0,40}?"
-    r"\b(called|kallas|kallades|named|heter|hette)\b"
+    r"(?i)\b(it|they|this|verksamheten|den|det|cirkeln|gruppen|projektet|programmet|rådet|"
+    r"nätverket|satsningen|skolan|some people)\b[^.\n]{0,40}?"
+    r"\b(called|kallas|kallades|named|renamed|heter|hette|under namnet|bytte namn till|"
+    r"döptes om till)\b"
 )
+
+
+# subjects naming the kind of initiative: the earlier name must have that head
+_HEAD_SUBJECTS = frozenset({"rådet", "nätverket", "programmet", "satsningen", "skolan"})
 
 
 def _coreference(doc: Document, ms: list[Mention], spans) -> list[Link]:
@@ -641,11 +647,20 @@ def _coreference(doc: Document, ms: list[Mention], spans) -> list[Link]:
         if sent is None:
             continue
         pre = doc.text[sent[0] : m.start]
-        if not _PRONOUN_NAMING.search(pre):
+        hit = _PRONOUN_NAMING.search(pre)
+        if not hit:
             continue
         prev = [o for o in ms if o.end <= sent[0] and o.key != m.key and m.start - o.end < 1500]
         if not prev:
             prev = [o for o in ms if "title" in o.cues and o.key != m.key]
+        subject = hit.group(1).lower()
+        if subject in _HEAD_SUBJECTS:
+            # "Rådet, som hette X": the earlier name whose head is that noun, not merely
+            # the last name mentioned ("nätverket Y" in a list of those present)
+            stem = re.sub(r"(?:et|en|n|an)$", "", subject)
+            prev = [o for o in prev if stem in o.key] or [
+                o for o in ms if "title" in o.cues and o.key != m.key and stem in o.key
+            ]
         if prev:
             o = prev[-1]
             out.append(Link(o.key, m.key, "coreference", doc.path, o.start, m.end))

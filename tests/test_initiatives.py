@@ -206,6 +206,8 @@ def _score(text: str) -> float:
         "Tio patienter och närstående granskade kallelserna och föreslog nya formuleringar.",
         "The sessions are led by a person who has lived with epilepsy for many years.",
         "Brukare och anhöriga med egen erfarenhet medverkar i utvecklingen av verksamheten.",
+        "Patienterna och de närstående rekryterades via patientrådet till verkstäderna.",
+        "Eight carers were recruited through the carers' centre for the workshops.",
     ],
 )
 def test_involvement_is_recognised(text):

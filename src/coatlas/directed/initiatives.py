@@ -823,7 +823,7 @@ def merge_variants(ents: list[Entity]) -> list[Entity]:
                     len(c) >= 2
                     and any(
                         _same_word(c[-1], w)
-                        # Swedish head-first name + qualifier: "X-nätverket Tornedalen"
+                        # Swedish head-first name + qualifier: "X-nätverket Fjällbygden"
                         or (len(c) == 2 and len(w) >= 10 and _same_word(c[0], w))
                         for w in singles
                     )

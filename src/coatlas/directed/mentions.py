@@ -244,7 +244,7 @@ _NAME_THEN_YEARS = re.compile(
     r"(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?\s*$"
 )
 
-# small words inside a title-case name ("Care for Carers", "Together after Stroke")
+# small words inside a title-case name ("Care for Carers", "Walk with Ease")
 _NAME_CONNECTORS = frozenset({"after", "for", "of", "with", "and", "on", "in", "at", "to"})
 
 
@@ -326,7 +326,7 @@ class MentionFinder:
                 and toks[j + 1].low not in self.org
                 and toks[j + 1].low not in self.tails
             ):
-                # a title-case name with a small word inside: "Together after Stroke"
+                # a title-case name with a small word inside: "Walk with Ease"
                 end = j + 1
                 j += 2
                 continue
@@ -684,12 +684,12 @@ class MentionFinder:
                 pa, pb = s0 + p.start(), s0 + p.end()
                 inner = p.group(1).strip()
                 ia = s0 + p.start(1) + (len(p.group(1)) - len(p.group(1).lstrip()))
-                # "(Tillsammans efter stroke, 2019–2020)": a name, then its years
+                # "(Gå med lätthet, 2019–2020)": a name, then its years
                 dated = _NAME_THEN_YEARS.match(inner) or _NAME_THEN_ACRONYM.match(inner)
                 cut = None
                 if dated:
                     if dated.re is _NAME_THEN_ACRONYM:
-                        # "Patient Partner Programme (Patientpartnerprogrammet, PPP)"
+                        # "Carer Voice Network (Anhörigrösten, CVN)"
                         aa = ia + dated.start(2)
                         self._acronym(
                             out,

@@ -374,3 +374,17 @@ def test_methods_ignore_sentences_about_another_initiative():
     assert "care_agreement" not in res["methods"].codes
     res_plain = code_all_groups([Context(d, 0, len(text), own)], cb)
     assert "care_agreement" in res_plain["methods"].codes
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "coded"),
+    [
+        ("Regionens handlingsplan för delaktighet antogs av nämnden.", "sv", False),
+        ("Varje patient får en personlig handlingsplan som skrivs tillsammans.", "sv", True),
+        ("The board adopted an action plan for public involvement.", "en", False),
+        ("Each patient writes a personal action plan with the nurse.", "en", True),
+    ],
+)
+def test_an_organisations_action_plan_is_not_a_care_agreement(text, lang, coded):
+    res = code_contexts([whole(doc(text, lang=lang))], load_codebook(None))
+    assert ("care_agreement" in res.assigned) is coded, res.scores

@@ -388,3 +388,25 @@ def test_methods_ignore_sentences_about_another_initiative():
 def test_an_organisations_action_plan_is_not_a_care_agreement(text, lang, coded):
     res = code_contexts([whole(doc(text, lang=lang))], load_codebook(None))
     assert ("care_agreement" in res.assigned) is coded, res.scores
+
+
+def test_uncoded_passages_are_statements_not_table_rows_or_headings():
+    text = (
+        "Walking group final report\n\n"
+        "Year | Groups | Participants\n\n"
+        "2018 | 3 | 22\n\n"
+        "The group met in the library every Thursday evening during the winter."
+    )
+    d = Document(
+        "r.txt",
+        "x",
+        "txt",
+        text,
+        language="en",
+        paragraphs=[Span(0, 26), Span(28, 55), Span(57, 70), Span(72, len(text))],
+    )
+    res = code_contexts([whole(d)], load_codebook(None))
+    quotes = [e.quote for e in res.uncoded]
+    assert quotes == ["The group met in the library every Thursday evening during the winter."], (
+        quotes
+    )

@@ -146,6 +146,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
 def _is_title(text: str, s: int, e: int) -> bool:
     """A short line of its own without closing punctuation: a heading or a label."""
     line_start = text.rfind("\n", 0, s) + 1
@@ -591,7 +594,13 @@ def aggregate(
         coding_groups = {g.id for g in codebook.groups if g.coding}
         touched = {c.target for c in codings if codebook.group_of(c.code) in coding_groups}
         for s in sentences:
-            if s.key not in touched and len(s.text.split()) >= 4:
+            # a candidate for a new category says something: four words or more (table rows of
+            # numbers and headings are not statements)
+            if (
+                s.key not in touched
+                and len(_WORDS.findall(s.text)) >= 4
+                and not _is_title(s.document.text, s.start, s.end)
+            ):
                 uncoded.append(
                     make_evidence(
                         s.document.text,

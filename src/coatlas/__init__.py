@@ -3,4 +3,4 @@
 The core library never imports the CLI or the web app; both are thin layers on top.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -30,6 +30,7 @@ DEFAULT = [
     ROOT / "benchmarks/corpora/heldout-kvarnby",
     ROOT / "benchmarks/corpora/heldout-vittangi",
     ROOT / "benchmarks/corpora/heldout-hallsta",
+    ROOT / "benchmarks/corpora/heldout-ravnas",
 ]
 
 

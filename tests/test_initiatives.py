@@ -129,6 +129,13 @@ def test_a_council_that_was_called_x_is_linked_to_the_council_not_the_last_name(
     assert not any("pensionärsråd" in p and "grannstöd" in p for p in pairs), pairs
 
 
+def test_english_juries_walkabouts_and_passports_are_initiative_heads():
+    assert "harbour citizens jury" in keys("The Harbour Citizens' Jury met in 2019.", "en")
+    ks = keys("Since 2018 the Night Light walkabouts have brought patients onto the wards.", "en")
+    assert any("walkabout" in k for k in ks), ks
+    assert any("passport" in k for k in keys("The Family Passport was launched in 2021.", "en"))
+
+
 def test_parenthesis_links_swedish_and_english_names():
     ls = links("After the listening panel (Lyssnarpanelen), 20 letters were rewritten.", "en")
     assert frozenset({"listening panel", "lyssnarpanel"}) in ls

@@ -456,6 +456,8 @@ def test_contingencies_are_implicit_lessons(lang, lesson, plain):
         ("sv", "Det som betydde mest var att någon ringde efteråt."),
         ("sv", "Erfarenheten från de första träffarna är att tolk behövs från början."),
         ("en", "Our assessment is that paid members stay longer."),
+        ("en", "The first round taught us that evening meetings reach more carers."),
+        ("sv", "Pandemin lärde oss att digitala möten utesluter de äldsta."),
         ("en", "The chair stressed that papers must arrive a week before the meeting."),
         ("en", "What mattered most was that someone called afterwards."),
         (

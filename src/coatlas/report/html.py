@@ -6,6 +6,7 @@ SVG, which matplotlib generates (and escapes) itself."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -129,22 +130,21 @@ def _manifest_rows(manifest: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
-def _facet_summary(lessons: list[dict[str, Any]]) -> list[str]:
+def _facet_summary(lessons: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
     """Facets that at least a quarter of a node's lessons (and at least two) signal.
 
     Computed from the lessons at render time, so a reviewed tree is summarised as it is now.
     """
-    from collections import Counter
-
-    from coatlas.inductive.facets import load_facet_file
-
     n = Counter(f for x in lessons for f in (x.get("facets") or {}))
-    if not n:
-        return []
-    names = {f.id: f.label.get("en", f.id) for f in load_facet_file().facets}
     keep = [(f, c) for f, c in n.items() if c >= 2 and c * 4 >= len(lessons)]
     keep.sort(key=lambda fc: (-fc[1], fc[0]))
     return [f"{names.get(f, f)} ({c} of {len(lessons)})" for f, c in keep[:4]]
+
+
+def _facet_names() -> dict[str, str]:
+    from coatlas.inductive.facets import load_facet_file
+
+    return {f.id: f.label.get("en", f.id) for f in load_facet_file().facets}
 
 
 def _reviewed(node: dict[str, Any]) -> dict[str, str]:
@@ -163,6 +163,7 @@ def _reviewed(node: dict[str, Any]) -> dict[str, str]:
 
 def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
     by_id = {str(x.get("id")): x for x in lessons_doc.get("lessons") or []}
+    names = _facet_names()
     rejected = rejected_ids(lessons_doc)
     out = []
     for c in lessons_doc.get("hierarchy") or []:
@@ -215,7 +216,7 @@ def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
                     "label": str(g.get("label") or g.get("id") or ""),
                     "codes": codes,
                     "n": n_g,
-                    "facets": _facet_summary(raw_g),
+                    "facets": _facet_summary(raw_g, names),
                     "review": _reviewed(g),
                 }
             )
@@ -225,7 +226,7 @@ def _hierarchy_view(lessons_doc: dict[str, Any]) -> list[dict[str, Any]]:
                 "label": str(c.get("label") or c.get("id") or ""),
                 "categories": cats,
                 "n": n_c,
-                "facets": _facet_summary(raw_c),
+                "facets": _facet_summary(raw_c, names),
                 "review": _reviewed(c),
             }
         )

@@ -30,7 +30,13 @@ import numpy as np
 from coatlas.autocode import AutoCoder, Thresholder, macro_f1, micro_f1
 
 DATA = Path(
-    os.environ.get("COATLAS_NHS_FFT", "/work/shared/benchmarks/nhs-fft-v6/v6framework_230831.csv")
+    os.environ.get(
+        "COATLAS_NHS_FFT",
+        str(
+            Path(__file__).resolve().parents[2]
+            / "shared/benchmarks/nhs-fft-v6/v6framework_230831.csv"
+        ),
+    )
 )
 TEXT = "FFT answer"
 ID = "Comment ID"

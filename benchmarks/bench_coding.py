@@ -113,7 +113,11 @@ def kappa(tp: int, fp: int, fn: int, tn: int) -> float:
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    root = Path(args[0] if args else "/work/shared/corpora/dev-norrvik")
+    root = Path(
+        args[0]
+        if args
+        else Path(__file__).resolve().parents[2] / "shared" / "corpora" / "dev-norrvik"
+    )
     gold = json.loads((root / "gold.json").read_text())
     cb = load_codebook(None)
     docs = load_docs(root)

@@ -103,7 +103,11 @@ def halves(docs, gold: dict, embedder, k: int) -> None:
 
 def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("-")]
-    corpus = Path(args[0] if args else "/work/shared/corpora/dev-norrvik")
+    corpus = Path(
+        args[0]
+        if args
+        else Path(__file__).resolve().parents[2] / "shared" / "corpora" / "dev-norrvik"
+    )
     verbose = "-v" in argv
     embedder = None
     if "--no-embed" not in argv:

@@ -36,7 +36,7 @@ from coatlas.embed import default_embedder  # noqa: E402
 from coatlas.inductive import run  # noqa: E402
 from coatlas.inductive.segment import guess_language  # noqa: E402
 
-DEFAULT = Path("/work/shared/corpora/dev-norrvik")
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "dev-norrvik"
 
 
 def tokens(text: str) -> set[str]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from coatlas.directed.timeline import infer_timeline
 from coatlas.document import Document, Span, Turn
 
-DEFAULT = Path("/work/shared/corpora/dev-norrvik")
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "dev-norrvik"
 
 
 def _text_of(path: Path) -> str:

@@ -15,7 +15,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 # dev-norrvik 0.85 / 0.78 / 0.81 (roles precision 0.88),
 # heldout-lowmoor 0.72 / 0.68 / 0.67 (roles precision 0.77)
 CORPORA = {
-    "dev-norrvik": (Path("/work/shared/corpora/dev-norrvik"), 0.75, 0.65, 0.72),
+    "dev-norrvik": (
+        Path(__file__).resolve().parents[2] / "shared" / "corpora" / "dev-norrvik",
+        0.75,
+        0.65,
+        0.72,
+    ),
     "heldout-lowmoor": (ROOT / "benchmarks/corpora/heldout-lowmoor", 0.6, 0.5, 0.58),
 }
 

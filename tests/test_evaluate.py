@@ -20,7 +20,7 @@ from coatlas.evaluate import (
     write_gold_as_output,
 )
 
-DEV = Path("/work/shared/corpora/dev-norrvik")
+DEV = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "dev-norrvik"
 
 
 def _ini(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path("/work/shared/corpora/dev-norrvik")
+ROOT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "dev-norrvik"
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not ROOT.exists(), reason="dev corpus not present"),

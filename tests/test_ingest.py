@@ -13,7 +13,7 @@ from coatlas.text.language import detect_language
 from coatlas.text.sentences import split_sentences
 from hostile_files import docx_bytes, layout_pdf, odt_bytes
 
-DEV = Path("/work/shared/corpora/dev-norrvik")
+DEV = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "dev-norrvik"
 needs_dev = pytest.mark.skipif(not (DEV / "gold.json").exists(), reason="dev corpus not available")
 
 

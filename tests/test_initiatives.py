@@ -375,7 +375,7 @@ def test_short_swedish_pages_one_initiative_each():
 
 @pytest.mark.slow
 def test_dev_corpus_targets():
-    corpus = Path("/work/shared/corpora/dev-norrvik")
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "dev-norrvik"
     if not corpus.exists():
         pytest.skip("dev corpus not available")
     import sys

@@ -15,7 +15,7 @@ from coatlas.report import primary_method, render_figure1, table2_rows, timeline
 from coatlas.report.labels import default_method_labels
 from coatlas.report.tables import chronological, table3_md, table3_rows, year_runs
 
-DEV = Path("/work/shared/corpora/dev-norrvik")
+DEV = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "dev-norrvik"
 FILES = {
     "table2.csv",
     "table2.md",

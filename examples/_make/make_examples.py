@@ -1,7 +1,7 @@
 """Write the bundled example corpus into examples/documents/ (deterministic output).
 
 Everything here is invented: Region Fjällmark, its hospitals, people and projects
-do not exist. Run: PYTHONPATH=src /work/venv/bin/python examples/_make/make_examples.py
+do not exist. Run: PYTHONPATH=src .venv/bin/python examples/_make/make_examples.py
 """
 
 from __future__ import annotations

@@ -115,7 +115,7 @@ def test_a_role_needs_only_one_sentence_saying_who_fills_it():
 def test_a_council_that_was_called_x_is_linked_to_the_council_not_the_last_name():
     """'Rådet, som hette X fram till 2018': X is the council's old name, even when the
     last name before it was another initiative in a list of those present."""
-    from coatlas.directed.initiatives import _coreference, _doc_sentences, find_mentions
+    from coatlas.directed.candidates import _coreference, _doc_sentences, find_mentions
 
     text = (
         "Minnesanteckningar från Seniorrådet\n\n"

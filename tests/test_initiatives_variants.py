@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from coatlas.directed.initiatives import _organisation_name, merge_variants
+from coatlas.directed.candidates import merge_variants
 from coatlas.directed.mentions import Mention, norm_key
 from coatlas.directed.resolve import Entity
+from coatlas.directed.scoring import _organisation_name
 
 
 def _ent(*surfaces: str, doc: str = "a.txt") -> Entity:

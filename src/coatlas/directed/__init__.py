@@ -4,6 +4,7 @@
 pipeline calls; see ``initiatives.py`` for the recipe.
 """
 
-from coatlas.directed.initiatives import DirectedResult, classify, find_mentions, read_known, run
+from coatlas.directed.candidates import find_mentions, read_known
+from coatlas.directed.initiatives import DirectedResult, classify, run
 
 __all__ = ["DirectedResult", "classify", "find_mentions", "read_known", "run"]

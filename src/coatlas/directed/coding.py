@@ -26,6 +26,7 @@ from coatlas.codebook import Codebook, lexicon, load_codebook
 from coatlas.document import Document
 from coatlas.embed import Embedder
 from coatlas.evidence import Coding, Evidence, make_evidence
+from coatlas.text.sentences import split_sentences
 
 STRONG = 0.9  # a vocabulary term or pattern of the code in the sentence
 CUE = 0.45  # a weak cue: needs a second source of support
@@ -52,8 +53,6 @@ _LIST_BOUNDARY = re.compile(
     r"|,",
     re.DOTALL,
 )
-
-_SENT_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÅÄÖÜÉ0-9])|\n\s*\n|\n(?=\s*[-•*–]\s)")
 
 
 # ----------------------------------------------------------------------------- contexts
@@ -128,16 +127,6 @@ def _as_context(ctx: Any) -> Context:
     return Context(ctx.document, int(ctx.start), int(ctx.end), ments, others)
 
 
-def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Fallback sentence splitter for documents that arrive without sentence spans."""
-    out, pos = [], start
-    for m in _SENT_RE.finditer(text, start, end):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, end))
-    return out
-
-
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
@@ -200,7 +189,7 @@ def sentences_of(contexts: Sequence[Any]) -> list[Sentence]:
             (max(s.start, cs), min(s.end, ce)) for s in doc.sentences if s.end > cs and s.start < ce
         ]
         if not spans:
-            spans = _split(doc.text, cs, ce)
+            spans = split_sentences(doc.text, cs, ce)
         for s, e in spans:
             s, e = _trim(doc.text, s, e)
             if e - s < 3:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from coatlas.directed.lexicon import Lexicon, lexicons
+from coatlas.text.sentences import sentence_spans
 
 WORD = re.compile(r"[^\W\d_](?:\w|[-‐'’](?=\w))*|\d+(?:[-–]\d+)?", re.UNICODE)
 QUOTES = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{2,60})[\"“”„«»]")
@@ -112,60 +113,6 @@ class Link:
 
 
 # --------------------------------------------------------------------------- text
-
-
-def sentence_spans(text: str, given: list | None = None) -> list[tuple[int, int]]:
-    """Sentences from ingestion when present, else a cautious split that keeps
-    soft-wrapped PDF lines together and headings apart."""
-    if given:
-        return [(s.start, s.end) for s in given]
-    spans: list[tuple[int, int]] = []
-    for block in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*", text):
-        b0 = block.start()
-        lines = block.group().split("\n")
-        # a line that ends without punctuation and is followed by a capitalised
-        # line is a heading/list item on its own
-        pieces: list[tuple[int, int]] = []
-        pos = b0
-        cur = b0
-        for i, line in enumerate(lines):
-            end = pos + len(line)
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
-            stripped = line.rstrip()
-            if nxt is None:
-                pieces.append((cur, end))
-            else:
-                n = nxt.lstrip()
-                hard = (
-                    not stripped
-                    or n[:1] in "-–•*#|>§"
-                    or re.match(r"\d+(\.\d+)*[.)]?\s", n) is not None
-                    or (stripped[-1:] not in ",;" and n[:1].isupper() and len(stripped) < 60)
-                    or stripped[-1:] in ".!?:"
-                    and n[:1].isupper()
-                )
-                if hard:
-                    pieces.append((cur, end))
-                    cur = end + 1
-            pos = end + 1
-        for p0, p1 in pieces:
-            seg = text[p0:p1]
-            s0 = 0
-            for m in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-ZÅÄÖÉ0-9])", seg):
-                if re.fullmatch(r"\s*(?:§\s*)?\d+(?:\.\d+)*\.", seg[s0 : m.start()]):
-                    continue  # "3. Heading": an enumeration, not a sentence end
-                spans.append((p0 + s0, p0 + m.start() + (1 if seg[m.start()] in '"”’)' else 0)))
-                s0 = m.end()
-            spans.append((p0 + s0, p1))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:

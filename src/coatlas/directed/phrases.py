@@ -24,6 +24,7 @@ from functools import lru_cache
 from coatlas.directed.lexicon import lexicons
 from coatlas.directed.mentions import Link, Mention, is_org_key, norm_key
 from coatlas.document import Document
+from coatlas.text.sentences import sentence_at
 
 _ACR = re.compile(r"\s*[(,]\s*([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,6})\s*[),]?\s*$")
 _YEARS = re.compile(r"\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$")
@@ -304,7 +305,4 @@ def extra_names(
 
 
 def _sentence(spans, pos: int) -> tuple[int, int]:
-    for a, b in spans:
-        if a <= pos < b:
-            return (a, b)
-    return (pos, pos)
+    return sentence_at(spans, pos) or (pos, pos)

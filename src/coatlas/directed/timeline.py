@@ -30,6 +30,7 @@ from typing import Any
 
 from coatlas.document import Document
 from coatlas.evidence import Evidence, make_evidence
+from coatlas.text.sentences import sentence_spans
 from coatlas.text.years import (
     LANGS,
     YEAR_MAX,
@@ -225,22 +226,6 @@ class _DocInfo:
     final_report: bool
 
 
-_SENT_SPLIT = re.compile(
-    r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-ZÅÄÖ0-9])|\n\s*\n|\n(?=\s*\S+\s*:)|\n(?=\s*(?:[-*•–]|\d+[.)])\s)"
-)
-
-
-def _fallback_sentences(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for m in _SENT_SPLIT.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]
-
-
 def _fallback_blocks(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for m in re.finditer(r"\n\s*\n", text):
@@ -288,7 +273,7 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
         # names. Used only to order documents in time, never as an anchor or a start.
         named = [x.last or x.first for x in exprs if x.years and not x.relative]
         order_year = max((y for y in named if y is not None), default=None)
-    sentences = [(s.start, s.end) for s in doc.sentences] or _fallback_sentences(doc.text)
+    sentences = [(s.start, s.end) for s in doc.sentences] or sentence_spans(doc.text)
     if doc.turns:
         blocks = [(t.start, t.end) for t in doc.turns]
     elif doc.paragraphs:

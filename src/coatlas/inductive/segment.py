@@ -11,12 +11,8 @@ import re
 from dataclasses import dataclass
 
 from coatlas.document import Document, Span
+from coatlas.text.sentences import split_sentences as _split
 
-_SENT = re.compile(r"\S.*?(?:[.!?…]+[\"”’»)\]]*(?=\s|$)|(?=\n\s*\n)|$)", re.DOTALL)
-_ABBREV = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|dr|mr|mrs|ms|prof|nr|no|ca|t\.ex|bl\.a|d\.v\.s|dvs|m\.m|s\.k|o\.s\.v|jfr|st)\.)$",
-    re.IGNORECASE,
-)
 _SV_HINT = re.compile(r"\b(och|att|det|som|är|för|inte|vi|jag|med|på)\b", re.IGNORECASE)
 _EN_HINT = re.compile(r"\b(and|the|that|is|for|not|we|with|on|of|to)\b", re.IGNORECASE)
 
@@ -40,26 +36,8 @@ def guess_language(text: str, default: str = "en") -> str:
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentence spans of ``text[start:end]``, trimmed of surrounding whitespace."""
-    end = len(text) if end is None else end
-    out: list[Span] = []
-    pending: int | None = None
-    for m in _SENT.finditer(text, start, end):
-        s, e = m.start(), min(m.end(), end)
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e <= s:
-            continue
-        if pending is not None:
-            s = pending
-            pending = None
-        if _ABBREV.search(text[s:e]) and e < end:
-            pending = s
-            continue
-        out.append(Span(s, e))
-    if pending is not None:
-        out.append(Span(pending, end))
-    return out
+    """Sentence spans of ``text[start:end]`` from the one splitter in ``coatlas.text``."""
+    return [Span(a, b) for a, b in _split(text, start, end)]
 
 
 def document_sentences(doc: Document) -> list[Span]:

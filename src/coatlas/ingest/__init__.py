@@ -22,6 +22,7 @@ same string whatever the format.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import os
 import stat
@@ -205,6 +206,8 @@ def finish(
     from coatlas.text.language import detect_language
     from coatlas.text.sentences import segment_paragraphs
 
+    # site furniture (skip links, menus, cookie banners) never reaches the analysed text
+    blocks, dropped = _without_furniture(blocks)
     text, paras, pages = assemble(blocks)
     if not text.strip():
         raise IngestError(name, "empty", "no text content")
@@ -221,6 +224,8 @@ def finish(
     if turns:
         sentences = _trim_labels(sentences, turns)
     meta = dict(meta or {})
+    if dropped:
+        meta["furniture_lines_dropped"] = dropped
     if speakers:
         meta["speakers"] = speakers
     if title is None and paras:
@@ -238,6 +243,21 @@ def finish(
         turns=turns,
         meta=meta,
     )
+
+
+def _without_furniture(blocks: list[Block]) -> tuple[list[Block], int]:
+    from coatlas.lang.furniture import strip_furniture
+
+    out: list[Block] = []
+    dropped = 0
+    for b in blocks:
+        text, n = strip_furniture(b.text)
+        dropped += n
+        if n == 0:
+            out.append(b)
+        elif text.strip():
+            out.append(dataclasses.replace(b, text=text))
+    return out, dropped
 
 
 def _first_line_title(first: str) -> str | None:

@@ -8,6 +8,7 @@ predictable, linear-time and keeps offsets exact.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from functools import cache
@@ -16,7 +17,14 @@ from typing import Any
 
 from coatlas.document import Span
 
-__all__ = ["load_lang_data", "split_sentences", "segment_paragraphs"]
+__all__ = [
+    "document_sentences",
+    "load_lang_data",
+    "segment_paragraphs",
+    "sentence_at",
+    "sentence_spans",
+    "split_sentences",
+]
 
 LANGS = ("en", "sv")
 
@@ -153,3 +161,30 @@ def segment_paragraphs(text: str, paragraphs: list[Span]) -> list[Span]:
         for s, e in split_sentences(text, p.start, p.end):
             out.append(Span(s, e, p.lang))
     return out
+
+
+_BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
+
+
+def sentence_spans(text: str, given: list | None = None) -> list[tuple[int, int]]:
+    """Sentences as (start, end): the given spans (ingestion's), else this module's
+    splitter over blank-line blocks. Every stage asks here, so there is one splitter."""
+    if given:
+        return [(s.start, s.end) for s in given]
+    out: list[tuple[int, int]] = []
+    for m in _BLOCK.finditer(text):
+        out.extend(split_sentences(text, m.start(), m.end()))
+    return out
+
+
+def document_sentences(doc: Any) -> list[tuple[int, int]]:
+    """A Document's sentences (ingestion fills them; hand-built documents get split)."""
+    return sentence_spans(doc.text, doc.sentences or None)
+
+
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The span holding ``pos`` in sorted, non-overlapping ``spans`` (binary search)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return None

@@ -1,0 +1,514 @@
+"""Step 1 candidates: name mentions in every document, grouped into entities.
+
+Mentions come from generic cues (``mentions``), headings and titles, lead-ins,
+coreference ("it was renamed X") and repetition across documents; entities join
+them across documents and languages (``resolve``). Nothing here decides what is
+an initiative: that is the scorer's job (``scoring``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from coatlas.directed.lexicon import lexicons
+from coatlas.directed.mentions import (
+    Link,
+    Mention,
+    MentionFinder,
+    is_org_key,
+    norm_key,
+)
+from coatlas.directed.naming import _canonical, _name_lang
+from coatlas.directed.phrases import extra_names
+from coatlas.directed.resolve import (
+    Entity,
+    join_entities,
+    join_roles,
+    merge_across_languages,
+    resolve,
+)
+from coatlas.directed.scoring import _words, strength
+from coatlas.document import Document
+from coatlas.errors import CoatlasError
+from coatlas.text.sentences import document_sentences, sentence_at
+
+_doc_sentences = document_sentences
+_sentence_of = sentence_at
+
+
+def read_known(path: str | Path) -> list[list[str]]:
+    """Directed mode's ``--initiatives FILE``: one initiative per line, aliases
+    after ``|`` ("Listening panel | Lyssnarpanelen"); blank lines and ``#`` comments
+    are skipped.  Raises ``CoatlasError`` naming the file and the reason."""
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise CoatlasError(f"{p}: cannot read initiatives file ({e.__class__.__name__})") from e
+    out: list[list[str]] = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        names = [x.strip() for x in line.split("|") if x.strip()]
+        if not names:
+            raise CoatlasError(f"{p}:{n}: empty initiative name")
+        out.append(names)
+    if not out:
+        raise CoatlasError(f"{p}: no initiative names in the file")
+    return out
+
+
+def find_mentions(
+    docs: Sequence[Document], known: list[list[str]] | None = None
+) -> tuple[list[Mention], list[Link]]:
+    """All name mentions and alias links of a corpus (discovery or directed mode)."""
+    mentions: list[Mention] = []
+    links: list[Link] = []
+    if known:
+        for names in known:
+            names = [n.strip() for n in names if n and n.strip()]
+            if not names:
+                continue
+            key0 = norm_key(names[0])
+            pats = [
+                re.compile(
+                    r"(?<!\w)"
+                    + re.escape(n).replace(r"\ ", r"[\s\-]+")
+                    + r"(?:s|en|et|n|na|arna|erna)?(?!\w)",
+                    re.IGNORECASE,
+                )
+                for n in sorted(set(names), key=len, reverse=True)
+            ]
+            for doc in docs:
+                spans = _doc_sentences(doc)
+                taken: list[tuple[int, int]] = []
+                for p in pats:
+                    for mm in p.finditer(doc.text):
+                        if any(a < mm.end() and mm.start() < b for a, b in taken):
+                            continue
+                        taken.append((mm.start(), mm.end()))
+                        sent = _sentence_of(spans, mm.start()) or (mm.start(), mm.end())
+                        m = Mention(
+                            doc.path,
+                            mm.start(),
+                            mm.end(),
+                            mm.group(),
+                            key0,
+                            _name_lang(mm.group()),
+                            {"known"},
+                            "initiative",
+                            False,
+                            True,
+                            sent,
+                        )
+                        mentions.append(m)
+        return sorted(mentions, key=Mention.sort_key), links
+    finder = MentionFinder()
+    per_doc: dict[str, list[Mention]] = {}
+    for doc in docs:
+        spans = _doc_sentences(doc)
+        ms, ls = finder.find(doc.path, doc.text, spans, lang=doc.language)
+        # the first lines of a document are its title: a name there is what the document is about
+        head = [s for s in spans[:2] if s[1] - s[0] <= 140]
+        for m in ms:
+            if any(
+                a <= m.start < b and not re.search(r"\w", doc.text[a : m.start]) for a, b in head
+            ):
+                m.cues.add("title")
+        per_doc[doc.path] = _headings(doc, spans, ms)
+        links.extend(ls)
+    per_doc, ls = extra_names(docs, _doc_sentences, per_doc)
+    links.extend(ls)
+    for doc in docs:
+        ms = per_doc[doc.path]
+        mentions.extend(ms)
+        links.extend(_coreference(doc, ms, _doc_sentences(doc)))
+    return sorted(mentions, key=Mention.sort_key), links
+
+
+_NUMBERED = (
+    r"(?:#+\s*|\d+(?:\.\d+)*\.?\s+|(?i:item|agenda item|paper|section|punkt|ärende)\s*[\w/.-]*\s*[:.–-]?\s+"
+    r"|§\s*\d+\s+|[A-ZÅÄÖ]{1,6}/\d{2}/\d{2,4}[a-z]?\s+)"
+)
+
+
+_NAME = r"(?:(?i:the|den|det)\s+)?([A-ZÅÄÖ][\w'’-]*(?:\s+[\w'’-]+){0,4}?)"
+
+
+_GENERIC_TAIL = r"(?:\s+(?i:update|report|progress report|progress|review|proposal|overview|summary|evaluation|rapport|slutrapport|lägesrapport|uppföljning|utvärdering))?"
+
+
+_HEADING = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"(?:\s*:\s.*)?$")
+
+
+# "2.4 Xyz abc. The collaborative ran ...": a numbered paragraph led by its subject
+_LEADIN = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"\.\s+\S")
+
+
+_TITLE = re.compile(r"^(?:#+\s*)?" + _NAME + _GENERIC_TAIL + r"\s*(?:$|[–—|:]|\s-\s|\()")
+
+
+_CLAUSE = re.compile(r"(?i)\b(som|att|that|which|who|how|what|where|när|hur|vad|vilka)\b")
+
+
+def _heading_stop(name: str) -> bool:
+    """Section headings that name no initiative ("Background", "What we learned",
+    "Patients as co-creators" written as a clause)."""
+    stop = _heading_words()
+    first = name.split()[0].lower().strip("'’")
+    return first in stop or name.lower() in stop or _CLAUSE.search(name) is not None
+
+
+@lru_cache(maxsize=1)
+def _heading_words() -> frozenset[str]:
+    lx = lexicons()
+    return frozenset(w for lg in lx.values() for w in lg.raw.get("heading_stop", []) or [])
+
+
+def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
+    """A short heading line ("3. Carers' Kitchen", "## Xyz", "Item 4: Xyz update") or the
+    document's title line whose words recur in the body names what it is about."""
+    out = list(ms)
+    text = doc.text
+    lines: set[tuple[int, int]] = set()
+    for a, b in spans:
+        la = text.rfind("\n", 0, a) + 1
+        lb = text.find("\n", b)
+        lb = len(text) if lb < 0 else lb
+        if b - a <= 60 or re.match(_NUMBERED, text[la:lb]):
+            lines.add((la, lb))
+    first = re.search(r"\S[^\n]*", text)
+    title_line = (first.start(), first.end()) if first else None
+    if title_line:
+        lines.add(title_line)
+    for a, b in sorted(lines):
+        line = text[a:b]
+        mm = _HEADING.match(line) if b - a <= 100 and text[b - 1 : b] not in ".!?,;" else None
+        leadin = False
+        if not mm:
+            mm = _LEADIN.match(line)
+            leadin = mm is not None
+        if not mm and (a, b) == title_line:
+            mm = _TITLE.match(line)
+        if not mm or _heading_stop(mm.group(1)):
+            continue
+        na, nb = a + mm.start(1), a + mm.end(1)
+        inside = [m for m in out if na <= m.start and m.end <= nb]
+        if inside:
+            for m in inside:
+                m.cues.add("heading")
+            continue
+        name = text[na:nb]
+        words = name.split()
+        if len(words) > 5 or (len(words) == 1 and (a, b) != title_line):
+            continue
+        title_case = all(w[:1].isupper() for w in words[:2])
+        body = text[:a] + " " + text[b:]
+        # a name recurs verbatim; sentence-case ("Xyz för abc") or a one-word
+        # title must recur more to count; a paragraph lead-in is checked against the
+        # whole corpus later (cue "leadin")
+        numbered = bool(re.match(_NUMBERED, line))
+        need = 1 if (title_case and len(words) > 1) or numbered else 2
+        # a numbered heading naming a kind of initiative ("Heart failure improvement
+        # collaborative") may recur in lower case below; a topic heading must recur as written
+        headed = _has_head(words) or re.search(
+            r"(?i)(?<!\w)"
+            + re.escape(name)
+            + r"\s+(?:project|programme|program|pilot|initiative)\b",
+            body,
+        )
+        found = re.findall(
+            r"(?<!\w)" + re.escape(name) + r"(?!\w)",
+            body,
+            flags=re.IGNORECASE if numbered and (title_case or headed) else 0,
+        )
+        if not leadin and len(found) < need:
+            continue
+        key = norm_key(name)
+        if not key or is_org_key(key):
+            continue
+        out.append(
+            Mention(
+                doc.path,
+                na,
+                nb,
+                name,
+                key,
+                _name_lang(name),
+                {"leadin" if leadin else "heading"},
+                "initiative",
+                False,
+                True,
+                (a, b),
+            )
+        )
+        for bm in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+            if bm.start() == na or any(m.start <= bm.start() < m.end for m in out):
+                continue
+            out.append(
+                Mention(
+                    doc.path,
+                    bm.start(),
+                    bm.end(),
+                    name,
+                    key,
+                    _name_lang(name),
+                    {"repeat"},
+                    "initiative",
+                    False,
+                    True,
+                    (bm.start(), bm.end()),
+                )
+            )
+    return sorted(out, key=Mention.sort_key)
+
+
+_PRONOUN_NAMING = re.compile(
+    r"(?i)\b(it|they|this|verksamheten|den|det|cirkeln|gruppen|projektet|programmet|rådet|"
+    r"nätverket|satsningen|skolan|some people)\b[^.\n]{0,40}?"
+    r"\b(called|kallas|kallades|named|renamed|heter|hette|under namnet|bytte namn till|"
+    r"döptes om till)\b"
+)
+
+
+# subjects naming the kind of initiative: the earlier name must have that head
+_HEAD_SUBJECTS = frozenset({"rådet", "nätverket", "programmet", "satsningen", "skolan"})
+
+
+def _coreference(doc: Document, ms: list[Mention], spans) -> list[Link]:
+    """'so some people called it the X' / 'verksamheten kallas "X"': X is another
+    name of the initiative the text was just talking about."""
+    out: list[Link] = []
+    named = [m for m in ms if "naming" in m.cues or "quote" in m.cues]
+    for m in named:
+        sent = _sentence_of(spans, m.start)
+        if sent is None:
+            continue
+        pre = doc.text[sent[0] : m.start]
+        hit = _PRONOUN_NAMING.search(pre)
+        if not hit:
+            continue
+        prev = [o for o in ms if o.end <= sent[0] and o.key != m.key and m.start - o.end < 1500]
+        if not prev:
+            prev = [o for o in ms if "title" in o.cues and o.key != m.key]
+        subject = hit.group(1).lower()
+        if subject in _HEAD_SUBJECTS:
+            # "Rådet, som hette X": the earlier name whose head is that noun, not merely
+            # the last name mentioned ("nätverket Y" in a list of those present)
+            stem = re.sub(r"(?:et|en|n|an)$", "", subject)
+            prev = [o for o in prev if stem in o.key] or [
+                o for o in ms if "title" in o.cues and o.key != m.key and stem in o.key
+            ]
+        if prev:
+            o = prev[-1]
+            out.append(Link(o.key, m.key, "coreference", doc.path, o.start, m.end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> frozenset[str]:
+    lx = lexicons()
+    return frozenset(
+        str(w).lower() for lg in ("en", "sv") for w in lx[lg].raw.get("type_nouns") or []
+    )
+
+
+def _core(surface: str) -> tuple[str, ...]:
+    """A name without its bracketed short form and a trailing type word:
+    "X Worker (XW) programme" and "X Worker" share the core ("x", "worker")."""
+    ws = _words(re.sub(r"\([^)]*\)", " ", surface))
+    while len(ws) > 1 and ws[-1] in _type_words():
+        ws = ws[:-1]
+    return tuple(ws)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal up to an inflectional ending (definite/plural: -en, -er, -s)."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def merge_variants(ents: list[Entity]) -> list[Entity]:
+    """Join variants of one name kept apart by the resolver: a long form and its
+    short form with or without the type word, and a bare single word that is the
+    head of exactly one longer name ("agreement" beside "My care agreement"; a long
+    Swedish compound beside the same compound with one qualifier word after it)."""
+    cores = [{_core(m.surface) for m in e.mentions} for e in ents]
+    target: dict[int, int] = {}
+    for i, ci in enumerate(cores):
+        if i in target:
+            continue
+        same = [j for j in range(len(ents)) if j != i and j not in target and ci & cores[j]]
+        singles = {c[0] for c in ci if len(c) == 1}
+        head_of: list[int] = []
+        if singles and all(len(c) == 1 for c in ci):
+            head_of = [
+                j
+                for j, cj in enumerate(cores)
+                if j != i
+                and any(
+                    len(c) >= 2
+                    and any(
+                        _same_word(c[-1], w)
+                        # Swedish head-first name + qualifier: "X-nätverket Fjällbygden"
+                        or (len(c) == 2 and len(w) >= 10 and _same_word(c[0], w))
+                        for w in singles
+                    )
+                    for c in cj
+                )
+            ]
+        if len(same) == 1:
+            j = same[0]
+            # the stronger entity absorbs the weaker one
+            keep, drop = (i, j) if strength(ents[i]) >= strength(ents[j]) else (j, i)
+        elif not same and len(head_of) == 1:
+            keep, drop = head_of[0], i  # the full name absorbs its bare head
+        else:
+            continue
+        if keep in target or drop in target:
+            continue
+        target[drop] = keep
+    if not target:
+        return ents
+    absorbed: dict[int, list[int]] = defaultdict(list)
+    for d, k in sorted(target.items()):
+        absorbed[k].append(d)
+    out: list[Entity] = []
+    for i, e in enumerate(ents):
+        if i in target:
+            continue
+        for d in absorbed.get(i, []):
+            e = join_entities(e, ents[d])
+        out.append(e)
+    return out
+
+
+def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
+    """Repetition is evidence: find the entity's names wherever else they occur
+    verbatim (a name recurring across documents), as 'repeat' mentions."""
+    forms: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
+    for m in ent.mentions:
+        s = re.sub(r"\s+", " ", m.surface).strip()
+        s = re.sub(r"^(?i:the|den|det)\s+", "", s)
+        if re.fullmatch(r"[A-ZÅÄÖ]{3,7}", s):
+            acronyms.setdefault(s, m.key)  # matched case-sensitively
+            continue
+        if len(s) < 6 or (" " not in s and not (m.capitalised or "compound" in m.cues)):
+            continue
+        forms.setdefault(s.lower(), m.key)
+    if not forms and not acronyms:
+        return
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in ent.mentions:
+        taken[m.document].append((m.start, m.end))
+    # Longer written forms first, then acronyms: the first pattern to claim a span keeps it.
+    patterns = [
+        (
+            re.compile(
+                r"(?<!\w)" + re.escape(low).replace(r"\ ", r"[\s-]+") + r"(?:s|n|en|et|na)?(?!\w)",
+                re.IGNORECASE,
+            ),
+            forms[low],
+            None,
+        )
+        for low in sorted(forms, key=lambda f: (-len(f), f))
+    ] + [
+        (re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])"), acronyms[acr], "und")
+        for acr in sorted(acronyms)
+    ]
+    added = []
+    for rx, key, lang in patterns:
+        for doc in docs:
+            for mm in rx.finditer(doc.text):
+                if any(a < mm.end() and mm.start() < b for a, b in taken[doc.path]):
+                    continue
+                taken[doc.path].append((mm.start(), mm.end()))
+                sent = _sentence_of(spans[doc.path], mm.start()) or (mm.start(), mm.end())
+                added.append(
+                    Mention(
+                        doc.path,
+                        mm.start(),
+                        mm.end(),
+                        mm.group(),
+                        key,
+                        lang or _name_lang(mm.group()),
+                        {"repeat"},
+                        ent.kind,
+                        ent.role,
+                        False,
+                        sent,
+                    )
+                )
+    ent.mentions = sorted(ent.mentions + added, key=Mention.sort_key)
+
+
+def _has_head(words: list[str]) -> bool:
+    """Does the phrase end in an initiative head noun (either language)?"""
+    lx = lexicons()
+    last = words[-1].lower().strip(".,:;'’")
+    if last in lx["en"].heads:
+        return True
+    sv = lx["sv"]
+    return any(last.endswith(f) and len(last) - len(f) >= sv.min_prefix for f in sv.heads)
+
+
+def _is_heading(text: str, s: tuple[int, int]) -> bool:
+    return (s[1] - s[0]) < 90 and text[s[1] - 1 : s[1]] not in ".!?:;,"
+
+
+class RuleCandidates:
+    """The default candidate stage: cue-based mentions, resolved into entities.
+
+    Mentions whose key recurs in two documents or carries a strong cue enter
+    resolution; after joining roles to their programmes, entities with at least
+    ``min_strength`` of name evidence are joined across languages (with the
+    embedder, when given) and their name variants merged. Everything else is the
+    scorer's to decide.
+    """
+
+    name = "rules"
+
+    def __init__(self, min_strength: float = 1.5, min_key_cue: float = 2.0) -> None:
+        self.min_strength = min_strength
+        self.min_key_cue = min_key_cue
+
+    def generate(
+        self,
+        docs: Sequence[Document],
+        *,
+        embedder: Any = None,
+        known: list[list[str]] | None = None,
+    ) -> list[Entity]:
+        from coatlas.directed.scoring import _mention_weight
+
+        mentions, links = find_mentions(docs, known)
+        key_docs: dict[str, set[str]] = defaultdict(set)
+        key_strong: dict[str, float] = defaultdict(float)
+        for m in mentions:
+            key_docs[m.key].add(m.document)
+            key_strong[m.key] = max(key_strong[m.key], _mention_weight(m))
+
+        def keep_key(k: str) -> bool:
+            return len(key_docs[k]) >= 2 or key_strong[k] >= self.min_key_cue
+
+        ents = resolve(mentions, links, keep_key=keep_key)
+        if known:
+            given = {norm_key(ns[0]): ns[0].strip() for ns in known if ns and ns[0].strip()}
+            for ent in ents:
+                for k in ent.keys:
+                    if k in given:
+                        ent.display = given[k]
+            return ents
+        # "<role> in <programme>" is one initiative, even when neither name is strong alone
+        ents = join_roles(ents, {d.path: d.text for d in docs}, lambda e: _canonical(e)[0])
+        # a Swedish name and its English rendering are joined before judging either
+        strong = [e for e in ents if strength(e) >= self.min_strength]
+        merged = merge_across_languages(strong, embedder, background=ents)
+        return merge_variants(merged)

@@ -1,0 +1,360 @@
+"""Step 1 scoring: how strongly a candidate is named like an initiative.
+
+The evidence a candidate carries (cue kinds, recurrence over documents, organisation
+contexts, involvement) becomes a flat feature dict; a scorer turns features into a
+decision. The rule scorer keeps the hand-set weights as constructor arguments; the
+learned scorer reads coefficients fit on the annotated corpora from a data file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from coatlas.directed.lexicon import lexicons
+from coatlas.directed.mentions import (
+    Mention,
+)
+from coatlas.directed.resolve import (
+    Entity,
+)
+from coatlas.document import Document
+from coatlas.errors import CoatlasError
+
+
+@dataclass(frozen=True)
+class CueWeights:
+    """How much each kind of cue says "this phrase is a name" (hand-set, documented in
+    docs/step12.md); the strength of a candidate is built from these."""
+
+    cue: tuple[tuple[str, float], ...] = (
+        ("known", 3.0),
+        ("cue_noun", 2.0),
+        ("naming", 2.0),
+        ("title", 2.0),
+        ("heading", 1.5),
+        ("leadin", 1.2),
+        ("paren", 1.5),
+        ("acronym", 2.0),
+        ("quote", 1.0),
+        ("compound", 0.8),
+        ("head", 0.6),
+        ("repeat", 0.4),
+        ("anaphor", 0.4),  # the document refers back to its title ("this strategy")
+    )
+    other_cue: float = 0.5
+    extra_cue: float = 0.3  # each further cue on the same mention
+    capital: float = 0.8
+    # Swedish capitalises only proper nouns: a capitalised compound ending in an
+    # initiative head in mid-sentence ("... patientmedverkan, X-nätverket, där") is a name
+    proper_compound: float = 0.9
+    per_doc_cap: float = 3.0
+    repeated_in_doc: float = 0.5
+
+    @property
+    def table(self) -> dict[str, float]:
+        return dict(self.cue)
+
+
+DEFAULT_WEIGHTS = CueWeights()
+CUE_KINDS = tuple(k for k, _ in DEFAULT_WEIGHTS.cue)
+
+
+def _mention_weight(m: Mention, w: CueWeights = DEFAULT_WEIGHTS) -> float:
+    table = w.table
+    s = max(table.get(c, w.other_cue) for c in m.cues)
+    s += w.extra_cue * (len(m.cues) - 1)
+    if m.capitalised:
+        s += w.capital
+        if "compound" in m.cues:
+            s += w.proper_compound
+    return s
+
+
+def strength(ent: Entity, w: CueWeights = DEFAULT_WEIGHTS) -> float:
+    """Name evidence summed over documents: the best cue in each document, plus
+    a little when the document keeps using the name."""
+    per_doc: dict[str, float] = defaultdict(float)
+    count: Counter[str] = Counter()
+    for m in ent.mentions:
+        per_doc[m.document] = max(per_doc[m.document], _mention_weight(m, w))
+        count[m.document] += 1
+    return sum(
+        min(w.per_doc_cap, v + (w.repeated_in_doc if count[d] >= 2 else 0.0))
+        for d, v in per_doc.items()
+    )
+
+
+def _org_evidence(ent: Entity, docs: dict[str, Document]) -> int:
+    """Count contexts that say the name is an organisation ("X – development unit",
+    "head of X", "X is the region's unit")."""
+    lx = lexicons()
+    # "a rehabilitation group", "a team of peers" describe initiatives, not organisations
+    # (an association of survivors may itself be the initiative)
+    org = (lx["en"].org_heads | lx["sv"].org_heads) - {
+        "group", "groups", "team", "teams", "ward", "association", "associations",
+        "förening", "föreningen",
+    }  # fmt: skip
+    before = lx["en"].org_before + lx["sv"].org_before
+    n = 0
+    for m in ent.mentions:
+        t = docs[m.document].text
+        pre = t[max(0, m.start - 20) : m.start].lower()
+        post = t[m.end : m.end + 60].lower()
+        # the head of a noun phrase comes before its relative clause or prepositional phrase
+        post = re.split(
+            r"\s(?:där|som|vilket|which|who|where|that|med|with|för|for|i|in|på|at|of|av|från|from|by|genom)\s",
+            post,
+        )[0]
+        if any(pre.rstrip().endswith(b) for b in before):
+            n += 1
+            continue
+        # the appositive/predicate phrase up to punctuation; its LAST word is its head
+        mm = re.match(
+            r"[’']?s?\s*(?:[–,-]|(?:is|är|was|var)(?=\s+(?:a|an|the|en|ett|our|its|their|vår|vårt|\w+s)\s))\s+((?:[\w'’-]+[ \t]+){0,5}?)([\w-]+)\s*(?:[.,;:()\n]|$)",
+            post,
+        )
+        if mm:
+            last = mm.group(2)
+            if last in org or any(last.endswith(o) for o in org if len(o) >= 6):
+                n += 1
+    return n
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", s.lower())
+
+
+def _organisation_name(ent: Entity) -> bool:
+    """A head-less name that most mentions begin or end with an authority word
+    ("NHS <Place>", "Region <Place>"): the organisation itself, never an initiative."""
+    lx = lexicons()
+    heads = set(lx["en"].heads) | set(lx["sv"].heads)
+    org = {str(w).lower() for lg in ("en", "sv") for w in lx[lg].raw.get("org_name_words") or []}
+    n = 0
+    for m in ent.mentions:
+        ws = _words(m.surface)
+        if len(ws) < 2 or any(w in heads for w in ws):
+            return False
+        n += ws[0] in org or ws[-1] in org
+    return n * 2 > len(ent.mentions)
+
+
+def _corpus_support(ent: Entity, lowered_texts: dict[str, str]) -> float:
+    """0.4 per other document that repeats one of the entity's multi-word names."""
+    forms = {
+        re.sub(r"\s+", " ", m.surface).strip().lower()
+        for m in ent.mentions
+        if len(m.surface.split()) >= 2 and len(m.surface) >= 8
+    }
+    forms = {re.sub(r"^(?:the|den|det)\s+", "", f) for f in forms}
+    if not forms:
+        return 0.0
+    own = set(ent.documents)
+    rx = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms))
+        + r")(?!\w)"
+    )
+    n = sum(1 for path, t in lowered_texts.items() if path not in own and rx.search(t))
+    return min(1.2, 0.4 * n)
+
+
+def _common_word(ent: Entity, lowered: Counter) -> bool:
+    """A one-word 'name' that the corpus also writes in lower case is an ordinary
+    word that happened to start a heading ("Evaluation", "Training")."""
+    if any(c in m.cues for m in ent.mentions for c in ("compound", "head", "paren")):
+        return False
+    keys = {k for k in ent.keys}
+    return all(len(k.split()) == 1 and lowered[k] >= 2 for k in keys)
+
+
+# ------------------------------------------------------------------ features
+
+
+@dataclass
+class Corpus:
+    """What a scorer may look at besides the candidate: the documents, once indexed."""
+
+    docs: dict[str, Document]
+    lowered: Counter[str]  # lower-case word counts (is a one-word name an ordinary word?)
+    lowered_texts: dict[str, str]
+
+    @classmethod
+    def of(cls, docs: Sequence[Document]) -> Corpus:
+        return cls(
+            {d.path: d for d in docs},
+            Counter(w for d in docs for w in re.findall(r"\b[a-zåäöé][\w-]+", d.text)),
+            {d.path: d.text.lower() for d in docs},
+        )
+
+
+_BODY_KINDS = frozenset({"panel", "council", "meeting_place", "network", "circle"})
+_PROJECT_KINDS = frozenset({"project", "programme", "strategy", "evaluation", "collaborative"})
+_ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,7}s?")
+
+
+def candidate_features(
+    ent: Entity, corpus: Corpus, ppe: Sequence[Any] = (), w: CueWeights = DEFAULT_WEIGHTS
+) -> dict[str, float]:
+    """The evidence a candidate carries, as named numbers: what every scorer sees.
+
+    ``ppe`` are the candidate's involvement hits (``ppe.PPEHit``) from the sentences
+    around its mentions. Features are bounded or log-scaled so that one corpus's long
+    documents do not dominate a model fit on several corpora.
+    """
+    from coatlas.lang.furniture import is_furniture
+
+    try:
+        from coatlas.lang.names import is_job_title, looks_like_person
+    except ImportError:  # the name data is not installed yet
+
+        def is_job_title(s: str) -> bool:
+            return False
+
+        looks_like_person = is_job_title
+
+    ms = ent.mentions
+    n = len(ms)
+    docs = ent.documents
+    nd = len(docs)
+    st = strength(ent, w)
+    per_doc_cues: dict[str, set[str]] = defaultdict(set)
+    for m in ms:
+        per_doc_cues[m.document] |= m.cues
+    surfaces = sorted({re.sub(r"\s+", " ", m.surface).strip() for m in ms})
+    words = max((len(k.split()) for k in ent.keys), default=1)
+    f: dict[str, float] = {
+        "strength": min(st, 9.0),
+        "strength_per_doc": st / nd,
+        "log_docs": math.log1p(nd),
+        "single_doc": float(nd == 1),
+        "log_mentions": math.log1p(n),
+        "corpus_support": _corpus_support(ent, corpus.lowered_texts),
+        "common_word": float(_common_word(ent, corpus.lowered)),
+        "organisation_name": float(_organisation_name(ent)),
+        "org_context_share": _org_evidence(ent, corpus.docs) / n,
+        "org_gloss": float(any(lk.reason == "org" for lk in ent.links)),
+        "capitalised_share": sum(m.capitalised for m in ms) / n,
+        "role": float(ent.role),
+        "kind_body": float(ent.kind in _BODY_KINDS),
+        "kind_project": float(ent.kind in _PROJECT_KINDS),
+        "one_word": float(words == 1),
+        "long_name": float(words >= 5),
+        "acronym_only": float(all(_ACRONYM.fullmatch(s) for s in surfaces)),
+        "linked": float(bool(ent.links)),
+        "transcript_share": sum(bool(corpus.docs[m.document].turns) for m in ms) / n,
+        "person": sum(looks_like_person(s) for s in surfaces) / len(surfaces),
+        "job_title": sum(is_job_title(s) for s in surfaces) / len(surfaces),
+        "furniture": sum(is_furniture(s) for s in surfaces) / len(surfaces),
+    }
+    for cue in CUE_KINDS:
+        f["cue_" + cue] = sum(cue in c for c in per_doc_cues.values()) / nd
+    scores = [h.score for h in ppe]
+    f["ppe_max"] = max(scores, default=0.0)
+    f["ppe_sentences"] = math.log1p(len({(h.document, h.start) for h in ppe if h.score >= 0.8}))
+    f["ppe_docs_share"] = len({h.document for h in ppe if h.score >= 0.8}) / nd
+    return f
+
+
+# ------------------------------------------------------------------ scorers
+
+
+class RuleScorer:
+    """Today's hand-set decision chain, over the shared features: a baseline and the
+    fallback when no fitted model is available. Thresholds are constructor arguments."""
+
+    name = "rules"
+
+    def __init__(
+        self,
+        min_strength: float = 1.8,  # summed over documents
+        min_strength_single: float = 2.2,  # when only one document names it
+        weights: CueWeights = DEFAULT_WEIGHTS,
+    ) -> None:
+        self.min_strength = min_strength
+        self.min_strength_single = min_strength_single
+        self.weights = weights
+        self.threshold = 0.5
+
+    def features(self, ent: Entity, corpus: Corpus, ppe: Sequence[Any] = ()) -> dict[str, float]:
+        return candidate_features(ent, corpus, ppe, self.weights)
+
+    def predict_proba(self, rows: Sequence[dict[str, float]]) -> list[float]:
+        return [1.0 if self._keep(f) else 0.0 for f in rows]
+
+    def _keep(self, f: dict[str, float]) -> bool:
+        st = f["strength"]
+        if st < (self.min_strength_single if f["single_doc"] else self.min_strength):
+            extra = f["corpus_support"]
+            if extra == 0 or st + extra < self.min_strength:
+                return False
+        if f["common_word"] or f["organisation_name"] or f["org_gloss"]:
+            return False
+        if f["person"] or f["job_title"] or f["furniture"]:
+            return False
+        n = math.expm1(f["log_mentions"])
+        return f["org_context_share"] * n < max(2, int(n) // 4)
+
+
+class LogisticScorer:
+    """A logistic regression over the shared features, read from a JSON model file.
+
+    The file (written by ``tools/train_directed.py``) holds the feature names, their
+    standardisation, the coefficients, the decision threshold and which corpora (with
+    digests) it was fit on, so a reader can inspect it coefficient by coefficient.
+    """
+
+    def __init__(self, model: dict[str, Any], weights: CueWeights = DEFAULT_WEIGHTS) -> None:
+        self.model = model
+        self.name = f"model:{model.get('name', 'initiative-scorer')}@{model.get('version', '?')}"
+        self.names: list[str] = list(model["features"])
+        self.mean = [float(x) for x in model["mean"]]
+        self.scale = [float(x) or 1.0 for x in model["scale"]]
+        self.coef = [float(x) for x in model["coef"]]
+        self.intercept = float(model["intercept"])
+        self.threshold = float(model["threshold"])
+        self.weights = weights
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> LogisticScorer:
+        p = Path(path)
+        try:
+            model = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise CoatlasError(f"{p}: cannot read scorer model ({e.__class__.__name__})") from e
+        missing = {"features", "mean", "scale", "coef", "intercept", "threshold"} - set(model)
+        if missing:
+            raise CoatlasError(f"{p}: not a scorer model (missing {', '.join(sorted(missing))})")
+        return cls(model)
+
+    def features(self, ent: Entity, corpus: Corpus, ppe: Sequence[Any] = ()) -> dict[str, float]:
+        return candidate_features(ent, corpus, ppe, self.weights)
+
+    def predict_proba(self, rows: Sequence[dict[str, float]]) -> list[float]:
+        out = []
+        for f in rows:
+            z = self.intercept + sum(
+                c * (f.get(k, 0.0) - m) / s
+                for k, m, s, c in zip(self.names, self.mean, self.scale, self.coef, strict=True)
+            )
+            out.append(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))))
+        return out
+
+
+DEFAULT_MODEL = "initiative_scorer.json"
+
+
+def default_scorer() -> LogisticScorer | RuleScorer:
+    """The shipped model when present, else the rules."""
+    ref = resources.files("coatlas.directed").joinpath("models", DEFAULT_MODEL)
+    if not ref.is_file():
+        return RuleScorer()
+    return LogisticScorer(json.loads(ref.read_text(encoding="utf-8")))

@@ -788,3 +788,57 @@ def write_gold_as_output(gold_path: str | Path, out_dir: str | Path) -> Path:
     write_json(out_dir / "non_initiatives.json", data["non_initiatives"])
     write_json(out_dir / "lessons.json", data["lessons"])
     return out_dir
+
+
+# --------------------------------------------------------------------------- real pages
+
+
+def evaluate_pages(
+    pages: list[dict[str, Any]], aliases: dict[str, Any], initiatives: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Page-level scores of a real-pages set (shared/corpora/REAL-PAGES.md).
+
+    Each reported initiative maps to its closest canonical name (name and aliases);
+    a page is found for a primary initiative when that initiative lists the page.
+    Recall: primary (page, initiative) pairs found; precision: (page, initiative)
+    attachments on non-distractor pages that the page does mention.
+    """
+    canon = {n: _names({"name": n, "aliases": (aliases.get(n) or {}).get("aliases") or []})
+             for n in sorted(aliases)}  # fmt: skip
+    mapped: list[tuple[dict[str, Any], str | None]] = []
+    for ini in initiatives:
+        mine = _names(ini)
+        best = max(((_names_score(mine, c), n) for n, c in canon.items()), default=(0.0, None))
+        mapped.append((ini, best[1] if best[0] > 0 else None))
+    by_file = {p["file"]: p for p in pages}
+    attached: set[tuple[str, str | None, int]] = set()
+    for k, (ini, name) in enumerate(mapped):
+        for d in ini.get("documents") or []:
+            f = _doc_key(d).rsplit("/", 1)[-1]
+            if f in by_file:
+                attached.add((f, name, k))
+    primary = {(p["file"], n) for p in pages for n in p.get("primary_initiatives") or []}
+    found = {(f, n) for f, n, _ in attached if (f, n) in primary}
+    on_real = [(f, n) for f, n, _ in attached if not by_file[f].get("distractor")]
+    right = [1 for f, n in on_real if n in (by_file[f].get("initiatives") or [])]
+    p = len(right) / len(on_real) if on_real else 0.0
+    r = len(found) / len(primary) if primary else 0.0
+    starts = [
+        (ini.get("start"), (aliases.get(n) or {}).get("start"))
+        for ini, n in mapped
+        if n is not None and (aliases.get(n) or {}).get("start") is not None
+    ]
+    return {
+        "pages": len(pages),
+        "primary_pairs": len(primary),
+        "precision": _r(p),
+        "recall": _r(r),
+        "f1": _r(2 * p * r / (p + r) if p + r else 0.0),
+        "reported": len(initiatives),
+        "unmatched": sorted(ini.get("name") or "" for ini, n in mapped if n is None),
+        "distractor_pages_given_an_initiative": sorted(
+            {f for f, _, _ in attached if by_file[f].get("distractor")}
+        ),
+        "start_year_accuracy": _r(sum(a == b for a, b in starts) / len(starts)) if starts else None,
+        "missed": sorted(f"{f}: {n}" for f, n in primary - found),
+    }

@@ -358,3 +358,88 @@ def default_scorer() -> LogisticScorer | RuleScorer:
     if not ref.is_file():
         return RuleScorer()
     return LogisticScorer(json.loads(ref.read_text(encoding="utf-8")))
+
+
+# ------------------------------------------------------------------ fitting
+
+
+def _standardise(x: Any) -> tuple[Any, Any, Any]:
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    return (x - mean) / scale, mean, scale
+
+
+def _fit_lr(x: Any, y: Any, c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+    return lr.fit(x, y)
+
+
+def _best_threshold(p: Sequence[float], y: Sequence[int]) -> float:
+    """The probability cut with the best F1 (ties: the higher cut, fewer reports)."""
+    pairs = sorted(zip(p, y, strict=True), key=lambda t: -t[0])
+    pos = sum(y)
+    best, cut, tp = (-1.0, 0.5), 0.5, 0
+    for i, (pi, yi) in enumerate(pairs):
+        tp += yi
+        if i + 1 < len(pairs) and pairs[i + 1][0] == pi:
+            continue
+        f1 = 2 * tp / (i + 1 + pos) if pos else 0.0
+        if f1 > best[0] + 1e-12:
+            nxt = pairs[i + 1][0] if i + 1 < len(pairs) else 0.0
+            best, cut = (f1, pi), (pi + nxt) / 2
+    return round(cut, 4)
+
+
+def fit_scorer(
+    rows: Sequence[dict[str, float]],
+    labels: Sequence[int],
+    groups: Sequence[str],
+    *,
+    c: float = 0.3,
+    trained_on: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Fit the logistic scorer (plain data in, a JSON-ready model out).
+
+    ``groups`` name each row's corpus: the decision threshold is chosen on
+    out-of-corpus predictions (each corpus predicted by a model fit on the others), so
+    it reflects documents the model has not seen. Deterministic for the same rows.
+    """
+    import numpy as np
+
+    names = sorted({k for r in rows for k in r})
+    x = np.array([[float(r.get(k, 0.0)) for k in names] for r in rows])
+    y = np.array(labels, dtype=int)
+    g = np.array(groups)
+    oof = np.zeros(len(y))
+    uniq = sorted(set(groups))
+    for grp in uniq:
+        test = g == grp
+        train = ~test
+        if len(uniq) < 2 or len(set(y[train])) < 2:
+            oof[test] = 0.5
+            continue
+        xs, mean, scale = _standardise(x[train])
+        lr = _fit_lr(xs, y[train], c)
+        oof[test] = lr.predict_proba((x[test] - mean) / scale)[:, 1]
+    threshold = _best_threshold(oof.tolist(), y.tolist())
+    xs, mean, scale = _standardise(x)
+    lr = _fit_lr(xs, y, c)
+    return {
+        "name": "initiative-scorer",
+        "version": 1,
+        "kind": "logistic-regression",
+        "C": c,
+        "features": names,
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "coef": [round(float(v), 6) for v in lr.coef_[0]],
+        "intercept": round(float(lr.intercept_[0]), 6),
+        "threshold": threshold,
+        "rows": len(y),
+        "positives": int(y.sum()),
+        "trained_on": trained_on or [],
+    }

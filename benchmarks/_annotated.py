@@ -1,0 +1,151 @@
+"""The annotated corpora as training and test data for the Steps 1–2 models.
+
+Shared by ``train_directed.py`` (fit the shipped scorer on every corpus) and
+``bench_loco.py`` (fit on all but one, test on the one left out). Gold is read
+here, in benchmarks, never by the engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+SHARED = ROOT.parent / "shared"
+REAL = ROOT / "benchmarks" / "real"
+LABEL_MATCH = 0.7  # name match score (coatlas.evaluate) for a candidate to count as gold
+
+
+@dataclass
+class Annotated:
+    name: str
+    documents: Path
+    gold: dict[str, Any]  # FORMAT.md shape (the real set is converted to it)
+    pages: list[dict[str, Any]] | None = None  # the real set's per-page gold
+    aliases: dict[str, Any] | None = None
+
+    def digest(self) -> str:
+        h = hashlib.sha256(json.dumps(self.gold, sort_keys=True).encode())
+        for p in sorted(self.documents.rglob("*")):
+            if p.is_file():
+                h.update(p.relative_to(self.documents).as_posix().encode())
+                h.update(hashlib.sha256(p.read_bytes()).digest())
+        return h.hexdigest()[:16]
+
+
+def real_as_gold(pages: list[dict[str, Any]], aliases: dict[str, Any]) -> dict[str, Any]:
+    """The real set's page gold as one FORMAT.md gold: an initiative per canonical name,
+    its documents the pages that mention it."""
+    docs: dict[str, set[str]] = {}
+    methods: dict[str, set[str]] = {}
+    for p in pages:
+        for name in p.get("initiatives") or []:
+            docs.setdefault(name, set()).add(p["file"])
+            if name in (p.get("primary_initiatives") or []):
+                methods.setdefault(name, set()).update(p.get("methods_mentioned") or [])
+    out = []
+    for i, name in enumerate(sorted(docs), 1):
+        a = aliases.get(name) or {}
+        out.append(
+            {
+                "id": f"r{i:03d}",
+                "name": name,
+                "aliases": list(a.get("aliases") or []),
+                "start": a.get("start"),
+                "end": None,
+                "active_years": [],
+                "ongoing": True,
+                "methods": sorted(methods.get(name, ())),
+                "levels": [],
+                "ppe_roles": [],
+                "documents": sorted(docs[name]),
+            }
+        )
+    return {"corpus": "real", "initiatives": out, "non_initiatives": [], "lessons": []}
+
+
+def corpora(real: bool = True) -> list[Annotated]:
+    """dev-norrvik, every corpus under benchmarks/corpora, and the real set when its
+    page texts are on this machine (they are third-party text, not in git)."""
+    out = []
+    dev = SHARED / "corpora" / "dev-norrvik"
+    if (dev / "gold.json").exists():
+        out.append(Annotated(dev.name, dev / "documents", _json(dev / "gold.json")))
+    for c in sorted((ROOT / "benchmarks" / "corpora").iterdir()):
+        if (c / "gold.json").exists():
+            out.append(Annotated(c.name, c / "documents", _json(c / "gold.json")))
+    if real and real_available():
+        pages, aliases = _json(REAL / "gold.json"), _json(REAL / "aliases.json")
+        out.append(Annotated("real", REAL / "pages", real_as_gold(pages, aliases), pages, aliases))
+    return out
+
+
+def real_available() -> bool:
+    return (REAL / "gold.json").exists() and (REAL / "pages").is_dir()
+
+
+def _json(p: Path) -> Any:
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ feature tables
+
+
+def load_docs(c: Annotated) -> list[Any]:
+    from coatlas.ingest import read_folder
+
+    docs, _ = read_folder(c.documents)
+    return sorted(docs, key=lambda d: d.path)
+
+
+def _basename(p: str) -> str:
+    return p.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def label(cand: dict[str, Any], gold: dict[str, Any]) -> int:
+    """1 when the candidate names a gold initiative or non-initiative described in one of
+    the candidate's documents: the scorer learns "named like an effort"; involvement
+    decides initiative or not afterwards."""
+    from coatlas.evaluate import name_match_score
+
+    mine = {_basename(d) for d in cand["documents"]}
+    for g in (gold.get("initiatives") or []) + (gold.get("non_initiatives") or []):
+        if not mine & {_basename(d) for d in g.get("documents") or []}:
+            continue
+        if name_match_score(cand, g) >= LABEL_MATCH:
+            return 1
+    return 0
+
+
+def feature_table(c: Annotated, docs: list[Any], embedder: Any) -> list[dict[str, Any]]:
+    """Every candidate of a corpus: its features, its label, its name (for reading)."""
+    from coatlas.codebook import load_codebook
+    from coatlas.directed.candidates import RuleCandidates
+    from coatlas.directed.initiatives import _ppe_for
+    from coatlas.directed.naming import _canonical
+    from coatlas.directed.scoring import Corpus, candidate_features
+    from coatlas.text.sentences import document_sentences
+
+    codebook = load_codebook()
+    dmap = {d.path: d for d in docs}
+    spans = {d.path: document_sentences(d) for d in docs}
+    corpus = Corpus.of(docs)
+    rows = []
+    for e in RuleCandidates().generate(docs, embedder=embedder):
+        name, aliases = _canonical(e)
+        cand = {"name": name, "aliases": aliases, "documents": e.documents}
+        rows.append(
+            {
+                "corpus": c.name,
+                "name": name,
+                "label": label(cand, c.gold),
+                "features": candidate_features(e, corpus, _ppe_for(e, dmap, spans, codebook)),
+            }
+        )
+    return rows

@@ -59,6 +59,9 @@ def analyze(
     ),
     db: str | None = typer.Option(None, "--db", help="Project store URL (default: SQLite in OUT)"),
     no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Lexicon rules only"),
+    scorer: str | None = typer.Option(
+        None, "--scorer", help='Step 1 scorer: "rules", or a model file (default: the shipped model)'
+    ),
 ) -> None:
     """Read DOCS_DIR, run every analysis step and write the map to OUT."""
     from coatlas.pipeline import Settings
@@ -74,6 +77,7 @@ def analyze(
         label_language=label_language,
         db_url=db,
         embeddings=not no_embeddings,
+        scorer=scorer,
     )
     with Progress(
         TextColumn("{task.description}"),

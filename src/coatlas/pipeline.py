@@ -32,6 +32,7 @@ class Settings:
     embedding_cache: str | None = None  # None = the default cache (~/.cache/coatlas)
     db_url: str | None = None  # None = a SQLite store in the output folder
     today: int | None = None  # where ongoing bars end; None = the latest year in the data
+    scorer: str | None = None  # Step 1 scorer: None = the shipped model, "rules", or a model file
 
     def to_dict(self) -> dict[str, Any]:
         """Settings that shape the outputs (paths of caches and stores do not)."""
@@ -39,6 +40,35 @@ class Settings:
         for k in ("embedding_cache", "db_url"):
             d.pop(k)
         return d
+
+
+@dataclass
+class Components:
+    """Stages a caller hands in, in BERTopic's manner; None keeps the default.
+
+    Steps 1–2: ``candidates``, ``scorer``, ``timeline``, ``coder`` (interfaces in
+    ``coatlas.directed.stages``). Step 3: ``detector``, ``extractor``, ``clusterer``
+    (any object with ``fit_predict``, e.g. scikit-learn's KMeans).
+    """
+
+    candidates: Any = None
+    scorer: Any = None
+    timeline: Any = None
+    coder: Any = None
+    detector: Any = None
+    extractor: Any = None
+    clusterer: Any = None
+
+
+def scorer_from_settings(value: str | None) -> Any:
+    """``Settings.scorer`` as an object: None = shipped model, "rules", or a model file."""
+    from coatlas.directed.scoring import LogisticScorer, RuleScorer, default_scorer
+
+    if value is None:
+        return default_scorer()
+    if value == "rules":
+        return RuleScorer()
+    return LogisticScorer.from_file(value)
 
 
 @dataclass
@@ -79,6 +109,7 @@ def analyze(
     out_dir: str | Path,
     settings: Settings | None = None,
     progress: Progress | None = None,
+    components: Components | None = None,
 ) -> RunSummary:
     from coatlas import directed, inductive
     from coatlas.codebook import load_codebook
@@ -89,6 +120,8 @@ def analyze(
     from coatlas.store import open_store
 
     settings = settings or Settings()
+    parts = components or Components()
+    scorer = parts.scorer or scorer_from_settings(settings.scorer)
     docs_dir, out_dir = Path(docs_dir), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     codebook = load_codebook(settings.codebook)
@@ -122,6 +155,13 @@ def analyze(
                 "digest": codebook.digest,
             },
             "embedder": embedder.name if embedder is not None else None,
+            "components": {
+                "candidates": getattr(parts.candidates, "name", "rules"),
+                "scorer": scorer.name,
+                "timeline": getattr(parts.timeline, "name", "rules"),
+                "coder": getattr(parts.coder, "name", "default"),
+                "clusterer": type(parts.clusterer).__name__ if parts.clusterer else "default",
+            },
             "inputs_digest": digest.hexdigest(),
             "inputs": [
                 {
@@ -148,6 +188,10 @@ def analyze(
             embedder=embedder,
             known=known,
             progress=_stage(progress, "Steps 1–2"),
+            candidates=parts.candidates,
+            scorer=scorer,
+            timeline=parts.timeline,
+            coder=parts.coder,
         )
         # -- Step 3: lessons learned
         lessons_doc = inductive.run(
@@ -157,6 +201,9 @@ def analyze(
             label_language=settings.label_language,
             n_clusters=settings.n_clusters,
             progress=_stage(progress, "Step 3"),
+            detector=parts.detector,
+            extractor=parts.extractor,
+            clusterer=parts.clusterer,
         )
 
         write_json(out_dir / "errors.json", errors)

@@ -8,6 +8,7 @@ learned scorer reads coefficients fit on the annotated corpora from a data file.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -314,7 +315,8 @@ class LogisticScorer:
 
     def __init__(self, model: dict[str, Any], weights: CueWeights = DEFAULT_WEIGHTS) -> None:
         self.model = model
-        self.name = f"model:{model.get('name', 'initiative-scorer')}@{model.get('version', '?')}"
+        digest = hashlib.sha256(json.dumps(model, sort_keys=True).encode()).hexdigest()[:12]
+        self.name = f"model:{model.get('name', 'initiative-scorer')}@{digest}"
         self.names: list[str] = list(model["features"])
         self.mean = [float(x) for x in model["mean"]]
         self.scale = [float(x) or 1.0 for x in model["scale"]]

@@ -146,12 +146,30 @@ def run(
         else None
     )
     clusterer = clusterer or Clusterer(n_clusters=n_clusters, seed=seed)
-    levels = np.asarray(clusterer.fit_predict(lesson_vectors(vecs, bags, latent=latent)))
+    levels = as_levels(clusterer.fit_predict(lesson_vectors(vecs, bags, latent=latent)), len(cands))
 
     lang = label_language or _main_language([c.language for c in cands])
     labeller = Labeller(lang)
     result["lessons"], result["hierarchy"] = _assemble(cands, bags, levels, labeller)
     return result
+
+
+def as_levels(labels: Any, n: int) -> np.ndarray:
+    """A clusterer's output as (n, 3) labels: cluster, category, code.
+
+    The default clusterer cuts one tree at three depths. Any scikit-learn clusterer
+    (KMeans, AgglomerativeClustering, HDBSCAN) gives one label per lesson: that is the
+    cluster, and each cluster is then one category holding one code, a flat proposal
+    for review to refine.
+    """
+    arr = np.asarray(labels)
+    if arr.ndim == 1:
+        arr = np.repeat(arr.reshape(-1, 1), 3, axis=1)
+    if arr.ndim != 2 or arr.shape != (n, 3):
+        raise ValueError(
+            f"clusterer returned labels of shape {arr.shape}, expected ({n},) or ({n}, 3)"
+        )
+    return arr.astype(int)
 
 
 def _assemble(cands, bags, levels, labeller):

@@ -123,7 +123,9 @@ def label(cand: dict[str, Any], gold: dict[str, Any]) -> int:
     return 0
 
 
-def feature_table(c: Annotated, docs: list[Any], embedder: Any) -> list[dict[str, Any]]:
+def feature_table(
+    c: Annotated, docs: list[Any], embedder: Any, candidates: Any = None
+) -> list[dict[str, Any]]:
     """Every candidate of a corpus: its features, its label, its name (for reading)."""
     from coatlas.codebook import load_codebook
     from coatlas.directed.candidates import RuleCandidates
@@ -137,7 +139,7 @@ def feature_table(c: Annotated, docs: list[Any], embedder: Any) -> list[dict[str
     spans = {d.path: document_sentences(d) for d in docs}
     corpus = Corpus.of(docs)
     rows = []
-    for e in RuleCandidates().generate(docs, embedder=embedder):
+    for e in (candidates or RuleCandidates()).generate(docs, embedder=embedder):
         name, aliases = _canonical(e)
         cand = {"name": name, "aliases": aliases, "documents": e.documents}
         rows.append(

@@ -19,11 +19,13 @@ from pathlib import Path
 from _annotated import corpora, feature_table, load_docs
 
 
-def run_directed(docs, emb, scorer):
+def run_directed(docs, emb, scorer, candidates=None):
     from coatlas import directed
     from coatlas.codebook import load_codebook
 
-    return directed.run(docs, codebook=load_codebook(), embedder=emb, scorer=scorer)
+    return directed.run(
+        docs, codebook=load_codebook(), embedder=emb, scorer=scorer, candidates=candidates
+    )
 
 
 def scores(c, res) -> dict:
@@ -52,12 +54,17 @@ def main() -> None:
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--json", type=Path)
-    ap.add_argument("--c", type=float, default=0.3)
+    ap.add_argument("--c", type=float, default=0.1)
+    ap.add_argument("--min-strength", type=float, default=None)
+    ap.add_argument("--unbalanced", action="store_true")
     a = ap.parse_args()
+    from coatlas.directed.candidates import RuleCandidates
+
+    cand = RuleCandidates(min_strength=a.min_strength) if a.min_strength else None
     emb = default_embedder(cache=True)
     cs = corpora()
     docs = {c.name: load_docs(c) for c in cs}
-    tabs = {c.name: feature_table(c, docs[c.name], emb) for c in cs}
+    tabs = {c.name: feature_table(c, docs[c.name], emb, cand) for c in cs}
     out = []
     for c in cs:
         train = [r for n, t in tabs.items() if n != c.name for r in t]
@@ -66,9 +73,10 @@ def main() -> None:
             [r["label"] for r in train],
             [r["corpus"] for r in train],
             c=a.c,
+            balanced=not a.unbalanced,
         )
         t0 = time.perf_counter()
-        loco = scores(c, run_directed(docs[c.name], emb, LogisticScorer(model)))
+        loco = scores(c, run_directed(docs[c.name], emb, LogisticScorer(model), cand))
         secs = time.perf_counter() - t0
         rules = scores(c, run_directed(docs[c.name], emb, RuleScorer()))
         out.append({"corpus": c.name, "loco": loco, "rules": rules, "seconds": round(secs, 1)})

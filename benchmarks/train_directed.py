@@ -39,7 +39,7 @@ def main() -> None:
     from coatlas.directed.scoring import fit_scorer
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
+    ap.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength")
     ap.add_argument("--out", type=Path)
     a = ap.parse_args()
     out = a.out
@@ -69,7 +69,9 @@ def main() -> None:
     Path(f.name).replace(out)
     print(f"wrote {out}: {model['rows']} rows, {model['positives']} gold, threshold "
           f"{model['threshold']}")  # fmt: skip
-    for name, coef in sorted(zip(model["features"], model["coef"], strict=False), key=lambda t: -abs(t[1])):
+    for name, coef in sorted(
+        zip(model["features"], model["coef"], strict=False), key=lambda t: -abs(t[1])
+    ):
         print(f"  {coef:+.3f}  {name}")
 
 

@@ -414,7 +414,7 @@ def test_one_word_title_name_and_compound_built_on_it():
 def test_organisation_glossed_in_parentheses_is_not_an_initiative():
     d = doc(
         "walks.txt",
-        "The walks were made together with the county user council (Länsbrukarrådet). "
+        "The walks were made together with the county disability council (Länsbrukarrådet). "
         "Persons with disabilities and their relatives took part in every walk. "
         "Länsbrukarrådet has met the management twice a year since 2001.",
         "en",

@@ -17,6 +17,7 @@ pages/ folder is present, against the page texts:
 
 Usage: python3 benchmarks/real/check.py      (exit code 1 on any mismatch)
 """
+
 import hashlib
 import json
 import re
@@ -26,12 +27,36 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"
 
-KEYS = {"file", "source", "organisation", "language", "query", "initiatives", "primary_initiatives",
-        "start_years_mentioned", "other_years_mentioned", "methods_mentioned", "levels", "distractor",
-        "notes", "sha256"}
-METHODS = {"personas", "storytelling", "person_centred_care", "co_design", "quality_improvement", "ppe_as_staff",
-           "ppe_driven", "co_evaluation", "dialogue_meetings", "learning_education", "self_management",
-           "care_agreement"}
+KEYS = {
+    "file",
+    "source",
+    "organisation",
+    "language",
+    "query",
+    "initiatives",
+    "primary_initiatives",
+    "start_years_mentioned",
+    "other_years_mentioned",
+    "methods_mentioned",
+    "levels",
+    "distractor",
+    "notes",
+    "sha256",
+}
+METHODS = {
+    "personas",
+    "storytelling",
+    "person_centred_care",
+    "co_design",
+    "quality_improvement",
+    "ppe_as_staff",
+    "ppe_driven",
+    "co_evaluation",
+    "dialogue_meetings",
+    "learning_education",
+    "self_management",
+    "care_agreement",
+}
 LEVELS = {"micro", "meso", "macro"}
 
 
@@ -124,9 +149,11 @@ def main():
 
     n_init = len(aliases)
     multi = sum(1 for n in aliases if sum(n in g["initiatives"] for g in gold) >= 2)
-    print(f"pages: {len(gold)}, distractors: {sum(g['distractor'] for g in gold)}, "
-          f"organisations: {len({g['organisation'] for g in gold})}, initiatives: {n_init}, "
-          f"on >=2 pages: {multi}")
+    print(
+        f"pages: {len(gold)}, distractors: {sum(g['distractor'] for g in gold)}, "
+        f"organisations: {len({g['organisation'] for g in gold})}, initiatives: {n_init}, "
+        f"on >=2 pages: {multi}"
+    )
     if problems:
         print(f"{len(problems)} problem(s):")
         for m in problems:

@@ -60,7 +60,9 @@ def analyze(
     db: str | None = typer.Option(None, "--db", help="Project store URL (default: SQLite in OUT)"),
     no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Lexicon rules only"),
     scorer: str | None = typer.Option(
-        None, "--scorer", help='Step 1 scorer: "rules", or a model file (default: the shipped model)'
+        None,
+        "--scorer",
+        help='Step 1 scorer: "rules", or a model file (default: the shipped model)',
     ),
 ) -> None:
     """Read DOCS_DIR, run every analysis step and write the map to OUT."""

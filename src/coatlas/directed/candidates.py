@@ -154,6 +154,19 @@ _LEADIN = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"\.\s+\S")
 _TITLE = re.compile(r"^(?:#+\s*)?" + _NAME + _GENERIC_TAIL + r"\s*(?:$|[–—|:]|\s-\s|\()")
 
 
+_SUBHEADING = re.compile(r"^" + _NAME + r"\s*$")
+
+
+def _standalone(text: str, a: int, b: int) -> bool:
+    """A short line that is a paragraph of its own: blank line (or start) before and after."""
+    line = text[a:b]
+    if not 3 <= len(line) <= 60 or line[-1:] in ".!?,;:" or len(line.split()) > 6:
+        return False
+    before = text[max(0, a - 2) : a]
+    after = text[b : b + 2]
+    return (a == 0 or before == "\n\n") and (b == len(text) or after == "\n\n")
+
+
 _CLAUSE = re.compile(r"(?i)\b(som|att|that|which|who|how|what|where|när|hur|vad|vilka)\b")
 
 
@@ -196,6 +209,12 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
             leadin = mm is not None
         if not mm and (a, b) == title_line:
             mm = _TITLE.match(line)
+        sub = False
+        if not mm and _standalone(text, a, b):
+            # an unnumbered heading line of its own ("Levande bibliotek" above the text
+            # about it, as web pages and leaflets write them)
+            mm = _SUBHEADING.match(line)
+            sub = mm is not None
         if not mm or _heading_stop(mm.group(1)):
             continue
         na, nb = a + mm.start(1), a + mm.end(1)
@@ -206,7 +225,7 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
             continue
         name = text[na:nb]
         words = name.split()
-        if len(words) > 5 or (len(words) == 1 and (a, b) != title_line):
+        if len(words) > 5 or (len(words) == 1 and (a, b) != title_line and not sub):
             continue
         title_case = all(w[:1].isupper() for w in words[:2])
         body = text[:a] + " " + text[b:]
@@ -214,7 +233,9 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
         # title must recur more to count; a paragraph lead-in is checked against the
         # whole corpus later (cue "leadin")
         numbered = bool(re.match(_NUMBERED, line))
-        need = 1 if (title_case and len(words) > 1) or numbered else 2
+        need = 1 if (title_case and len(words) > 1) or numbered or sub else 2
+        if sub and len(words) == 1:
+            need = 2
         # a numbered heading naming a kind of initiative ("Heart failure improvement
         # collaborative") may recur in lower case below; a topic heading must recur as written
         headed = _has_head(words) or re.search(
@@ -226,8 +247,11 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
         found = re.findall(
             r"(?<!\w)" + re.escape(name) + r"(?!\w)",
             body,
-            flags=re.IGNORECASE if numbered and (title_case or headed) else 0,
+            flags=re.IGNORECASE if (numbered and (title_case or headed)) or sub else 0,
         )
+        if sub:
+            # what a subheading names is described below it, not above
+            found = re.findall(r"(?i)(?<!\w)" + re.escape(name) + r"(?!\w)", text[b : b + 3000])
         if not leadin and len(found) < need:
             continue
         key = norm_key(name)
@@ -241,7 +265,7 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
                 name,
                 key,
                 _name_lang(name),
-                {"leadin" if leadin else "heading"},
+                {"leadin" if leadin else "subheading" if sub else "heading"},
                 "initiative",
                 False,
                 True,

@@ -74,6 +74,9 @@ class Context:
     # spans naming *other* initiatives: a sentence naming one of them and not this one is
     # about that one; groups with ``skip_other_initiatives`` ignore its codings
     others: tuple[tuple[int, int], ...] = ()
+    # the context is a document named after the initiative: a sentence that does not name
+    # it still weighs at least FOLLOW, wherever it stands
+    about: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +199,8 @@ def sentences_of(contexts: Sequence[Any]) -> list[Sentence]:
                 continue
             entry = found.setdefault((doc.path, s, e), (doc, set(), [0.0], set()))
             entry[1].add(ci)
-            entry[2][0] = max(entry[2][0], _weight(doc, s, e, ctx.mentions))
+            w = _weight(doc, s, e, ctx.mentions)
+            entry[2][0] = max(entry[2][0], max(w, FOLLOW) if ctx.about else w)
             entry[3].update((ms, me) for ms, me in ctx.mentions if ms < e and s < me)
     return [
         Sentence(doc, s, e, tuple(sorted(cis)), w[0] >= 1.0, w[0], tuple(sorted(ms)))

@@ -26,6 +26,7 @@ class Head:
     strict: bool = False
     weak: bool = False
     bare: bool = False
+    ppe_prefix: bool = False  # only after a first part naming lived experience
 
 
 @dataclass
@@ -75,6 +76,7 @@ def load_lexicon(lang: str) -> Lexicon:
             strict=bool(spec.get("strict", False)),
             weak=bool(spec.get("weak", False)),
             bare=bool(spec.get("bare", False)),
+            ppe_prefix=bool(spec.get("ppe_prefix", False)),
         )
         for f in forms:
             heads[f] = h

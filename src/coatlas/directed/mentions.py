@@ -219,6 +219,18 @@ class MentionFinder:
             sorted(set(en.alias_cues) | set(sv.alias_cues), key=len, reverse=True)
         )
         self.sv_forms = sorted(sv.heads.items(), key=lambda kv: -len(kv[0]))
+        self.ppe_prefixes = tuple(str(p).lower() for p in sv.raw.get("ppe_prefixes") or [])
+        self.sv_body_heads = frozenset(str(p).lower() for p in sv.raw.get("ppe_body_heads") or [])
+        self.en_body_heads = frozenset(
+            str(p).lower() for p in en.raw.get("ppe_body_heads") or [] if " " not in str(p)
+        )
+        self.en_body_mods = tuple(
+            sorted(
+                (tuple(str(p).lower().split()) for p in en.raw.get("ppe_body_modifiers") or []),
+                key=len,
+                reverse=True,
+            )
+        )
 
     # -- helpers --------------------------------------------------------------
     def _sv_head(self, low: str):
@@ -231,6 +243,8 @@ class MentionFinder:
                         prefix == p or prefix.endswith(p) and len(p) > 3
                         for p in sv.role_stop_prefixes
                     ):
+                        return None
+                    if h.ppe_prefix and not prefix.startswith(self.ppe_prefixes):
                         return None
                     return form, h
                 if h.bare and prefix == "":
@@ -312,13 +326,19 @@ class MentionFinder:
         role: bool,
         capitalised: bool,
         sent: tuple[int, int],
+        body: bool = False,
     ) -> Mention | None:
         surface = text[a:b]
         key = norm_key(surface)
         if len(key) < 3 or not re.search(r"[^\W\d_]", key):
             return None
         toks = key.split()
-        if toks and (toks[-1] in self.org or toks[0] in self.org or toks[-1] in self.tails):
+        # a council or committee named after its members is a body, not an organisation
+        if (
+            not body
+            and toks
+            and (toks[-1] in self.org or toks[0] in self.org or toks[-1] in self.tails)
+        ):
             return None
         m = out.get((a, b))
         if m is None:
@@ -390,6 +410,47 @@ class MentionFinder:
         )
         if x is not None and y is not None:
             links.append(Link(x.key, y.key, "acronym", doc_path, x.start, pb))
+
+    def _body_modifier(self, text: str, toks: list[Tok], i: int) -> int | None:
+        """Index of the first token of a members' modifier right before head ``i``."""
+        for mod in self.en_body_mods:
+            n = len(mod)
+            if i - n < 0:
+                continue
+            span = toks[i - n : i]
+            words = [x.low.removesuffix("'s").removesuffix("’s") for x in span]
+            if tuple(words) != mod and tuple(w.rstrip("'’") for w in words) != mod:
+                continue
+            if all(_joined(text, a, b) for a, b in zip(span, [*span[1:], toks[i]], strict=True)):
+                return i - n
+        return None
+
+    def _named_phrase(self, out, doc_path, text, toks, k, sent) -> None:
+        """'Metoden kallas brukarstyrd inläggning.', 'a so-called learning café': a
+        lower-case phrase a naming verb introduces, up to the clause's end."""
+        e = k
+        while (
+            e + 1 < len(toks)
+            and e - k < 2
+            and _joined(text, toks[e], toks[e + 1])
+            and toks[e + 1].low not in self.stop
+            and not toks[e + 1].text.isdigit()
+        ):
+            e += 1
+        nxt = text[toks[e].end : toks[e].end + 2]
+        ends = e + 1 >= len(toks) or nxt[:1] in '.,;:)!?\n"”’' or toks[e + 1].low in self.stop
+        words = toks[k : e + 1]
+        if (
+            not ends
+            or toks[k].low in self.stop
+            or toks[k].low in MONTHS
+            or not any(len(w.text) >= 5 for w in words)
+        ):
+            return
+        self._add(
+            out, doc_path, text, toks[k].start, toks[e].end, "und", "named_phrase",
+            "initiative", False, False, sent,
+        )  # fmt: skip
 
     # -- main -------------------------------------------------------------------
     def find(
@@ -474,6 +535,30 @@ class MentionFinder:
                     cap,
                     sent,
                 )
+            # 1b. a body named after its members: "Patient Council", "Carers' Committee"
+            for i, t in enumerate(toks):
+                # written as a name ("Patient Council"), not a description ("a user group")
+                if t.low not in self.en_body_heads or i == 0 or not t.cap:
+                    continue
+                start = self._body_modifier(text, toks, i)
+                if start is None:
+                    continue
+                k = start
+                while (
+                    k > 0
+                    and start - k < 2
+                    and toks[k - 1].cap
+                    and toks[k - 1] is not toks[0]
+                    and _joined(text, toks[k - 1], toks[k])
+                    and toks[k - 1].low not in self.stop
+                    and toks[k - 1].low not in self.org
+                ):
+                    k -= 1
+                cap = any(x.cap for x in toks[k : i + 1] if x is not toks[0])
+                self._add(
+                    out, doc_path, text, toks[k].start, t.end, "en", "ppe_body", "council",
+                    False, cap, sent, body=True,
+                )  # fmt: skip
             # 2. Swedish compounds ending in a head ("X-panelen", "trygghetsvandringarna")
             for i, t in enumerate(toks):
                 hit = self._sv_head(t.low)
@@ -499,7 +584,16 @@ class MentionFinder:
                 elif i + 1 < len(toks) and toks[i + 1].acronym and _joined(text, t, toks[i + 1]):
                     b = toks[i + 1].end
                 cap = t.cap and i > 0
-                self._add(out, doc_path, text, a, b, "sv", "compound", h.kind, h.role, cap, sent)
+                m = self._add(
+                    out, doc_path, text, a, b, "sv", "compound", h.kind, h.role, cap, sent
+                )
+                prefix = t.low[: len(t.low) - len(form)].rstrip("-")
+                if (
+                    m is not None
+                    and form in self.sv_body_heads
+                    and prefix.startswith(self.ppe_prefixes)
+                ):
+                    m.cues.add("ppe_body")
             # 3. cue noun + name ("projektet X", "the pilot X", "Project X")
             for i, t in enumerate(toks[:-1]):
                 low = t.low
@@ -612,6 +706,9 @@ class MentionFinder:
                             m.cues.add("naming")
                         continue
                     e = self._name_after(text, toks, k, lang)
+                    if not (toks[k].cap or toks[k].acronym):
+                        self._named_phrase(out, doc_path, text, toks, k, sent)
+                        continue
                     if e is not None and (toks[k].cap or toks[k].acronym):
                         self._add(
                             out,

@@ -49,6 +49,9 @@ class CueWeights:
         ("head", 0.6),
         ("repeat", 0.4),
         ("anaphor", 0.4),  # the document refers back to its title ("this strategy")
+        ("ppe_body", 1.0),  # a council or forum named after its members ("Patient Council")
+        ("named_phrase", 1.2),  # a lower-case phrase after "kallas", "so-called"
+        ("subheading", 1.2),  # a heading line of its own, the phrase recurring below it
     )
     other_cue: float = 0.5
     extra_cue: float = 0.3  # each further cue on the same mention
@@ -212,15 +215,7 @@ def candidate_features(
     documents do not dominate a model fit on several corpora.
     """
     from coatlas.lang.furniture import is_furniture
-
-    try:
-        from coatlas.lang.names import is_job_title, looks_like_person
-    except ImportError:  # the name data is not installed yet
-
-        def is_job_title(s: str) -> bool:
-            return False
-
-        looks_like_person = is_job_title
+    from coatlas.lang.names import is_job_title, looks_like_person
 
     ms = ent.mentions
     n = len(ms)
@@ -268,6 +263,20 @@ def candidate_features(
 # ------------------------------------------------------------------ scorers
 
 
+def vetoed(f: dict[str, float]) -> bool:
+    """What is never an initiative, whatever else the evidence says: an ordinary word,
+    the organisation itself or a name glossed as one, a person, a job title, page
+    furniture, or a name most of whose contexts say it is a unit or department.
+    Every scorer applies these; a learned scorer is fit on the rest."""
+    g = f.get
+    if g("common_word") or g("organisation_name") or g("org_gloss"):
+        return True
+    if g("person") or g("job_title") or g("furniture"):
+        return True
+    n = math.expm1(g("log_mentions", 0.0))
+    return g("org_context_share", 0.0) * n >= max(2, int(n) // 4)
+
+
 class RuleScorer:
     """Today's hand-set decision chain, over the shared features: a baseline and the
     fallback when no fitted model is available. Thresholds are constructor arguments."""
@@ -297,12 +306,7 @@ class RuleScorer:
             extra = f["corpus_support"]
             if extra == 0 or st + extra < self.min_strength:
                 return False
-        if f["common_word"] or f["organisation_name"] or f["org_gloss"]:
-            return False
-        if f["person"] or f["job_title"] or f["furniture"]:
-            return False
-        n = math.expm1(f["log_mentions"])
-        return f["org_context_share"] * n < max(2, int(n) // 4)
+        return not vetoed(f)
 
 
 class LogisticScorer:
@@ -343,6 +347,9 @@ class LogisticScorer:
     def predict_proba(self, rows: Sequence[dict[str, float]]) -> list[float]:
         out = []
         for f in rows:
+            if vetoed(f):
+                out.append(0.0)
+                continue
             z = self.intercept + sum(
                 c * (f.get(k, 0.0) - m) / s
                 for k, m, s, c in zip(self.names, self.mean, self.scale, self.coef, strict=True)
@@ -373,10 +380,10 @@ def _standardise(x: Any) -> tuple[Any, Any, Any]:
     return (x - mean) / scale, mean, scale
 
 
-def _fit_lr(x: Any, y: Any, c: float) -> Any:
+def _fit_lr(x: Any, y: Any, c: float, balanced: bool) -> Any:
     from sklearn.linear_model import LogisticRegression
 
-    lr = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+    lr = LogisticRegression(C=c, class_weight="balanced" if balanced else None, max_iter=5000)
     return lr.fit(x, y)
 
 
@@ -401,17 +408,24 @@ def fit_scorer(
     labels: Sequence[int],
     groups: Sequence[str],
     *,
-    c: float = 0.3,
+    c: float = 0.1,
+    balanced: bool = True,
     trained_on: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Fit the logistic scorer (plain data in, a JSON-ready model out).
 
+    Vetoed rows (``vetoed``) are left out: the model learns how strong the evidence
+    is among candidates that could be initiatives at all.
     ``groups`` name each row's corpus: the decision threshold is chosen on
     out-of-corpus predictions (each corpus predicted by a model fit on the others), so
     it reflects documents the model has not seen. Deterministic for the same rows.
     """
     import numpy as np
 
+    keep = [i for i, r in enumerate(rows) if not vetoed(r)]
+    rows = [rows[i] for i in keep]
+    labels = [labels[i] for i in keep]
+    groups = [groups[i] for i in keep]
     names = sorted({k for r in rows for k in r})
     x = np.array([[float(r.get(k, 0.0)) for k in names] for r in rows])
     y = np.array(labels, dtype=int)
@@ -425,16 +439,17 @@ def fit_scorer(
             oof[test] = 0.5
             continue
         xs, mean, scale = _standardise(x[train])
-        lr = _fit_lr(xs, y[train], c)
+        lr = _fit_lr(xs, y[train], c, balanced)
         oof[test] = lr.predict_proba((x[test] - mean) / scale)[:, 1]
     threshold = _best_threshold(oof.tolist(), y.tolist())
     xs, mean, scale = _standardise(x)
-    lr = _fit_lr(xs, y, c)
+    lr = _fit_lr(xs, y, c, balanced)
     return {
         "name": "initiative-scorer",
         "version": 1,
         "kind": "logistic-regression",
         "C": c,
+        "class_weight": "balanced" if balanced else None,
         "features": names,
         "mean": [round(float(v), 6) for v in mean],
         "scale": [round(float(v), 6) for v in scale],

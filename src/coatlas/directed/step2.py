@@ -50,24 +50,29 @@ def _coding(
     from coatlas.directed.coding import Context, code_all_groups
 
     ctx: dict[tuple[str, int, int], list[tuple[int, int]]] = defaultdict(list)
+    whole: set[tuple[str, int, int]] = set()
     for m in ent.mentions:
         sp = spans[m.document]
         s = _sentence_of(sp, m.start)
         if s is None:
             continue
         idx = sp.index(s)
-        text = docs[m.document].text
+        doc = docs[m.document]
+        text = doc.text
         end = s[1]
-        if "title" in m.cues or "heading" in m.cues:
+        # an interview whose header names the initiative (who is interviewed, about what)
+        # is about it throughout, like a document titled after it
+        titled = "title" in m.cues or bool(doc.turns and m.start < doc.turns[0].start)
+        if titled or "heading" in m.cues:
             # a document or section named after the initiative is about it throughout
-            limit = min(len(text), s[0] + (4000 if "title" in m.cues else 2500))
+            limit = min(len(text), s[0] + (4000 if titled else 2500))
             for nxt in sp[idx + 1 :]:
                 if nxt[0] >= limit:
                     break
                 line_start = text.rfind("\n", 0, nxt[0]) + 1
                 line_end = text.find("\n", nxt[0])
                 line = text[line_start : len(text) if line_end < 0 else line_end]
-                if _HEADING.match(line) and nxt[0] > s[1] and "title" not in m.cues:
+                if _HEADING.match(line) and nxt[0] > s[1] and not titled:
                     break
                 end = nxt[1]
         else:
@@ -76,13 +81,17 @@ def _coding(
                     break
                 end = nxt[1]
         ctx[(m.document, s[0], end)].append((m.start, m.end))
+        if titled:
+            # a document named after the initiative is about it throughout: its method
+            # sentences count, named or not ("The programme was planned ...")
+            whole.add((m.document, s[0], end))
     own = {(m.document, m.start, m.end) for m in ent.mentions}
     others = {
         p: tuple(sorted(sp for sp in (named or {}).get(p, []) if (p, *sp) not in own))
         for p in {p for p, _, _ in ctx}
     }
     contexts = [
-        Context(docs[p], a, b, tuple(sorted(ms)), others[p])
+        Context(docs[p], a, b, tuple(sorted(ms)), others[p], (p, a, b) in whole)
         for (p, a, b), ms in sorted(ctx.items())
     ]
     if not contexts:

@@ -151,9 +151,17 @@ _HEADING = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"(?:\s*:\s.*)?
 _LEADIN = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"\.\s+\S")
 
 
-_TITLE = re.compile(r"^(?:#+\s*)?" + _NAME + _GENERIC_TAIL + r"\s*(?:$|[–—|:]|\s-\s|\()")
+# a document title may name a project at some length before "– project summary"
+_TITLE = re.compile(
+    r"^(?:#+\s*)?" + _NAME.replace("{0,4}", "{0,6}") + _GENERIC_TAIL + r"\s*(?:$|[–—|:]|\s-\s|\()"
+)
 
 
+_REPORT_OF = re.compile(
+    r"^\s*[–—:|-]\s*(?i:(?:project|final|interim|progress|evaluation)\s+"
+    r"(?:summary|report|plan|review)|projektplan|slutrapport|delrapport|projektrapport|"
+    r"utvärdering|lägesrapport|projektsammanfattning)\b"
+)
 _SUBHEADING = re.compile(r"^" + _NAME + r"\s*$")
 
 
@@ -225,7 +233,9 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
             continue
         name = text[na:nb]
         words = name.split()
-        if len(words) > 5 or (len(words) == 1 and (a, b) != title_line and not sub):
+        if len(words) > (7 if (a, b) == title_line else 5) or (
+            len(words) == 1 and (a, b) != title_line and not sub
+        ):
             continue
         title_case = all(w[:1].isupper() for w in words[:2])
         body = text[:a] + " " + text[b:]
@@ -252,6 +262,10 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
         if sub:
             # what a subheading names is described below it, not above
             found = re.findall(r"(?i)(?<!\w)" + re.escape(name) + r"(?!\w)", text[b : b + 3000])
+        report = (a, b) == title_line and _REPORT_OF.search(line[mm.end(1) :]) is not None
+        if report:
+            # "X – project summary", "X: slutrapport": the document reports on X
+            need = 0
         if not leadin and len(found) < need:
             continue
         key = norm_key(name)
@@ -265,7 +279,8 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
                 name,
                 key,
                 _name_lang(name),
-                {"leadin" if leadin else "subheading" if sub else "heading"},
+                {"leadin" if leadin else "subheading" if sub else "heading"}
+                | ({"title", "report_title"} if report else set()),
                 "initiative",
                 False,
                 True,
@@ -534,5 +549,65 @@ class RuleCandidates:
         ents = join_roles(ents, {d.path: d.text for d in docs}, lambda e: _canonical(e)[0])
         # a Swedish name and its English rendering are joined before judging either
         strong = [e for e in ents if strength(e) >= self.min_strength]
-        merged = merge_across_languages(strong, embedder, background=ents)
-        return merge_variants(merged)
+        merged = merge_variants(merge_across_languages(strong, embedder, background=ents))
+        head_anaphora(merged, docs)
+        return merged
+
+
+def _head_of(surface: str) -> tuple[str, tuple[str, ...]] | None:
+    """(head lemma, the words that refer back to it) for a name ending in a head noun:
+    "Carers' Café" → the café; "Klientrådet" → rådet."""
+    lx = lexicons()
+    words = re.findall(r"[\w'’-]+", surface.lower())
+    if not words:
+        return None
+    last = words[-1].strip("'’")
+    en_body = {
+        str(w).lower() for w in lx["en"].raw.get("ppe_body_heads") or [] if " " not in str(w)
+    }
+    h = lx["en"].heads.get(last)
+    if h is not None or last in en_body:
+        lemma = h.lemma if h is not None else last.removesuffix("s")
+        return lemma, (f"the {lemma}", f"this {lemma}")
+    for form, hd in sorted(lx["sv"].heads.items(), key=lambda kv: -len(kv[0])):
+        if last.endswith(form):
+            definite = tuple(f for f in hd.forms if f != hd.lemma and f.endswith(("et", "en", "n")))
+            return hd.lemma, definite
+    return None
+
+
+def head_anaphora(ents: list[Entity], docs: Sequence[Document]) -> None:
+    """After a name ending in a head noun, "the café" / "rådet" in the same document
+    refers back to it, when no other candidate there has that head: one more mention
+    (cue "anaphor"), so a single document that keeps talking about it counts."""
+    dmap = {d.path: d for d in docs}
+    heads: dict[tuple[str, str], list[tuple[Entity, tuple[str, ...], int]]] = defaultdict(list)
+    for e in ents:
+        firsts: dict[str, tuple[int, tuple[str, ...], str]] = {}
+        for m in e.mentions:
+            hd = _head_of(m.surface)
+            if hd and m.document not in firsts:
+                firsts[m.document] = (m.end, hd[1], hd[0])
+        for doc, (pos, forms, lemma) in firsts.items():
+            heads[(doc, lemma)].append((e, forms, pos))
+    for (path, _), owners in sorted(heads.items(), key=lambda kv: kv[0]):
+        if len(owners) != 1 or not owners[0][1]:
+            continue
+        e, forms, pos = owners[0]
+        text = dmap[path].text
+        taken = [(m.start, m.end) for m in e.mentions if m.document == path]
+        rx = re.compile(
+            r"(?i)(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
+        )
+        added = []
+        for mm in rx.finditer(text, pos):
+            if any(a < mm.end() and mm.start() < b for a, b in taken):
+                continue
+            added.append(
+                Mention(
+                    path, mm.start(), mm.end(), mm.group(), e.mentions[0].key, "und", {"anaphor"},
+                    e.kind, e.role, False, (mm.start(), mm.end()),
+                )
+            )  # fmt: skip
+        if added:
+            e.mentions = sorted(e.mentions + added, key=Mention.sort_key)

@@ -33,6 +33,7 @@ from coatlas.directed.scoring import (
     _mention_weight,
     default_scorer,
     strength,
+    vetoed,
 )
 from coatlas.directed.stages import (
     CandidateGenerator,
@@ -90,7 +91,14 @@ def classify(
         corpus = Corpus.of(docs)
         rows = [scorer.features(e, corpus, _ppe_for(e, dmap, spans, codebook)) for e in ents]
         probs = scorer.predict_proba(rows)
-        ents = [e for e, p in zip(ents, probs, strict=True) if p >= scorer.threshold]
+        # a document that reports on X ("X – final report") says X was an effort: it is
+        # listed, as an initiative or a non-initiative, whatever its other evidence
+        ents = [
+            e
+            for e, p, f in zip(ents, probs, rows, strict=True)
+            if p >= scorer.threshold
+            or (not vetoed(f) and any("report_title" in m.cues for m in e.mentions))
+        ]
         for ent in ents:
             _propagate(ent, docs, spans)
     inits: list[tuple[Entity, list[PPEHit]]] = []

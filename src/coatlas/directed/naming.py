@@ -62,6 +62,8 @@ def _canonical(ent: Entity) -> tuple[str, list[str]]:
     display: dict[str, str] = {}
     lang: dict[str, Counter[str]] = defaultdict(Counter)
     for m in ent.mentions:
+        if m.cues == {"anaphor"}:
+            continue  # "the café", "rådet": a reference back, not a name
         s = re.sub(r"\s+", " ", m.surface).strip(" \"“”'’")
         s = re.sub(r"^(?i:the|den|det)\s+", "", s) if len(s.split()) > 1 else s
         if s.isupper() and len(s) > 5:

@@ -52,6 +52,7 @@ class CueWeights:
         ("ppe_body", 1.0),  # a council or forum named after its members ("Patient Council")
         ("named_phrase", 1.2),  # a lower-case phrase after "kallas", "so-called"
         ("subheading", 1.2),  # a heading line of its own, the phrase recurring below it
+        ("report_title", 3.0),  # the document's title says it reports on X ("X – final report")
     )
     other_cue: float = 0.5
     extra_cue: float = 0.3  # each further cue on the same mention

@@ -539,7 +539,35 @@ def render_odt(src: Source) -> bytes:
         doc.text.addElement(el)
     buf = io.BytesIO()
     doc.write(buf)
-    return _fixed_zip(buf.getvalue(), _date(src), "mimetype")
+    return _fixed_zip(_odf_namespaces(buf.getvalue()), _date(src), "mimetype")
+
+
+_NS_DECLS = re.compile(r"<[\w:.-]+((?:\s+xmlns:[\w.-]+=\"[^\"]*\")+)")
+
+
+def _sorted_decls(m: re.Match[str]) -> str:
+    decls = sorted(re.findall(r"xmlns:[\w.-]+=\"[^\"]*\"", m.group(1)))
+    return m.group(0)[: m.start(1) - m.start(0)] + "".join(" " + d for d in decls)
+
+
+def _odf_namespaces(data: bytes) -> bytes:
+    """odfpy declares every namespace any earlier odfpy call in the process used, in the
+    order it met them (a module-level registry), so the XML depends on what ran before;
+    keep only the namespaces each part uses, in sorted order: the document alone decides."""
+    from lxml import etree
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for n in src.namelist():
+            raw = src.read(n)
+            if n.endswith(".xml"):
+                root = etree.fromstring(raw)
+                etree.cleanup_namespaces(root)
+                raw = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+                raw = _NS_DECLS.sub(_sorted_decls, raw.decode("utf-8"), count=1).encode("utf-8")
+            z.writestr(n, raw)
+    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- corpus

@@ -514,9 +514,17 @@ class RuleCandidates:
 
     name = "rules"
 
-    def __init__(self, min_strength: float = 1.5, min_key_cue: float = 2.0) -> None:
+    def __init__(
+        self,
+        min_strength: float = 1.5,
+        min_key_cue: float = 2.0,
+        practice_codes: tuple[str, ...] = ("self_management", "ppe_as_staff"),
+    ) -> None:
         self.min_strength = min_strength
         self.min_key_cue = min_key_cue
+        # codes whose vocabulary names a practice an organisation runs as an initiative
+        # without giving it a proper name (a kind of self-care, a peer role)
+        self.practice_codes = practice_codes
 
     def generate(
         self,
@@ -528,6 +536,11 @@ class RuleCandidates:
         from coatlas.directed.scoring import _mention_weight
 
         mentions, links = find_mentions(docs, known)
+        if not known and self.practice_codes:
+            mentions = sorted(
+                mentions + practice_mentions(docs, self.practice_codes, mentions),
+                key=Mention.sort_key,
+            )
         key_docs: dict[str, set[str]] = defaultdict(set)
         key_strong: dict[str, float] = defaultdict(float)
         for m in mentions:
@@ -611,3 +624,51 @@ def head_anaphora(ents: list[Entity], docs: Sequence[Document]) -> None:
             )  # fmt: skip
         if added:
             e.mentions = sorted(e.mentions + added, key=Mention.sort_key)
+
+
+def practice_mentions(
+    docs: Sequence[Document], codes: tuple[str, ...], existing: Sequence[Mention]
+) -> list[Mention]:
+    """Initiatives without a proper name: a practice term of the codebook ("självvald
+    inläggning", "peer support worker") in a sentence where persons with patient
+    experience take part (cue "practice"). Whether it recurs enough to be one
+    organisation's initiative is the scorer's question."""
+    from coatlas.codebook import load_codebook
+    from coatlas.codebook.match import lexicon as codebook_lexicon
+    from coatlas.directed.ppe import ppe_hits
+
+    cb = load_codebook()
+    known = {c.id for g in cb.groups for c in cb.codes(g.id)}
+    wanted = set(codes) & known
+    if not wanted:
+        return []
+    lx = codebook_lexicon(cb)
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in existing:
+        taken[m.document].append((m.start, m.end))
+    out: list[Mention] = []
+    for doc in docs:
+        spans = document_sentences(doc)
+        for a, b in spans:
+            hits = [
+                h
+                for h in lx.find(doc.text, a, b)
+                if h.code in wanted and h.kind == "term" and h.end - h.start >= 8
+            ]
+            if not hits or not any(x.score >= 1.0 for x in ppe_hits(doc.text, a, b)):
+                continue
+            for h in hits:
+                if any(x < h.end and h.start < y for x, y in taken[doc.path]):
+                    continue
+                surface = doc.text[h.start : h.end]
+                key = norm_key(surface)
+                if len(key) < 5:
+                    continue
+                taken[doc.path].append((h.start, h.end))
+                out.append(
+                    Mention(
+                        doc.path, h.start, h.end, surface, key, _name_lang(surface),
+                        {"practice"}, "practice", h.code == "ppe_as_staff", False, (a, b),
+                    )
+                )  # fmt: skip
+    return out

@@ -52,6 +52,7 @@ class CueWeights:
         ("ppe_body", 1.0),  # a council or forum named after its members ("Patient Council")
         ("named_phrase", 1.2),  # a lower-case phrase after "kallas", "so-called"
         ("subheading", 1.2),  # a heading line of its own, the phrase recurring below it
+        ("practice", 1.0),  # a practice term of the codebook where PPE take part
         ("report_title", 3.0),  # the document's title says it reports on X ("X – final report")
     )
     other_cue: float = 0.5
@@ -206,6 +207,23 @@ _PROJECT_KINDS = frozenset({"project", "programme", "strategy", "evaluation", "c
 _ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,7}s?")
 
 
+# a name right after a locative preposition is usually a place ("i Kvarnås", "at Lommarp")
+_PLACE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:i|på|vid|från|till|utanför|in|at|from|to|near)\s+$")
+
+
+def _has_head_word(surface: str) -> bool:
+    """Does the name end in an initiative head noun of either language's lexicon?"""
+    lx = lexicons()
+    words = re.findall(r"[\w'’-]+", surface.lower())
+    if not words:
+        return False
+    last = words[-1].strip("'’")
+    if last in lx["en"].heads:
+        return True
+    sv = lx["sv"]
+    return any(last.endswith(form) for form in sv.heads)
+
+
 def candidate_features(
     ent: Entity, corpus: Corpus, ppe: Sequence[Any] = (), w: CueWeights = DEFAULT_WEIGHTS
 ) -> dict[str, float]:
@@ -216,7 +234,9 @@ def candidate_features(
     documents do not dominate a model fit on several corpora.
     """
     from coatlas.lang.furniture import is_furniture
-    from coatlas.lang.names import is_job_title, looks_like_person
+    from coatlas.lang.names import given_names, is_job_title, looks_like_person
+
+    given = given_names("sv") | given_names("en")
 
     ms = ent.mentions
     n = len(ms)
@@ -254,6 +274,13 @@ def candidate_features(
     }
     for cue in CUE_KINDS:
         f["cue_" + cue] = sum(cue in c for c in per_doc_cues.values()) / nd
+    f["place_context"] = sum(bool(_PLACE_BEFORE.search(
+        corpus.docs[m.document].text[max(0, m.start - 12) : m.start])) for m in ms) / n  # fmt: skip
+    f["doc_share"] = nd / max(1, len(corpus.docs))
+    f["given_name"] = float(
+        words == 1 and any(s.lower() in given or s.lower().rstrip("s") in given for s in surfaces)
+    )
+    f["has_head"] = float(any(_has_head_word(s) for s in surfaces))
     scores = [h.score for h in ppe]
     f["ppe_max"] = max(scores, default=0.0)
     f["ppe_sentences"] = math.log1p(len({(h.document, h.start) for h in ppe if h.score >= 0.8}))

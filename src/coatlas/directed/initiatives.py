@@ -86,6 +86,7 @@ def classify(
     candidates = candidates or RuleCandidates()
     ents = candidates.generate(docs, embedder=embedder, known=known)
     spans = {d.path: _doc_sentences(d) for d in docs}
+    confident: set[int] = {id(e) for e in ents}
     if not known:
         scorer = scorer or default_scorer()
         corpus = Corpus.of(docs)
@@ -93,21 +94,28 @@ def classify(
         probs = scorer.predict_proba(rows)
         # a document that reports on X ("X – final report") says X was an effort: it is
         # listed, as an initiative or a non-initiative, whatever its other evidence
-        ents = [
-            e
+        kept = [
+            (e, p)
             for e, p, f in zip(ents, probs, rows, strict=True)
             if p >= scorer.threshold
             or (not vetoed(f) and any("report_title" in m.cues for m in e.mentions))
         ]
+        ents = [e for e, _ in kept]
+        confident = {id(e) for e, p in kept if p >= max(0.5, scorer.threshold)}
         for ent in ents:
             _propagate(ent, docs, spans)
     inits: list[tuple[Entity, list[PPEHit]]] = []
     nons: list[tuple[Entity, str]] = []
-    # a short document naming only one candidate (a news item, a leaflet) is about it
-    named_in: Counter[str] = Counter(d for ent in ents for d in ent.documents)
+    # a short document naming only one confident candidate (a news item, a leaflet) is
+    # about it
+    named_in: Counter[str] = Counter(
+        d for ent in ents if id(ent) in confident for d in ent.documents
+    )
     for ent in ents:
         sole = frozenset(
-            d for d in ent.documents if named_in[d] == 1 and len(dmap[d].text) <= SHORT_PAGE
+            d
+            for d in ent.documents
+            if named_in[d] <= (1 if id(ent) in confident else 0) and len(dmap[d].text) <= SHORT_PAGE
         )
         hits = _ppe_for(ent, dmap, spans, codebook, sole)
         involved = [h for h in hits if h.score >= PPE_MIN]

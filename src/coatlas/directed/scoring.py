@@ -276,7 +276,6 @@ def candidate_features(
         f["cue_" + cue] = sum(cue in c for c in per_doc_cues.values()) / nd
     f["place_context"] = sum(bool(_PLACE_BEFORE.search(
         corpus.docs[m.document].text[max(0, m.start - 12) : m.start])) for m in ms) / n  # fmt: skip
-    f["doc_share"] = nd / max(1, len(corpus.docs))
     f["given_name"] = float(
         words == 1 and any(s.lower() in given or s.lower().rstrip("s") in given for s in surfaces)
     )

@@ -151,3 +151,45 @@ def feature_table(
             }
         )
     return rows
+
+
+# ------------------------------------------------------------------ coder rows
+
+GROUPS = ("methods", "levels", "ppe_roles")
+
+
+def coder_rows(c: Annotated, docs: list[Any], embedder: Any, scorer: Any) -> dict[str, list]:
+    """Per coding group, one row per (matched initiative, code): the code's evidence
+    features and whether the analyst gave the initiative that code."""
+    from coatlas import directed
+    from coatlas.codebook import load_codebook
+    from coatlas.evaluate import _match_initiatives
+
+    res = directed.run(docs, codebook=load_codebook(), embedder=embedder, scorer=scorer)
+    pairs, _ = _match_initiatives(c.gold, res.initiatives)
+    out: dict[str, list] = {g: [] for g in GROUPS}
+    for i, j, _s in pairs:
+        pred, gold = res.initiatives[i], c.gold["initiatives"][j]
+        feats = res.code_features.get(pred["id"], {})
+        for g in GROUPS:
+            if g == "levels" and not gold.get(g) and c.pages is not None:
+                continue  # the real pages mark levels only where clear
+            if g == "ppe_roles" and c.pages is not None:
+                continue  # and no roles at all
+            want = set(gold.get(g) or [])
+            for code, f in (feats.get(g) or {}).items():
+                out[g].append((f, int(code in want), c.name))
+    return out
+
+
+def fit_assigner(rows: dict[str, list], c: float = 0.3) -> dict[str, Any]:
+    """One logistic model per coding group (codes as one-hot features)."""
+    from coatlas.directed.scoring import fit_logistic
+
+    groups = {}
+    for g, rs in rows.items():
+        if rs:
+            groups[g] = fit_logistic(
+                [r[0] for r in rs], [r[1] for r in rs], [r[2] for r in rs], c=c, balanced=False
+            )
+    return {"name": "code-assigner", "version": 1, "groups": groups}

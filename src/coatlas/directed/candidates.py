@@ -183,7 +183,21 @@ def _heading_stop(name: str) -> bool:
     "Patients as co-creators" written as a clause)."""
     stop = _heading_words()
     first = name.split()[0].lower().strip("'’")
-    return first in stop or name.lower() in stop or _CLAUSE.search(name) is not None
+    return (
+        first in stop
+        or name.lower() in stop
+        or _CLAUSE.search(name) is not None
+        or _WHO_TOOK_PART.search(name) is not None
+    )
+
+
+# "Developed together with patients", "Framtaget med patienter": a heading saying who
+# took part describes the work; it does not name it
+_WHO_TOOK_PART = re.compile(
+    r"(?i)\b(?:together with|with|tillsammans med|med)\s+(?:the\s+)?(?:patients?|carers?|"
+    r"relatives|families|users|service users|young people|people|patienter|anhöriga|"
+    r"närstående|brukare|brukarna|föräldrar|invånare)\b"
+)
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ than recall in a map that analysts will cite.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -477,6 +478,8 @@ class CodeResult:
     codes: dict[str, list[Evidence]]  # assigned codes only, in codebook order
     scores: dict[str, float]  # support of every code of the group, assigned or not
     uncoded: list[Evidence]  # sentences that fit no code of any coding group
+    # what the evidence of each code looked like (code_features): for fitting an assigner
+    features: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     @property
     def assigned(self) -> list[str]:
@@ -511,11 +514,47 @@ def _support(codings: list[Coding]) -> tuple[float, float, dict[str, list[Eviden
     return (max(per) if per else 0.0), float(sum(per)), by_sent
 
 
+def code_features(
+    codings: list[Coding], codebook: Codebook, group: str
+) -> dict[str, dict[str, float]]:
+    """What the evidence for each code of a group looks like, as named numbers: what a
+    learned assigner decides on (the rules decide on the same support)."""
+    support = {
+        c.id: _support([x for x in codings if x.code == c.id]) for c in codebook.codes(group)
+    }
+    totals = sorted((t for _, t, _ in support.values()), reverse=True)
+    top = totals[0] if totals else 0.0
+    out: dict[str, dict[str, float]] = {}
+    for code in codebook.codes(group):
+        mx, total, by_sent = support[code.id]
+        evs = [e for lst in by_sent.values() for e in lst]
+        rule = [e.confidence for e in evs if e.source.startswith("rule:")]
+        model = [e.confidence for e in evs if e.source.startswith("model:")]
+        f = {
+            "max": mx,
+            "total": min(total, 5.0),
+            "sentences": math.log1p(len(by_sent)),
+            "rule_max": max(rule, default=0.0),
+            "model_max": max(model, default=0.0),
+            "share": total / top if top else 0.0,
+            "best": float(total > 0 and total == top),
+            "any": float(total > 0),
+        }
+        f["code=" + code.id] = 1.0
+        out[code.id] = f
+    return out
+
+
 def _assign(
-    codings: list[Coding], codebook: Codebook, group: str, fallback: bool = True
+    codings: list[Coding],
+    codebook: Codebook,
+    group: str,
+    fallback: bool = True,
+    assigner: Any = None,
 ) -> tuple[dict[str, list[Evidence]], dict[str, float]]:
     """Evidence-based assignment: one strong sentence or enough summed support,
-    and (for relative groups) enough of the best code's support."""
+    and (for relative groups) enough of the best code's support. An ``assigner``
+    (``LearnedAssigner``) decides from ``code_features`` instead of the thresholds."""
     codes: dict[str, list[Evidence]] = {}
     scores: dict[str, float] = {}
     support = {}
@@ -523,6 +562,11 @@ def _assign(
         support[code.id] = _support([c for c in codings if c.code == code.id])
     top = max((t for _, t, _ in support.values()), default=0.0)
     share = codebook.group(group).min_share
+    chosen = (
+        assigner.assign(group, code_features(codings, codebook, group))
+        if assigner is not None and assigner.covers(group)
+        else None
+    )
     for code in codebook.codes(group):
         mx, total, by_sent = support[code.id]
         scores[code.id] = round(min(1.0, max(mx, total / 2)), 4)
@@ -532,7 +576,10 @@ def _assign(
             summed = summed and manifest
         single = codebook.group(group).assign_single
         strong_enough = mx >= (ASSIGN_SINGLE if single is None else single) or summed
-        if strong_enough and total >= share * top:
+        if chosen is not None:
+            if code.id in chosen and by_sent:
+                codes[code.id] = [e for lst in by_sent.values() for e in lst]
+        elif strong_enough and total >= share * top:
             codes[code.id] = [e for lst in by_sent.values() for e in lst]
     if fallback and not codes and codebook.group(group).at_least_one and top > 0:
         # codebook order breaks ties, so the choice is deterministic
@@ -547,6 +594,7 @@ def aggregate(
     group: str,
     sentences: list[Sentence] | None = None,
     implied: bool = True,
+    assigner: Any = None,
 ) -> CodeResult:
     """Sentence codings -> the initiative's codes in ``group``.
 
@@ -554,13 +602,13 @@ def aggregate(
     codebook's ``implies``) are added, carrying the implying code's evidence under
     the source ``rule:<codebook>.<code>.implies``.
     """
-    codes, scores = _assign(codings, codebook, group, fallback=False)
+    codes, scores = _assign(codings, codebook, group, fallback=False, assigner=assigner)
     if implied:
         mine = {c.id for c in codebook.codes(group)}
         for g in codebook.groups:
             if g.id == group or not g.coding or not any(set(c.implies) & mine for c in g.codes):
                 continue
-            other, _ = _assign(codings, codebook, g.id)
+            other, _ = _assign(codings, codebook, g.id, assigner=assigner)
             for src in g.codes:
                 if src.id not in other:
                     continue
@@ -572,7 +620,7 @@ def aggregate(
                         ]
                         codes.setdefault(target, []).extend(carried)
     if not codes:  # nothing assigned nor implied: the group's fallback (at_least_one)
-        codes, _ = _assign(codings, codebook, group)
+        codes, _ = _assign(codings, codebook, group, assigner=assigner)
     for code in codebook.codes(group):
         if code.id in codes and set(code.yields_to) & set(codes):
             del codes[code.id]
@@ -604,7 +652,10 @@ def aggregate(
                         0.5,
                     )
                 )
-    return CodeResult(codebook.name, codebook.digest, group, codes, scores, uncoded)
+    return CodeResult(
+        codebook.name, codebook.digest, group, codes, scores, uncoded,
+        code_features(codings, codebook, group),
+    )  # fmt: skip
 
 
 def default_coder(embedder: Embedder | None = None) -> CombinedCoder:
@@ -640,6 +691,7 @@ def code_all_groups(
     codebook: Codebook | str | None = None,
     embedder: Embedder | None = None,
     coder: Any | None = None,
+    assigner: Any | None = None,
 ) -> dict[str, CodeResult]:
     """Every coding group at once, running the coders only once."""
     cb = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
@@ -649,7 +701,9 @@ def code_all_groups(
     about_others = _about_other_initiatives(contexts, sents)
     own = [c for c in codings if c.target not in about_others]
     return {
-        g.id: aggregate(own if g.skip_other_initiatives else codings, cb, g.id, sents)
+        g.id: aggregate(
+            own if g.skip_other_initiatives else codings, cb, g.id, sents, assigner=assigner
+        )
         for g in cb.groups
         if g.coding
     }
@@ -668,3 +722,22 @@ def _about_other_initiatives(contexts: Sequence[Any], sents: list[Sentence]) -> 
         ):
             out.add(st.key)
     return out
+
+
+class LearnedAssigner:
+    """Which codes an initiative gets, decided by logistic models fit on the annotated
+    corpora (one per coding group, over ``code_features``), instead of hand-set
+    thresholds. The model file is written by ``benchmarks/train_directed.py --coder``."""
+
+    def __init__(self, model: dict[str, Any]) -> None:
+        self.model = model
+        self.name = f"model:{model.get('name', 'code-assigner')}"
+
+    def covers(self, group: str) -> bool:
+        return group in self.model.get("groups", {})
+
+    def assign(self, group: str, feats: dict[str, dict[str, float]]) -> set[str]:
+        from coatlas.directed.scoring import logistic_proba
+
+        m = self.model["groups"][group]
+        return {c for c, f in feats.items() if f["any"] and logistic_proba(m, f) >= m["threshold"]}

@@ -64,6 +64,9 @@ class DirectedResult:
     non_initiatives: list[dict[str, Any]] = field(default_factory=list)
     uncoded: list[dict[str, Any]] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list, repr=False)
+    # per initiative id and coding group, what each code's evidence looked like
+    # (coding.code_features): not an output, the rows a learned assigner is fit on
+    code_features: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
 
 def classify(
@@ -315,6 +318,7 @@ def run(
     scorer: InitiativeScorer | None = None,
     timeline: TimelineModel | None = None,
     coder: Coder | None = None,
+    assigner: Any = None,
 ) -> DirectedResult:
     """Steps 1–2 over a corpus: initiatives (with evidence), non-initiatives, uncoded text.
 
@@ -375,7 +379,11 @@ def run(
             named[m.document].append((m.start, m.end))
     for n, (ent, name, aliases, name_ev, ppe_ev, tl, desc) in enumerate(rows, 1):
         iid = f"i{n:02d}"
-        codes, uncoded = _coding(ent, dmap, spans, codebook, embedder, iid, named, coder)
+        feats: dict[str, Any] = {}
+        codes, uncoded = _coding(
+            ent, dmap, spans, codebook, embedder, iid, named, coder, assigner, feats
+        )
+        out.code_features[iid] = feats
         conf = min(0.95, 0.3 + 0.08 * strength(ent) + (0.2 if ppe_ev else 0))
         out.initiatives.append(
             {

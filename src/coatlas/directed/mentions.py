@@ -538,7 +538,7 @@ class MentionFinder:
             # 1b. a body named after its members: "Patient Council", "Carers' Committee"
             for i, t in enumerate(toks):
                 # written as a name ("Patient Council"), not a description ("a user group")
-                if t.low not in self.en_body_heads or i == 0 or not t.cap:
+                if t.low not in self.en_body_heads or i == 0 or not t.cap or t.text.isupper():
                     continue
                 start = self._body_modifier(text, toks, i)
                 if start is None:

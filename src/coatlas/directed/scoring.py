@@ -372,17 +372,7 @@ class LogisticScorer:
         return candidate_features(ent, corpus, ppe, self.weights)
 
     def predict_proba(self, rows: Sequence[dict[str, float]]) -> list[float]:
-        out = []
-        for f in rows:
-            if vetoed(f):
-                out.append(0.0)
-                continue
-            z = self.intercept + sum(
-                c * (f.get(k, 0.0) - m) / s
-                for k, m, s, c in zip(self.names, self.mean, self.scale, self.coef, strict=True)
-            )
-            out.append(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))))
-        return out
+        return [0.0 if vetoed(f) else logistic_proba(self.model, f) for f in rows]
 
 
 DEFAULT_MODEL = "initiative_scorer.json"
@@ -430,31 +420,24 @@ def _best_threshold(p: Sequence[float], y: Sequence[int]) -> float:
     return round(cut, 4)
 
 
-def fit_scorer(
+def fit_logistic(
     rows: Sequence[dict[str, float]],
     labels: Sequence[int],
     groups: Sequence[str],
     *,
     c: float = 0.1,
     balanced: bool = True,
-    trained_on: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Fit the logistic scorer (plain data in, a JSON-ready model out).
+    """A logistic regression over named features, as plain JSON-ready data.
 
-    Vetoed rows (``vetoed``) are left out: the model learns how strong the evidence
-    is among candidates that could be initiatives at all.
     ``groups`` name each row's corpus: the decision threshold is chosen on
     out-of-corpus predictions (each corpus predicted by a model fit on the others), so
     it reflects documents the model has not seen. Deterministic for the same rows.
     """
     import numpy as np
 
-    keep = [i for i, r in enumerate(rows) if not vetoed(r)]
-    rows = [rows[i] for i in keep]
-    labels = [labels[i] for i in keep]
-    groups = [groups[i] for i in keep]
     names = sorted({k for r in rows for k in r})
-    x = np.array([[float(r.get(k, 0.0)) for k in names] for r in rows])
+    x = np.array([[float(r.get(k, 0.0)) for k in names] for r in rows]).reshape(len(rows), -1)
     y = np.array(labels, dtype=int)
     g = np.array(groups)
     oof = np.zeros(len(y))
@@ -469,11 +452,13 @@ def fit_scorer(
         lr = _fit_lr(xs, y[train], c, balanced)
         oof[test] = lr.predict_proba((x[test] - mean) / scale)[:, 1]
     threshold = _best_threshold(oof.tolist(), y.tolist())
+    if len(set(y.tolist())) < 2:  # one class only: a constant model
+        return {"features": [], "mean": [], "scale": [], "coef": [],
+                "intercept": 50.0 if y.sum() else -50.0, "threshold": 0.5,
+                "rows": len(y), "positives": int(y.sum())}  # fmt: skip
     xs, mean, scale = _standardise(x)
     lr = _fit_lr(xs, y, c, balanced)
     return {
-        "name": "initiative-scorer",
-        "version": 1,
         "kind": "logistic-regression",
         "C": c,
         "class_weight": "balanced" if balanced else None,
@@ -485,5 +470,40 @@ def fit_scorer(
         "threshold": threshold,
         "rows": len(y),
         "positives": int(y.sum()),
-        "trained_on": trained_on or [],
     }
+
+
+def logistic_proba(model: dict[str, Any], f: dict[str, float]) -> float:
+    """P(label) of one feature row under a ``fit_logistic`` model."""
+    z = float(model["intercept"]) + sum(
+        float(c) * (f.get(k, 0.0) - float(m)) / (float(s) or 1.0)
+        for k, m, s, c in zip(
+            model["features"], model["mean"], model["scale"], model["coef"], strict=True
+        )
+    )
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def fit_scorer(
+    rows: Sequence[dict[str, float]],
+    labels: Sequence[int],
+    groups: Sequence[str],
+    *,
+    c: float = 0.1,
+    balanced: bool = True,
+    trained_on: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Fit the logistic scorer (plain data in, a JSON-ready model out).
+
+    Vetoed rows (``vetoed``) are left out: the model learns how strong the evidence
+    is among candidates that could be initiatives at all (see ``fit_logistic``).
+    """
+    keep = [i for i, r in enumerate(rows) if not vetoed(r)]
+    model = fit_logistic(
+        [rows[i] for i in keep],
+        [labels[i] for i in keep],
+        [groups[i] for i in keep],
+        c=c,
+        balanced=balanced,
+    )
+    return {"name": "initiative-scorer", "version": 1, **model, "trained_on": trained_on or []}

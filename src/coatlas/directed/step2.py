@@ -43,6 +43,8 @@ def _coding(
     iid: str,
     named: dict[str, list[tuple[int, int]]] | None = None,
     coder: Any = None,
+    assigner: Any = None,
+    features: dict[str, Any] | None = None,
 ) -> tuple[dict, list[dict]]:
     """Methods, levels and PPE roles from the Step 2 coder, over the sentences
     around the initiative's mentions; sentences that fit no code -> uncoded."""
@@ -96,7 +98,9 @@ def _coding(
     ]
     if not contexts:
         return out, []
-    results = code_all_groups(contexts, codebook, embedder, coder=coder)
+    results = code_all_groups(contexts, codebook, embedder, coder=coder, assigner=assigner)
+    if features is not None:
+        features.update({g: r.features for g, r in results.items()})
     for group in out:
         res = results.get(group)
         if res is not None:

@@ -115,6 +115,7 @@ def analyze(
     from coatlas.codebook import load_codebook
     from coatlas.embed import default_embedder
     from coatlas.evidence import codings_from_initiatives
+    from coatlas.fileio import sweep_temporaries
     from coatlas.ingest import read_folder
     from coatlas.report import write_reports
     from coatlas.store import open_store
@@ -206,8 +207,11 @@ def analyze(
             clusterer=parts.clusterer,
         )
 
+        # manifest.json goes first and comes back last: a run killed while writing leaves
+        # a folder without one, which review refuses instead of mixing two runs' files
+        (out_dir / "manifest.json").unlink(missing_ok=True)
+        sweep_temporaries(out_dir)
         write_json(out_dir / "errors.json", errors)
-        write_json(out_dir / "manifest.json", manifest)
         write_json(out_dir / "initiatives.json", step12.initiatives)
         write_json(out_dir / "non_initiatives.json", step12.non_initiatives)
         write_json(out_dir / "uncoded.json", step12.uncoded)
@@ -223,6 +227,7 @@ def analyze(
             today_year=settings.today,
             method_labels=method_labels(codebook),
         )
+        write_json(out_dir / "manifest.json", manifest)
         store.add_initiatives(run_id, step12.initiatives)
         cb_id = store.add_codebook(
             codebook.name,
@@ -238,9 +243,10 @@ def analyze(
             sampling=lessons_doc.get("sampling") or [],
         )
         store.finish_run(run_id, "succeeded")
-    except BaseException:
+    except BaseException as exc:
         if run_id is not None:
-            store.finish_run(run_id, "failed")
+            stopped = isinstance(exc, KeyboardInterrupt)
+            store.finish_run(run_id, "interrupted" if stopped else "failed")
         raise
     finally:
         store.close()

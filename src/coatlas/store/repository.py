@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coatlas.document import Document, Page, Span, Turn
+from coatlas.errors import one_line
 from coatlas.evidence import Coding
 from coatlas.review.ops import Review, ReviewError, check_actor
 from coatlas.store import db
@@ -1068,4 +1069,4 @@ def _iso(t: datetime | None) -> str | None:
 
 def _one_line(path: str, exc: BaseException) -> str:
     msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return msg if msg.startswith(path) else f"{path}: {msg}"
+    return one_line(msg if msg.startswith(path) else f"{path}: {msg}")

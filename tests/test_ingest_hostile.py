@@ -273,3 +273,35 @@ def test_huge_document_xml_is_streamed_in_bounded_memory(tmp_path):
     kind, seconds = out.split()
     assert kind == "too-large" and float(seconds) < 20
     assert peak < 250, f"{peak:.0f} MB refusing a 40 MB document.xml"
+
+
+def test_office_readers_stop_at_the_limits(tmp_path):
+    from hostile_files import docx_bytes, odt_bytes
+
+    paragraphs = [f"Stycke {i} om patienter och personal." for i in range(200)]
+    for name, data in (("a.docx", docx_bytes(paragraphs)), ("a.odt", odt_bytes(paragraphs))):
+        (tmp_path / name).write_bytes(data)
+        assert len(read_document(tmp_path / name).paragraphs) >= 200
+        for limits, why in (
+            (Limits(max_text_chars=1000), "more than 1000 characters of text (stopped reading)"),
+            (Limits(max_paragraphs=50), "more than 50 paragraphs (stopped reading)"),
+        ):
+            with pytest.raises(IngestError) as e:
+                read_document(tmp_path / name, limits=limits)
+            assert (e.value.kind, e.value.detail) == ("too-large", why), name
+
+
+def test_text_structure_limits(tmp_path):
+    p = tmp_path / "ja.txt"
+    p.write_text("Ja. " * 2000)
+    with pytest.raises(IngestError) as e:
+        read_document(p, limits=Limits(max_sentence_marks=1000))
+    assert e.value.kind == "too-large" and "sentence marks" in e.value.detail
+    p.write_text("rad\n" * 2000)
+    with pytest.raises(IngestError) as e:
+        read_document(p, limits=Limits(max_lines=1000))
+    assert e.value.kind == "too-large" and "lines" in e.value.detail
+    p.write_text("stycke\n\n" * 2000)
+    with pytest.raises(IngestError) as e:
+        read_document(p, limits=Limits(max_paragraphs=1000))
+    assert e.value.kind == "too-large" and "paragraphs" in e.value.detail

@@ -219,12 +219,17 @@ _W_CHARS = {
     _W + "noBreakHyphen": "-",
 }
 
+# the tags the reader compares against, built once (the parser calls it per element)
+_W_P, _W_R, _W_T, _W_TBL, _W_TR, _W_TC = (_W + t for t in ("p", "r", "t", "tbl", "tr", "tc"))
+_W_PPR, _W_PSTYLE, _W_VAL, _W_BODY = (_W + t for t in ("pPr", "pStyle", "val", "body"))
+_W_TXBX = _W + "txbxContent"
+
 # frame kinds of the DOCX reader
 _ROOT, _CONTAINER, _PARA, _INLINE, _T, _PPR, _TABLE, _ROW, _CELL = range(9)
 
 
 class _Para:
-    __slots__ = ("text", "sink", "boxes", "style", "in_cell", "cell", "ppr_seen")
+    __slots__ = ("text", "sink", "boxes", "style", "in_cell", "cell", "ppr_seen", "frames")
 
     def __init__(self, counter: _Counter, sink: Any, cell: Any = None) -> None:
         self.text = _Text(counter)
@@ -234,6 +239,16 @@ class _Para:
         self.in_cell = cell is not None
         self.cell = cell
         self.ppr_seen = False
+        self.frames: dict[tuple[int, bool, bool], _Frame] = {}
+
+    def frame(self, kind: int, skip: bool, fallback: bool) -> _Frame:
+        """The inline frame of this paragraph for a context: frames hold no state of
+        their own, so every run, field or w:t in the same context shares one."""
+        key = (kind, skip, fallback)
+        f = self.frames.get(key)
+        if f is None:
+            f = self.frames[key] = _Frame(kind, para=self, skip=skip, fallback=fallback)
+        return f
 
 
 _NONE: list[str] = []  # never appended to: frames that keep no texts share it
@@ -292,66 +307,68 @@ class _DocxReader:
             return
         top = st[-1]
         k = top.kind
-        if k in (_PARA, _INLINE):
+        if k in (_INLINE, _PARA):
             para = top.para
             assert para is not None
-            if tag == _W + "t":
-                st.append(_Frame(_T, para=para, skip=top.skip))
+            if tag == _W_R:  # the commonest element: a run
+                st.append(para.frame(_INLINE, top.skip, top.fallback))
+            elif tag == _W_T:
+                st.append(para.frame(_T, top.skip, False))
+            elif tag == _W_PPR and k == _PARA and not para.ppr_seen:
+                para.ppr_seen = True
+                st.append(_Frame(_PPR, para=para))
+            elif tag in _W_PROPS:
+                self.ignore = 1
             elif tag in _W_CHARS:
                 if not top.skip:
                     para.text.add(_W_CHARS[tag])
                 self.ignore = 1
-            elif tag == _W + "txbxContent":
+            elif tag == _W_TXBX:
                 if top.fallback or para.in_cell:
                     self.ignore = 1
                 else:
                     st.append(_Frame(_CONTAINER, sink=para.boxes))
             elif tag == _MC_FALLBACK:
-                st.append(_Frame(_INLINE, para=para, skip=True, fallback=True))
-            elif tag == _W + "pPr" and k == _PARA and not para.ppr_seen:
-                para.ppr_seen = True
-                st.append(_Frame(_PPR, para=para))
-            elif tag in _W_PROPS:
-                self.ignore = 1
+                st.append(para.frame(_INLINE, True, True))
             elif tag in _W_SKIP:
-                st.append(_Frame(_INLINE, para=para, skip=True, fallback=top.fallback))
+                st.append(para.frame(_INLINE, True, top.fallback))
             else:
-                st.append(_Frame(_INLINE, para=para, skip=top.skip, fallback=top.fallback))
+                st.append(para.frame(_INLINE, top.skip, top.fallback))
         elif k == _CONTAINER:
-            if tag == _W + "p":
+            if tag == _W_P:
                 st.append(_Frame(_PARA, para=_Para(self.counter, top.sink)))
-            elif tag == _W + "tbl":
+            elif tag == _W_TBL:
                 st.append(_Frame(_TABLE, sink=top.sink))
             elif tag in _W_WRAPPERS:
                 st.append(_Frame(_CONTAINER, sink=top.sink))
             else:
                 self.ignore = 1
         elif k == _TABLE:
-            if tag == _W + "tr":
+            if tag == _W_TR:
                 st.append(_Frame(_ROW, owner=top))
             else:
                 self.ignore = 1
         elif k == _ROW:
-            if tag == _W + "tc":
+            if tag == _W_TC:
                 st.append(_Frame(_CELL, owner=top))
             else:
                 self.ignore = 1
         elif k == _CELL:
-            if tag == _W + "p":
+            if tag == _W_P:
                 st.append(_Frame(_PARA, para=_Para(self.counter, None, cell=top)))
-            elif tag == _W + "tbl":
+            elif tag == _W_TBL:
                 st.append(_Frame(_TABLE, owner=top))
             else:
                 self.ignore = 1
         elif k == _ROOT:
-            if tag == _W + "body" and not self.body_seen:
+            if tag == _W_BODY and not self.body_seen:
                 self.body_seen = True
                 st.append(_Frame(_CONTAINER, sink=self.blocks))
             else:
                 self.ignore = 1
         else:  # _PPR, _T: only the paragraph style inside, nothing below a w:t
-            if k == _PPR and tag == _W + "pStyle" and top.para and top.para.style is None:
-                top.para.style = attrib.get(_W + "val") or ""
+            if k == _PPR and tag == _W_PSTYLE and top.para and top.para.style is None:
+                top.para.style = attrib.get(_W_VAL) or ""
             self.ignore = 1
 
     def end(self, tag: str) -> None:
@@ -360,6 +377,8 @@ class _DocxReader:
             return
         f = self.stack.pop()
         k = f.kind
+        if k in (_INLINE, _T):  # most ends: nothing to do
+            return
         if k == _PARA:
             p = f.para
             assert p is not None

@@ -2,7 +2,7 @@
 
 Nothing big is committed: every file is written into a temp dir by these functions.
 ``make_hostile(dir)`` returns {file name: expected IngestError kind, or None when the
-file must be read}.
+file must be read}; ``WARNINGS`` names the files that are read with a warning (its kind).
 """
 
 from __future__ import annotations
@@ -13,6 +13,15 @@ import zipfile
 from pathlib import Path
 
 SWEDISH = "Vården utvecklas tillsammans med patienter och närstående. Åsa och Örjan är överens."
+# A transcript long enough that one bad byte is a small part of it.
+TRANSCRIPT = "\n\n".join(
+    f"I: Välkommen, fråga {i}: hur gick mötet?\n\nIP: Närstående och personal möttes på "
+    "vårdcentralen, och alla var överens om att fortsätta."
+    for i in range(30)
+)
+# Files of make_hostile that are read, with a warning in errors.json: name -> warning kind.
+WARNINGS = {"utf8_one_bad_byte.txt": "replaced-bytes", "nul_bytes.txt": "nul-bytes"}
+HUGE_XML_BYTES = 34 * 2**20  # huge_xml.docx: text past the 20M-character limit
 
 
 def _pdf_bytes(pages: list[list[tuple[float, float, str]]], size: float = 11) -> bytes:
@@ -278,11 +287,28 @@ def make_hostile(d: Path) -> dict[str, str | None]:
             rb"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}\f0\pard V\'e5rden och n\'e4rst\'e5ende.\par}",
             None,
         ),
+        # one bad byte in UTF-8: read as UTF-8, that byte replaced, one warning
+        "utf8_one_bad_byte.txt": (_with_bad_byte(TRANSCRIPT.encode("utf-8")), None),
+        # short Swedish cp1252, where encoding detectors guess another code page
+        "cp1252_short.txt": ("Närstående".encode("cp1252"), None),
+        # stray NULs in text: dropped with a warning, not a binary refusal
+        "nul_bytes.txt": (SWEDISH.encode("utf-8").replace(b". ", b".\x00\x00\x00 ", 1), None),
+        # a file name that would split its error line, one that drives a terminal
+        "new\nline.txt": (b"", "empty"),
+        "esc\x1b[31mred.txt": (b"Text om patienter och personal.", None),
+        (("very_long_name_" * 8) + ".pdf"): (b"%PDF-1.7\n1 0 obj <<", "truncated"),
     }
     expected: dict[str, str | None] = {}
     for name, (data, kind) in files.items():
         (d / name).write_bytes(data)
         expected[name] = kind
+    # a small .docx whose document.xml is large: streamed, stopped at the text limit
+    write_big_docx(d / "huge_xml.docx", HUGE_XML_BYTES, text_per_run=400)
+    expected["huge_xml.docx"] = "too-large"
+    # symbolic links out of the folder: not followed by default
+    outside = d.parent / f"{d.name}_outside"
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.txt").write_text("A file outside the documents folder.")
     # things iter_files must skip
     (d / ".hidden.txt").write_text("hidden")
     (d / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
@@ -296,6 +322,71 @@ def make_hostile(d: Path) -> dict[str, str | None]:
         os.symlink("..", sub / "loop")
         os.symlink("nowhere.txt", d / "broken_link.txt")
         expected["broken_link.txt"] = "unreadable"
+        os.symlink(outside / "secret.txt", d / "link_out.txt")
+        expected["link_out.txt"] = "symlink-outside"
+        os.symlink(outside, d / "dir_out")
+        expected["dir_out"] = "symlink-outside"
     except OSError:
         pass
     return expected
+
+
+def _with_bad_byte(data: bytes) -> bytes:
+    """``data`` with one \\xff put in the middle, between two characters."""
+    i = len(data) // 2
+    while data[i] & 0xC0 == 0x80:  # not inside a multi-byte character
+        i += 1
+    return data[:i] + b"\xff" + data[i:]
+
+
+def write_big_docx(
+    path: Path, xml_bytes: int, *, text_per_run: int = 60, seed: int = 0
+) -> dict[str, int]:
+    """A .docx whose word/document.xml is about ``xml_bytes`` long, streamed into the zip.
+
+    Nothing is held whole in memory, so the benchmark can write the 399 MB case. Runs
+    carry Word-like revision ids (random hex, so the member compresses ~5:1 and passes
+    the zip-bomb ratio check, as real Word files do) and ``text_per_run`` characters of
+    Swedish-looking words each: few characters per run make a file that is mostly
+    markup (read to the end), many make one that passes the text limit early.
+    Returns the sizes: ``xml`` (bytes), ``text`` (characters), ``file`` (bytes).
+    """
+    import random
+
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnoprstuvåäö"
+    vocab = ["".join(rng.choice(letters) for _ in range(rng.randint(2, 9))) for _ in range(4000)]
+    base = docx_bytes(["x"])
+    head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_W}><w:body>'
+    tail = "</w:body></w:document>"
+    written = text = 0
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        src = zipfile.ZipFile(io.BytesIO(base))
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                z.writestr(info.filename, src.read(info))
+        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+            fh.write(head.encode())
+            written = len(head)
+            while written < xml_bytes - len(tail):
+                runs = []
+                for _ in range(8):
+                    words, n = [], 0
+                    while n < text_per_run:
+                        w = rng.choice(vocab)
+                        words.append(w)
+                        n += len(w) + 1
+                    t = " ".join(words)[:text_per_run]
+                    text += len(t)
+                    runs.append(
+                        f'<w:r w:rsidR="{rng.getrandbits(32):08X}" w:rsidRPr="{rng.getrandbits(32):08X}">'
+                        f'<w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri"/><w:sz w:val="{rng.choice((20, 22, 24))}"/>'
+                        f'<w:lang w:val="sv-SE"/></w:rPr><w:t xml:space="preserve">{t} </w:t></w:r>'
+                    )
+                    text += 1
+                para = f'<w:p w:rsidR="{rng.getrandbits(32):08X}">{"".join(runs)}</w:p>'.encode()
+                fh.write(para)
+                written += len(para)
+            fh.write(tail.encode())
+            written += len(tail)
+    return {"xml": written, "text": text, "file": path.stat().st_size}

@@ -27,13 +27,16 @@ def out(tmp_path: Path) -> Path:
     """An output folder with its store, lessons.json and manifest, as analyze writes them."""
     folder = tmp_path / "out"
     folder.mkdir()
+    settings = {"codebook": None, "today": 2020}
     with open_store(path=folder / "coatlas.sqlite") as st:
-        seed(st)
+        seed(st, settings)
         run = st.lesson_runs()[0]
         write_json(folder / "lessons.json", st.proposed_lessons(run))
     book = load_codebook()
     manifest = {
-        "settings": {"codebook": None, "today": 2020},
+        "coatlas": "test",
+        "settings": settings,
+        "inputs_digest": "digest",
         "codebook": {"name": book.name, "version": book.version, "digest": book.digest},
     }
     write_json(folder / "manifest.json", manifest)

@@ -15,9 +15,9 @@ from coatlas.store import Store, StoreError
 from test_review import OPS, check_invariants, make_doc, nodes
 
 
-def seed(store: Store) -> tuple[int, dict]:
+def seed(store: Store, settings: dict | None = None) -> tuple[int, dict]:
     """A run with two documents and the sample lessons.json stored as its proposal."""
-    run = store.start_run({}, {"coatlas": "test"}, "digest")
+    run = store.start_run(settings or {}, {"coatlas": "test"}, "digest")
     for i in range(2):
         body = f"document {i} " + "x" * 120
         sha = hashlib.sha256(body.encode()).hexdigest()

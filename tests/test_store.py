@@ -8,6 +8,10 @@ server is unreachable the PostgreSQL cases skip, unless COATLAS_REQUIRE_POSTGRES
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
+import subprocess
+import sys
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -395,3 +399,93 @@ def test_concurrent_writers_add_the_same_documents_once(backend: Backend) -> Non
         assert [x[0] for x in ra] == [x[0] for x in rb]
         assert all(ca != cb for (_, ca), (_, cb) in zip(ra, rb, strict=True))
         assert a.count("documents") == 15 and a.count("events") == 15
+
+
+# -- interrupted runs ----------------------------------------------------------------
+
+_CHILD = """
+import sys, time
+from coatlas.store import open_store
+url, schema = sys.argv[1], sys.argv[2] or None
+st = open_store(url, schema=schema)
+print(st.start_run({}, {"coatlas": "test"}, "digest"), flush=True)
+time.sleep(600)
+"""
+
+
+def _child_run(backend: Backend) -> tuple[subprocess.Popen, int]:
+    """A process that starts a run and then hangs: (the process, its run id)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, backend.url, backend.schema or ""],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    line = proc.stdout.readline() if proc.stdout else ""
+    assert line.strip().isdigit(), line
+    return proc, int(line)
+
+
+def test_a_killed_run_is_marked_interrupted_on_the_next_start(
+    store: Store, backend: Backend
+) -> None:
+    killed, dead_run = _child_run(backend)
+    alive, live_run = _child_run(backend)
+    try:
+        killed.kill()  # SIGKILL: no handler runs, the run stays `running`
+        killed.wait(10)
+        assert {r["id"]: r["status"] for r in store.runs()} == {
+            dead_run: "running",
+            live_run: "running",
+        }
+        mine = store.start_run({}, {"coatlas": "test"}, "digest")
+        status = {r["id"]: (r["status"], r["finished_at"] is not None) for r in store.runs()}
+        assert status == {
+            dead_run: ("interrupted", True),
+            live_run: ("running", False),  # its process still exists
+            mine: ("running", False),
+        }
+        [event] = [e for e in store.events(f"run:{dead_run}") if e["action"] == "run.finish"]
+        assert event["payload"]["status"] == "interrupted"
+        assert f"process {killed.pid}" in event["payload"]["reason"]
+        start = next(e for e in store.events(f"run:{mine}") if e["action"] == "run.start")
+        assert start["payload"]["pid"] == os.getpid()
+        assert store.mark_interrupted() == []  # nothing left to mark
+    finally:
+        alive.kill()
+        alive.wait(10)
+    assert store.mark_interrupted() == [live_run]
+
+
+def test_runs_of_another_host_or_an_old_version_are_left_alone(store: Store) -> None:
+    from coatlas.store.repository import _process_gone
+
+    assert _process_gone({"host": "elsewhere", "pid": 1}) is None
+    assert _process_gone({"input_digest": "x"}) is None  # a run started by an older coatlas
+    assert _process_gone({"host": socket.gethostname(), "pid": os.getpid()}) is None
+
+
+def test_migration_0003_keeps_every_row_and_widens_the_status(backend: Backend) -> None:
+    """SQLite's CHECK is edited in place: a copy-and-move would cascade-delete run rows."""
+    with backend.open() as st:
+        downgrade(st.engine, "0002", schema=backend.schema)
+        with st.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO runs (id, status, settings, versions, input_digest, started_at)"
+                    " VALUES (7, 'running', '{}', '{}', 'd', CURRENT_TIMESTAMP)"
+                )
+            )
+        st.add_document(make_doc(SV), run_id=7)
+        with pytest.raises(DBAPIError), st.engine.begin() as conn:
+            conn.execute(text("UPDATE runs SET status = 'interrupted'"))
+        upgrade(st.engine, "head", schema=backend.schema)
+        assert st.revision() == head_revision()
+        assert st.count("run_documents") == 1 and st.count("documents") == 1
+        with st.engine.begin() as conn:
+            conn.execute(text("UPDATE runs SET status = 'interrupted'"))
+        with pytest.raises(DBAPIError), st.engine.begin() as conn:
+            conn.execute(text("UPDATE runs SET status = 'bogus'"))
+        downgrade(st.engine, "0002", schema=backend.schema)
+        assert [r["status"] for r in st.runs()] == ["failed"]
+        upgrade(st.engine, "head", schema=backend.schema)
+        assert st.count("run_documents") == 1

@@ -9,10 +9,12 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from coatlas.errors import CoatlasError
+from coatlas.errors import CoatlasError, one_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-err = Console(stderr=True)
+# Plain lines on stderr: never wrapped at the console width (80 columns when stderr is a
+# file or a pipe), no markup, emoji codes or highlighting taken from file names.
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)
 
 
 @app.command()
@@ -30,7 +32,7 @@ def extract(
     try:
         doc = read_document(file)
     except CoatlasError as e:
-        err.print(str(e), markup=False, highlight=False)
+        err.print(one_line(str(e)))
         raise typer.Exit(1) from None
     if as_json:
         from coatlas.jsonio import dumps
@@ -64,13 +66,18 @@ def analyze(
         "--scorer",
         help='Step 1 scorer: "rules", or a model file (default: the shipped model)',
     ),
+    follow_symlinks: bool = typer.Option(
+        False,
+        "--follow-symlinks",
+        help="Read files that symbolic links in DOCS_DIR point to outside it (default: skip them)",
+    ),
 ) -> None:
     """Read DOCS_DIR, run every analysis step and write the map to OUT."""
     from coatlas.pipeline import Settings
     from coatlas.pipeline import analyze as run
 
     if not docs_dir.is_dir():
-        err.print(f"{docs_dir}: not a folder", markup=False)
+        err.print(one_line(f"{docs_dir}: not a folder"))
         raise typer.Exit(2)
     settings = Settings(
         codebook=str(codebook) if codebook else None,
@@ -80,6 +87,7 @@ def analyze(
         db_url=db,
         embeddings=not no_embeddings,
         scorer=scorer,
+        follow_symlinks=follow_symlinks,
     )
     with Progress(
         TextColumn("{task.description}"),
@@ -88,6 +96,7 @@ def analyze(
         TimeElapsedColumn(),
         console=err,
         transient=True,
+        disable=not err.is_terminal,  # a log file gets the result lines only
     ) as bar:
         tasks: dict[str, int] = {}
 
@@ -99,16 +108,19 @@ def analyze(
         try:
             summary = run(docs_dir, out, settings, progress=progress)
         except CoatlasError as e:
-            err.print(str(e), markup=False)
+            err.print(one_line(str(e)))
             raise typer.Exit(2) from None
     for e in summary.errors:
-        err.print(e["error"], markup=False, highlight=False)
+        err.print(one_line(e["error"]))
+    for w in summary.warnings:
+        err.print(w["warning"])
+    warned = f" ({len(summary.warnings)} with warnings)" if summary.warnings else ""
     err.print(
-        f"{summary.documents} documents read, {len(summary.errors)} failed; "
-        f"{summary.initiatives} initiatives, {summary.lessons} lessons. "
-        f"Report: {out / 'report.html'}",
-        markup=False,
-        highlight=False,
+        one_line(
+            f"{summary.documents} documents read{warned}, {len(summary.errors)} failed; "
+            f"{summary.initiatives} initiatives, {summary.lessons} lessons. "
+            f"Report: {out / 'report.html'}"
+        )
     )
     if summary.documents == 0:
         raise typer.Exit(1)
@@ -128,7 +140,7 @@ def evaluate(
     try:
         metrics = score(gold, out_dir)
     except (CoatlasError, OSError, ValueError) as e:
-        err.print(f"{e}", markup=False)
+        err.print(one_line(f"{e}"))
         raise typer.Exit(2) from None
     sys.stdout.write(dumps(metrics) if as_json else format_metrics(metrics))
 
@@ -254,12 +266,7 @@ _ACTOR = typer.Option(
 
 
 def _fail(e: BaseException, code: int = 2) -> typer.Exit:
-    err.print(
-        str(e).splitlines()[0] if str(e) else type(e).__name__,
-        markup=False,
-        highlight=False,
-        soft_wrap=True,
-    )
+    err.print(one_line(str(e).splitlines()[0]) if str(e) else type(e).__name__)
     return typer.Exit(code)
 
 

@@ -1,4 +1,4 @@
-"""Deterministic JSON: same data, same bytes."""
+"""Deterministic JSON: same data, same bytes, written atomically."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from coatlas.fileio import write_text
+
 
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
 def write_json(path: Path, data: Any) -> None:
-    path.write_text(dumps(data), encoding="utf-8", newline="\n")
+    write_text(path, dumps(data))

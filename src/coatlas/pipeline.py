@@ -33,6 +33,7 @@ class Settings:
     db_url: str | None = None  # None = a SQLite store in the output folder
     today: int | None = None  # where ongoing bars end; None = the latest year in the data
     scorer: str | None = None  # Step 1 scorer: None = the shipped model, "rules", or a model file
+    follow_symlinks: bool = False  # read files that symbolic links in DOCS point to outside it
 
     def to_dict(self) -> dict[str, Any]:
         """Settings that shape the outputs (paths of caches and stores do not)."""
@@ -78,6 +79,7 @@ class RunSummary:
     initiatives: int = 0
     non_initiatives: int = 0
     lessons: int = 0
+    warnings: list[dict[str, Any]] = field(default_factory=list)  # files read with a repair
     out_dir: Path | None = None
     store: str | None = None
 
@@ -115,7 +117,8 @@ def analyze(
     from coatlas.codebook import load_codebook
     from coatlas.embed import default_embedder
     from coatlas.evidence import codings_from_initiatives
-    from coatlas.ingest import read_folder
+    from coatlas.fileio import sweep_temporaries
+    from coatlas.ingest import read_folder, warnings_of
     from coatlas.report import write_reports
     from coatlas.store import open_store
 
@@ -139,11 +142,13 @@ def analyze(
             progress=(lambda done, total: progress("reading documents", done, total))
             if progress
             else None,
+            follow_symlinks=settings.follow_symlinks,
         )
         docs = sorted(found, key=lambda d: d.path)
         errors = sorted(
             ({"file": e.path, "error": e.line()} for e in failures), key=lambda e: e["file"]
         )
+        warnings = warnings_of(docs)
         digest = hashlib.sha256("\n".join(f"{d.path}\t{d.sha256}" for d in docs).encode())
         manifest: dict[str, Any] = {
             "coatlas": __version__,
@@ -206,8 +211,11 @@ def analyze(
             clusterer=parts.clusterer,
         )
 
-        write_json(out_dir / "errors.json", errors)
-        write_json(out_dir / "manifest.json", manifest)
+        # manifest.json goes first and comes back last: a run killed while writing leaves
+        # a folder without one, which review refuses instead of mixing two runs' files
+        (out_dir / "manifest.json").unlink(missing_ok=True)
+        sweep_temporaries(out_dir)
+        write_json(out_dir / "errors.json", errors + warnings)
         write_json(out_dir / "initiatives.json", step12.initiatives)
         write_json(out_dir / "non_initiatives.json", step12.non_initiatives)
         write_json(out_dir / "uncoded.json", step12.uncoded)
@@ -219,10 +227,11 @@ def analyze(
             uncoded=step12.uncoded,
             lessons_doc=lessons_doc,
             manifest=manifest,
-            errors=errors,
+            errors=errors + warnings,
             today_year=settings.today,
             method_labels=method_labels(codebook),
         )
+        write_json(out_dir / "manifest.json", manifest)
         store.add_initiatives(run_id, step12.initiatives)
         cb_id = store.add_codebook(
             codebook.name,
@@ -238,9 +247,10 @@ def analyze(
             sampling=lessons_doc.get("sampling") or [],
         )
         store.finish_run(run_id, "succeeded")
-    except BaseException:
+    except BaseException as exc:
         if run_id is not None:
-            store.finish_run(run_id, "failed")
+            stopped = isinstance(exc, KeyboardInterrupt)
+            store.finish_run(run_id, "interrupted" if stopped else "failed")
         raise
     finally:
         store.close()
@@ -250,6 +260,7 @@ def analyze(
         initiatives=len(step12.initiatives),
         non_initiatives=len(step12.non_initiatives),
         lessons=len(lessons_doc.get("lessons", [])),
+        warnings=warnings,
         out_dir=out_dir,
         store=store_url or str(out_dir / STORE_FILE),
     )

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from coatlas.errors import CoatlasError
+from coatlas.fileio import write_text
 
 _ZERO_ONE = {"0", "1", ""}
 _DELIMITERS = ",;\t"
@@ -205,4 +206,4 @@ def write_codes_csv(
         else:
             cells = [f"{float(v):.{decimals}f}" for v in row]
         w.writerow([rid, *cells])
-    Path(path).write_text(buf.getvalue(), encoding="utf-8", newline="")
+    write_text(path, buf.getvalue())

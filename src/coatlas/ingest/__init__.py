@@ -12,7 +12,8 @@ Contract (used by every later stage):
 
 ``Document.meta`` keys: ``size`` (file bytes), ``encoding`` (text formats),
 ``page_count`` (PDF), ``published`` (ISO date a web page states, when found),
-``speakers`` (transcripts: label -> {"role", "name"}).
+``speakers`` (transcripts: label -> {"role", "name"}), ``warnings`` (what reading had
+to repair: ``[{"kind", "count", "message"}]``, e.g. bytes that were not valid UTF-8).
 
 Each format module turns bytes into ``Block``s; ``blocks.assemble`` alone builds
 the canonical text, so pages, paragraphs, sentences and turns all index into the
@@ -31,7 +32,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from coatlas.document import Document, Span
-from coatlas.errors import IngestError
+from coatlas.errors import IngestError, one_line
 from coatlas.ingest.blocks import Block, assemble
 from coatlas.ingest.limits import DEFAULT_LIMITS, Limits
 
@@ -40,6 +41,7 @@ __all__ = [
     "read_document",
     "iter_files",
     "read_folder",
+    "warnings_of",
     "IngestError",
     "Limits",
     "SUPPORTED_SUFFIXES",
@@ -78,12 +80,22 @@ def _display(path: Path, root: Path | None) -> str:
 
 
 def read_document(
-    path: str | Path, root: str | Path | None = None, *, limits: Limits | None = None
+    path: str | Path,
+    root: str | Path | None = None,
+    *,
+    limits: Limits | None = None,
+    follow_symlinks: bool = False,
 ) -> Document:
-    """Read one file into a Document; every failure is a one-line IngestError."""
+    """Read one file into a Document; every failure is a one-line IngestError.
+
+    With ``root`` (the documents folder), a path that resolves outside it (a symbolic
+    link, or a folder link on the way) is refused, not read, unless ``follow_symlinks``.
+    """
     path = Path(path)
     limits = limits or DEFAULT_LIMITS
     name = _display(path, Path(root) if root is not None else None)
+    if root is not None and not follow_symlinks:
+        _check_inside(path, Path(root), name)
     data = _read_bytes(path, name, limits)
     if not data.strip():
         raise IngestError(name, "empty", "no content" if not data else "only whitespace")
@@ -97,6 +109,28 @@ def read_document(
         raise IngestError(name, "corrupt", "structure nested too deeply") from None
     except Exception as e:  # noqa: BLE001 - a library bug on one file must not stop a batch
         raise IngestError(name, "corrupt", f"{type(e).__name__}: {str(e)[:100]}") from None
+
+
+def _inside(path: str, root: str) -> bool:
+    try:
+        return os.path.commonpath([path, root]) == root
+    except ValueError:  # other drive on Windows
+        return False
+
+
+def _check_inside(path: Path, root: Path, name: str) -> None:
+    """Refuse a path that leads out of ``root`` through a symbolic link."""
+    try:
+        real, base = os.path.realpath(path), os.path.realpath(root)
+    except (OSError, ValueError) as e:
+        raise IngestError(name, "unreadable", type(e).__name__) from None
+    if not _inside(real, base):
+        raise IngestError(
+            name,
+            "symlink-outside",
+            f"a symbolic link to {real}, outside the documents folder; not read "
+            "(--follow-symlinks reads it)",
+        )
 
 
 def _read_bytes(path: Path, name: str, limits: Limits) -> bytes:
@@ -150,14 +184,19 @@ def _build(data: bytes, path: Path, name: str, limits: Limits) -> Document:
 
         blocks = text_blocks(rtf_text(data, name))
     else:
-        from coatlas.ingest.plain import decode, markdown_blocks, text_blocks
+        from coatlas.ingest.plain import decode_text, markdown_blocks, text_blocks
 
-        text, enc = decode(data, name)
-        meta["encoding"] = enc
+        decoded = decode_text(data, name)
+        text = decoded.text
+        meta["encoding"] = decoded.encoding
+        if decoded.warnings:
+            meta["warnings"] = decoded.warnings
         if len(text) > limits.max_text_chars:
             raise IngestError(
                 name, "too-large", f"{len(text)} characters > limit {limits.max_text_chars}"
             )
+        if fmt in ("txt", "md"):  # before millions of blocks are built, not after
+            _check_structure(text, [], name, limits)
         if fmt == "html":
             from coatlas.ingest.html import html_blocks
 
@@ -206,15 +245,16 @@ def finish(
     from coatlas.text.language import detect_language
     from coatlas.text.sentences import segment_paragraphs
 
+    if len(blocks) > limits.max_paragraphs:
+        raise IngestError(
+            name, "too-large", f"{len(blocks)} paragraphs > limit {limits.max_paragraphs}"
+        )
     # site furniture (skip links, menus, cookie banners) never reaches the analysed text
     blocks, dropped = _without_furniture(blocks)
     text, paras, pages = assemble(blocks)
     if not text.strip():
         raise IngestError(name, "empty", "no text content")
-    if len(text) > limits.max_text_chars:
-        raise IngestError(
-            name, "too-large", f"{len(text)} characters > limit {limits.max_text_chars}"
-        )
+    _check_structure(text, paras, name, limits)
     language = detect_language(text)
     paras = [
         Span(p.start, p.end, detect_language(text[p.start : p.end], prior=language)) for p in paras
@@ -260,6 +300,28 @@ def _without_furniture(blocks: list[Block]) -> tuple[list[Block], int]:
     return out, dropped
 
 
+def _check_structure(text: str, paras: list[Span], name: str, limits: Limits) -> None:
+    """Refuse text whose size or structure would cost unbounded memory and time later."""
+    if len(text) > limits.max_text_chars:
+        raise IngestError(
+            name, "too-large", f"{len(text)} characters > limit {limits.max_text_chars}"
+        )
+    if len(paras) > limits.max_paragraphs:
+        raise IngestError(
+            name, "too-large", f"{len(paras)} paragraphs > limit {limits.max_paragraphs}"
+        )
+    marks = text.count(".") + text.count("!") + text.count("?")
+    if marks > limits.max_sentence_marks:
+        raise IngestError(
+            name,
+            "too-large",
+            f"{marks} sentence marks > limit {limits.max_sentence_marks} (sentences)",
+        )
+    lines = text.count("\n")
+    if lines > limits.max_lines:
+        raise IngestError(name, "too-large", f"{lines} lines > limit {limits.max_lines}")
+
+
 def _first_line_title(first: str) -> str | None:
     """A short opening line that is not a sentence or a "Label: value" line."""
     line = first.split("\n", 1)[0].strip()
@@ -286,15 +348,18 @@ def _is_junk(name: str) -> bool:
     return name.startswith((".", "~$", "._")) or low in _JUNK_NAMES or low.endswith((".tmp", "~"))
 
 
-def iter_files(root: str | Path) -> Iterator[Path]:
+def iter_files(root: str | Path, *, follow_symlinks: bool = False) -> Iterator[Path]:
     """Every candidate document under ``root``, sorted; hidden files and OS junk skipped.
 
-    Follows symlinked folders once (tracked by real path), so loops cannot hang it.
+    Follows symlinked folders once (tracked by real path), so loops cannot hang it. A
+    folder link that leads out of ``root`` is not entered unless ``follow_symlinks``: it
+    is yielded itself, so reading it gives one ``symlink-outside`` line.
     """
     root = Path(root)
     if root.is_file():
         yield root
         return
+    base = os.path.realpath(root)
     seen_dirs: set[str] = set()
     seen_files: set[str] = set()
 
@@ -321,6 +386,9 @@ def iter_files(root: str | Path) -> Iterator[Path]:
             if is_dir:
                 if e.name.lower() in _JUNK_DIRS:
                     continue
+                if not follow_symlinks and not _inside(os.path.realpath(p), base):
+                    yield p  # a link out of the folder: read_document says why it is skipped
+                    continue
                 yield from walk(p)
                 continue
             try:
@@ -335,31 +403,52 @@ def iter_files(root: str | Path) -> Iterator[Path]:
     yield from walk(root)
 
 
+def warnings_of(docs: list[Document]) -> list[dict]:
+    """errors.json's warning entries: one per repair reading a document had to make.
+
+    ``{"file", "warning", "kind", "count"}``; ``warning`` is one line naming the file.
+    """
+    out = [
+        {
+            "file": d.path,
+            "warning": one_line(f"{d.path}: warning: {w['message']}"),
+            "kind": w["kind"],
+            "count": w["count"],
+        }
+        for d in docs
+        for w in d.meta.get("warnings") or []
+    ]
+    return sorted(out, key=lambda w: (w["file"], w["kind"]))
+
+
 def read_folder(
     root: str | Path,
     progress: Callable[[int, int], None] | None = None,
     *,
     limits: Limits | None = None,
+    follow_symlinks: bool = False,
 ) -> tuple[list[Document], list[IngestError]]:
     """Read every file under ``root``; failures are collected, never raised.
 
     ``progress(done, total)`` is called after each file. Even an unexpected error
     from a reader becomes one ``unreadable`` line, so one file never stops a batch.
+    Symbolic links that lead out of ``root`` are not read (one ``symlink-outside``
+    line each) unless ``follow_symlinks``.
     """
     docs: list[Document] = []
     errors: list[IngestError] = []
     root = Path(root)
     base = root if root.is_dir() else root.parent
-    files = list(iter_files(root))
+    if root.is_file():
+        follow_symlinks = True  # a file named on its own is read wherever it points
+    files = list(iter_files(root, follow_symlinks=follow_symlinks))
     for i, p in enumerate(files):
         try:
-            docs.append(read_document(p, root=base, limits=limits))
+            docs.append(read_document(p, root=base, limits=limits, follow_symlinks=follow_symlinks))
         except IngestError as e:
             errors.append(e)
         except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
-            errors.append(
-                IngestError(p.relative_to(base).as_posix(), "unreadable", type(e).__name__)
-            )
+            errors.append(IngestError(_display(p, base), "unreadable", type(e).__name__))
         if progress is not None:
             progress(i + 1, len(files))
     return docs, errors

@@ -18,6 +18,12 @@ class Limits:
     max_zip_ratio: float = 200.0  # uncompressed/compressed, for members > 1 MB
     max_zip_members: int = 20_000
     max_pdf_pages: int = 5_000
+    # Structure within the text limit: 20M characters as millions of one-word paragraphs,
+    # sentences or lines would cost gigabytes of spans. A 300-page report has ~5,000
+    # paragraphs, ~15,000 sentences and ~20,000 line breaks.
+    max_paragraphs: int = 300_000
+    max_sentence_marks: int = 1_000_000  # ". ! ?" in the text: an upper bound on sentences
+    max_lines: int = 1_000_000  # line breaks, the two between paragraphs included
 
 
 DEFAULT_LIMITS = Limits()

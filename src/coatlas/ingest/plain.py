@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass, field
+from typing import Any
 
 from coatlas.errors import IngestError
 from coatlas.ingest.blocks import Block
@@ -35,16 +37,42 @@ _WESTERN = {
 }
 
 
+@dataclass
+class Decoded:
+    """Text bytes decoded: the text, the encoding, and what had to be repaired.
+
+    ``warnings``: ``{"kind", "count", "message"}`` dicts, e.g. ``replaced-bytes`` (bytes
+    that were not valid in the encoding, each now U+FFFD) or ``nul-bytes`` (dropped).
+    """
+
+    text: str
+    encoding: str
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode text bytes; return (text, encoding). Binary content raises unsupported-type."""
+    d = decode_text(data, name)
+    return d.text, d.encoding
+
+
+def decode_text(data: bytes, name: str) -> Decoded:
+    """Decode text bytes, repairing what can be repaired and saying so in ``warnings``.
+
+    - A byte-order mark decides. Otherwise UTF-16 without a BOM is recognised by its zeros.
+    - Stray NUL bytes (a few, in otherwise plain text) are dropped with a warning; many
+      are binary content.
+    - UTF-8 wins when the bytes are valid UTF-8, or when they hold at least as many valid
+      multi-byte UTF-8 characters as invalid bytes: one bad byte in a UTF-8 transcript
+      becomes one U+FFFD (warned), not a reason to read the whole file as another code page.
+    - Otherwise the text is a legacy 8-bit encoding: cp1252 (Windows Western, a superset of
+      ISO-8859-1's printables) whenever that reads as Western or Nordic text, since encoding
+      detectors guess wildly on short Swedish text; the detector only for text that cp1252
+      would turn into runs of accented letters (Cyrillic, Greek, CJK …).
+    """
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(enc), enc + "-bom"
-            except UnicodeDecodeError as e:
-                raise IngestError(
-                    name, "corrupt", f"invalid {enc} after byte-order mark at byte {e.start}"
-                ) from None
+            return _decode_bom(data[len(bom) :], enc, name)
     head = data[:8192]
     if head and head.count(b"\x00") > len(head) // 4:
         # UTF-16 without a BOM: every other byte is zero for Latin text
@@ -56,33 +84,118 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             raise IngestError(name, "unsupported-type", "binary content, not text") from None
         if _looks_binary(text):
             raise IngestError(name, "unsupported-type", "binary content, not text")
-        return text, enc
-    if b"\x00" in head:
-        raise IngestError(name, "unsupported-type", "binary content, not text")
+        return Decoded(text, enc)
+    warnings: list[dict[str, Any]] = []
+    nuls = data.count(b"\x00")
+    if nuls:
+        if nuls > max(8, len(data) // 20):
+            raise IngestError(name, "unsupported-type", "binary content, not text")
+        data = data.replace(b"\x00", b"")
+        warnings.append(_warning("nul-bytes", nuls, "NUL byte{s} dropped"))
     try:
-        text = data.decode("utf-8")
-        enc = "utf-8"
+        text, enc = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text, enc = _guess(data, name)
+        text, enc, bad = _utf8_or_legacy(data, name)
+        if bad:
+            warnings.append(
+                _warning("replaced-bytes", bad, "byte{s} not valid UTF-8, replaced with U+FFFD")
+            )
     if _looks_binary(text):
         raise IngestError(name, "unsupported-type", "binary content, not text")
-    return text, enc
+    return Decoded(text, enc, warnings)
 
 
-def _guess(data: bytes, name: str) -> tuple[str, str]:
+def _warning(kind: str, count: int, what: str) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "count": count,
+        "message": f"{count} " + what.format(s="" if count == 1 else "s"),
+    }
+
+
+def _decode_bom(body: bytes, enc: str, name: str) -> Decoded:
+    try:
+        return Decoded(body.decode(enc), enc + "-bom")
+    except UnicodeDecodeError:
+        pass
+    # repair a few bad bytes (one U+FFFD each); more than that is a corrupt file
+    parts: list[str] = []
+    pos = bad = 0
+    while True:
+        try:
+            parts.append(body[pos:].decode(enc))
+            break
+        except UnicodeDecodeError as e:
+            parts.append(body[pos : pos + e.start].decode(enc))
+            n = e.end - e.start
+            bad += n
+            parts.append("\ufffd" * n)
+            pos += e.end
+            if bad > 100 and bad * 50 > len(body):
+                raise IngestError(
+                    name, "corrupt", f"invalid {enc} after byte-order mark at byte {e.start}"
+                ) from None
+    text = "".join(parts)
+    return Decoded(
+        text,
+        enc + "-bom",
+        [
+            _warning(
+                "replaced-bytes", bad, f"byte{{s}} not valid {enc.upper()}, replaced with U+FFFD"
+            )
+        ],
+    )
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_HIGH = bytes(range(128, 256))
+
+
+def _utf8_or_legacy(data: bytes, name: str) -> tuple[str, str, int]:
+    """(text, encoding, bytes replaced) for bytes that are not valid UTF-8."""
+    escaped = data.decode("utf-8", "surrogateescape")  # each invalid byte -> U+DC80..U+DCFF
+    bad = len(_ESCAPED.findall(escaped))
+    ascii_bytes = len(data.translate(None, _HIGH))
+    valid_multibyte = len(escaped) - ascii_bytes - bad
+    if valid_multibyte >= max(1, bad):
+        return _ESCAPED.sub("\ufffd", escaped), "utf-8", bad
+    text, enc = _legacy(data, name)
+    return text, enc, 0
+
+
+def _cp1252(data: bytes) -> str:
+    """cp1252, with its five undefined bytes read as ISO-8859-1 (never a decode error)."""
+    text = data.decode("cp1252", "surrogateescape")
+    if _ESCAPED.search(text):
+        text = _ESCAPED.sub(lambda m: chr(ord(m.group()) - 0xDC00), text)
+    return text
+
+
+def _western(text: str) -> bool:
+    """Reads as Western or Nordic text: accented letters are a minority of the letters.
+
+    Swedish has ~4 % å/ä/ö/é; a Cyrillic, Greek or CJK file read as cp1252 is nearly all
+    accented Latin letters.
+    """
+    sample = text[:200_000]
+    letters = sum(1 for c in sample if c.isalpha())
+    accented = sum(1 for c in sample if c.isalpha() and ord(c) >= 0x80)
+    return accented <= 0.35 * letters
+
+
+def _legacy(data: bytes, name: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
+    text = _cp1252(data)
+    if _western(text):
+        return text, "cp1252"
     best = from_bytes(data[:200_000]).best()
-    enc = best.encoding if best is not None else "cp1252"
-    if enc in _WESTERN or best is None:
-        try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            return data.decode("latin-1"), "latin-1"
+    if best is None or best.encoding in _WESTERN:
+        return text, "cp1252"
     try:
-        return data.decode(enc), enc
+        return data.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
-        raise IngestError(name, "unsupported-type", "undecodable bytes, not text") from None
+        return text, "cp1252"
 
 
 def _looks_binary(text: str) -> bool:

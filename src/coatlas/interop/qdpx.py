@@ -624,16 +624,19 @@ def build_qdpx(
 
 
 def write_zip(members: dict[str, bytes], path: Path) -> None:
-    """Sorted entries, fixed dates and attributes: the same members give the same bytes."""
-    tmp = path.with_name(path.name + ".part")
-    with zipfile.ZipFile(tmp, "w") as z:
+    """Sorted entries, fixed dates and attributes: the same members give the same bytes.
+
+    Written to a temporary file in the same folder and renamed (coatlas.fileio).
+    """
+    from coatlas.fileio import atomic_open
+
+    with atomic_open(path) as fh, zipfile.ZipFile(fh, "w") as z:
         for member in sorted(members):
             info = zipfile.ZipInfo(member, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
             z.writestr(info, members[member], compresslevel=6)
-    tmp.replace(path)
 
 
 def write_qdpx(

@@ -132,7 +132,8 @@ def _reread(docs: Path, items: list[dict[str, Any]]) -> dict[str, str]:
         path = docs / item["document"]
         if not path.is_file():
             raise ExportError(f"{path}: missing (listed in manifest.json)")
-        doc = read_document(path, root=docs)
+        # in the run's inputs, so read as the run read it (links were followed if given)
+        doc = read_document(path, root=docs, follow_symlinks=True)
         if item.get("sha256") and doc.sha256 != item["sha256"]:
             raise ExportError(
                 f"{path}: changed since the analysis (sha256 differs from manifest.json)"

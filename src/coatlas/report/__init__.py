@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from coatlas.fileio import write_bytes, write_text
 from coatlas.report.figure import primary_method, render_figure1
 from coatlas.report.html import render_html
 from coatlas.report.labels import default_method_labels
@@ -37,11 +38,8 @@ __all__ = [
 
 
 def _write(path: Path, data: str | bytes) -> Path:
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8", newline="\n")
-    return path
+    # atomically: a killed run leaves the old file or the new one, never half of one
+    return write_bytes(path, data) if isinstance(data, bytes) else write_text(path, data)
 
 
 def write_reports(

@@ -356,8 +356,17 @@ def render_html(
         }
         for d in (manifest or {}).get("inputs") or []
     ]
+    # errors.json: entries with "error" are files not read, with "warning" files read
+    # with a repair (docs/output-format.md)
     errs = [
-        {"file": str(e.get("file") or ""), "error": str(e.get("error") or "")} for e in errors or []
+        {"file": str(e.get("file") or ""), "error": str(e.get("error") or "")}
+        for e in errors or []
+        if "warning" not in e
+    ]
+    warns = [
+        {"file": str(e.get("file") or ""), "warning": str(e.get("warning") or "")}
+        for e in errors or []
+        if "warning" in e
     ]
     html = env.get_template("report.html").render(
         title=title,
@@ -371,6 +380,7 @@ def render_html(
             "clusters": len(lessons_doc.get("hierarchy") or []),
         },
         errors=errs,
+        warnings=warns,
         manifest_rows=_manifest_rows(manifest or {}),
         inputs=inputs,
         initiatives=inis,

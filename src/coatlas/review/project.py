@@ -8,11 +8,11 @@ both resolve targets and write outputs the same way.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coatlas.fileio import write_bytes
 from coatlas.jsonio import write_json
 from coatlas.review.ops import ReviewError
 
@@ -208,11 +208,17 @@ def write_reviewed(
     out = Path(out_dir) if out_dir is not None else project.out_dir
     if out is None:
         raise ReviewError("review report: say where to write (--out DIR)")
+    # the Step 1–2 files, the manifest and the errors come from a folder: it must be the
+    # run's own, or the outputs would mix two runs
+    if project.out_dir is not None:
+        check_folder(project, project.out_dir)
+    if out.is_dir() and (project.out_dir is None or out.resolve() != project.out_dir.resolve()):
+        check_folder(project, out, required=False)
     out.mkdir(parents=True, exist_ok=True)
     if project.out_dir is not None and out.resolve() != project.out_dir.resolve():
         for name in _CARRIED:
             if (project.out_dir / name).is_file():
-                shutil.copyfile(project.out_dir / name, out / name)
+                write_bytes(out / name, (project.out_dir / name).read_bytes())
     labels = _method_labels(out / "manifest.json", codebook)
     write_json(out / "lessons.json", project.reviewed())
     written = {"lessons.json": out / "lessons.json"}
@@ -229,15 +235,82 @@ def write_reviewed(
     return {**written, **paths}
 
 
-def _method_labels(manifest_path: Path, codebook: str | Path | None) -> dict[str, str] | None:
+def read_manifest(path: Path) -> dict[str, Any]:
+    """manifest.json as a dict; a missing, truncated or foreign file is one ReviewError line."""
     import json
 
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ReviewError(
+            f"{path}: missing (the analysis that wrote this folder did not finish?); "
+            "run coatlas analyze again"
+        ) from None
+    except json.JSONDecodeError as e:
+        raise ReviewError(
+            f"{path}: not valid JSON (line {e.lineno} column {e.colno}: {e.msg}; "
+            "truncated?); run coatlas analyze again"
+        ) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ReviewError(f"{path}: cannot read ({e})") from None
+    if not isinstance(data, dict):
+        raise ReviewError(f"{path}: expected a JSON object, not {type(data).__name__}")
+    return data
+
+
+def check_folder(project: Project, folder: Path, *, required: bool = True) -> None:
+    """Refuse (one ReviewError line) when ``folder``'s manifest.json is not from the run.
+
+    A folder belongs to a run when its manifest has the run's inputs digest, settings and
+    coatlas version: then, outputs being deterministic, its files are what that run wrote.
+    A folder re-analysed since (``coatlas serve`` still open on it, a re-analysis killed
+    half-way) fails the check. ``required=False``: a folder without a manifest passes
+    (a fresh --out folder).
+    """
+    path = folder / "manifest.json"
+    if not required and not path.exists():
+        return
+    manifest = read_manifest(path)
+    runs = {r["id"]: r for r in project.store.runs()}
+    run = runs.get(project.run_id)
+    if run is None:
+        raise ReviewError(f"run {project.run_id}: not in the store")
+    why = _mismatch(manifest, run)
+    if why is None:
+        return
+    matching = [
+        r for r in project.store.lesson_runs() if r in runs and _mismatch(manifest, runs[r]) is None
+    ]
+    hint = (
+        f"review run {matching[-1]} (--run {matching[-1]}) or run coatlas analyze again"
+        if matching
+        else "run coatlas analyze again"
+    )
+    raise ReviewError(f"{path}: another run than the store's run {project.run_id} ({why}); {hint}")
+
+
+def _mismatch(manifest: dict[str, Any], run: dict[str, Any]) -> str | None:
+    """What differs between a manifest and a stored run, or None if they belong together."""
+    digest = manifest.get("inputs_digest")
+    if not isinstance(digest, str):
+        return "the manifest has no inputs_digest"
+    if digest != run.get("input_digest"):
+        return f"inputs digest {digest[:12]}, the run's {str(run.get('input_digest'))[:12]}"
+    if manifest.get("settings") != run.get("settings"):
+        return "settings differ"
+    version = (run.get("versions") or {}).get("coatlas")
+    if version is not None and manifest.get("coatlas") != version:
+        return f"coatlas {manifest.get('coatlas')}, the run's {version}"
+    return None
+
+
+def _method_labels(manifest_path: Path, codebook: str | Path | None) -> dict[str, str] | None:
     from coatlas.codebook import load_codebook
     from coatlas.pipeline import method_labels
 
     manifest = {}
     if manifest_path.is_file():
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest = read_manifest(manifest_path)
     wanted = (manifest.get("codebook") or {}).get("digest")
     source = codebook or (manifest.get("settings") or {}).get("codebook")
     try:

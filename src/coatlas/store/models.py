@@ -28,7 +28,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 SEGMENT_KINDS = ("paragraph", "sentence", "turn", "page")
 CODING_STATUSES = ("proposed", "accepted", "rejected", "edited")
 SOURCE_KINDS = ("rule", "model", "human")
-RUN_STATUSES = ("running", "succeeded", "failed", "cancelled")
+RUN_STATUSES = ("running", "succeeded", "failed", "cancelled", "interrupted")
 
 # Explicit constraint names: identical on SQLite and PostgreSQL, and droppable by
 # later migrations (SQLite batch mode needs names to find constraints).

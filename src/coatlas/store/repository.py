@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import socket
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coatlas.document import Document, Page, Span, Turn
+from coatlas.errors import one_line
 from coatlas.evidence import Coding
 from coatlas.review.ops import Review, ReviewError, check_actor
 from coatlas.store import db
@@ -274,6 +277,8 @@ class Store:
         input_digest: str,
         actor: str = "coatlas",
     ) -> int:
+        """A new ``running`` run. Runs whose process died first become ``interrupted``."""
+        self.mark_interrupted(actor)
         with self._tx() as s:
             run = Run(
                 status="running",
@@ -283,8 +288,41 @@ class Store:
             )
             s.add(run)
             s.flush()
-            _event(s, actor, "run.start", f"run:{run.id}", {"input_digest": input_digest})
+            payload = {"input_digest": input_digest, **_this_process()}
+            _event(s, actor, "run.start", f"run:{run.id}", payload)
             return run.id
+
+    def mark_interrupted(self, actor: str = "coatlas") -> list[int]:
+        """Finish as ``interrupted`` every ``running`` run whose process is gone; their ids.
+
+        A run records its host and process id when it starts. Only runs of this host can
+        be checked (a run of another machine sharing a PostgreSQL store is left alone),
+        and a process that still exists (or a reused id: the start time differs) keeps
+        its run.
+        """
+        with self._tx() as s:
+            q = select(Run).where(Run.status == "running").order_by(Run.id).with_for_update()
+            running = list(s.scalars(q))
+            if not running:
+                return []
+            targets = [f"run:{r.id}" for r in running]
+            starts = {
+                e.target: e.payload or {}
+                for e in s.scalars(
+                    select(Event).where(Event.action == "run.start", Event.target.in_(targets))
+                )
+            }
+            done = []
+            for run in running:
+                why = _process_gone(starts.get(f"run:{run.id}", {}))
+                if why is None:
+                    continue
+                run.status = "interrupted"
+                run.finished_at = utcnow()
+                payload = {"status": "interrupted", "reason": why}
+                _event(s, actor, "run.finish", f"run:{run.id}", payload)
+                done.append(run.id)
+            return done
 
     def finish_run(self, run_id: int, status: str = "succeeded", actor: str = "coatlas") -> None:
         if status not in RUN_STATUSES or status == "running":
@@ -906,6 +944,39 @@ def _event(s: Session, actor: str, action: str, target: str, payload: dict[str, 
     s.add(Event(actor=actor, action=action, target=target, payload=_jsonable(payload)))
 
 
+def _process_started(pid: int) -> str | None:
+    """When process ``pid`` started (Linux: clock ticks since boot), to tell a reused id."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[-1].split()
+    return fields[19] if len(fields) > 19 else None
+
+
+def _this_process() -> dict[str, Any]:
+    pid = os.getpid()
+    return {"host": socket.gethostname(), "pid": pid, "process_started": _process_started(pid)}
+
+
+def _process_gone(start: dict[str, Any]) -> str | None:
+    """Why the process that started a run is known to be gone, or None (alive or unknown)."""
+    host, pid = start.get("host"), start.get("pid")
+    if host != socket.gethostname() or not isinstance(pid, int) or pid == os.getpid():
+        return None
+    gone = f"process {pid} on {host} ended before the run finished"
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return gone
+    except OSError:
+        return None  # exists, owned by someone else; or no way to tell
+    was, now = start.get("process_started"), _process_started(pid)
+    if was is not None and now is not None and was != now:
+        return gone + f" (id {pid} now belongs to another process)"
+    return None
+
+
 def _get(s: Session, model: Any, ident: int, what: str) -> Any:
     row = s.get(model, ident)
     if row is None:
@@ -998,4 +1069,4 @@ def _iso(t: datetime | None) -> str | None:
 
 def _one_line(path: str, exc: BaseException) -> str:
     msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return msg if msg.startswith(path) else f"{path}: {msg}"
+    return one_line(msg if msg.startswith(path) else f"{path}: {msg}")

@@ -1,10 +1,12 @@
-"""Fit the Step 1 initiative scorer on every annotated corpus and ship it.
+"""Fit the Step 1 initiative scorer and the Step 2 code assigner on every annotated
+corpus and ship them.
 
     python benchmarks/train_directed.py [--c 0.3] [--out FILE]
 
-Writes ``src/coatlas/directed/models/initiative_scorer.json``: features, their
-standardisation, coefficients, the threshold (chosen on out-of-corpus predictions)
-and the corpora it was fit on, each with a digest. Where the real pages' texts are
+Writes ``src/coatlas/directed/models/initiative_scorer.json`` and
+``code_assigner.json``: features, their standardisation, coefficients, the
+threshold (chosen on out-of-corpus predictions) and the corpora they were fit on,
+each with a digest. Where the real pages' texts are
 absent (CI, a fresh clone), it says so and does not overwrite the shipped model,
 which was fit with them; pass --out to write elsewhere.
 """
@@ -18,21 +20,45 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _annotated import ROOT, corpora, feature_table, load_docs, real_available
+from _annotated import (
+    GROUPS,
+    ROOT,
+    coder_rows,
+    corpora,
+    feature_table,
+    fit_assigner,
+    load_docs,
+    real_available,
+)
 
 SHIPPED = ROOT / "src" / "coatlas" / "directed" / "models" / "initiative_scorer.json"
+ASSIGNER = "code_assigner.json"
 
 
-def tables(cache: str | None = None) -> list[dict]:
+def tables(cache: str | None = None) -> tuple[list[dict], dict[str, list]]:
+    from coatlas.directed.scoring import RuleScorer
     from coatlas.embed import default_embedder
 
     emb = default_embedder(cache=cache or True)
-    rows = []
+    rows: list[dict] = []
+    coder: dict[str, list] = {g: [] for g in GROUPS}
     for c in corpora():
-        t = feature_table(c, load_docs(c), emb)
+        docs = load_docs(c)
+        t = feature_table(c, docs, emb)
         print(f"{c.name}: {len(t)} candidates, {sum(r['label'] for r in t)} gold", file=sys.stderr)
         rows.extend(t)
-    return rows
+        for g, rs in coder_rows(c, docs, emb, RuleScorer()).items():
+            coder[g].extend(rs)
+    return rows, coder
+
+
+def _write(model: dict, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", dir=out.parent, delete=False, encoding="utf-8") as f:
+        json.dump(model, f, indent=1, sort_keys=True, ensure_ascii=False)
+        f.write("\n")
+    Path(f.name).chmod(0o644)
+    Path(f.name).replace(out)
 
 
 def main() -> None:
@@ -53,7 +79,7 @@ def main() -> None:
             )
             sys.exit(1)
         out = SHIPPED
-    rows = tables(os.environ.get("COATLAS_CACHE_FILE"))
+    rows, coder = tables(os.environ.get("COATLAS_CACHE_FILE"))
     trained_on = [{"corpus": c.name, "digest": c.digest()} for c in corpora()]
     model = fit_scorer(
         [r["features"] for r in rows],
@@ -62,11 +88,13 @@ def main() -> None:
         c=a.c,
         trained_on=trained_on,
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", dir=out.parent, delete=False, encoding="utf-8") as f:
-        json.dump(model, f, indent=1, sort_keys=True, ensure_ascii=False)
-        f.write("\n")
-    Path(f.name).replace(out)
+    _write(model, out)
+    assigner = fit_assigner(coder) | {"trained_on": trained_on}
+    _write(assigner, out.with_name(ASSIGNER))
+    print(
+        f"wrote {out.with_name(ASSIGNER)}: "
+        + ", ".join(f"{g} {m['rows']} rows" for g, m in assigner["groups"].items())
+    )
     print(f"wrote {out}: {model['rows']} rows, {model['positives']} gold, threshold "
           f"{model['threshold']}")  # fmt: skip
     for name, coef in sorted(

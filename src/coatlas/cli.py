@@ -66,6 +66,11 @@ def analyze(
         "--scorer",
         help='Step 1 scorer: "rules", or a model file (default: the shipped model)',
     ),
+    assigner: str | None = typer.Option(
+        None,
+        "--assigner",
+        help='Step 2 code assigner: "rules", or a model file (default: the shipped model)',
+    ),
     follow_symlinks: bool = typer.Option(
         False,
         "--follow-symlinks",
@@ -87,6 +92,7 @@ def analyze(
         db_url=db,
         embeddings=not no_embeddings,
         scorer=scorer,
+        assigner=assigner,
         follow_symlinks=follow_symlinks,
     )
     with Progress(

@@ -33,6 +33,9 @@ class Settings:
     db_url: str | None = None  # None = a SQLite store in the output folder
     today: int | None = None  # where ongoing bars end; None = the latest year in the data
     scorer: str | None = None  # Step 1 scorer: None = the shipped model, "rules", or a model file
+    assigner: str | None = (
+        None  # Step 2 code assigner: None = the shipped model, "rules", or a file
+    )
     follow_symlinks: bool = False  # read files that symbolic links in DOCS point to outside it
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +59,7 @@ class Components:
     scorer: Any = None
     timeline: Any = None
     coder: Any = None
+    assigner: Any = None
     detector: Any = None
     extractor: Any = None
     clusterer: Any = None
@@ -70,6 +74,17 @@ def scorer_from_settings(value: str | None) -> Any:
     if value == "rules":
         return RuleScorer()
     return LogisticScorer.from_file(value)
+
+
+def assigner_from_settings(value: str | None) -> Any:
+    """``Settings.assigner`` as an object: None = shipped model, "rules", or a model file."""
+    from coatlas.directed.coding import LearnedAssigner, RuleAssigner, default_assigner
+
+    if value is None:
+        return default_assigner() or RuleAssigner()
+    if value == "rules":
+        return RuleAssigner()
+    return LearnedAssigner.from_file(value)
 
 
 @dataclass
@@ -125,6 +140,7 @@ def analyze(
     settings = settings or Settings()
     parts = components or Components()
     scorer = parts.scorer or scorer_from_settings(settings.scorer)
+    assigner = parts.assigner or assigner_from_settings(settings.assigner)
     docs_dir, out_dir = Path(docs_dir), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     codebook = load_codebook(settings.codebook)
@@ -165,6 +181,7 @@ def analyze(
                 "scorer": scorer.name,
                 "timeline": getattr(parts.timeline, "name", "rules"),
                 "coder": getattr(parts.coder, "name", "default"),
+                "assigner": assigner.name,
                 "clusterer": type(parts.clusterer).__name__ if parts.clusterer else "default",
             },
             "inputs_digest": digest.hexdigest(),
@@ -197,6 +214,7 @@ def analyze(
             scorer=scorer,
             timeline=parts.timeline,
             coder=parts.coder,
+            assigner=assigner,
         )
         # -- Step 3: lessons learned
         lessons_doc = inductive.run(

@@ -730,8 +730,28 @@ class LearnedAssigner:
     thresholds. The model file is written by ``benchmarks/train_directed.py --coder``."""
 
     def __init__(self, model: dict[str, Any]) -> None:
+        import hashlib
+        import json
+
         self.model = model
-        self.name = f"model:{model.get('name', 'code-assigner')}"
+        digest = hashlib.sha256(json.dumps(model, sort_keys=True).encode()).hexdigest()[:12]
+        self.name = f"model:{model.get('name', 'code-assigner')}@{digest}"
+
+    @classmethod
+    def from_file(cls, path: Any) -> LearnedAssigner:
+        import json
+        from pathlib import Path
+
+        from coatlas.errors import CoatlasError
+
+        p = Path(path)
+        try:
+            model = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise CoatlasError(f"{p}: cannot read code assigner ({e.__class__.__name__})") from e
+        if not isinstance(model, dict) or not isinstance(model.get("groups"), dict):
+            raise CoatlasError(f"{p}: not a code assigner (no groups)")
+        return cls(model)
 
     def covers(self, group: str) -> bool:
         return group in self.model.get("groups", {})
@@ -741,3 +761,26 @@ class LearnedAssigner:
 
         m = self.model["groups"][group]
         return {c for c, f in feats.items() if f["any"] and logistic_proba(m, f) >= m["threshold"]}
+
+
+DEFAULT_ASSIGNER = "code_assigner.json"
+
+
+def default_assigner() -> LearnedAssigner | None:
+    """The shipped code assigner when present; None keeps the hand-set thresholds."""
+    import json
+    from importlib import resources
+
+    ref = resources.files("coatlas.directed").joinpath("models", DEFAULT_ASSIGNER)
+    if not ref.is_file():
+        return None
+    return LearnedAssigner(json.loads(ref.read_text(encoding="utf-8")))
+
+
+class RuleAssigner:
+    """The hand-set thresholds (``_assign``), as an explicit choice."""
+
+    name = "rules"
+
+    def covers(self, group: str) -> bool:
+        return False

@@ -323,10 +323,15 @@ def run(
     """Steps 1–2 over a corpus: initiatives (with evidence), non-initiatives, uncoded text.
 
     Each stage can be handed in (``stages.py`` has the interfaces); None takes the
-    default: rule candidates, the shipped scorer model, the rule timeline, and the
-    lexicon (+ embedding) coder.
+    default: rule candidates, the shipped scorer model, the rule timeline, the
+    lexicon (+ embedding) coder and the shipped code assigner (``coding.RuleAssigner``
+    keeps the hand-set thresholds).
     """
     timeline = timeline or RuleTimeline()
+    if assigner is None:
+        from coatlas.directed.coding import default_assigner
+
+        assigner = default_assigner()
     docs = sorted(docs, key=lambda d: d.path)
     dmap = {d.path: d for d in docs}
     spans = {d.path: _doc_sentences(d) for d in docs}

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from coatlas.cli import app
 from coatlas.codebook import load_codebook
 from coatlas.jsonio import dumps, write_json
+from coatlas.review.log import review_lessons
 from coatlas.review.project import open_project
 from coatlas.store import open_store
 from test_review import make_doc, nodes
@@ -153,7 +154,7 @@ def client(out: Path):
 
     with open_store(path=out / "coatlas.sqlite") as st:
         run = st.lesson_runs()[0]
-        st.review_lessons(run, [{"op": "rename", "node": "K04", "label": HOSTILE}], "setup")
+        review_lessons(st, run, [{"op": "rename", "node": "K04", "label": HOSTILE}], "setup")
     project = open_project(out)
     web = create_app(project, actor="anna", token="t0ken")
     web.testing = True

@@ -181,6 +181,7 @@ def _reviews(
     it is, with the decisions that still line up with it.
     """
     from coatlas.review.initiatives import apply_review, coding_reviews
+    from coatlas.review.log import initiative_ops
 
     digest = manifest.get("inputs_digest")
     runs = [r for r in store.runs() if r["input_digest"] == digest and r["status"] == "succeeded"]
@@ -189,11 +190,11 @@ def _reviews(
     run = runs[-1]["id"]
     proposal = store.initiatives(run)
     if proposal:
-        reviews, ops = coding_reviews(store, run, proposal), store.initiative_ops(run)
+        reviews, ops = coding_reviews(store, run), initiative_ops(store, run)
         if (
             reviewed_file
             or initiatives == proposal
             or initiatives == apply_review(proposal, reviews, ops)[0]
         ):
             return proposal, reviews, ops
-    return initiatives, coding_reviews(store, run, initiatives), []
+    return initiatives, coding_reviews(store, run), []

@@ -18,6 +18,7 @@ from coatlas.review.ops import ReviewError
 
 STORE_FILE = "coatlas.sqlite"  # the name coatlas.pipeline gives the store in OUT
 REJECTED_FILE = "rejected_initiatives.json"  # initiatives a reviewer rejected, with why
+MEMOS_FILE = "memos.json"  # the analysts' memos, each with its target and author
 # the Step 1–2 outputs a reviewed report needs beside lessons.json
 _CARRIED = (
     "initiatives.json",
@@ -47,20 +48,67 @@ class Project:
         self.close()
 
     def reviewed(self) -> dict[str, Any]:
-        return self.store.reviewed_lessons(self.run_id)
+        from coatlas.review.log import reviewed_lessons
+
+        return reviewed_lessons(self.store, self.run_id)
 
     def proposed(self) -> dict[str, Any]:
         return self.store.proposed_lessons(self.run_id)
 
     def apply(self, ops: list[dict[str, Any]], actor: str) -> tuple[dict[str, Any], list[dict]]:
-        return self.store.review_lessons(self.run_id, ops, actor)
+        """Record lesson ops (rename … restore, and ``add`` of a lesson coded by selection)."""
+        from coatlas.review.log import review_lessons
+
+        return review_lessons(self.store, self.run_id, ops, actor, texts=self.text)
 
     def log(self) -> list[dict[str, Any]]:
+        from coatlas.events import LESSON_REVIEW
+
         return [
             e
             for e in self.store.events(target=f"run:{self.run_id}")
-            if e["action"] == "lesson.review"
+            if e["action"] == LESSON_REVIEW
         ]
+
+    # -- the documents every offset refers to ----------------------------------------------
+
+    def documents(self) -> list[dict[str, Any]]:
+        """The run's documents (``path``, ``sha256``, ``language``, ``chars``), by path."""
+        return self.store.run_documents(self.run_id)
+
+    def text(self, path: str) -> str | None:
+        """The canonical text the run read at ``path`` (what `coatlas extract` prints)."""
+        cache = self.__dict__.setdefault("_texts", {})
+        if path not in cache:
+            cache[path] = self.store.document_text(self.run_id, path)
+        return cache[path]
+
+    def codebook_codes(self) -> list[str] | None:
+        """``group:code`` of every method, level and role in the run's codebook (None: unknown)."""
+        from coatlas.review.labels import run_codebook
+
+        book = run_codebook(self.out_dir)
+        if book is None:
+            return None
+        return [f"{g}:{c.id}" for g in ("methods", "levels", "ppe_roles")
+                if g in book.group_ids() for c in book.codes(g)]  # fmt: skip
+
+    # -- memos ------------------------------------------------------------------------------
+
+    def memos(self) -> list[dict[str, Any]]:
+        """Every memo of the run, oldest first (``target``, ``text``, ``by``)."""
+        from coatlas.review.log import memo_events
+        from coatlas.review.memos import memo_records
+
+        return memo_records(memo_events(self.store, self.run_id))
+
+    def add_memo(self, target: str, text: str, actor: str) -> dict[str, Any]:
+        """A memo on an initiative, node, lesson, coding or document (a ``memo`` event)."""
+        from coatlas.review.log import add_memos
+        from coatlas.review.memos import normalize_memo
+
+        memo = normalize_memo(target, text, self)
+        return add_memos(self.store, self.run_id, [memo], actor)[0]
 
     # -- Steps 1–2 (coatlas.review.initiatives) ----------------------------------------
 
@@ -71,13 +119,20 @@ class Project:
     def reviewed_initiatives(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """(kept, rejected): the proposal with every recorded decision applied."""
         from coatlas.review.initiatives import apply_review, coding_reviews
+        from coatlas.review.log import initiative_ops
 
         proposal = self.proposed_initiatives()
         return apply_review(
             proposal,
-            coding_reviews(self.store, self.run_id, proposal),
-            self.store.initiative_ops(self.run_id),
+            coding_reviews(self.store, self.run_id),
+            initiative_ops(self.store, self.run_id),
         )
+
+    def unmatched_decisions(self) -> list[Any]:
+        """Coding decisions that find no evidence item in the proposal (never silently lost)."""
+        from coatlas.review.initiatives import coding_reviews, unmatched
+
+        return unmatched(self.proposed_initiatives(), coding_reviews(self.store, self.run_id))
 
     def codings(self, initiative: str | None = None) -> list[dict[str, Any]]:
         """The run's Step 1–2 codings (ids for the review verbs), optionally of one initiative."""
@@ -133,17 +188,31 @@ class Project:
         )
 
     def review_initiatives(self, ops: list[dict[str, Any]], actor: str) -> list[dict[str, Any]]:
-        """Reject, restore or rename whole initiatives (``initiative.review`` events)."""
-        return self.store.review_initiatives(self.run_id, ops, actor)
+        """Initiative ops (``initiative.review`` events): reject, restore, rename whole
+        initiatives; add one, code, correct years or uncode, by selected text."""
+        from coatlas.review.log import review_initiatives
+
+        needs_codes = any(isinstance(o, dict) and o.get("op") == "code" for o in ops)
+        return review_initiatives(
+            self.store,
+            self.run_id,
+            ops,
+            actor,
+            texts=self.text,
+            codes=self.codebook_codes() if needs_codes else None,
+        )
 
     def initiative_log(self) -> list[dict[str, Any]]:
         """Every Step 1–2 decision of the run, oldest first (coding and initiative events)."""
+        from coatlas.events import INITIATIVE_REVIEW, MEMO
+
         ids = {f"coding:{r['id']}" for r in self.codings()}
         run = f"run:{self.run_id}"
         return [
             e
             for e in self.store.events()
-            if e["target"] in ids or (e["target"] == run and e["action"] == "initiative.review")
+            if e["target"] in ids
+            or (e["target"] == run and e["action"] in (INITIATIVE_REVIEW, MEMO))
         ]
 
 
@@ -194,28 +263,45 @@ def open_project(
 
 
 def write_reviewed(
-    project: Project, out_dir: str | Path | None = None, codebook: str | Path | None = None
+    project: Project,
+    out_dir: str | Path | None = None,
+    codebook: str | Path | None = None,
+    *,
+    today_year: int | None = None,
+    dpi: int | None = None,
 ) -> dict[str, Path]:
-    """Write the reviewed lessons.json, initiatives.json and re-render every report.
+    """Write the reviewed lessons.json, initiatives.json, memos.json and re-render every report.
 
     Into ``out_dir`` (default: the project's folder). Step 1–2 files are copied
     from the project's folder when writing elsewhere. The report is rendered with
     the run's codebook (from manifest.json, or ``codebook``), checked by digest, so
-    Table 2 and Figure 1 come out byte-identical to what analyze wrote.
+    Table 2 and Figure 1 come out byte-identical to what analyze wrote, and its labels
+    name every code. ``today_year`` is Figure 1's "now"; ``dpi`` the PNG's resolution.
     """
+    from coatlas.pipeline import method_labels
     from coatlas.report import write_reports_from_folder
+    from coatlas.report.figure import DPI
+    from coatlas.report.labels import codebook_labels
+    from coatlas.review.labels import run_codebook
+    from coatlas.review.memos import describe
 
     out = Path(out_dir) if out_dir is not None else project.out_dir
     if out is None:
         raise ReviewError("review report: say where to write (--out DIR)")
+    if out.exists() and not out.is_dir():
+        raise ReviewError(f"{out}: not a folder (--out names an existing file)")
+    source = project.out_dir if project.out_dir is not None else out
+    book = run_codebook(source, codebook, strict=True)
     out.mkdir(parents=True, exist_ok=True)
     if project.out_dir is not None and out.resolve() != project.out_dir.resolve():
         for name in _CARRIED:
             if (project.out_dir / name).is_file():
                 shutil.copyfile(project.out_dir / name, out / name)
-    labels = _method_labels(out / "manifest.json", codebook)
-    write_json(out / "lessons.json", project.reviewed())
+    lessons = project.reviewed()
+    write_json(out / "lessons.json", lessons)
     written = {"lessons.json": out / "lessons.json"}
+    kept: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
     if project.proposed_initiatives():  # runs stored before Steps 1–2 review: file left alone
         kept, rejected = project.reviewed_initiatives()
         write_json(out / "initiatives.json", kept)
@@ -225,31 +311,19 @@ def write_reviewed(
             written[REJECTED_FILE] = out / REJECTED_FILE
         elif (out / REJECTED_FILE).exists():
             (out / REJECTED_FILE).unlink()  # every rejection was restored since the last report
-    paths = write_reports_from_folder(out, method_labels=labels)
+    memos = [
+        {**m, "about": describe(m["target"], kept + rejected, lessons)} for m in project.memos()
+    ]
+    if memos:
+        write_json(out / MEMOS_FILE, memos)
+        written[MEMOS_FILE] = out / MEMOS_FILE
+    elif (out / MEMOS_FILE).exists():
+        (out / MEMOS_FILE).unlink()
+    paths = write_reports_from_folder(
+        out,
+        method_labels=method_labels(book),
+        group_labels=codebook_labels(book),
+        today_year=today_year,
+        dpi=dpi or DPI,
+    )
     return {**written, **paths}
-
-
-def _method_labels(manifest_path: Path, codebook: str | Path | None) -> dict[str, str] | None:
-    import json
-
-    from coatlas.codebook import load_codebook
-    from coatlas.pipeline import method_labels
-
-    manifest = {}
-    if manifest_path.is_file():
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    wanted = (manifest.get("codebook") or {}).get("digest")
-    source = codebook or (manifest.get("settings") or {}).get("codebook")
-    try:
-        book = load_codebook(str(source) if source else None)
-    except Exception as e:  # noqa: BLE001 — any failure to read it is the same one-line error
-        raise ReviewError(
-            f"{source}: cannot read the run's codebook ({str(e).splitlines()[0]}); "
-            "pass --codebook FILE"
-        ) from None
-    if wanted and book.digest != wanted:
-        raise ReviewError(
-            f"{source or 'built-in codebook'}: digest {book.digest[:12]} is not the run's "
-            f"{wanted[:12]} (manifest.json); pass the run's codebook with --codebook FILE"
-        )
-    return method_labels(book)

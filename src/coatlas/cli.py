@@ -438,7 +438,7 @@ def review_codings(
     from coatlas.jsonio import dumps
 
     with _project(target, db, run) as project:
-        rows = project.codings(initiative)
+        rows = project.codings(initiative) + project.human_codings(initiative)
     if as_json:
         sys.stdout.write(dumps(rows))
         return
@@ -597,15 +597,24 @@ def review_report(
     ),
     db: str | None = _DB,
     run: int | None = _RUN,
+    today: int | None = typer.Option(
+        None, "--today", help="Figure 1's now (default: the latest year the documents mention)"
+    ),
+    dpi: int | None = typer.Option(None, "--dpi", help="Figure 1 PNG resolution (default 300)"),
 ) -> None:
     """Write the reviewed lessons.json, initiatives.json and re-render Tables 2–3, Figure 1, report."""
     from coatlas.review.project import write_reviewed
 
     with _project(target, db, run) as project:
         try:
-            paths = write_reviewed(project, out, codebook)
+            paths = write_reviewed(project, out, codebook, today_year=today, dpi=dpi)
         except (CoatlasError, OSError, ValueError) as e:
             raise _fail(e) from None
+        for rv in project.unmatched_decisions():
+            _say(
+                f"warning: decision on coding {rv.coding_id} ({rv.key}) matches no evidence "
+                "in the run's initiatives; not applied"
+            )
     err.print(
         f"reviewed outputs written: {paths['lessons.json'].parent}",
         markup=False,
@@ -658,6 +667,15 @@ def serve(
         pass
     finally:
         project.close()
+
+
+def _register_workbench() -> None:
+    from coatlas.cli_workbench import register
+
+    register(review_app)
+
+
+_register_workbench()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -93,6 +93,64 @@ class Project:
         return [f"{g}:{c.id}" for g in ("methods", "levels", "ppe_roles")
                 if g in book.group_ids() for c in book.codes(g)]  # fmt: skip
 
+    # -- coding by selection: what the machine missed (the CLI verbs and the web forms) ----
+
+    def add_initiative(
+        self,
+        name: str,
+        document: str,
+        start: int,
+        end: int,
+        actor: str,
+        *,
+        start_year: int | None = None,
+        end_year: int | None = None,
+        ongoing: bool = False,
+    ) -> dict[str, Any]:
+        """A new initiative named by ``text[start:end]`` of ``document``, with its years."""
+        op = {"op": "add", "name": name, "document": document, "start": start, "end": end}
+        return self.review_initiatives([_years(op, start_year, end_year, ongoing)], actor)[0]
+
+    def code(
+        self, initiative: str, code: str, document: str, start: int, end: int, actor: str
+    ) -> dict[str, Any]:
+        """A method, level or role of the run's codebook for an initiative, from a quote."""
+        op = {"op": "code", "initiative": initiative, "code": code, "document": document}
+        return self.review_initiatives([{**op, "start": start, "end": end}], actor)[0]
+
+    def set_years(
+        self,
+        initiative: str,
+        document: str,
+        start: int,
+        end: int,
+        actor: str,
+        *,
+        start_year: int | None = None,
+        end_year: int | None = None,
+        ongoing: bool = False,
+    ) -> dict[str, Any]:
+        """Correct an initiative's start, end or ongoing from a quote that says so."""
+        op = {"op": "years", "initiative": initiative, "document": document}
+        op |= {"start": start, "end": end}
+        return self.review_initiatives([_years(op, start_year, end_year, ongoing)], actor)[0]
+
+    def uncode(self, coding: str, actor: str) -> dict[str, Any]:
+        """Take back a coding a person added (``h2``); a machine's coding is rejected instead."""
+        return self.review_initiatives([{"op": "uncode", "coding": coding}], actor)[0]
+
+    def add_lesson(
+        self, document: str, start: int, end: int, actor: str, to: str | None = None
+    ) -> dict[str, Any]:
+        """A lesson the machine missed, ``text[start:end]`` of ``document``, into code ``to``."""
+        op: dict[str, Any] = {"op": "add", "document": document, "start": start, "end": end}
+        language = next((d["language"] for d in self.documents() if d["path"] == document), None)
+        if to:
+            op["to"] = to
+        if language:
+            op["language"] = language
+        return self.apply([op], actor)[1][0]
+
     # -- memos ------------------------------------------------------------------------------
 
     def memos(self) -> list[dict[str, Any]]:
@@ -139,6 +197,34 @@ class Project:
         target = f"initiative:{initiative}" if initiative else None
         rows = self.store.codings(run_id=self.run_id, target=target)
         return [r for r in rows if str(r["target"]).startswith("initiative:")]
+
+    def human_codings(self, initiative: str | None = None) -> list[dict[str, Any]]:
+        """Codings people added by selection (ids ``h1`` …), shaped like :meth:`codings` rows."""
+        from coatlas.review.initiatives import human_item, replay_initiative_ops
+        from coatlas.review.log import initiative_ops
+
+        state = replay_initiative_ops(
+            self.proposed_initiatives(), initiative_ops(self.store, self.run_id)
+        )
+        out = []
+        for hid, (actor, op) in state.human.items():
+            if initiative is not None and op["initiative"] != initiative:
+                continue
+            item = human_item(op, actor)
+            item.pop("review")
+            code = {"add": "name", "years": "years"}.get(op["op"], op.get("code"))
+            out.append(
+                {
+                    "id": hid,
+                    "run_id": self.run_id,
+                    "target": f"initiative:{op['initiative']}",
+                    "code": code,
+                    "status": "added",
+                    "coder": actor,
+                    "evidence": item,
+                }
+            )
+        return out
 
     def _coding(self, coding_id: int) -> dict[str, Any]:
         for row in self.store.codings(run_id=self.run_id):
@@ -214,6 +300,18 @@ class Project:
             if e["target"] in ids
             or (e["target"] == run and e["action"] in (INITIATIVE_REVIEW, MEMO))
         ]
+
+
+def _years(
+    op: dict[str, Any], start_year: int | None, end_year: int | None, ongoing: bool
+) -> dict[str, Any]:
+    if start_year is not None:
+        op["start_year"] = start_year
+    if end_year is not None:
+        op["end_year"] = end_year
+    if ongoing:
+        op["ongoing"] = True
+    return op
 
 
 def open_project(

@@ -174,7 +174,10 @@ def test_page_shows_every_quote_with_its_place_and_escapes_text(client) -> None:
     html = res.get_data(as_text=True)
     for les in make_doc()["lessons"]:
         assert les["text"] in html
-        assert f"{les['document']} [{les['start']}–{les['end']}]" in html
+        # its place: a link into the document view, at the quote
+        assert (
+            f"path={les['document']}&amp;focus={les['start']}:{les['end']}#o{les['start']}" in html
+        )
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert res.headers["Content-Security-Policy"].startswith("default-src 'none'")
 

@@ -19,7 +19,7 @@ from coatlas.review.initiatives import CodingReview
 
 STORE_FILE = "coatlas.sqlite"  # as written by coatlas.pipeline
 REQUIRED = ("manifest.json", "initiatives.json", "lessons.json")
-OPTIONAL = ("non_initiatives.json", "uncoded.json")
+OPTIONAL = ("non_initiatives.json", "uncoded.json", "memos.json")
 
 
 class ExportError(CoatlasError):
@@ -44,6 +44,7 @@ class Results:
     reviews: list[Review] = field(default_factory=list)
     initiative_ops: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (actor, op)
     origin: str = "<results>"  # the folder, for error lines
+    memos: list[dict[str, Any]] = field(default_factory=list)  # memos.json: target, text, by
 
 
 def _read_json(path: Path, kind: type) -> Any:
@@ -121,6 +122,7 @@ def load_results(
         reviews=reviews,
         initiative_ops=ops,
         origin=str(out),
+        memos=extra["memos.json"],
     )
 
 

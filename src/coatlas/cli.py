@@ -134,7 +134,9 @@ def evaluate(
 @app.command()
 def export(
     out_dir: Path = typer.Argument(..., help="Output folder of `coatlas analyze`"),
-    fmt: str = typer.Option("qdpx", "--format", help="Exchange format: qdpx (REFI-QDA Project)"),
+    fmt: str = typer.Option(
+        "qdpx", "--format", help="qdpx (REFI-QDA Project), docx (Word report) or xlsx (Excel)"
+    ),
     to: Path | None = typer.Option(None, "--to", help="File to write (default: OUT/coatlas.qdpx)"),
     docs: Path | None = typer.Option(
         None, "--docs", help="Documents folder, read again if the store has no texts"
@@ -148,11 +150,21 @@ def export(
         False, "--include-rejected", help="Also export codings a reviewer rejected"
     ),
 ) -> None:
-    """Write OUT_DIR's results for NVivo, ATLAS.ti, MAXQDA or QualCoder (REFI-QDA .qdpx)."""
+    """Write OUT_DIR's results for NVivo, ATLAS.ti, MAXQDA or QualCoder (REFI-QDA .qdpx),
+    or as a Word report (docx) or an Excel workbook (xlsx)."""
     from coatlas.interop import write_qdpx
 
+    if fmt in ("docx", "xlsx"):
+        from coatlas.interop.office import write_office
+
+        try:
+            path = write_office(out_dir, fmt, to)
+        except CoatlasError as e:
+            raise _fail(e) from None
+        err.print(f"{fmt} written -> {path}", markup=False, highlight=False, soft_wrap=True)
+        return
     if fmt != "qdpx":
-        err.print(f"{fmt}: unknown format (only qdpx)", markup=False, highlight=False)
+        err.print(f"{fmt}: unknown format (qdpx, docx or xlsx)", markup=False, highlight=False)
         raise typer.Exit(2)
     try:
         summary = write_qdpx(

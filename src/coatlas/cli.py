@@ -66,10 +66,14 @@ def analyze(
     """Read DOCS_DIR, run every analysis step and write the map to OUT."""
     from coatlas.pipeline import Settings
     from coatlas.pipeline import analyze as run
+    from coatlas.usage import check_db_url, check_documents, check_out
 
-    if not docs_dir.is_dir():
-        err.print(f"{docs_dir}: not a folder", markup=False)
-        raise typer.Exit(2)
+    try:  # usage errors first, so a mistake creates nothing
+        check_documents(docs_dir)
+        check_out(out)
+        check_db_url(db)
+    except CoatlasError as e:
+        raise _fail(e) from None
     settings = Settings(
         codebook=str(codebook) if codebook else None,
         initiatives_file=str(initiatives) if initiatives else None,
@@ -97,8 +101,7 @@ def analyze(
         try:
             summary = run(docs_dir, out, settings, progress=progress)
         except CoatlasError as e:
-            err.print(str(e), markup=False)
-            raise typer.Exit(2) from None
+            raise _fail(e) from None
     for e in summary.errors:
         err.print(e["error"], markup=False, highlight=False)
     err.print(

@@ -79,12 +79,18 @@ def open_store(
             raise StoreError("open_store: give a url or a path for the store")
         url = db.sqlite_url(path)
     engine = db.make_engine(url, schema=schema, echo=echo)
-    if migrate:
-        try:
+    try:
+        if migrate:
             db.upgrade(engine, "head", schema=schema)
-        except BaseException:
-            engine.dispose()
-            raise
+        else:
+            engine.connect().close()
+    except DBAPIError as e:  # unreachable server, refused login, not a database file …
+        engine.dispose()
+        why = str(e.orig).strip().splitlines()[0] if e.orig is not None else type(e).__name__
+        raise StoreError(f"{db.safe_url(url)}: cannot open the store ({why})") from None
+    except BaseException:
+        engine.dispose()
+        raise
     return Store(engine, schema=schema)
 
 

@@ -131,6 +131,11 @@ def marks_in(
                     status="rejected" if rv.get("rejected") else "",
                 )
             )
+    # the years given with a new initiative are part of adding it: reject it, not uncode them
+    adding = {m.coding for m in out if m.kind == "name" and m.coding}
+    for m in out:
+        if m.coding in adding:
+            m.coding = ""
     out.sort(key=lambda m: (m.start, -m.end, KINDS.index(m.kind), m.label, m.about))
     for n, m in enumerate(out, 1):
         m.n = n

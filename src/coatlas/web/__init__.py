@@ -329,7 +329,9 @@ def create_app(
             resp.headers["Cache-Control"] = "no-cache"
             return resp
         resp.headers["X-Content-Type-Options"] = "nosniff"
-        resp.headers["Referrer-Policy"] = "no-referrer"
+        # same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on
+        # its own form posts, which the same-origin check must refuse
+        resp.headers["Referrer-Policy"] = "same-origin"
         resp.headers["Cache-Control"] = "no-store"
         return resp
 

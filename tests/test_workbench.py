@@ -380,3 +380,17 @@ def test_usage_errors_are_one_line_exit_2_and_create_nothing(tmp_path, args, mes
     assert len(res.output.strip().splitlines()) == 1, res.output
     assert "secret" not in res.output
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_the_review_web_benchmark_runs(tmp_path) -> None:
+    """benchmarks/bench_review_web.py on a small store (the full size is its own run)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        import bench_review_web as bench
+    finally:
+        sys.path.pop(0)
+    bench.seed(tmp_path / "out", n_lessons=100, n_initiatives=10, n_docs=5)
+    res = bench.measure(tmp_path / "out", repeat=2)
+    assert set(res) >= {"first render /", "action: code a selection"}

@@ -16,12 +16,17 @@ class UsageError(CoatlasError):
 
 
 def check_documents(docs_dir: Path) -> None:
-    """DOCS must be a folder holding at least one file of a supported format."""
+    """DOCS must be a folder with at least one file in it.
+
+    Files are recognised by their content as well as their name, so any file is tried
+    (one that cannot be read is listed in errors.json, exit status 1); a folder with no
+    file at all is a usage error.
+    """
     from coatlas.ingest import SUPPORTED_SUFFIXES, iter_files
 
     if not docs_dir.is_dir():
         raise UsageError(f"{docs_dir}: not a folder")
-    if not any(p.suffix.lower() in SUPPORTED_SUFFIXES for p in iter_files(docs_dir)):
+    if next(iter(iter_files(docs_dir)), None) is None:
         kinds = ", ".join(SUPPORTED_SUFFIXES)
         raise UsageError(f"{docs_dir}: no supported files found ({kinds})")
 

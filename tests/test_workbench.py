@@ -394,3 +394,45 @@ def test_the_review_web_benchmark_runs(tmp_path) -> None:
     bench.seed(tmp_path / "out", n_lessons=100, n_initiatives=10, n_docs=5)
     res = bench.measure(tmp_path / "out", repeat=2)
     assert set(res) >= {"first render /", "action: code a selection"}
+
+
+def test_pages_and_code_lists_follow_the_runs_own_codebook(tmp_path) -> None:
+    """A run with its own codebook: its labels on every page, its codes in every list."""
+    book = tmp_path / "mine.yaml"
+    book.write_text(
+        "name: mini\nversion: '1'\ngroups:\n"
+        "  - id: methods\n    codes:\n"
+        "      - id: peer_support\n        label: {en: Peer support}\n"
+        "        definition: People with lived experience support others.\n"
+        "        vocabulary:\n          en: {terms: ['peer support*', 'patient educator*']}\n"
+        "      - id: walkabout\n        label: {en: Walk-through with patients}\n"
+        "        definition: Patients walk staff through the ward.\n"
+        "  - id: levels\n    codes:\n"
+        "      - id: meso\n        label: {en: The unit}\n        definition: A unit.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    res = runner.invoke(
+        app,
+        ["analyze", str(EXAMPLES), "--out", str(out), "--no-embeddings", "--codebook", str(book)],
+    )
+    assert res.exit_code == 0, res.output
+    project, c = _web(out)
+    try:
+        html = c.get(f"/document?path={DOC}").get_data(as_text=True)
+        assert "Walk-through with patients" in html and "The unit" in html
+        assert "Personas" not in html and "Co-design" not in html  # not the built-in codebook
+        text = project.text(DOC) or ""
+        a, b = _span(text, QUOTES["method"])
+        res = _post(c, "/workbench", action="code", document=DOC, initiative="i02",
+                    code="methods:co_design", start=str(a), end=str(b), back="/")  # fmt: skip
+        assert res.status_code == 400 and "not a method, level or role" in res.get_data(
+            as_text=True
+        )
+        res = _post(c, "/workbench", action="code", document=DOC, initiative="i02",
+                    code="methods:walkabout", start=str(a), end=str(b), back="/")  # fmt: skip
+        assert res.status_code == 303
+        page = c.get("/initiatives/i02").get_data(as_text=True)
+        assert "Method: Walk-through with patients" in page
+    finally:
+        project.close()

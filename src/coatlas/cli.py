@@ -60,7 +60,12 @@ def analyze(
     db: str | None = typer.Option(None, "--db", help="Project store URL (default: SQLite in OUT)"),
     no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Lexicon rules only"),
     scorer: str | None = typer.Option(
-        None, "--scorer", help='Step 1 scorer: "rules", or a model file (default: the shipped model)'
+        None,
+        "--scorer",
+        help='Step 1 scorer: "rules", or a model file (default: the shipped model)',
+    ),
+    today: int | None = typer.Option(
+        None, "--today", help="Figure 1's now (default: the latest year the documents mention)"
     ),
 ) -> None:
     """Read DOCS_DIR, run every analysis step and write the map to OUT."""
@@ -82,6 +87,7 @@ def analyze(
         db_url=db,
         embeddings=not no_embeddings,
         scorer=scorer,
+        today=today,
     )
     with Progress(
         TextColumn("{task.description}"),

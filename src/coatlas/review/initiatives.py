@@ -395,10 +395,6 @@ def unmatched(
     return [rv for rv in codings if rv.key not in keys]
 
 
-def _touched(row: dict[str, Any], proposed_code: str) -> bool:
-    return row["status"] != "proposed" or row["code"] != proposed_code
-
-
 def replay_initiative_ops(
     initiatives: Sequence[dict[str, Any]], events: Iterable[tuple[str, dict[str, Any]]]
 ) -> InitiativeReview:

@@ -87,6 +87,8 @@ class Project:
         """``group:code`` of every method, level and role in the run's codebook (None: unknown)."""
         from coatlas.review.labels import run_codebook
 
+        if self.out_dir is None:  # a store named by URL: its manifest is not at hand
+            return None
         book = run_codebook(self.out_dir)
         if book is None:
             return None

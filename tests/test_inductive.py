@@ -482,3 +482,42 @@ def test_findings_heading_opens_a_review_section(tmp_path):
         path.write_text(f"Evaluation report\n\n{heading}\n\n{weak}\n", encoding="utf-8")
         got = [c.text for c in LessonDetector().predict(read_document(path), secondary=True)]
         assert (weak in got) is found, (heading, got)
+
+
+def test_node_labels_are_short_phrases_from_the_lesson_that_states_it():
+    from coatlas.inductive.naming import phrase
+
+    text = (
+        "Participants trusted advice about breathing techniques more when it came from someone "
+        "who lived with the same illness. Patient educators need preparation, supervision and "
+        "a fee; goodwill alone does not carry a programme for five years."
+    )
+    assert phrase(text, "en") == "Patient educators need preparation, supervision and a fee"
+    assert phrase("4.1 Moving meetings online brought in younger and working-age members, "
+                  "but lost some older ones.", "en") == (
+        "Moving meetings online brought in younger and working-age members"
+    )  # fmt: skip
+    sv = "Gruppen konstaterade att återkoppling måste komma inom en månad."
+    assert phrase(sv, "sv") == "Återkoppling måste komma inom en månad"
+    long = " ".join(["ord"] * 30)
+    assert phrase(long, "sv").endswith("…") and len(phrase(long, "sv").split()) <= 10
+
+
+def test_no_two_nodes_of_a_level_share_a_label_and_no_parent_repeats_a_child():
+    from coatlas.inductive.labels import Labeller
+    from coatlas.inductive.naming import phrase_labels
+
+    lessons = [
+        {"text": "Patients must be paid for their time.", "language": "en", "facets": {}},
+        {"text": "Patients must be paid for their time.", "language": "en", "facets": {}},
+    ]
+    members = [{"C01": [0], "C02": [1]}, {"G01": [0], "G02": [1]}, {"K01": [0], "K02": [1]}]
+    bags = [{"payment": 1.0, "time": 0.5}, {"payment": 1.0, "time": 0.5}]
+    node_bags = [{n: bags[r[0]] for n, r in m.items()} for m in members]
+    words = [{n: "payment, time" for n in m} for m in members]
+    parents = [{}, {"G01": "C01", "G02": "C02"}, {"K01": "G01", "K02": "G02"}]
+    out = phrase_labels(lessons, members, bags, node_bags, words, Labeller("en"), parents)
+    for level in out:
+        assert len(set(level.values())) == len(level)  # siblings differ
+    assert out[2]["K01"] == "Patients must be paid for their time"
+    assert out[1]["G01"] != out[2]["K01"] and out[0]["C01"] not in (out[1]["G01"], out[2]["K01"])

@@ -555,7 +555,7 @@ def test_cli_export_default_file(tmp_path):
 @pytest.mark.parametrize(
     "args,expected",
     [
-        (["--format", "nvp"], "nvp: unknown format (only qdpx)"),
+        (["--format", "nvp"], "nvp: unknown format (qdpx, docx or xlsx)"),
         (["--created", "soon"], "'soon': not an ISO 8601 date-time"),
     ],
 )

@@ -183,7 +183,7 @@ def test_table2_rows(sample):
     assert rows[2]["Description and stated or inferred method"] == (
         "About Learning café – patients learn. Methods: Learning and education; Co-design."
     )
-    assert rows[1]["Levels"] == "Micro; Meso; Macro"
+    assert rows[1]["Levels"] == "Microsystem; Mesosystem; Macrosystem"  # the codebook's labels
 
 
 def test_custom_method_labels(sample, tmp_path):
@@ -210,7 +210,7 @@ def test_markdown_and_csv_escape_cells(sample, tmp_path):
     write_reports(tmp_path, **sample)
     md = (tmp_path / "table2.md").read_text(encoding="utf-8")
     assert "A \\| B &lt;b&gt;bold&lt;/b&gt;" in md
-    rows = list(csv.reader(io.StringIO((tmp_path / "table2.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO((tmp_path / "table2.csv").read_text(encoding="utf-8-sig"))))
     assert rows[0][:3] == [
         "Co-production initiative",
         "Timeline",
@@ -353,7 +353,7 @@ def test_empty_inputs(tmp_path):
     html = paths["report.html"].read_text(encoding="utf-8")
     assert "No co-production initiatives found." in html and "No lessons learned found." in html
     assert _check(html).errors == []
-    assert (tmp_path / "table2.csv").read_text(encoding="utf-8").count("\n") == 1  # header only
+    assert (tmp_path / "table2.csv").read_text(encoding="utf-8-sig").count("\n") == 1  # header only
     assert "_No initiatives found._" in (tmp_path / "table2.md").read_text(encoding="utf-8")
     assert paths["figure1.png"].stat().st_size > 1000
 
@@ -373,7 +373,7 @@ def test_dev_gold_as_sample_report(tmp_path):
         errors=[],
         today_year=2024,
     )
-    rows = list(csv.DictReader(io.StringIO(paths["table2.csv"].read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(paths["table2.csv"].read_text(encoding="utf-8-sig"))))
     assert len(rows) == len(gold["initiatives"])
     starts = [int(r["Timeline"][:4]) for r in rows]
     assert starts == sorted(starts)
@@ -383,7 +383,7 @@ def test_dev_gold_as_sample_report(tmp_path):
             assert by_id[g["id"]] == ", ".join(str(y) for y in g["active_years"])
         elif g["ongoing"]:
             assert by_id[g["id"]] == f"{g['start']} to ongoing"
-    t3 = list(csv.DictReader(io.StringIO(paths["table3.csv"].read_text(encoding="utf-8"))))
+    t3 = list(csv.DictReader(io.StringIO(paths["table3.csv"].read_text(encoding="utf-8-sig"))))
     assert len(t3) == len(gold["clusters"])
     assert sum(int(r["Lessons"]) for r in t3) == len(gold["lessons"])
     assert _check(paths["report.html"].read_text(encoding="utf-8")).errors == []

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from coatlas.cli import app
 from coatlas.codebook import load_codebook
 from coatlas.jsonio import dumps, write_json
+from coatlas.review.log import review_lessons
 from coatlas.review.project import open_project
 from coatlas.store import open_store
 from test_review import make_doc, nodes
@@ -156,7 +157,7 @@ def client(out: Path):
 
     with open_store(path=out / "coatlas.sqlite") as st:
         run = st.lesson_runs()[0]
-        st.review_lessons(run, [{"op": "rename", "node": "K04", "label": HOSTILE}], "setup")
+        review_lessons(st, run, [{"op": "rename", "node": "K04", "label": HOSTILE}], "setup")
     project = open_project(out)
     web = create_app(project, actor="anna", token="t0ken")
     web.testing = True
@@ -176,7 +177,10 @@ def test_page_shows_every_quote_with_its_place_and_escapes_text(client) -> None:
     html = res.get_data(as_text=True)
     for les in make_doc()["lessons"]:
         assert les["text"] in html
-        assert f"{les['document']} [{les['start']}–{les['end']}]" in html
+        # its place: a link into the document view, at the quote
+        assert (
+            f"path={les['document']}&amp;focus={les['start']}:{les['end']}#o{les['start']}" in html
+        )
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert res.headers["Content-Security-Policy"].startswith("default-src 'none'")
 

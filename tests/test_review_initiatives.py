@@ -18,7 +18,7 @@ from markupsafe import escape
 from typer.testing import CliRunner
 
 from coatlas.cli import app
-from coatlas.evidence import codings_from_initiatives, evidence_slots
+from coatlas.evidence import codings_from_initiatives, evidence_keys, evidence_slots
 from coatlas.jsonio import dumps
 from coatlas.review import ReviewError
 from coatlas.review.initiatives import (
@@ -26,7 +26,9 @@ from coatlas.review.initiatives import (
     apply_review,
     check_coding_decision,
     replay_initiative_ops,
+    unmatched,
 )
+from coatlas.review.log import initiative_ops, review_initiatives
 from coatlas.store import Store
 from test_interop import TEXT_A, _sample
 
@@ -51,7 +53,7 @@ def _rv(inis, iid, proposed, status, actor="anna", **kw) -> CodingReview:
     i = _index(inis, iid, proposed)
     ev = codings_from_initiatives(inis)[i].evidence
     base = {"code": proposed, "start": ev.start, "end": ev.end, "quote": ev.quote}
-    return CodingReview(index=i, status=status, actor=actor, **(base | kw))
+    return CodingReview(key=evidence_keys(inis)[i], status=status, actor=actor, **(base | kw))
 
 
 # -- core ----------------------------------------------------------------------------------
@@ -203,12 +205,12 @@ def _seed(store: Store) -> int:
 
 def test_initiative_ops_are_events_replayed_in_order(store: Store) -> None:
     run = _seed(store)
-    done = store.review_initiatives(
-        run, [{"op": "reject", "initiative": " i02 ", "note": "dup"}], "anna"
+    done = review_initiatives(
+        store, run, [{"op": "reject", "initiative": " i02 ", "note": "dup"}], "anna"
     )
     assert done == [{"op": "reject", "initiative": "i02", "note": "dup"}]
-    store.review_initiatives(run, [{"op": "rename", "initiative": "i01", "name": "Nytt"}], "bo")
-    assert store.initiative_ops(run) == [
+    review_initiatives(store, run, [{"op": "rename", "initiative": "i01", "name": "Nytt"}], "bo")
+    assert initiative_ops(store, run) == [
         ("anna", {"op": "reject", "initiative": "i02", "note": "dup"}),
         ("bo", {"op": "rename", "initiative": "i01", "name": "Nytt"}),
     ]
@@ -216,7 +218,7 @@ def test_initiative_ops_are_events_replayed_in_order(store: Store) -> None:
     assert [e["actor"] for e in events] == ["anna", "bo"]
     n = store.count("events")
     with pytest.raises(ReviewError, match="op 3 of 3: reject i02: already rejected"):
-        store.review_initiatives(
+        review_initiatives(store,
             run,
             [{"op": "restore", "initiative": "i02"}, {"op": "reject", "initiative": "i02"},
              {"op": "reject", "initiative": "i02"}],
@@ -236,13 +238,18 @@ def test_coding_decisions_from_the_store_apply(store: Store) -> None:
         store.edit_coding(micro, "anna", code="levels:nowhere")
     store.edit_coding(micro, "anna", code="levels:meso", note="waiting room = unit")
     reviews = coding_reviews(store, run, store.initiatives(run))
-    assert [(r.index, r.status, r.actor, r.code, r.note) for r in reviews] == [
-        (_index(_inis(), "i01", "levels:micro"), "edited", "anna", "levels:meso",
-         "waiting room = unit"),
+    assert [(r.key, r.status, r.actor, r.code, r.note) for r in reviews] == [
+        (evidence_keys(_inis())[_index(_inis(), "i01", "levels:micro")], "edited", "anna",
+         "levels:meso", "waiting room = unit"),
     ]  # fmt: skip
     kept, _ = apply_review(store.initiatives(run), reviews)
     assert kept[0]["levels"] == ["meso"] and kept[1]["levels"] == ["micro"]
-    assert coding_reviews(store, run, _inis()[:1]) == []  # does not line up: nothing applied
+    # matched by what it codes, not by position: the other initiative first, same result
+    swapped, _ = apply_review(store.initiatives(run)[::-1], reviews)
+    assert swapped[1]["levels"] == ["meso"] and swapped[0]["levels"] == ["micro"]
+    # and a decision whose coding is not there is reported, never silently dropped
+    assert unmatched(_inis()[1:], reviews) == reviews
+    assert unmatched(_inis(), reviews) == []
 
 
 # -- CLI and browser on a real output folder -------------------------------------------------
@@ -272,7 +279,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def _method_cells(out: Path) -> dict[str, str]:
-    rows = csv.DictReader(io.StringIO((out / "table2.csv").read_text(encoding="utf-8")))
+    rows = csv.DictReader(io.StringIO((out / "table2.csv").read_text(encoding="utf-8-sig")))
     return {r["id"]: r["Methods"] for r in rows}
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from coatlas.document import Document
 from coatlas.jsonio import dumps
 from coatlas.review import ReviewError, replay
+from coatlas.review.log import review_lessons, reviewed_lessons
 from coatlas.store import Store, StoreError
 from test_review import OPS, check_invariants, make_doc, nodes
 
@@ -37,20 +38,20 @@ def test_proposal_round_trips_exactly(store: Store) -> None:
     run, doc = seed(store)
     assert store.lesson_runs() == [run]
     assert dumps(store.proposed_lessons(run)) == dumps(doc)
-    assert dumps(store.reviewed_lessons(run)) == dumps(doc)  # no review yet: the proposal
+    assert dumps(reviewed_lessons(store, run)) == dumps(doc)  # no review yet: the proposal
 
 
 def test_ops_are_events_and_replay_gives_the_state(store: Store) -> None:
     run, doc = seed(store)
     states = []
     for actor, op in OPS:
-        state, done = store.review_lessons(run, [op], actor)
+        state, done = review_lessons(store, run, [op], actor)
         states.append(state)
         assert done[0]["op"] == op["op"]
     events = [e for e in store.events(target=f"run:{run}") if e["action"] == "lesson.review"]
     assert [(e["actor"], e["payload"]["op"]) for e in events] == [(a, o["op"]) for a, o in OPS]
     assert events[1]["payload"]["id"] == "G04"  # create records the id it assigned
-    reviewed = store.reviewed_lessons(run)
+    reviewed = reviewed_lessons(store, run)
     assert dumps(reviewed) == dumps(states[-1])
     assert dumps(reviewed) == dumps(replay(doc, [(e["actor"], e["payload"]) for e in events]))
     assert dumps(reviewed) == dumps(replay(doc, OPS))
@@ -63,7 +64,8 @@ def test_a_refused_op_records_nothing_and_a_batch_is_all_or_nothing(store: Store
     run, _ = seed(store)
     before = store.count("events")
     with pytest.raises(ReviewError, match=r"^op 2 of 2: merge K01 into K01: a node cannot"):
-        store.review_lessons(
+        review_lessons(
+            store,
             run,
             [
                 {"op": "rename", "node": "K01", "label": "x"},
@@ -72,27 +74,27 @@ def test_a_refused_op_records_nothing_and_a_batch_is_all_or_nothing(store: Store
             "anna",
         )
     assert store.count("events") == before
-    assert nodes(store.reviewed_lessons(run))["K01"]["label"] == "listen"
+    assert nodes(reviewed_lessons(store, run))["K01"]["label"] == "listen"
     with pytest.raises(ReviewError, match="actor is empty"):
-        store.review_lessons(run, [{"op": "rename", "node": "K01", "label": "x"}], "")
+        review_lessons(store, run, [{"op": "rename", "node": "K01", "label": "x"}], "")
     with pytest.raises(StoreError, match="run 99: not found"):
-        store.reviewed_lessons(99)
+        reviewed_lessons(store, 99)
 
 
 def test_review_events_are_append_only(store: Store) -> None:
     run, _ = seed(store)
-    store.review_lessons(run, [{"op": "reject", "lesson": "L001"}], "anna")
+    review_lessons(store, run, [{"op": "reject", "lesson": "L001"}], "anna")
     with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as conn:
         conn.execute(text("UPDATE events SET payload = '{}' WHERE action = 'lesson.review'"))
     with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as conn:
         conn.execute(text("DELETE FROM events WHERE action = 'lesson.review'"))
-    assert store.reviewed_lessons(run)["lessons"][0]["review"]["rejected"] is True
+    assert reviewed_lessons(store, run)["lessons"][0]["review"]["rejected"] is True
 
 
 def test_a_run_without_a_stored_hierarchy_says_so(store: Store) -> None:
     run = store.start_run({}, {}, "d")
     with pytest.raises(StoreError, match=f"run {run}: no lesson hierarchy stored"):
-        store.reviewed_lessons(run)
+        reviewed_lessons(store, run)
     assert store.lesson_runs() == []
 
 
@@ -115,7 +117,7 @@ def test_concurrent_reviewers_are_serialised(backend) -> None:
         with backend.open() as st:
             barrier.wait()
             try:
-                st.review_lessons(run, [{"op": "merge", "node": "K02", "into": "K01"}], name)
+                review_lessons(st, run, [{"op": "merge", "node": "K02", "into": "K01"}], name)
                 results.append("ok")
             except ReviewError as e:
                 results.append(str(e))
@@ -127,4 +129,4 @@ def test_concurrent_reviewers_are_serialised(backend) -> None:
         t.join()
     assert sorted(results) == ["merge K02: no such node (the node)", "ok"]
     with backend.open() as st:
-        check_invariants(st.reviewed_lessons(run))
+        check_invariants(reviewed_lessons(st, run))

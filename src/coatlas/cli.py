@@ -76,14 +76,21 @@ def analyze(
         "--follow-symlinks",
         help="Read files that symbolic links in DOCS_DIR point to outside it (default: skip them)",
     ),
+    today: int | None = typer.Option(
+        None, "--today", help="Figure 1's now (default: the latest year the documents mention)"
+    ),
 ) -> None:
     """Read DOCS_DIR, run every analysis step and write the map to OUT."""
     from coatlas.pipeline import Settings
     from coatlas.pipeline import analyze as run
+    from coatlas.usage import check_db_url, check_documents, check_out
 
-    if not docs_dir.is_dir():
-        err.print(one_line(f"{docs_dir}: not a folder"))
-        raise typer.Exit(2)
+    try:  # usage errors first, so a mistake creates nothing
+        check_documents(docs_dir)
+        check_out(out)
+        check_db_url(db)
+    except CoatlasError as e:
+        raise _fail(e) from None
     settings = Settings(
         codebook=str(codebook) if codebook else None,
         initiatives_file=str(initiatives) if initiatives else None,
@@ -94,6 +101,7 @@ def analyze(
         scorer=scorer,
         assigner=assigner,
         follow_symlinks=follow_symlinks,
+        today=today,
     )
     with Progress(
         TextColumn("{task.description}"),
@@ -114,8 +122,7 @@ def analyze(
         try:
             summary = run(docs_dir, out, settings, progress=progress)
         except CoatlasError as e:
-            err.print(one_line(str(e)))
-            raise typer.Exit(2) from None
+            raise _fail(e) from None
     for e in summary.errors:
         err.print(one_line(e["error"]))
     for w in summary.warnings:
@@ -154,7 +161,9 @@ def evaluate(
 @app.command()
 def export(
     out_dir: Path = typer.Argument(..., help="Output folder of `coatlas analyze`"),
-    fmt: str = typer.Option("qdpx", "--format", help="Exchange format: qdpx (REFI-QDA Project)"),
+    fmt: str = typer.Option(
+        "qdpx", "--format", help="qdpx (REFI-QDA Project), docx (Word report) or xlsx (Excel)"
+    ),
     to: Path | None = typer.Option(None, "--to", help="File to write (default: OUT/coatlas.qdpx)"),
     docs: Path | None = typer.Option(
         None, "--docs", help="Documents folder, read again if the store has no texts"
@@ -168,11 +177,21 @@ def export(
         False, "--include-rejected", help="Also export codings a reviewer rejected"
     ),
 ) -> None:
-    """Write OUT_DIR's results for NVivo, ATLAS.ti, MAXQDA or QualCoder (REFI-QDA .qdpx)."""
+    """Write OUT_DIR's results for NVivo, ATLAS.ti, MAXQDA or QualCoder (REFI-QDA .qdpx),
+    or as a Word report (docx) or an Excel workbook (xlsx)."""
     from coatlas.interop import write_qdpx
 
+    if fmt in ("docx", "xlsx"):
+        from coatlas.interop.office import write_office
+
+        try:
+            path = write_office(out_dir, fmt, to)
+        except CoatlasError as e:
+            raise _fail(e) from None
+        err.print(f"{fmt} written -> {path}", markup=False, highlight=False, soft_wrap=True)
+        return
     if fmt != "qdpx":
-        err.print(f"{fmt}: unknown format (only qdpx)", markup=False, highlight=False)
+        err.print(f"{fmt}: unknown format (qdpx, docx or xlsx)", markup=False, highlight=False)
         raise typer.Exit(2)
     try:
         summary = write_qdpx(
@@ -453,7 +472,7 @@ def review_codings(
     from coatlas.jsonio import dumps
 
     with _project(target, db, run) as project:
-        rows = project.codings(initiative)
+        rows = project.codings(initiative) + project.human_codings(initiative)
     if as_json:
         sys.stdout.write(dumps(rows))
         return
@@ -612,15 +631,24 @@ def review_report(
     ),
     db: str | None = _DB,
     run: int | None = _RUN,
+    today: int | None = typer.Option(
+        None, "--today", help="Figure 1's now (default: the latest year the documents mention)"
+    ),
+    dpi: int | None = typer.Option(None, "--dpi", help="Figure 1 PNG resolution (default 300)"),
 ) -> None:
     """Write the reviewed lessons.json, initiatives.json and re-render Tables 2–3, Figure 1, report."""
     from coatlas.review.project import write_reviewed
 
     with _project(target, db, run) as project:
         try:
-            paths = write_reviewed(project, out, codebook)
+            paths = write_reviewed(project, out, codebook, today_year=today, dpi=dpi)
         except (CoatlasError, OSError, ValueError) as e:
             raise _fail(e) from None
+        for rv in project.unmatched_decisions():
+            _say(
+                f"warning: decision on coding {rv.coding_id} ({rv.key}) matches no evidence "
+                "in the run's initiatives; not applied"
+            )
     err.print(
         f"reviewed outputs written: {paths['lessons.json'].parent}",
         markup=False,
@@ -673,6 +701,15 @@ def serve(
         pass
     finally:
         project.close()
+
+
+def _register_workbench() -> None:
+    from coatlas.cli_workbench import register
+
+    register(review_app)
+
+
+_register_workbench()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -54,9 +54,9 @@ def _data_text(name: str) -> str:
 @cache
 def method_codes() -> tuple[str, ...]:
     """The method codes of the built-in codebook, in codebook order."""
-    import yaml
+    from coatlas.report.labels import default_method_labels
 
-    return tuple(yaml.safe_load(_data_text("labels.yaml"))["methods"])
+    return tuple(default_method_labels())
 
 
 @cache

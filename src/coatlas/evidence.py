@@ -54,9 +54,8 @@ def evidence_slots(
     """Every evidence item of initiatives.json records as (initiative, key, code, item).
 
     ``key`` is ``name``, ``ppe``, ``start``, ``end`` or a group (``methods``); ``code`` is
-    the group's code or None. This order is the order the pipeline stores codings in,
-    which is what lets a reviewer's decision on coding N find its evidence item again:
-    every reader of that alignment iterates here, nowhere else.
+    the group's code or None. This is the order the pipeline stores codings in; decisions
+    find their evidence item by :func:`evidence_key`, not by this position.
     """
     for ini in initiatives:
         for key, value in (ini.get("evidence") or {}).items():
@@ -64,6 +63,35 @@ def evidence_slots(
             for code, items in groups:
                 for e in items or []:
                     yield ini, key, code, e
+
+
+def evidence_key(initiative: Any, code: str, document: Any, start: Any, end: Any) -> str:
+    """A coding's stable key: what it codes and where, never its position in a list.
+
+    ``i03|methods:co_design|plan.docx|120:180``. Two identical items of one initiative get
+    ``#2``, ``#3`` … in :func:`evidence_keys`; a reviewer's decision names its coding by this
+    key, so it still finds its evidence item when other items come and go.
+    """
+    return f"{initiative}|{code}|{document}|{start}:{end}"
+
+
+def evidence_keys(initiatives: Iterable[dict[str, Any]]) -> list[str]:
+    """The stable key of every evidence item, in :func:`evidence_slots` order."""
+    return number_duplicates(
+        evidence_key(ini.get("id"), f"{key}:{code}" if code else key, e.get("document"),
+                     e.get("start"), e.get("end"))
+        for ini, key, code, e in evidence_slots(initiatives)
+    )  # fmt: skip
+
+
+def number_duplicates(keys: Iterable[str]) -> list[str]:
+    """The second and later copies of a key get ``#2``, ``#3`` …, in order."""
+    seen: dict[str, int] = {}
+    out = []
+    for k in keys:
+        seen[k] = seen.get(k, 0) + 1
+        out.append(k if seen[k] == 1 else f"{k}#{seen[k]}")
+    return out
 
 
 def codings_from_initiatives(initiatives: list[dict[str, Any]]) -> list[Coding]:

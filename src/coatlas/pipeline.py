@@ -136,6 +136,7 @@ def analyze(
     from coatlas.ingest import read_folder, warnings_of
     from coatlas.report import write_reports
     from coatlas.store import open_store
+    from coatlas.text.years import latest_year
 
     settings = settings or Settings()
     parts = components or Components()
@@ -196,6 +197,7 @@ def analyze(
                 for d in docs
             ],
             "errors": len(errors),
+            "latest_year": latest_year([(d.text, d.language) for d in docs]),
         }
         run_id = store.start_run(
             manifest["settings"], {"coatlas": __version__}, manifest["inputs_digest"]
@@ -246,7 +248,7 @@ def analyze(
             lessons_doc=lessons_doc,
             manifest=manifest,
             errors=errors + warnings,
-            today_year=settings.today,
+            today_year=settings.today if settings.today is not None else manifest["latest_year"],
             method_labels=method_labels(codebook),
         )
         write_json(out_dir / "manifest.json", manifest)

@@ -26,6 +26,7 @@ from .detect import Candidate, LessonDetector, confidence
 from .facets import term_hits
 from .grouping import Clusterer, ConceptGrouper, SparseEncoder, StatementEmbedder, lesson_vectors
 from .labels import Labeller
+from .naming import phrase_labels
 from .segment import document_sentences, guess_language
 
 __all__ = [
@@ -211,7 +212,14 @@ def _assemble(cands, bags, levels, labeller):
         {nid: _sum_bags([bags[i] for i in rows]) for nid, rows in members[lv].items()}
         for lv in range(3)
     ]
-    labels = [labeller.label_nodes(node_bags[lv]) for lv in range(3)]
+    words = [labeller.label_nodes(node_bags[lv]) for lv in range(3)]
+    parents: list[dict[str, str]] = [
+        {},
+        {x["category"]: x["cluster"] for x in lessons},
+        {x["code"]: x["category"] for x in lessons},
+    ]
+    # short phrases a person would write, from each node's most representative lesson
+    labels = phrase_labels(lessons, members, bags, node_bags, words, labeller, parents)
     corpus_bag = _sum_bags(bags)
     hierarchy = []
     for cid in sorted(members[0]):

@@ -68,6 +68,7 @@ class _Code:
     description: str = ""
     codable: bool = True
     children: list[_Code] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # GUIDs of memos on this code
 
     @property
     def guid(self) -> str:
@@ -90,6 +91,7 @@ class _Selection:
     modifier: str | None = None
     codes: dict[str, None] = field(default_factory=dict)  # code guids, insertion-ordered
     notes: set[str] = field(default_factory=set)
+    memos: list[str] = field(default_factory=list)  # GUIDs of memos on this selection
 
 
 @dataclass
@@ -120,6 +122,10 @@ class _Builder:
         self.users: dict[str, None] = {"coatlas": None}
         self.skipped: dict[str, int] = {}
         self.codebook = _codebook(results.manifest)
+        # what a memo can be about: target name -> a code, a selection or a source
+        self.targets: dict[str, tuple[str, Any]] = {}
+        self.memo_notes: list[tuple[str, str, str, str]] = []  # guid, name, user, text
+        self.source_memos: dict[str, list[str]] = {}
         self.inis = self._reviewed_initiatives()
 
     # -- codes ---------------------------------------------------------------------
@@ -177,8 +183,11 @@ class _Builder:
         note: str,
         user: str = "coatlas",
         modifier: str | None = None,
+        target: str | None = None,
     ) -> None:
-        """Code ``ev``'s span with ``codes``, after checking it against the canonical text."""
+        """Code ``ev``'s span with ``codes``, after checking it against the canonical text.
+
+        ``target`` names it for memos (``lesson:L012``, ``coding:h2``, ``coding:<key>``)."""
         try:
             doc, start, end = ev["document"], int(ev["start"]), int(ev["end"])
         except (KeyError, TypeError, ValueError):
@@ -207,6 +216,8 @@ class _Builder:
         for c in codes:
             sel.codes[c.guid] = None
         sel.notes.add(_x(note))
+        if target is not None:
+            self.targets.setdefault(target, ("selection", sel))
 
     # -- the parts of the analysis -------------------------------------------------
 
@@ -216,6 +227,35 @@ class _Builder:
         self._non_initiatives()
         self._uncoded()
         self._lessons()
+        self._memos()
+
+    def _memos(self) -> None:
+        """The analysts' memos (memos.json) as notes, each referenced from what it is about."""
+        for n, m in enumerate(self.r.memos, 1):
+            if not isinstance(m, dict) or not m.get("text"):
+                continue
+            target = str(m.get("target") or "")
+            user = str(m.get("by") or "reviewer").removeprefix("human:")
+            self.users[user] = None
+            nguid = guid(f"run:{self.run}:memo:{n}:{target}")
+            name = _short(f"Memo on {m.get('about') or target}", 80)
+            self.memo_notes.append((nguid, _x(name), user, _x(str(m["text"]))))
+            kind, _, what = target.partition(":")
+            if kind == "initiative":
+                hit = self.by_key.get(f"run:{self.run}:initiative:{what}")
+            elif kind == "node":
+                hit = self.by_key.get(f"run:{self.run}:lessons:{what}")
+            elif kind == "document":
+                if what in self.r.texts:
+                    self.source_memos.setdefault(what, []).append(nguid)
+                continue
+            else:
+                found = self.targets.get(target)
+                if found is not None:
+                    found[1].memos.append(nguid)
+                continue
+            if hit is not None:
+                hit.notes.append(nguid)
 
     def _codebook_frame(self) -> None:
         """Every coding group and code of the codebook, used or not: the frame to go on with."""
@@ -296,12 +336,15 @@ class _Builder:
                 note += f"; {rv['status']} by {actor}" + (
                     f" ({rv['note']})" if rv.get("note") else ""
                 )
-                if rv["status"] == "edited":
+                if rv["status"] in ("edited", "added"):
                     user = actor
                 else:
                     modifier = actor
             where = f"{self.r.origin}/initiatives.json: {iid} {code}"
-            self.mark(where, e, [self._evidence_code(code), ini_codes[iid]], note, user, modifier)
+            self.mark(
+                where, e, [self._evidence_code(code), ini_codes[iid]], note, user, modifier,
+                target=_coding_target(iid, code, e),
+            )  # fmt: skip
 
     def _evidence_code(self, code: str) -> _Code:
         if code in ("name", "ppe", "start", "end"):
@@ -371,6 +414,9 @@ class _Builder:
                         gnode,
                     )  # fmt: skip
         for les in lessons:
+            if (les.get("review") or {}).get("rejected") and not self.include_rejected:
+                self.skipped["rejected lessons"] = self.skipped.get("rejected lessons", 0) + 1
+                continue
             node = leaf.get(str(les.get("code")))
             if node is None:
                 node = self.structural("unassigned", root, codable=True)
@@ -381,9 +427,17 @@ class _Builder:
                 parts.append("key concepts: " + ", ".join(map(str, les["key_concepts"])))
             for facet, terms in sorted((les.get("facets") or {}).items()):
                 parts.append(f"facet {facet}: {', '.join(map(str, terms))}")
+            rv = les.get("review") or {}
+            if rv.get("rejected"):
+                parts.append(f"rejected in review by {rv.get('source')}" + (
+                    f": {rv['note']}" if rv.get("note") else ""))  # fmt: skip
+            user = "coatlas"
+            if str(les.get("source") or "").startswith("human:"):
+                user = str(les["source"]).removeprefix("human:")
             self.mark(
-                f"{self.r.origin}/lessons.json: {les.get('id')}", les, [node], "; ".join(parts)
-            )
+                f"{self.r.origin}/lessons.json: {les.get('id')}", les, [node], "; ".join(parts),
+                user, target=f"lesson:{les.get('id')}",
+            )  # fmt: skip
 
     # -- XML -----------------------------------------------------------------------
 
@@ -458,6 +512,20 @@ class _Builder:
                     if created:
                         coding.set("creationDateTime", created)
                     etree.SubElement(coding, f"{{{NS}}}CodeRef", targetGUID=cg)
+                for ng in s.memos:
+                    etree.SubElement(sel, f"{{{NS}}}NoteRef", targetGUID=ng)
+            for ng in self.source_memos.get(doc, []):
+                etree.SubElement(src, f"{{{NS}}}NoteRef", targetGUID=ng)
+
+        if self.memo_notes:
+            notes = etree.SubElement(proj, f"{{{NS}}}Notes")
+            for nguid, nname, nuser, ntext in self.memo_notes:
+                note = etree.SubElement(
+                    notes, f"{{{NS}}}Note", guid=nguid, name=nname, creatingUser=user_guid[nuser]
+                )
+                if created:
+                    note.set("creationDateTime", created)
+                etree.SubElement(note, f"{{{NS}}}PlainTextContent").text = ntext
 
         etree.SubElement(proj, f"{{{NS}}}Description").text = _x(self._project_note())
         return etree.tostring(proj, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -539,8 +607,25 @@ def _code_xml(parent: etree._Element, c: _Code) -> None:
     )
     if c.description:
         etree.SubElement(el, f"{{{NS}}}Description").text = c.description
+    for ng in c.notes:
+        etree.SubElement(el, f"{{{NS}}}NoteRef", targetGUID=ng)
     for child in c.children:
         _code_xml(el, child)
+
+
+def _coding_target(iid: str, code: str, e: dict[str, Any]) -> str:
+    """The name a memo gives this evidence item: ``coding:h2``, or the machine coding's key
+    (what the machine proposed, before any edit)."""
+    from coatlas.evidence import evidence_key
+
+    rv = e.get("review") if isinstance(e.get("review"), dict) else {}
+    if rv.get("coding"):
+        return f"coding:{rv['coding']}"
+    was = rv.get("proposed") if isinstance(rv.get("proposed"), dict) else {}
+    return "coding:" + evidence_key(
+        iid, was.get("code", code), e.get("document"), was.get("start", e.get("start")),
+        was.get("end", e.get("end")),
+    )  # fmt: skip
 
 
 def _short(s: str, n: int = 60) -> str:

@@ -19,7 +19,7 @@ from coatlas.review.initiatives import CodingReview
 
 STORE_FILE = "coatlas.sqlite"  # as written by coatlas.pipeline
 REQUIRED = ("manifest.json", "initiatives.json", "lessons.json")
-OPTIONAL = ("non_initiatives.json", "uncoded.json")
+OPTIONAL = ("non_initiatives.json", "uncoded.json", "memos.json")
 
 
 class ExportError(CoatlasError):
@@ -44,6 +44,7 @@ class Results:
     reviews: list[Review] = field(default_factory=list)
     initiative_ops: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (actor, op)
     origin: str = "<results>"  # the folder, for error lines
+    memos: list[dict[str, Any]] = field(default_factory=list)  # memos.json: target, text, by
 
 
 def _read_json(path: Path, kind: type) -> Any:
@@ -121,6 +122,7 @@ def load_results(
         reviews=reviews,
         initiative_ops=ops,
         origin=str(out),
+        memos=extra["memos.json"],
     )
 
 
@@ -182,6 +184,7 @@ def _reviews(
     it is, with the decisions that still line up with it.
     """
     from coatlas.review.initiatives import apply_review, coding_reviews
+    from coatlas.review.log import initiative_ops
 
     digest = manifest.get("inputs_digest")
     runs = [r for r in store.runs() if r["input_digest"] == digest and r["status"] == "succeeded"]
@@ -190,11 +193,11 @@ def _reviews(
     run = runs[-1]["id"]
     proposal = store.initiatives(run)
     if proposal:
-        reviews, ops = coding_reviews(store, run, proposal), store.initiative_ops(run)
+        reviews, ops = coding_reviews(store, run), initiative_ops(store, run)
         if (
             reviewed_file
             or initiatives == proposal
             or initiatives == apply_review(proposal, reviews, ops)[0]
         ):
             return proposal, reviews, ops
-    return initiatives, coding_reviews(store, run, initiatives), []
+    return initiatives, coding_reviews(store, run), []

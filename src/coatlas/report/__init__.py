@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from coatlas.fileio import write_bytes, write_text
-from coatlas.report.figure import primary_method, render_figure1
+from coatlas.report.figure import DPI, primary_method, render_figure1
 from coatlas.report.html import render_html
 from coatlas.report.labels import default_method_labels
 from coatlas.report.tables import (
@@ -26,6 +26,8 @@ from coatlas.report.tables import (
 
 __all__ = [
     "default_method_labels",
+    "full_method_labels",
+    "now_year",
     "primary_method",
     "render_figure1",
     "render_html",
@@ -55,28 +57,29 @@ def write_reports(
     method_labels: dict[str, str] | None = None,
     title: str = "coatlas report",
     rejected_initiatives: Sequence[dict[str, Any]] = (),
+    group_labels: dict[str, dict[str, str]] | None = None,
+    memos: Sequence[dict[str, Any]] = (),
+    dpi: int = DPI,
 ) -> dict[str, Path]:
     """Write table2.csv/.md, table3.csv/.md, figure1.svg/.png and report.html.
 
     ``method_labels`` maps codes to readable labels (defaults: the built-in
-    codebook's 12 codes, see data/labels.yaml); its order fixes the figure's
-    colours. ``today_year`` is where ongoing bars end (None: the latest year
-    in the data). ``rejected_initiatives`` (those a reviewer rejected) are listed in the
-    report, out of Table 2 and Figure 1. Returns the written paths by file name.
+    codebook's); its order fixes the figure's colours. ``group_labels`` are the run's
+    codebook's labels of levels and roles (``{"levels": {…}, "ppe_roles": {…}}``,
+    :func:`coatlas.report.labels.codebook_labels`). ``today_year`` is the "now" of
+    Figure 1, where ongoing bars end (None: the latest year in the data).
+    ``rejected_initiatives`` (those a reviewer rejected) are listed in the report, out
+    of Table 2 and Figure 1; ``memos`` (review memos) get a section. ``dpi`` is the
+    PNG's resolution. Returns the written paths by file name.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    labels = default_method_labels()
-    if method_labels:
-        # the caller's codebook order first (it fixes colours), built-in codes after
-        labels = {
-            **dict(method_labels),
-            **{k: v for k, v in labels.items() if k not in method_labels},
-        }
+    labels = full_method_labels(method_labels)
+    groups = {**(group_labels or {}), "methods": labels}
     lessons_doc = lessons_doc or {}
-    rows2 = table2_rows(initiatives, labels)
+    rows2 = table2_rows(initiatives, labels, groups)
     rows3 = table3_rows(lessons_doc.get("hierarchy") or [], rejected_ids(lessons_doc))
-    svg, png = render_figure1(list(initiatives), labels, today_year)
+    svg, png = render_figure1(list(initiatives), labels, today_year, dpi=dpi, labels=groups)
     html = render_html(
         initiatives=initiatives,
         non_initiatives=non_initiatives,
@@ -88,6 +91,8 @@ def write_reports(
         figure_svg=svg,
         title=title,
         rejected_initiatives=rejected_initiatives,
+        labels=groups,
+        memos=memos,
     )
     files = {
         "table2.csv": table2_csv(rows2),
@@ -99,6 +104,27 @@ def write_reports(
         "report.html": html,
     }
     return {name: _write(out / name, data) for name, data in files.items()}
+
+
+def full_method_labels(method_labels: dict[str, str] | None) -> dict[str, str]:
+    """The caller's codebook order first (it fixes colours), built-in codes after."""
+    labels = default_method_labels()
+    if not method_labels:
+        return labels
+    return {**dict(method_labels), **{k: v for k, v in labels.items() if k not in method_labels}}
+
+
+def now_year(manifest: dict[str, Any] | None, today_year: int | None = None) -> int | None:
+    """Figure 1's "now": ``--today``, else the run's setting, else the latest year the
+    documents mention (``manifest.json`` ``latest_year``); None: the latest year in the data."""
+    if today_year is not None:
+        return today_year
+    manifest = manifest or {}
+    setting = (manifest.get("settings") or {}).get("today")
+    if isinstance(setting, int):
+        return setting
+    latest = manifest.get("latest_year")
+    return latest if isinstance(latest, int) else None
 
 
 def _read(path: Path, default: Any) -> Any:
@@ -115,14 +141,15 @@ def write_reports_from_folder(
     *,
     today_year: int | None = None,
     method_labels: dict[str, str] | None = None,
+    group_labels: dict[str, dict[str, str]] | None = None,
+    dpi: int = DPI,
 ) -> dict[str, Path]:
     """Re-render the reports from the JSON files of an output folder (e.g. after
     a review changed them). Missing files count as empty; ``today_year``
-    defaults to the manifest's ``settings.today``."""
+    defaults to the manifest's ``settings.today``, then its ``latest_year``."""
     out = Path(out_dir)
     manifest = _read(out / "manifest.json", {})
-    if today_year is None:
-        today_year = ((manifest or {}).get("settings") or {}).get("today")
+    today_year = now_year(manifest, today_year)
     return write_reports(
         out,
         initiatives=_read(out / "initiatives.json", []),
@@ -134,4 +161,7 @@ def write_reports_from_folder(
         today_year=today_year,
         method_labels=method_labels,
         rejected_initiatives=_read(out / "rejected_initiatives.json", []),
+        group_labels=group_labels,
+        memos=_read(out / "memos.json", []),
+        dpi=dpi,
     )

@@ -1,11 +1,14 @@
 """Figure 1: the development of co-production over time.
 
-One row per initiative (chronological, earliest at the top): a bar from start
-to end, an arrow running to ``today_year`` when ongoing, separate rounds
-(active_years) as blocks on a thin line. The bar's colour is the initiative's
-primary method; a strip on the right marks the system levels (µ micro,
-m meso, M macro) and shows every method as a dot, so nothing is hidden by
-picking one colour.
+One row per initiative (chronological, earliest at the top): a bar from the start
+of its first year to the end of its last (the grid marks year boundaries, each
+year's label sits in its column), an arrow running on to "now" when ongoing,
+separate rounds (active_years) as blocks on a thin line. "Now" is the end of
+``today_year``: the latest year the documents mention, or ``--today``. The bar's
+colour is the initiative's primary method; a strip on the right has one column
+per system level, headed by the codebook's label (a filled square: the initiative
+works at that level), and every method as a dot, so nothing is hidden by picking
+one colour.
 
 Rendering is byte-deterministic: no pyplot state, fixed rcParams, fixed SVG
 hash salt, no date/creator/software metadata.
@@ -21,7 +24,7 @@ from typing import Any
 from coatlas.report.labels import label, method_order
 from coatlas.report.tables import _int, chronological, short_name, year_runs
 
-LEVEL_MARKS = (("micro", "µ"), ("meso", "m"), ("macro", "M"))
+LEVELS = ("micro", "meso", "macro")
 NO_METHOD = "#9e9e9e"
 # Distinct, colour-blind-friendlier colours (tab10 + two darker tab20 tones),
 # assigned in codebook order so a code keeps its colour across reports.
@@ -38,7 +41,7 @@ RC = {
     "path.simplify": False,
     "axes.unicode_minus": False,
 }
-DPI = 130
+DPI = 300  # print resolution; the SVG is the scalable one
 
 
 def method_colours(order: Sequence[str]) -> dict[str, str]:
@@ -92,13 +95,18 @@ def render_figure1(
     initiatives: Sequence[dict[str, Any]],
     method_labels: dict[str, str],
     today_year: int | None,
+    *,
+    dpi: int = DPI,
+    labels: dict[str, dict[str, str]] | None = None,
 ) -> tuple[bytes, bytes]:
-    """Figure 1 as (svg, png) bytes."""
+    """Figure 1 as (svg, png) bytes; the PNG at ``dpi``, levels named by ``labels``."""
     from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch, Polygon, Rectangle
+
+    from coatlas.report.labels import with_defaults
 
     inis = chronological(initiatives)
     used = {m for i in inis for m in i.get("methods") or []}
@@ -107,6 +115,8 @@ def render_figure1(
     years = [y for i in inis for y in (_int(i.get("start")), _int(i.get("end"))) if y is not None]
     years += [y for i in inis for r in year_runs(i.get("active_years") or []) for y in r]
     today = today_year if today_year is not None else (max(years) if years else 2000)
+    level_names = with_defaults(labels).get("levels", {})
+    level_heads = [label(code, level_names) for code in LEVELS]
     n = len(inis)
     legend_items = [m for m in order if m in used]
     legend_rows = (len(legend_items) + 1 + 3) // 4
@@ -114,16 +124,16 @@ def render_figure1(
 
     with rc_context(RC):
         rows = max(n, 3)  # a lone initiative keeps the bar shape of a full figure
-        height = 1.3 + 0.3 * rows + 0.22 * legend_rows
-        fig = Figure(figsize=(11, height), dpi=DPI)
+        height = 1.65 + 0.3 * rows + 0.22 * legend_rows
+        fig = Figure(figsize=(11, height), dpi=dpi)
         FigureCanvasAgg(fig)
-        strip_x = 3.0 + max(0.55 * max_methods, 1.7)  # room for the "methods" header
+        strip_x = 3.4 + max(0.55 * max_methods, 1.7)  # room for the "methods" header
         strip_w = 0.3 * (strip_x + 0.6)
         gs = fig.add_gridspec(1, 2, width_ratios=[11 - strip_w - 3.3, strip_w], wspace=0.02)
         ax = fig.add_subplot(gs[0, 0])
         side = fig.add_subplot(gs[0, 1], sharey=ax)
         bottom = (0.35 + 0.22 * legend_rows + 0.25) / height
-        fig.subplots_adjust(left=3.3 / 11, right=0.985, top=1 - 0.45 / height, bottom=bottom)
+        fig.subplots_adjust(left=3.3 / 11, right=0.985, top=1 - 0.8 / height, bottom=bottom)
 
         lo = min(years) if years else today - 5
         hi = max(today, max(years) if years else today)
@@ -134,19 +144,24 @@ def render_figure1(
         step = 1 if span <= 12 else 2 if span <= 24 else 5
         first_tick = lo - lo % step
         ticks = list(range(first_tick, hi + 1, step))
-        if n:  # a year's label sits in the middle of its block
+        if n:  # grid lines at year boundaries, each year's label in the middle of its column
             ax.set_xticks([t + 0.5 for t in ticks])
             ax.set_xticklabels([str(t) for t in ticks])
+            ax.set_xticks(list(range(lo, hi + 2)), minor=True)
         else:
             ax.set_xticks([])
-        ax.tick_params(axis="x", labelsize=8)
-        ax.grid(axis="x", color="#e0e0e0", linewidth=0.6)
+        ax.tick_params(axis="x", which="major", labelsize=8, length=0)
+        ax.tick_params(axis="x", which="minor", length=3)
+        ax.grid(axis="x", which="minor", color="#e0e0e0", linewidth=0.6)
         ax.set_axisbelow(True)
         for sp in ("top", "right"):
             ax.spines[sp].set_visible(False)
         if any(i.get("ongoing") for i in inis):
             ax.axvline(today + 1, color="#bdbdbd", linewidth=0.8, linestyle=(0, (3, 3)))
-            ax.text(today + 1, -0.55, "now", ha="center", va="bottom", fontsize=7, color="#757575")
+            ax.text(
+                today + 1, -0.55, f"now ({today})", ha="center", va="bottom", fontsize=7,
+                color="#757575",
+            )  # fmt: skip
         ax.set_yticks(range(n))
         ax.set_yticklabels(
             [_label(str(i.get("name") or i.get("id") or "")) for i in inis], fontsize=8
@@ -199,12 +214,13 @@ def render_figure1(
         # level strip and all methods as dots
         side.set_xlim(-0.6, strip_x)
         side.axis("off")
-        for x, (_, mark) in enumerate(LEVEL_MARKS):
-            side.text(x, -0.9, mark, ha="center", va="bottom", fontsize=8, fontweight="bold")
-        side.text(3.0, -0.9, "methods", ha="left", va="bottom", fontsize=7)
+        for x, head in enumerate(level_heads):
+            side.text(x, -0.75, head, ha="left", va="bottom", fontsize=7, rotation=50,
+                      rotation_mode="anchor")  # fmt: skip
+        side.text(3.2, -0.75, "Methods", ha="left", va="bottom", fontsize=7)
         for y, ini in enumerate(inis):
             lv = set(ini.get("levels") or [])
-            for x, (code, mark) in enumerate(LEVEL_MARKS):
+            for x, code in enumerate(LEVELS):
                 on = code in lv
                 side.add_patch(
                     Rectangle(
@@ -216,11 +232,9 @@ def render_figure1(
                         linewidth=0.5,
                     )
                 )
-                if on:
-                    side.text(x, y, mark, ha="center", va="center", fontsize=7, color="white")
             for k, m in enumerate(ini.get("methods") or []):
                 side.plot(
-                    [3.2 + 0.55 * k],
+                    [3.4 + 0.55 * k],
                     [y],
                     marker="o",
                     markersize=5,
@@ -238,7 +252,7 @@ def render_figure1(
                 color="#424242",
                 marker="s",
                 linestyle="none",
-                label="Level: µ micro, m meso, M macro",
+                label="Filled square: works at that system level",
             )
         )
         fig.legend(
@@ -260,5 +274,5 @@ def render_figure1(
         svg = io.BytesIO()
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
         png = io.BytesIO()
-        fig.savefig(png, format="png", dpi=DPI, metadata={"Software": None})
+        fig.savefig(png, format="png", dpi=dpi, metadata={"Software": None})
     return svg.getvalue(), png.getvalue()

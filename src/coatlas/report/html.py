@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from coatlas.report.labels import label, level_labels, role_labels
+from coatlas.report.labels import label, with_defaults
 from coatlas.report.tables import chronological, rejected_ids, table3_rows, timeline
 
 
@@ -58,12 +58,23 @@ def _initiative_review(ini: dict[str, Any], labels: dict[str, dict[str, str]]) -
     if not isinstance(rv, dict):
         return []
     out = []
+    if rv.get("created"):
+        out.append(f"added in review by {rv.get('by')}: the machine did not find it")
     if rv.get("rejected"):
         out.append(f"rejected by {rv.get('by')}" + (f": {rv['note']}" if rv.get("note") else ""))
     if "proposed_name" in rv:
         out.append(f"proposed as “{rv['proposed_name']}”, renamed by {rv.get('by')}")
     for year, was in (rv.get("proposed_years") or {}).items():
         out.append(f"{year} year unknown: its evidence was rejected in review (proposed {was})")
+    was = rv.get("proposed_timeline")
+    if isinstance(was, dict):
+        before = timeline(
+            was.get("start"),
+            was.get("end"),
+            bool(was.get("ongoing")),
+            was.get("active_years") or [],
+        )
+        out.append(f"years corrected in review by {rv.get('by')} (proposed: {before})")
     for verb in ("removed", "added"):
         for group, codes in (rv.get(verb) or {}).items():
             names = ", ".join(label(c, labels.get(group, {})) for c in codes)
@@ -84,7 +95,13 @@ def _anchor(prefix: str, ident: Any) -> str:
     return prefix + re.sub(r"[^A-Za-z0-9_.-]", "_", str(ident))
 
 
-def initiative_view(ini: dict[str, Any], method_labels: dict[str, str]) -> dict[str, Any]:
+def initiative_view(
+    ini: dict[str, Any],
+    method_labels: dict[str, str],
+    labels: dict[str, dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    groups = with_defaults(labels)
+    lv, rl = groups.get("levels", {}), groups.get("ppe_roles", {})
     ev = ini.get("evidence") or {}
     conf = ini.get("confidence")
     return {
@@ -104,14 +121,14 @@ def initiative_view(ini: dict[str, Any], method_labels: dict[str, str]) -> dict[
         "name_evidence": _ev(ev.get("name")),
         "ppe_evidence": _ev(ev.get("ppe")),
         "methods": _coded(list(ini.get("methods") or []), ev.get("methods"), method_labels),
-        "levels": _coded(list(ini.get("levels") or []), ev.get("levels"), level_labels()),
-        "roles": _coded(list(ini.get("ppe_roles") or []), ev.get("ppe_roles"), role_labels()),
+        "levels": _coded(list(ini.get("levels") or []), ev.get("levels"), lv),
+        "roles": _coded(list(ini.get("ppe_roles") or []), ev.get("ppe_roles"), rl),
         "description": str(ini.get("description") or ""),
         "documents": [str(d) for d in ini.get("documents") or []],
         "confidence": f"{float(conf):.2f}" if isinstance(conf, (int, float)) else "",
         "review": _initiative_review(
             ini,
-            {"methods": method_labels, "levels": level_labels(), "ppe_roles": role_labels()},
+            {"methods": method_labels, "levels": lv, "ppe_roles": rl},
         ),
     }
 
@@ -299,6 +316,8 @@ def render_html(
     figure_svg: bytes | str | None = None,
     title: str = "coatlas report",
     rejected_initiatives: Sequence[dict[str, Any]] = (),
+    labels: dict[str, dict[str, str]] | None = None,
+    memos: Sequence[dict[str, Any]] = (),
 ) -> str:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -310,7 +329,7 @@ def render_html(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    inis = [initiative_view(i, method_labels) for i in chronological(initiatives)]
+    inis = [initiative_view(i, method_labels, labels) for i in chronological(initiatives)]
     names = {v["id"]: (v["name"], v["anchor"]) for v in inis}
     unc = []
     for u in uncoded or []:
@@ -392,6 +411,17 @@ def render_html(
         unplaced=_unplaced(lessons_doc),
         table3=table3_rows(lessons_doc.get("hierarchy") or [], rejected_ids(lessons_doc)),
         review=_review_summary(lessons_doc),
-        rejected_initiatives=[initiative_view(i, method_labels) for i in rejected_initiatives],
+        rejected_initiatives=[
+            initiative_view(i, method_labels, labels) for i in rejected_initiatives
+        ],
+        memos=[
+            {
+                "target": str(m.get("target") or ""),
+                "about": str(m.get("about") or m.get("target") or ""),
+                "text": str(m.get("text") or ""),
+                "by": str(m.get("by") or ""),
+            }
+            for m in memos or []
+        ],
     )
     return html

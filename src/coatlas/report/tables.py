@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from coatlas.report.labels import label, level_labels, role_labels
+from coatlas.report.labels import label, with_defaults
 
 DASH = "\u2013"  # en dash, as in the study's "2006–2012"
 
@@ -112,11 +112,15 @@ def method_sentence(methods: Sequence[str], method_labels: dict[str, str]) -> st
 
 
 def table2_rows(
-    initiatives: Iterable[dict[str, Any]], method_labels: dict[str, str]
+    initiatives: Iterable[dict[str, Any]],
+    method_labels: dict[str, str],
+    labels: dict[str, dict[str, str]] | None = None,
 ) -> list[dict[str, str]]:
     """One row per initiative, chronological, with the study's three columns plus
-    machine-friendly extras (id, methods, levels, roles)."""
-    lv, rl = level_labels(), role_labels()
+    machine-friendly extras (id, methods, levels, roles). ``labels`` are the run's
+    codebook's level and role labels (the built-in codebook's when not given)."""
+    groups = with_defaults(labels)
+    lv, rl = groups.get("levels", {}), groups.get("ppe_roles", {})
     rows = []
     for i in chronological(initiatives):
         methods = list(i.get("methods") or [])
@@ -206,8 +210,16 @@ def table3_rows(
 # --------------------------------------------------------------------------- writers
 
 
+BOM = "\ufeff"  # lets Excel read the CSV as UTF-8 ("Patientrådet", not "PatientrÃ¥det")
+
+
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV text that starts with a byte-order mark, so Excel opens it as UTF-8.
+
+    Python's ``csv`` and pandas read it with ``encoding="utf-8-sig"``.
+    """
     buf = io.StringIO()
+    buf.write(BOM)
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
     for r in rows:

@@ -37,7 +37,7 @@ CHILDREN = {"cluster": "categories", "category": "codes", "code": "lessons"}
 CHILD_LEVEL = {"cluster": "category", "category": "code", "code": "lesson"}
 PARENT_LEVEL = {"category": "cluster", "code": "category", "lesson": "code"}
 PREFIX = {"cluster": "C", "category": "G", "code": "K"}
-OPS = ("rename", "merge", "move", "create", "reject", "restore")
+OPS = ("rename", "merge", "move", "create", "reject", "restore", "add")
 MAX_CONCEPTS = 6
 _ID = re.compile(r"^([A-Za-z]*)(\d+)$")
 
@@ -49,7 +49,10 @@ _FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "create": (("level", "label"), ("parent", "id")),
     "reject": (("lesson",), ("note",)),
     "restore": (("lesson",), ()),
+    # a lesson a human coded by selecting its text: ``start``/``end`` are offsets (ints)
+    "add": (("document", "start", "end", "text"), ("lesson", "to", "language")),
 }
+_INT_FIELDS = ("start", "end")
 
 
 class ReviewError(CoatlasError):
@@ -89,6 +92,16 @@ def normalize(op: Any) -> dict[str, Any]:
         if value is None:
             if key in required:
                 raise ReviewError(f"{name}: missing {key!r}")
+            continue
+        if key in _INT_FIELDS:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ReviewError(f"{name}: {key!r} must be a character offset, got {value!r}")
+            out[key] = value
+            continue
+        if key == "text":  # the quote, exactly as in the document
+            if not isinstance(value, str) or not value.strip():
+                raise ReviewError(f"{name}: 'text' is empty")
+            out[key] = value
             continue
         if not isinstance(value, str):
             raise ReviewError(f"{name}: {key!r} must be text, got {type(value).__name__}")
@@ -346,6 +359,58 @@ class Review:
         review.pop("note", None)
         les["review"] = _lesson_review(review, actor)
         self._touch_code_of(lid, actor, dirty)
+
+    def _add(self, op: dict[str, Any], actor: str, dirty: set[str]) -> None:
+        """A lesson a reviewer found in a document: into a code (``to``) or into no code yet."""
+        if op["end"] <= op["start"]:
+            raise ReviewError(f"add lesson: span {op['start']}:{op['end']} is empty")
+        if len(op["text"]) != op["end"] - op["start"]:
+            raise ReviewError(f"add lesson: the quote is not {op['end'] - op['start']} characters")
+        for les in self.doc["lessons"]:
+            if (les.get("document"), les.get("start"), les.get("end")) == (
+                op["document"],
+                op["start"],
+                op["end"],
+            ):
+                raise ReviewError(
+                    f"add lesson: {op['document']} [{op['start']}:{op['end']}] is already "
+                    f"lesson {les.get('id')}"
+                )
+        to = op.get("to")
+        if to is not None:
+            hit = self._node(f"add lesson to {to}", "to", to)
+            if hit.level != "code":
+                raise ReviewError(
+                    f"add lesson to {to}: a lesson goes into a code, {to} is a {hit.level}"
+                )
+        lid = op.get("lesson") or self._new_lesson_id()
+        if lid in self.lessons or lid in self.nodes:
+            raise ReviewError(f"add lesson {lid}: the id is already used")
+        op["lesson"] = lid
+        record: dict[str, Any] = {
+            "id": lid,
+            "document": op["document"],
+            "start": op["start"],
+            "end": op["end"],
+            "text": op["text"],
+        }
+        if op.get("language"):
+            record["language"] = op["language"]
+        record |= {"key_concepts": [], "code": None, "category": None, "cluster": None}
+        record |= {"confidence": 1.0, "source": human(actor)}
+        self.doc["lessons"].append(record)
+        self._reindex()
+        if to is not None:
+            node = self.nodes[to].node
+            node["lessons"] = self._sorted("lesson", [*node["lessons"], lid])
+            self._touch(node, actor)
+            dirty.add(to)
+            self._reindex()
+
+    def _new_lesson_id(self) -> str:
+        numbers = [int(m[2]) for x in self.lessons if (m := _ID.match(x)) and m[1] == "L"]
+        width = max((len(x) - 1 for x in self.lessons if x.startswith("L")), default=3)
+        return f"L{max(numbers, default=0) + 1:0{width}d}"
 
     def _touch_code_of(self, lid: str, actor: str, dirty: set[str]) -> None:
         kid = self.code_of.get(lid)

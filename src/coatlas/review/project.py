@@ -18,6 +18,7 @@ from coatlas.review.ops import ReviewError
 
 STORE_FILE = "coatlas.sqlite"  # the name coatlas.pipeline gives the store in OUT
 REJECTED_FILE = "rejected_initiatives.json"  # initiatives a reviewer rejected, with why
+MEMOS_FILE = "memos.json"  # the analysts' memos, each with its target and author
 # the Step 1–2 outputs a reviewed report needs beside lessons.json
 _CARRIED = (
     "initiatives.json",
@@ -47,20 +48,127 @@ class Project:
         self.close()
 
     def reviewed(self) -> dict[str, Any]:
-        return self.store.reviewed_lessons(self.run_id)
+        from coatlas.review.log import reviewed_lessons
+
+        return reviewed_lessons(self.store, self.run_id)
 
     def proposed(self) -> dict[str, Any]:
         return self.store.proposed_lessons(self.run_id)
 
     def apply(self, ops: list[dict[str, Any]], actor: str) -> tuple[dict[str, Any], list[dict]]:
-        return self.store.review_lessons(self.run_id, ops, actor)
+        """Record lesson ops (rename … restore, and ``add`` of a lesson coded by selection)."""
+        from coatlas.review.log import review_lessons
+
+        return review_lessons(self.store, self.run_id, ops, actor, texts=self.text)
 
     def log(self) -> list[dict[str, Any]]:
+        from coatlas.events import LESSON_REVIEW
+
         return [
             e
             for e in self.store.events(target=f"run:{self.run_id}")
-            if e["action"] == "lesson.review"
+            if e["action"] == LESSON_REVIEW
         ]
+
+    # -- the documents every offset refers to ----------------------------------------------
+
+    def documents(self) -> list[dict[str, Any]]:
+        """The run's documents (``path``, ``sha256``, ``language``, ``chars``), by path."""
+        return self.store.run_documents(self.run_id)
+
+    def text(self, path: str) -> str | None:
+        """The canonical text the run read at ``path`` (what `coatlas extract` prints)."""
+        cache = self.__dict__.setdefault("_texts", {})
+        if path not in cache:
+            cache[path] = self.store.document_text(self.run_id, path)
+        return cache[path]
+
+    def codebook_codes(self) -> list[str] | None:
+        """``group:code`` of every method, level and role in the run's codebook (None: unknown)."""
+        from coatlas.review.labels import run_codebook
+
+        if self.out_dir is None:  # a store named by URL: its manifest is not at hand
+            return None
+        book = run_codebook(self.out_dir)
+        if book is None:
+            return None
+        return [f"{g}:{c.id}" for g in ("methods", "levels", "ppe_roles")
+                if g in book.group_ids() for c in book.codes(g)]  # fmt: skip
+
+    # -- coding by selection: what the machine missed (the CLI verbs and the web forms) ----
+
+    def add_initiative(
+        self,
+        name: str,
+        document: str,
+        start: int,
+        end: int,
+        actor: str,
+        *,
+        start_year: int | None = None,
+        end_year: int | None = None,
+        ongoing: bool = False,
+    ) -> dict[str, Any]:
+        """A new initiative named by ``text[start:end]`` of ``document``, with its years."""
+        op = {"op": "add", "name": name, "document": document, "start": start, "end": end}
+        return self.review_initiatives([_years(op, start_year, end_year, ongoing)], actor)[0]
+
+    def code(
+        self, initiative: str, code: str, document: str, start: int, end: int, actor: str
+    ) -> dict[str, Any]:
+        """A method, level or role of the run's codebook for an initiative, from a quote."""
+        op = {"op": "code", "initiative": initiative, "code": code, "document": document}
+        return self.review_initiatives([{**op, "start": start, "end": end}], actor)[0]
+
+    def set_years(
+        self,
+        initiative: str,
+        document: str,
+        start: int,
+        end: int,
+        actor: str,
+        *,
+        start_year: int | None = None,
+        end_year: int | None = None,
+        ongoing: bool = False,
+    ) -> dict[str, Any]:
+        """Correct an initiative's start, end or ongoing from a quote that says so."""
+        op = {"op": "years", "initiative": initiative, "document": document}
+        op |= {"start": start, "end": end}
+        return self.review_initiatives([_years(op, start_year, end_year, ongoing)], actor)[0]
+
+    def uncode(self, coding: str, actor: str) -> dict[str, Any]:
+        """Take back a coding a person added (``h2``); a machine's coding is rejected instead."""
+        return self.review_initiatives([{"op": "uncode", "coding": coding}], actor)[0]
+
+    def add_lesson(
+        self, document: str, start: int, end: int, actor: str, to: str | None = None
+    ) -> dict[str, Any]:
+        """A lesson the machine missed, ``text[start:end]`` of ``document``, into code ``to``."""
+        op: dict[str, Any] = {"op": "add", "document": document, "start": start, "end": end}
+        language = next((d["language"] for d in self.documents() if d["path"] == document), None)
+        if to:
+            op["to"] = to
+        if language:
+            op["language"] = language
+        return self.apply([op], actor)[1][0]
+
+    # -- memos ------------------------------------------------------------------------------
+
+    def memos(self) -> list[dict[str, Any]]:
+        """Every memo of the run, oldest first (``target``, ``text``, ``by``)."""
+        from coatlas.review.log import memo_events
+        from coatlas.review.memos import memo_records
+
+        return memo_records(memo_events(self.store, self.run_id))
+
+    def add_memo(self, target: str, text: str, actor: str) -> dict[str, Any]:
+        """A memo on an initiative, node, lesson, coding or document (a ``memo`` event)."""
+        from coatlas.review.log import add_memos
+        from coatlas.review.memos import normalize_memo
+
+        memo = normalize_memo(target, text, self)
+        return add_memos(self.store, self.run_id, [memo], actor)[0]
 
     # -- Steps 1–2 (coatlas.review.initiatives) ----------------------------------------
 
@@ -71,19 +179,54 @@ class Project:
     def reviewed_initiatives(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """(kept, rejected): the proposal with every recorded decision applied."""
         from coatlas.review.initiatives import apply_review, coding_reviews
+        from coatlas.review.log import initiative_ops
 
         proposal = self.proposed_initiatives()
         return apply_review(
             proposal,
-            coding_reviews(self.store, self.run_id, proposal),
-            self.store.initiative_ops(self.run_id),
+            coding_reviews(self.store, self.run_id),
+            initiative_ops(self.store, self.run_id),
         )
+
+    def unmatched_decisions(self) -> list[Any]:
+        """Coding decisions that find no evidence item in the proposal (never silently lost)."""
+        from coatlas.review.initiatives import coding_reviews, unmatched
+
+        return unmatched(self.proposed_initiatives(), coding_reviews(self.store, self.run_id))
 
     def codings(self, initiative: str | None = None) -> list[dict[str, Any]]:
         """The run's Step 1–2 codings (ids for the review verbs), optionally of one initiative."""
         target = f"initiative:{initiative}" if initiative else None
         rows = self.store.codings(run_id=self.run_id, target=target)
         return [r for r in rows if str(r["target"]).startswith("initiative:")]
+
+    def human_codings(self, initiative: str | None = None) -> list[dict[str, Any]]:
+        """Codings people added by selection (ids ``h1`` …), shaped like :meth:`codings` rows."""
+        from coatlas.review.initiatives import human_item, replay_initiative_ops
+        from coatlas.review.log import initiative_ops
+
+        state = replay_initiative_ops(
+            self.proposed_initiatives(), initiative_ops(self.store, self.run_id)
+        )
+        out = []
+        for hid, (actor, op) in state.human.items():
+            if initiative is not None and op["initiative"] != initiative:
+                continue
+            item = human_item(op, actor)
+            item.pop("review")
+            code = {"add": "name", "years": "years"}.get(op["op"], op.get("code"))
+            out.append(
+                {
+                    "id": hid,
+                    "run_id": self.run_id,
+                    "target": f"initiative:{op['initiative']}",
+                    "code": code,
+                    "status": "added",
+                    "coder": actor,
+                    "evidence": item,
+                }
+            )
+        return out
 
     def _coding(self, coding_id: int) -> dict[str, Any]:
         for row in self.store.codings(run_id=self.run_id):
@@ -133,18 +276,44 @@ class Project:
         )
 
     def review_initiatives(self, ops: list[dict[str, Any]], actor: str) -> list[dict[str, Any]]:
-        """Reject, restore or rename whole initiatives (``initiative.review`` events)."""
-        return self.store.review_initiatives(self.run_id, ops, actor)
+        """Initiative ops (``initiative.review`` events): reject, restore, rename whole
+        initiatives; add one, code, correct years or uncode, by selected text."""
+        from coatlas.review.log import review_initiatives
+
+        needs_codes = any(isinstance(o, dict) and o.get("op") == "code" for o in ops)
+        return review_initiatives(
+            self.store,
+            self.run_id,
+            ops,
+            actor,
+            texts=self.text,
+            codes=self.codebook_codes() if needs_codes else None,
+        )
 
     def initiative_log(self) -> list[dict[str, Any]]:
         """Every Step 1–2 decision of the run, oldest first (coding and initiative events)."""
+        from coatlas.events import INITIATIVE_REVIEW, MEMO
+
         ids = {f"coding:{r['id']}" for r in self.codings()}
         run = f"run:{self.run_id}"
         return [
             e
             for e in self.store.events()
-            if e["target"] in ids or (e["target"] == run and e["action"] == "initiative.review")
+            if e["target"] in ids
+            or (e["target"] == run and e["action"] in (INITIATIVE_REVIEW, MEMO))
         ]
+
+
+def _years(
+    op: dict[str, Any], start_year: int | None, end_year: int | None, ongoing: bool
+) -> dict[str, Any]:
+    if start_year is not None:
+        op["start_year"] = start_year
+    if end_year is not None:
+        op["end_year"] = end_year
+    if ongoing:
+        op["ongoing"] = True
+    return op
 
 
 def open_project(
@@ -194,34 +363,51 @@ def open_project(
 
 
 def write_reviewed(
-    project: Project, out_dir: str | Path | None = None, codebook: str | Path | None = None
+    project: Project,
+    out_dir: str | Path | None = None,
+    codebook: str | Path | None = None,
+    *,
+    today_year: int | None = None,
+    dpi: int | None = None,
 ) -> dict[str, Path]:
-    """Write the reviewed lessons.json, initiatives.json and re-render every report.
+    """Write the reviewed lessons.json, initiatives.json, memos.json and re-render every report.
 
     Into ``out_dir`` (default: the project's folder). Step 1–2 files are copied
     from the project's folder when writing elsewhere. The report is rendered with
     the run's codebook (from manifest.json, or ``codebook``), checked by digest, so
-    Table 2 and Figure 1 come out byte-identical to what analyze wrote.
+    Table 2 and Figure 1 come out byte-identical to what analyze wrote, and its labels
+    name every code. ``today_year`` is Figure 1's "now"; ``dpi`` the PNG's resolution.
     """
+    from coatlas.pipeline import method_labels
     from coatlas.report import write_reports_from_folder
+    from coatlas.report.figure import DPI
+    from coatlas.report.labels import codebook_labels
+    from coatlas.review.labels import run_codebook
+    from coatlas.review.memos import describe
 
     out = Path(out_dir) if out_dir is not None else project.out_dir
     if out is None:
         raise ReviewError("review report: say where to write (--out DIR)")
+    if out.exists() and not out.is_dir():
+        raise ReviewError(f"{out}: not a folder (--out names an existing file)")
     # the Step 1–2 files, the manifest and the errors come from a folder: it must be the
     # run's own, or the outputs would mix two runs
     if project.out_dir is not None:
         check_folder(project, project.out_dir)
     if out.is_dir() and (project.out_dir is None or out.resolve() != project.out_dir.resolve()):
         check_folder(project, out, required=False)
+    source = project.out_dir if project.out_dir is not None else out
+    book = run_codebook(source, codebook, strict=True)
     out.mkdir(parents=True, exist_ok=True)
     if project.out_dir is not None and out.resolve() != project.out_dir.resolve():
         for name in _CARRIED:
             if (project.out_dir / name).is_file():
                 write_bytes(out / name, (project.out_dir / name).read_bytes())
-    labels = _method_labels(out / "manifest.json", codebook)
-    write_json(out / "lessons.json", project.reviewed())
+    lessons = project.reviewed()
+    write_json(out / "lessons.json", lessons)
     written = {"lessons.json": out / "lessons.json"}
+    kept: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
     if project.proposed_initiatives():  # runs stored before Steps 1–2 review: file left alone
         kept, rejected = project.reviewed_initiatives()
         write_json(out / "initiatives.json", kept)
@@ -231,7 +417,21 @@ def write_reviewed(
             written[REJECTED_FILE] = out / REJECTED_FILE
         elif (out / REJECTED_FILE).exists():
             (out / REJECTED_FILE).unlink()  # every rejection was restored since the last report
-    paths = write_reports_from_folder(out, method_labels=labels)
+    memos = [
+        {**m, "about": describe(m["target"], kept + rejected, lessons)} for m in project.memos()
+    ]
+    if memos:
+        write_json(out / MEMOS_FILE, memos)
+        written[MEMOS_FILE] = out / MEMOS_FILE
+    elif (out / MEMOS_FILE).exists():
+        (out / MEMOS_FILE).unlink()
+    paths = write_reports_from_folder(
+        out,
+        method_labels=method_labels(book),
+        group_labels=codebook_labels(book),
+        today_year=today_year,
+        dpi=dpi or DPI,
+    )
     return {**written, **paths}
 
 
@@ -302,27 +502,3 @@ def _mismatch(manifest: dict[str, Any], run: dict[str, Any]) -> str | None:
     if version is not None and manifest.get("coatlas") != version:
         return f"coatlas {manifest.get('coatlas')}, the run's {version}"
     return None
-
-
-def _method_labels(manifest_path: Path, codebook: str | Path | None) -> dict[str, str] | None:
-    from coatlas.codebook import load_codebook
-    from coatlas.pipeline import method_labels
-
-    manifest = {}
-    if manifest_path.is_file():
-        manifest = read_manifest(manifest_path)
-    wanted = (manifest.get("codebook") or {}).get("digest")
-    source = codebook or (manifest.get("settings") or {}).get("codebook")
-    try:
-        book = load_codebook(str(source) if source else None)
-    except Exception as e:  # noqa: BLE001 — any failure to read it is the same one-line error
-        raise ReviewError(
-            f"{source}: cannot read the run's codebook ({str(e).splitlines()[0]}); "
-            "pass --codebook FILE"
-        ) from None
-    if wanted and book.digest != wanted:
-        raise ReviewError(
-            f"{source or 'built-in codebook'}: digest {book.digest[:12]} is not the run's "
-            f"{wanted[:12]} (manifest.json); pass the run's codebook with --codebook FILE"
-        )
-    return method_labels(book)

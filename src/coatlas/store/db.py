@@ -25,6 +25,52 @@ class StoreError(CoatlasError):
     """A store operation refused: one line saying what and why."""
 
 
+def safe_url(url: str) -> str:
+    """The URL as it may be printed: no password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 — an unparsable URL is shown as given, minus credentials
+        return re.sub(r"//[^@/]*@", "//***@", url)
+
+
+def check_url(url: str) -> None:
+    """A URL the store can open: parsable, SQLite or PostgreSQL, a SQLite file's folder present.
+
+    The store never creates folders for a URL: a typo must not leave directories behind.
+    """
+    try:
+        u = make_url(url)
+    except Exception as e:  # noqa: BLE001 — sqlalchemy raises ArgumentError, ValueError …
+        raise StoreError(
+            f"{safe_url(url)}: not a database URL ({str(e).splitlines()[0]})"
+        ) from None
+    backend = u.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreError(
+            f"{safe_url(url)}: unsupported database {backend!r} (sqlite or postgresql)"
+        )
+    if backend == "sqlite" and u.database not in (None, "", ":memory:"):
+        folder = Path(u.database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise StoreError(f"{safe_url(url)}: folder {folder} does not exist")
+
+
+def probe(url: str) -> None:
+    """Connect once to a server URL (not SQLite, whose file a run creates); one line if it fails."""
+    from sqlalchemy.exc import DBAPIError
+
+    if make_url(url).get_backend_name() == "sqlite":
+        return
+    engine = make_engine(url)
+    try:
+        engine.connect().close()
+    except DBAPIError as e:
+        why = str(e.orig).strip().splitlines()[0] if e.orig is not None else type(e).__name__
+        raise StoreError(f"{safe_url(url)}: cannot open the store ({why})") from None
+    finally:
+        engine.dispose()
+
+
 def sqlite_url(path: str | Path) -> str:
     return f"sqlite:///{Path(path).expanduser().resolve()}"
 
@@ -37,14 +83,13 @@ def make_engine(url: str, schema: str | None = None, echo: bool = False) -> Engi
     locked". PostgreSQL: ``schema`` becomes the search_path of every connection,
     so one database can hold several isolated stores (tests, CI, tenants).
     """
+    check_url(url)
     u = make_url(url)
     kw: dict[str, Any] = {"echo": echo}
     if u.get_backend_name() == "sqlite":
         memory = u.database in (None, "", ":memory:")
         if memory:  # one shared connection, else every checkout sees an empty database
             kw |= {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
-        else:
-            Path(u.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(u, **kw)
 
         @event.listens_for(engine, "connect")
@@ -75,6 +120,8 @@ def make_engine(url: str, schema: str | None = None, echo: bool = False) -> Engi
         if u.get_backend_name() != "postgresql":
             raise StoreError(f"schema={schema!r} is only supported on PostgreSQL")
         kw["connect_args"] = {"options": f"-csearch_path={schema}"}
+    # an unreachable server is one line after 10 s, not a hang
+    kw.setdefault("connect_args", {})["connect_timeout"] = 10
     return create_engine(u, **kw)
 
 

@@ -12,7 +12,7 @@ import json
 import os
 import re
 import socket
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from coatlas.document import Document, Page, Span, Turn
 from coatlas.errors import one_line
+from coatlas.events import CODING_EDIT, CODING_STATUS
 from coatlas.evidence import Coding
-from coatlas.review.ops import Review, ReviewError, check_actor
 from coatlas.store import db
 from coatlas.store.db import StoreError
 from coatlas.store.models import (
@@ -82,12 +82,18 @@ def open_store(
             raise StoreError("open_store: give a url or a path for the store")
         url = db.sqlite_url(path)
     engine = db.make_engine(url, schema=schema, echo=echo)
-    if migrate:
-        try:
+    try:
+        if migrate:
             db.upgrade(engine, "head", schema=schema)
-        except BaseException:
-            engine.dispose()
-            raise
+        else:
+            engine.connect().close()
+    except DBAPIError as e:  # unreachable server, refused login, not a database file …
+        engine.dispose()
+        why = str(e.orig).strip().splitlines()[0] if e.orig is not None else type(e).__name__
+        raise StoreError(f"{db.safe_url(url)}: cannot open the store ({why})") from None
+    except BaseException:
+        engine.dispose()
+        raise
     return Store(engine, schema=schema)
 
 
@@ -506,7 +512,7 @@ class Store:
             payload: dict[str, Any] = {"from": before, "to": status}
             if note is not None:
                 payload["note"] = note
-            _event(s, actor, "coding.status", f"coding:{coding_id}", payload)
+            _event(s, actor, CODING_STATUS, f"coding:{coding_id}", payload)
             s.flush()
             return _coding_dict(row, s.get_one(DocumentRow, row.document_id).path)
 
@@ -544,7 +550,7 @@ class Store:
             payload: dict[str, Any] = {"from": before, "to": after}
             if note is not None:
                 payload["note"] = note
-            _event(s, actor, "coding.edit", f"coding:{coding_id}", payload)
+            _event(s, actor, CODING_EDIT, f"coding:{coding_id}", payload)
             s.flush()
             return _coding_dict(row, doc.path)
 
@@ -670,55 +676,65 @@ class Store:
         with self._read() as s:
             return _proposal(s, run_id)
 
-    def reviewed_lessons(self, run_id: int) -> dict[str, Any]:
-        """The proposal with the run's ``lesson.review`` events replayed in order."""
+    # -- a run's review events: the store keeps them, coatlas.review decides ------------
+
+    def run_events(self, run_id: int, actions: Sequence[str]) -> list[dict[str, Any]]:
+        """Events on ``run:N`` with one of ``actions``, oldest first (``id, actor, action, payload``)."""
         with self._read() as s:
-            return _reviewed(s, run_id).doc
+            return _run_events(s, run_id, actions)
 
-    def review_lessons(
-        self, run_id: int, ops: Sequence[dict[str, Any]], actor: str
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        """Apply review ops to the run's hierarchy and record each as an event, all or none.
-
-        Returns the reviewed lessons.json and the ops as recorded (a ``create`` carries
-        the id it got). Writers of one run are serialised (row lock on PostgreSQL,
-        ``BEGIN IMMEDIATE`` on SQLite), so every op is checked against the state the
-        events before it produce. A refused op raises ``ReviewError`` and records nothing.
-        """
-        actor = check_actor(actor)
-        with self._tx() as s:
-            s.execute(select(Run.id).where(Run.id == run_id).with_for_update())
-            review = _reviewed(s, run_id)
-            recorded = _apply_ops(s, review, ops, actor, REVIEW_ACTION, run_id)
-            return review.doc, recorded
-
-    # -- review of Steps 1–2: whole initiatives ------------------------------------------
-
-    def initiative_ops(self, run_id: int) -> list[tuple[str, dict[str, Any]]]:
-        """The run's ``initiative.review`` ops as ``(actor, op)``, oldest first."""
-        with self._read() as s:
-            return _initiative_ops(s, run_id)
-
-    def review_initiatives(
-        self, run_id: int, ops: Sequence[dict[str, Any]], actor: str
+    def append_run_events(
+        self,
+        run_id: int,
+        actions: Sequence[str],
+        decide: Callable[[list[dict[str, Any]]], list[tuple[str, dict[str, Any]]]],
+        actor: str,
     ) -> list[dict[str, Any]]:
-        """Reject, restore or rename initiatives of a run; one event per op, all or none.
+        """Append what ``decide`` returns as events on ``run:N``, all or none.
 
-        Checked against the run's stored initiatives and the ops before them (writers of
-        one run are serialised as for :meth:`review_lessons`). Returns the ops as recorded;
-        a refused op raises ``ReviewError`` and records nothing.
+        ``decide`` gets the run's earlier events of ``actions`` (as :meth:`run_events`)
+        and returns ``(action, payload)`` pairs to record; whatever it raises records
+        nothing. Writers of one run are serialised (a row lock on PostgreSQL, ``BEGIN
+        IMMEDIATE`` on SQLite), so ``decide`` always sees every event before its own.
+        Returns the payloads as recorded.
         """
-        from coatlas.review.initiatives import ACTION, replay_initiative_ops
-
-        actor = check_actor(actor)
         with self._tx() as s:
             s.execute(select(Run.id).where(Run.id == run_id).with_for_update())
             _get_run(s, run_id)
-            q = select(Initiative.fields).where(Initiative.run_id == run_id)
-            review = replay_initiative_ops(
-                list(s.scalars(q.order_by(Initiative.id))), _initiative_ops(s, run_id)
+            recorded = []
+            for action, payload in decide(_run_events(s, run_id, actions)):
+                _event(s, actor, action, f"run:{run_id}", payload)
+                recorded.append(payload)
+            s.flush()
+            return recorded
+
+    def document_text(self, run_id: int, path: str) -> str | None:
+        """The canonical text a run read at ``path`` (None if the run has no such document)."""
+        with self._read() as s:
+            doc_id = s.scalar(
+                select(RunDocument.document_id).where(
+                    RunDocument.run_id == run_id, RunDocument.path == path
+                )
             )
-            return _apply_ops(s, review, ops, actor, ACTION, run_id)
+            if doc_id is None:
+                return None
+            return s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id))
+
+    def run_documents(self, run_id: int) -> list[dict[str, Any]]:
+        """The run's input set: ``path``, ``sha256``, ``language``, ``chars``, by path."""
+        with self._read() as s:
+            q = (
+                select(
+                    RunDocument.path, DocumentRow.sha256, DocumentRow.language, DocumentRow.chars
+                )
+                .join(DocumentRow, DocumentRow.id == RunDocument.document_id)
+                .where(RunDocument.run_id == run_id)
+                .order_by(RunDocument.path)
+            )
+            return [
+                {"path": p, "sha256": h, "language": lang, "chars": n}
+                for p, h, lang, n in s.execute(q)
+            ]
 
     # -- events --------------------------------------------------------------------
 
@@ -748,9 +764,6 @@ class Store:
         with self._read() as s:
             return s.scalar(select(func.count()).select_from(model)) or 0
 
-
-REVIEW_ACTION = "lesson.review"
-INITIATIVE_ACTION = "initiative.review"  # coatlas.review.initiatives.ACTION
 
 _TABLES: dict[str, type] = {
     m.__tablename__: m  # type: ignore[attr-defined]
@@ -824,31 +837,16 @@ def _proposal(s: Session, run_id: int) -> dict[str, Any]:
     return {"lessons": list(s.scalars(q)), "hierarchy": prop.hierarchy, "sampling": prop.sampling}
 
 
-def _reviewed(s: Session, run_id: int) -> Review:
-    """A ``Review`` of the run's proposal with its recorded ops applied."""
-    review = Review(_proposal(s, run_id))
+def _run_events(s: Session, run_id: int, actions: Sequence[str]) -> list[dict[str, Any]]:
     q = (
         select(Event)
-        .where(Event.target == f"run:{run_id}", Event.action == REVIEW_ACTION)
+        .where(Event.target == f"run:{run_id}", Event.action.in_(list(actions)))
         .order_by(Event.id)
     )
-    for event in s.scalars(q):
-        try:
-            review.apply(event.payload, event.actor)
-        except ReviewError as e:  # only a log edited behind the API's back gets here
-            raise StoreError(
-                f"run {run_id}: review event {event.id} does not replay ({e})"
-            ) from None
-    return review
-
-
-def _initiative_ops(s: Session, run_id: int) -> list[tuple[str, dict[str, Any]]]:
-    q = (
-        select(Event.actor, Event.payload)
-        .where(Event.target == f"run:{run_id}", Event.action == INITIATIVE_ACTION)
-        .order_by(Event.id)
-    )
-    return [(a, p) for a, p in s.execute(q)]
+    return [
+        {"id": e.id, "actor": e.actor, "action": e.action, "payload": e.payload}
+        for e in s.scalars(q)
+    ]
 
 
 def _validate_document(doc: Document) -> None:
@@ -920,24 +918,6 @@ def _insert_ignore(s: Session, model: Any, unique: list[str], **values: Any) -> 
         raise StoreError(f"{dialect}: unsupported database (SQLite or PostgreSQL)")
     stmt = ins(model).values(**values).on_conflict_do_nothing(index_elements=unique)
     return s.scalar(stmt.returning(model.id))
-
-
-def _apply_ops(
-    s: Session, review: Any, ops: Sequence[dict[str, Any]], actor: str, action: str, run_id: int
-) -> list[dict[str, Any]]:
-    """Apply review ops in order, one event each, in the caller's transaction; the first
-    refused op raises (naming its place in the batch) and the transaction records nothing."""
-    recorded = []
-    for i, op in enumerate(ops):
-        try:
-            done = review.apply(op, actor)
-        except ReviewError as e:
-            prefix = f"op {i + 1} of {len(ops)}: " if len(ops) > 1 else ""
-            raise ReviewError(f"{prefix}{e}") from None
-        _event(s, actor, action, f"run:{run_id}", done)
-        recorded.append(done)
-    s.flush()
-    return recorded
 
 
 def _event(s: Session, actor: str, action: str, target: str, payload: dict[str, Any]) -> None:

@@ -505,3 +505,22 @@ def _build(f: _Finder, kind: str, m: re.Match[str]) -> None:
     if f.g.approx_before.search(f.text[max(0, s - 20) : ys_abs]):
         conf = min(conf, 0.6)
     f.add(s, e, kind=k, first=first, last=first, years=(first,), confidence=conf, month=month)
+
+
+def latest_year(texts: list[tuple[str, str]]) -> int | None:
+    """The latest year that ``(text, lang)`` pairs name in a time expression (None: none).
+
+    Figure 1's "now": an ongoing initiative runs on to the latest year the documents
+    speak of, not just to the latest start or end year found. Vague ("the 2010s") and
+    relative ("last year") expressions do not count; a plan's target year does (pass
+    ``--today`` where that is not "now").
+    """
+    best: int | None = None
+    for text, lang in texts:
+        for expr in find_time_expressions(text, lang):
+            if expr.vague or expr.relative:
+                continue
+            for y in (*expr.years, expr.first, expr.last):
+                if y is not None and (best is None or y > best):
+                    best = y
+    return best

@@ -1,10 +1,12 @@
-"""The browser review app: the hierarchy with every quote, and forms that post review ops.
+"""The browser review app: the hierarchy, Table 2 and a document view to code in.
 
-Thin by design: every action is one op handed to the store (``review_lessons``),
-which checks it, records it as an event and returns the new state; the page is
-then rendered again from the store. Local use: ``coatlas serve OUT`` binds
-127.0.0.1. POSTs carry a per-process token and must be same-origin (CSRF), every
-text is escaped by Jinja's autoescape, and the page runs no script.
+Thin by design: every action is one op handed to :class:`coatlas.review.project.Project`
+(the same call the terminal verb makes), which checks it and records it as an event;
+the page is then rendered again from the store. Local use: ``coatlas serve OUT`` binds
+127.0.0.1. POSTs carry a per-process token and must be same-origin (CSRF), every text
+is escaped by Jinja's autoescape. The one script, ``/static/select.js``, is served by
+the app itself (CSP ``script-src 'self'``: no inline script, no CDN); it only fills
+the selection's offsets into the plain forms, which work without it.
 """
 
 from __future__ import annotations
@@ -17,15 +19,24 @@ from urllib.parse import quote, urlsplit
 from flask import Flask, Response, abort, jsonify, redirect, render_template, request
 
 from coatlas.errors import CoatlasError
+from coatlas.review.docview import KIND_LABELS, KINDS, document_view
 from coatlas.review.ops import LEVELS, rejected_lessons
 from coatlas.review.project import Project, write_reviewed
 
 # form fields an op may use (anything else in a form is ignored)
 _OP_FIELDS = ("op", "node", "label", "into", "item", "to", "level", "parent", "lesson", "note")
 _CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
 )
+_GROUP_NAMES = {"methods": "Method", "levels": "System level", "ppe_roles": "PPE role"}
+_SINGLE_NAMES = {
+    "name": "Initiative named",
+    "ppe": "PPE involvement",
+    "start": "Start year",
+    "end": "End year",
+    "years": "Years (corrected)",
+}
 
 
 _LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -43,8 +54,11 @@ def create_app(
     rebinds its own name to 127.0.0.1 (DNS rebinding) would otherwise be same-origin with
     the app and could read the token; checking Host stops that.
     """
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder="static", static_url_path="/static")
     app.config["TOKEN"] = token or secrets.token_urlsafe(32)
+    from coatlas.review.labels import run_labels
+
+    labels = run_labels(project.out_dir)  # the run's codebook: every label on every page
     app.config["MAX_CONTENT_LENGTH"] = 64 * 1024  # a form of ids and labels, nothing more
     hosts = frozenset(h.strip("[]").lower() for h in allowed_hosts)
 
@@ -54,20 +68,26 @@ def create_app(
         if name.lower() not in hosts:
             abort(403, f"host {request.host!r} refused (serve binds {', '.join(sorted(hosts))})")
 
+    def common(error: str | None = None, note: str | None = None) -> dict[str, Any]:
+        return {
+            "run_id": project.run_id,
+            "actor": actor,
+            "token": app.config["TOKEN"],
+            "error": error,
+            "note": note,
+            "can_write": project.out_dir is not None,
+            "memos": _memo_map(project.memos()),
+        }
+
     def page(error: str | None = None, status: int = 200, note: str | None = None) -> Response:
         doc = project.reviewed()
         html = render_template(
             "review.html",
             doc=doc,
             view=_view(doc),
-            run_id=project.run_id,
-            actor=actor,
-            token=app.config["TOKEN"],
-            error=error,
-            note=note,
-            can_write=project.out_dir is not None,
-            log=project.log()[-20:][::-1],
+            log=[_log_line(e, doc) for e in project.log()[-20:][::-1]],
             levels=LEVELS,
+            **common(error, note),
         )
         return Response(html, status=status, mimetype="text/html")
 
@@ -106,31 +126,145 @@ def create_app(
     # -- Steps 1–2: Table 2 and one page per initiative ------------------------------------
 
     def step12(iid: str | None = None, error: str | None = None, status: int = 200) -> Response:
+        from coatlas.review.initiatives import coding_keys
+
         kept, rejected = project.reviewed_initiatives()
-        common = {
-            "run_id": project.run_id,
-            "actor": actor,
-            "token": app.config["TOKEN"],
-            "error": error,
-            "can_write": project.out_dir is not None,
-        }
         if iid is None:
             html = render_template(
-                "initiatives.html", rows=_table2(kept), rejected=rejected, **common
+                "initiatives.html",
+                rows=_table2(kept, labels),
+                rejected=rejected,
+                **common(error),
             )
         else:
             known = {str(i.get("id")): i for i in kept + rejected}
             if iid not in known:
                 abort(404, f"{iid}: no such initiative in run {project.run_id}")
+            keys = coding_keys(project.store, project.run_id)
+            rows = [{**r, "key": keys.get(r["id"], "")} for r in project.codings(iid)] + [
+                {**r, "key": r["id"]} for r in project.human_codings(iid)
+            ]
             html = render_template(
                 "initiative.html",
                 ini=known[iid],
+                summary=_summary(known[iid], labels),
                 rejected=iid not in {str(i.get("id")) for i in kept},
-                groups=_coding_groups(project.codings(iid)),
-                choices=_code_choices(),
-                **common,
+                groups=_coding_groups(rows, labels),
+                choices=_code_choices(labels),
+                **common(error),
             )
         return Response(html, status=status, mimetype="text/html")
+
+    # -- documents: the text with its codings, where a selection is coded -----------------
+
+    def doc_page(path: str, error: str | None = None, status: int = 200) -> Response:
+        text = project.text(path)
+        if text is None:
+            abort(404, f"{path}: not a document of run {project.run_id}")
+        shown = [k for k in request.args.getlist("show") if k in KINDS] or list(KINDS)
+        only = request.args.get("initiative") or None
+        kept, _ = project.reviewed_initiatives()
+        lessons = project.reviewed()
+        view = document_view(path, text, kept, lessons, labels, shown, only)
+        focus = _span_arg(request.args.get("focus", ""))
+        html = render_template(
+            "document.html",
+            doc=view,
+            focus=focus,
+            shown=shown,
+            only=only,
+            kinds=[(k, KIND_LABELS[k], view["counts"][k]) for k in KINDS],
+            initiatives=sorted(
+                ((str(i["id"]), str(i.get("name") or i["id"])) for i in kept),
+                key=lambda t: t[1].casefold(),
+            ),
+            code_choices=_code_choices(labels),
+            group_names=_GROUP_NAMES,
+            nodes=_view(lessons)["choices"]["code"],
+            back=request.full_path.rstrip("?"),
+            **common(error),
+        )
+        return Response(html, status=status, mimetype="text/html")
+
+    @app.get("/documents")
+    def documents() -> Response:
+        kept, _ = project.reviewed_initiatives()
+        lessons = project.reviewed()
+        rows = []
+        for d in project.documents():
+            n = sum(
+                1
+                for i in kept
+                for value in (i.get("evidence") or {}).values()
+                for items in (value.values() if isinstance(value, dict) else [value])
+                for e in items or []
+                if e.get("document") == d["path"]
+            )
+            n_lessons = sum(
+                1 for x in lessons.get("lessons") or [] if x.get("document") == d["path"]
+            )
+            rows.append({**d, "codings": n, "lessons": n_lessons})
+        html = render_template("documents.html", rows=rows, **common())
+        return Response(html, mimetype="text/html")
+
+    @app.get("/document")
+    def document() -> Response:
+        return doc_page(request.args.get("path", ""))
+
+    @app.post("/workbench")
+    def workbench() -> Any:
+        """One op coded by selection: the same Project call as its terminal verb."""
+        check_post()
+        form = request.form
+        back = _back(form.get("back", ""))
+        path = form.get("document", "").strip()
+        try:
+            action = form.get("action", "")
+            if action == "uncode":
+                project.uncode(form.get("coding", "").strip(), actor)
+            else:
+                start, end = _int(form, "start", True), _int(form, "end", True)
+                years = {
+                    "start_year": _int(form, "start_year"),
+                    "end_year": _int(form, "end_year"),
+                    "ongoing": bool(form.get("ongoing")),
+                }
+                if action == "add-initiative":
+                    project.add_initiative(
+                        form.get("name", "").strip(), path, start, end, actor, **years
+                    )
+                elif action == "code":
+                    project.code(
+                        form.get("initiative", "").strip(),
+                        form.get("code", "").strip(),
+                        path,
+                        start,
+                        end,
+                        actor,
+                    )
+                elif action == "years":
+                    project.set_years(
+                        form.get("initiative", "").strip(), path, start, end, actor, **years
+                    )
+                elif action == "add-lesson":
+                    project.add_lesson(path, start, end, actor, to=form.get("to") or None)
+                else:
+                    raise ValueError(f"{action!r}: unknown action")
+        except (CoatlasError, ValueError) as e:
+            if path and project.text(path) is not None:
+                return doc_page(path, error=str(e).splitlines()[0], status=400)
+            return step12(error=str(e).splitlines()[0], status=400)
+        return redirect(back, code=303)
+
+    @app.post("/memo")
+    def memo() -> Any:
+        check_post()
+        back = _back(request.form.get("back", ""))
+        try:
+            project.add_memo(request.form.get("target", ""), request.form.get("text", ""), actor)
+        except CoatlasError as e:
+            return page(error=str(e).splitlines()[0], status=400)
+        return redirect(back, code=303)
 
     @app.get("/initiatives")
     def initiatives() -> Response:
@@ -191,8 +325,13 @@ def create_app(
     @app.after_request
     def headers(resp: Response) -> Response:
         resp.headers["Content-Security-Policy"] = _CSP
+        if request.path.startswith("/static/"):
+            resp.headers["Cache-Control"] = "no-cache"
+            return resp
         resp.headers["X-Content-Type-Options"] = "nosniff"
-        resp.headers["Referrer-Policy"] = "no-referrer"
+        # same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on
+        # its own form posts, which the same-origin check must refuse
+        resp.headers["Referrer-Policy"] = "same-origin"
         resp.headers["Cache-Control"] = "no-store"
         return resp
 
@@ -222,12 +361,16 @@ def _view(doc: dict[str, Any]) -> dict[str, Any]:
         "choices": choices,
         "unplaced": [x for lid, x in lessons.items() if lid not in placed],
         "removed": (doc.get("review") or {}).get("removed") or [],
+        "labels": _labels_of(doc),
     }
 
 
-def _table2(initiatives: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Table 2 as the review index: each cell a list of codes linking to their evidence."""
-    from coatlas.report.tables import timeline
+def _table2(
+    initiatives: list[dict[str, Any]], labels: dict[str, dict[str, str]]
+) -> list[dict[str, Any]]:
+    """Table 2 as the review index: each cell a list of (code, label) linking to its evidence."""
+    from coatlas.report.labels import label
+    from coatlas.report.tables import chronological, timeline
 
     return [
         {
@@ -236,16 +379,44 @@ def _table2(initiatives: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "timeline": timeline(
                 i.get("start"), i.get("end"), bool(i.get("ongoing")), i.get("active_years") or []
             ),
-            "cells": [list(i.get(g) or []) for g in ("methods", "levels", "ppe_roles")],
+            "cells": [
+                (g, [(c, label(c, labels.get(g, {}))) for c in i.get(g) or []])
+                for g in ("methods", "levels", "ppe_roles")
+            ],
             "review": i.get("review") or {},
         }
-        for i in initiatives
+        for i in chronological(initiatives)
     ]
 
 
-def _coding_groups(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """An initiative's codings by what they code (name, ppe, years, then each code)."""
-    order = ("name", "ppe", "start", "end", "methods", "levels", "ppe_roles")
+def _summary(ini: dict[str, Any], labels: dict[str, dict[str, str]]) -> dict[str, str]:
+    """An initiative's values in words, for the head of its page."""
+    from coatlas.report.labels import label
+    from coatlas.report.tables import timeline
+
+    def words(group: str) -> str:
+        return ", ".join(label(c, labels.get(group, {})) for c in ini.get(group) or []) or "–"
+
+    return {
+        "timeline": timeline(
+            ini.get("start"),
+            ini.get("end"),
+            bool(ini.get("ongoing")),
+            ini.get("active_years") or [],
+        ),
+        "methods": words("methods"),
+        "levels": words("levels"),
+        "ppe_roles": words("ppe_roles"),
+    }
+
+
+def _coding_groups(
+    rows: list[dict[str, Any]], labels: dict[str, dict[str, str]]
+) -> list[dict[str, Any]]:
+    """An initiative's codings by what they code (name, ppe, years, then each code), labelled."""
+    from coatlas.report.labels import label
+
+    order = ("name", "ppe", "start", "end", "years", "methods", "levels", "ppe_roles")
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         groups.setdefault(r["code"], []).append(r)
@@ -254,15 +425,69 @@ def _coding_groups(rows: list[dict[str, Any]]) -> list[tuple[str, list[dict[str,
         head = code.partition(":")[0]
         return (order.index(head) if head in order else len(order), code)
 
-    return [(code, groups[code]) for code in sorted(groups, key=rank)]
+    out = []
+    for code in sorted(groups, key=rank):
+        group, _, sub = code.partition(":")
+        if sub:
+            title = f"{_GROUP_NAMES.get(group, group)}: {label(sub, labels.get(group, {}))}"
+        else:
+            title = _SINGLE_NAMES.get(code, code)
+        out.append({"code": code, "group": group, "title": title, "rows": groups[code]})
+    return out
 
 
-def _code_choices() -> dict[str, list[str]]:
-    """Codes a coding can be changed to, per group (the store checks them against the codebook)."""
-    from coatlas.report.labels import default_method_labels, level_labels, role_labels
+def _code_choices(labels: dict[str, dict[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """The run's codebook codes per group, as (code, label): what a coding can become."""
+    return {g: list(labels.get(g, {}).items()) for g in ("methods", "levels", "ppe_roles")}
 
-    return {
-        "methods": list(default_method_labels()),
-        "levels": list(level_labels()),
-        "ppe_roles": list(role_labels()),
-    }
+
+def _memo_map(memos: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for m in memos:
+        out.setdefault(m["target"], []).append(m)
+    return out
+
+
+def _log_line(e: dict[str, Any], doc: dict[str, Any]) -> str:
+    """A lesson op in words, ids replaced by labels where the node still exists."""
+    names = {cid: lab for cid, lab in _labels_of(doc).items()}
+    p = e.get("payload") or {}
+    parts = []
+    for k, v in p.items():
+        if k == "op" or k == "text":
+            continue
+        shown = f"“{names[v]}”" if isinstance(v, str) and v in names else str(v)
+        parts.append(f"{k} {shown}")
+    return f"{e['at'][:16].replace('T', ' ')} · {e['actor']} · {p.get('op')} " + ", ".join(parts)
+
+
+def _labels_of(doc: dict[str, Any]) -> dict[str, str]:
+    out = {}
+    for c in doc.get("hierarchy") or []:
+        out[c["id"]] = c.get("label", "")
+        for g in c.get("categories") or []:
+            out[g["id"]] = g.get("label", "")
+            for k in g.get("codes") or []:
+                out[k["id"]] = k.get("label", "")
+    return out
+
+
+def _int(form: Any, key: str, required: bool = False) -> int | None:
+    raw = str(form.get(key, "")).strip()
+    if not raw:
+        if required:
+            raise ValueError(f"{key}: select a passage (or give its {key} offset)")
+        return None
+    if not raw.isdigit():
+        raise ValueError(f"{key} {raw!r}: not a whole number")
+    return int(raw)
+
+
+def _span_arg(raw: str) -> tuple[int, int] | None:
+    a, sep, b = raw.partition(":")
+    return (int(a), int(b)) if sep and a.isdigit() and b.isdigit() else None
+
+
+def _back(raw: str) -> str:
+    """Where to go after a post: a path of this app, never another site."""
+    return raw if raw.startswith("/") and not raw.startswith("//") else "/documents"

@@ -1,0 +1,50 @@
+"""Checks of what a user typed, before anything is written: one line each, never a traceback.
+
+A wrong ``--out``, ``--db`` or documents folder is a usage error (exit status 2). Checking
+them before a run starts means a mistake creates nothing, in OUT or anywhere else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coatlas.errors import CoatlasError
+
+
+class UsageError(CoatlasError):
+    """A command-line argument that cannot work (one line: the argument and why)."""
+
+
+def check_documents(docs_dir: Path) -> None:
+    """DOCS must be a folder with at least one file in it.
+
+    Files are recognised by their content as well as their name, so any file is tried
+    (one that cannot be read is listed in errors.json, exit status 1); a folder with no
+    file at all is a usage error.
+    """
+    from coatlas.ingest import SUPPORTED_SUFFIXES, iter_files
+
+    if not docs_dir.is_dir():
+        raise UsageError(f"{docs_dir}: not a folder")
+    if next(iter(iter_files(docs_dir)), None) is None:
+        kinds = ", ".join(SUPPORTED_SUFFIXES)
+        raise UsageError(f"{docs_dir}: no supported files found ({kinds})")
+
+
+def check_out(out: Path) -> None:
+    """OUT must be a folder or not exist yet, and its parent must be a folder."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: exists and is not a folder (--out names the output folder)")
+    parent = out.resolve().parent
+    if not out.exists() and not parent.is_dir():
+        raise UsageError(f"{out}: its folder {parent} does not exist")
+
+
+def check_db_url(url: str | None) -> None:
+    """A SQLAlchemy URL of a backend the store supports; a SQLite file's folder must exist."""
+    if url is None:
+        return
+    from coatlas.store.db import check_url, probe
+
+    check_url(url)
+    probe(url)  # an unreachable server is found before OUT is created

@@ -60,7 +60,15 @@ def analyze(
     db: str | None = typer.Option(None, "--db", help="Project store URL (default: SQLite in OUT)"),
     no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Lexicon rules only"),
     scorer: str | None = typer.Option(
-        None, "--scorer", help='Step 1 scorer: "rules", or a model file (default: the shipped model)'
+        None,
+        "--scorer",
+        help='Step 1 scorer: "rules", or a model file (default: the shipped model)',
+    ),
+    pseudonymise: bool = typer.Option(
+        False, "--pseudonymise", help="Replace person names by codes before anything is stored"
+    ),
+    key: Path | None = typer.Option(
+        None, "--key", help="With --pseudonymise: write the key here (outside OUT)"
     ),
 ) -> None:
     """Read DOCS_DIR, run every analysis step and write the map to OUT."""
@@ -78,6 +86,8 @@ def analyze(
         db_url=db,
         embeddings=not no_embeddings,
         scorer=scorer,
+        pseudonymise=pseudonymise,
+        pseudonymise_key=str(key) if key else None,
     )
     with Progress(
         TextColumn("{task.description}"),
@@ -109,6 +119,49 @@ def analyze(
         highlight=False,
     )
     if summary.documents == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def pseudonymise(
+    docs_dir: Path = typer.Argument(
+        ..., help="Documents to pseudonymise (or, with --restore, a pseudonymised folder)"
+    ),
+    out: Path = typer.Option(..., "--out", help="Folder for the pseudonymised (or restored) texts"),
+    key: Path = typer.Option(..., "--key", help="The key file (JSON), kept apart from OUT"),
+    restore: bool = typer.Option(False, "--restore", help="Give back the original texts"),
+    roles: bool = typer.Option(False, "--roles", help='Codes by role ("Staff 01", "Relative 02")'),
+    contacts: bool = typer.Option(
+        False, "--contacts", help="Also e-mail addresses, phone numbers and personnummer"
+    ),
+    keep: Path | None = typer.Option(
+        None, "--keep", help="Names never to touch, one per line, aliases after | (initiatives)"
+    ),
+    language: str = typer.Option("en", "--language", help="Language of the codes: en or sv"),
+) -> None:
+    """Replace person names by codes consistently across DOCS_DIR; the key restores them."""
+    from coatlas.pseudonymise import Options, pseudonymise_folder, restore_folder
+
+    try:
+        if restore:
+            n, errors = restore_folder(docs_dir, key, out)
+            what = "restored"
+        else:
+            names: tuple[str, ...] = ()
+            if keep is not None:
+                from coatlas.directed.candidates import read_known
+
+                names = tuple(n for row in read_known(keep) for n in row)
+            opts = Options(roles=roles, contacts=contacts, keep=names, language=language)
+            n, errors, k = pseudonymise_folder(docs_dir, out, key, opts)
+            what = f"pseudonymised ({len(k['entities'])} names and details coded)"
+    except CoatlasError as e:
+        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    for line in errors:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    err.print(f"{n} documents {what} -> {out}", markup=False, highlight=False, soft_wrap=True)
+    if n == 0:
         raise typer.Exit(1)
 
 

@@ -33,11 +33,13 @@ class Settings:
     db_url: str | None = None  # None = a SQLite store in the output folder
     today: int | None = None  # where ongoing bars end; None = the latest year in the data
     scorer: str | None = None  # Step 1 scorer: None = the shipped model, "rules", or a model file
+    pseudonymise: bool = False  # replace person names by codes before anything is stored
+    pseudonymise_key: str | None = None  # where to write the key (None: no key, irreversible)
 
     def to_dict(self) -> dict[str, Any]:
         """Settings that shape the outputs (paths of caches and stores do not)."""
         d = asdict(self)
-        for k in ("embedding_cache", "db_url"):
+        for k in ("embedding_cache", "db_url", "pseudonymise_key"):
             d.pop(k)
         return d
 
@@ -92,6 +94,24 @@ def method_labels(codebook: Any) -> dict[str, str] | None:
     return {c.id: c.label.get("en") or c.id for c in codebook.codes("methods")}
 
 
+def _pseudonymised(docs: list[Any], settings: Settings, known: Any, out_dir: Path) -> list[Any]:
+    """Names replaced before the store, the steps and the report see the texts.
+
+    Initiative names of ``--initiatives`` are kept; the key goes where the settings say (never
+    into the output folder, which is shared).
+    """
+    from coatlas.pseudonymise import Options, PseudonymiseError, pseudonymise_documents, write_key
+
+    key_path = Path(settings.pseudonymise_key) if settings.pseudonymise_key else None
+    if key_path is not None and key_path.resolve().is_relative_to(out_dir.resolve()):
+        raise PseudonymiseError(f"{key_path}: keep the key outside the output folder")
+    keep = tuple(n for names in known or [] for n in names)
+    out, key = pseudonymise_documents(docs, Options(keep=keep))
+    if key_path is not None:
+        write_key(key, key_path)
+    return out
+
+
 def _stage(progress: Progress | None, name: str) -> Callable[[str], None]:
     """Adapt a stage's free-text progress messages to the (stage, done, total) callback."""
     count = [0]
@@ -141,6 +161,8 @@ def analyze(
             else None,
         )
         docs = sorted(found, key=lambda d: d.path)
+        if settings.pseudonymise:
+            docs = _pseudonymised(docs, settings, known, out_dir)
         errors = sorted(
             ({"file": e.path, "error": e.line()} for e in failures), key=lambda e: e["file"]
         )

@@ -230,6 +230,37 @@ def export(
     )
 
 
+@app.command("import")
+def import_(
+    project: Path = typer.Argument(
+        ..., help="A REFI-QDA project (.qdpx) from NVivo, ATLAS.ti, MAXQDA, QualCoder or coatlas"
+    ),
+    out: Path = typer.Option(..., "--out", help="Output folder (store, JSON files, report)"),
+    codebook: Path | None = typer.Option(
+        None, "--codebook", help="Codebook to map the project's codes to (default: built-in)"
+    ),
+    db: str | None = typer.Option(None, "--db", help="Project store URL (default: SQLite in OUT)"),
+) -> None:
+    """Read a .qdpx: sources, codes, coded selections (human coding, by coder) and cases."""
+    from coatlas.interop.qdpx_import import import_qdpx
+
+    try:
+        s = import_qdpx(project, out, codebook=str(codebook) if codebook else None, db_url=db)
+    except CoatlasError as e:
+        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    for line in s.problems:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    err.print(
+        f"{s.sources} sources, {s.codes} codes, {s.selections} coded selections by "
+        f"{', '.join(s.coders) or 'nobody'} ({s.mapped} codings matched the codebook); "
+        f"{s.initiatives} initiatives, {s.lessons} lessons -> {s.out_dir}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
 @app.command()
 def autocode(
     train: Path = typer.Argument(..., help="Coded CSV: id, text and one 0/1 column per code"),

@@ -210,7 +210,7 @@ class Clusterer:
         best, best_s = lo, -2.0
         for k in range(lo, hi + 1):
             lab = fcluster(z, t=k, criterion="maxclust")
-            if len(set(lab)) < 2:
+            if not 2 <= len(set(lab)) < n:  # silhouette needs 2..n-1 clusters (2 lessons: none)
                 continue
             s = silhouette_score(x, lab, metric="euclidean")
             if s > best_s + 1e-9:

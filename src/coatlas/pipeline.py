@@ -112,6 +112,16 @@ def _pseudonymised(docs: list[Any], settings: Settings, known: Any, out_dir: Pat
     return out
 
 
+def _add_sampling(manifest: dict[str, Any], docs: list[Any], docs_dir: Path) -> None:
+    """The step each document entered at (given, suggested, interview) and Table 1."""
+    from coatlas.sampling import entry_steps, read_sampling, table1
+
+    steps = entry_steps(docs, read_sampling(docs_dir))
+    for item in manifest["inputs"]:
+        item["entry"] = steps[item["document"]]
+    manifest["table1"] = table1(docs, steps)
+
+
 def _stage(progress: Progress | None, name: str) -> Callable[[str], None]:
     """Adapt a stage's free-text progress messages to the (stage, done, total) callback."""
     count = [0]
@@ -197,6 +207,7 @@ def analyze(
             ],
             "errors": len(errors),
         }
+        _add_sampling(manifest, docs, docs_dir)
         run_id = store.start_run(
             manifest["settings"], {"coatlas": __version__}, manifest["inputs_digest"]
         )

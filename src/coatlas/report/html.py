@@ -383,5 +383,12 @@ def render_html(
         table3=table3_rows(lessons_doc.get("hierarchy") or [], rejected_ids(lessons_doc)),
         review=_review_summary(lessons_doc),
         rejected_initiatives=[initiative_view(i, method_labels) for i in rejected_initiatives],
+        table1=_table1((manifest or {}).get("table1") or []),
     )
     return html
+
+
+def _table1(rows: Sequence[dict[str, Any]]) -> list[list[str]]:
+    from coatlas.sampling import table1_view
+
+    return table1_view(rows)

@@ -166,6 +166,58 @@ def pseudonymise(
 
 
 @app.command()
+def suggest(
+    archive: Path = typer.Argument(..., help="Folder of documents the analysis did not read"),
+    from_out: Path = typer.Option(..., "--from", help="Output folder of `coatlas analyze`"),
+    top: int = typer.Option(5, "--top", min=1, help="Suggestions per initiative"),
+    as_json: bool = typer.Option(False, "--json", help="Print the suggestions as JSON"),
+    no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Names and BM25 only"),
+    copy_to: Path | None = typer.Option(
+        None, "--copy-to", help="Copy the suggested documents here and record their step"
+    ),
+) -> None:
+    """Rank ARCHIVE's documents by how much they are about each initiative of --from."""
+    from coatlas.suggest import suggest as run
+
+    embedder = None
+    if not no_embeddings:
+        from coatlas.embed import default_embedder
+
+        embedder = default_embedder()
+    try:
+        found, errors = run(archive, from_out, top=top, embedder=embedder)
+    except CoatlasError as e:
+        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    for line in errors:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    if as_json:
+        from coatlas.jsonio import dumps
+
+        keys = ("initiative", "document", "score", "passage")
+        rows = [{k: s.to_json()[k] for k in keys} for s in found]
+        sys.stdout.write(dumps({"suggestions": rows}))
+        sys.stdout.write("\n")
+    else:
+        last = None
+        for s in found:
+            if s.initiative != last:
+                sys.stdout.write(f"{s.initiative}\t{s.name}\n")
+                last = s.initiative
+            quote = s.passage if len(s.passage) <= 160 else s.passage[:159] + "…"
+            sys.stdout.write(f"  {s.score:.3f}\t{s.document}\t“{quote}”\n")
+    if copy_to is not None:
+        from coatlas.suggest import copy_suggested
+
+        try:
+            n = copy_suggested(found, archive, copy_to, source=from_out.name)
+        except (CoatlasError, OSError) as e:
+            err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
+        err.print(f"{n} documents copied to {copy_to} (step: suggested)", markup=False)
+
+
+@app.command()
 def evaluate(
     gold: Path = typer.Argument(..., help="gold.json of an annotated corpus"),
     out_dir: Path = typer.Argument(..., help="Output folder of `coatlas analyze`"),

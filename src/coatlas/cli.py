@@ -218,6 +218,41 @@ def suggest(
 
 
 @app.command()
+def transcribe(
+    audio: list[Path] = typer.Argument(..., help="Audio files or folders of them"),
+    out: Path = typer.Option(..., "--out", help="Folder for the transcripts (NAME.txt)"),
+    model: str = typer.Option(
+        ..., "--model", help="A Whisper model folder (CTranslate2) or a package that ships one"
+    ),
+    language: str | None = typer.Option(
+        None, "--language", help="Spoken language (sv, en); default: Whisper detects it"
+    ),
+    speakers: str = typer.Option(
+        "auto", "--speakers", help="auto (one per stereo channel when they differ), channels, none"
+    ),
+    labels: str = typer.Option("en", "--labels", help='Speaker labels: en "Speaker", sv "Talare"'),
+) -> None:
+    """Transcribe recorded interviews into transcripts with speaker turns and time stamps."""
+    try:
+        from coatlas.audio import transcribe_files
+    except ImportError as e:  # pragma: no cover - numpy is a core dependency
+        raise _fail(e) from None
+    if speakers not in ("auto", "channels", "none"):
+        raise _fail(ValueError(f"--speakers {speakers}: use auto, channels or none"))
+    try:
+        written, errors = transcribe_files(
+            audio, out, model, language=language, speakers=speakers, label_language=labels
+        )
+    except CoatlasError as e:
+        raise _fail(e) from None
+    for line in errors:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    err.print(f"{len(written)} transcripts -> {out}", markup=False, highlight=False)
+    if not written:
+        raise typer.Exit(1)
+
+
+@app.command()
 def evaluate(
     gold: Path = typer.Argument(..., help="gold.json of an annotated corpus"),
     out_dir: Path = typer.Argument(..., help="Output folder of `coatlas analyze`"),

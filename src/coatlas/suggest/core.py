@@ -111,7 +111,7 @@ def _passages(doc: Any, index: int) -> list[_Passage]:
 
 @cache
 def _endings() -> tuple[str, ...]:
-    """Swedish inflection endings (lang data): "Läsarpanelen" is also "läsarpanel", "-panels"."""
+    """Swedish inflection endings (lang data): "Skrivpanelen" is also "skrivpanel", "-panels"."""
     from coatlas.text.sentences import load_lang_data
 
     ends = load_lang_data("sv", "person_cues").get("inflection_suffixes", [])
@@ -119,8 +119,8 @@ def _endings() -> tuple[str, ...]:
 
 
 def _name_pattern(name: str) -> re.Pattern[str] | None:
-    """A name in running text: words in order, the last in any inflection ("läsarpanelens",
-    "hjärtdagbok" for "Hjärtdagboken")."""
+    """A name in running text: words in order, the last in any inflection ("skrivpanelens",
+    "fotdagbok" for "Fotdagboken")."""
     words = _WORD.findall(name)
     if not words:
         return None
@@ -227,7 +227,7 @@ def _parts(initiatives: Sequence[dict[str, Any]], docs: Sequence[Any], embedder:
             df = sum(1 for f in found if f)
             if not df:
                 continue
-            # a name most archive documents carry ("patient partner") says little
+            # a name most archive documents carry ("patient group") says little
             idf = math.log(1 + n_docs / df)
             for i, f in enumerate(found):
                 if f:

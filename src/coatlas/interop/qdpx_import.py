@@ -541,7 +541,7 @@ def _add_evidence(ini: dict[str, Any], code: str, item: dict[str, Any]) -> None:
     ev.setdefault(group, {}).setdefault(sub, []).append(item)
     field_ = {"methods": "methods", "levels": "levels", "ppe_roles": "ppe_roles"}.get(group)
     if field_ and sub not in ini[field_]:
-        ini[field_].append(sub)
+        ini[field_] = sorted([*ini[field_], sub])  # as analyze writes them
 
 
 def _lesson(

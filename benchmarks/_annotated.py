@@ -163,9 +163,8 @@ def coder_rows(c: Annotated, docs: list[Any], embedder: Any, scorer: Any) -> dic
     features and whether the analyst gave the initiative that code."""
     from coatlas import directed
     from coatlas.codebook import load_codebook
-    from coatlas.evaluate import _match_initiatives
-
     from coatlas.directed.coding import RuleAssigner
+    from coatlas.evaluate import _match_initiatives
 
     res = directed.run(
         docs, codebook=load_codebook(), embedder=embedder, scorer=scorer, assigner=RuleAssigner()

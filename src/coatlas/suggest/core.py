@@ -32,7 +32,7 @@ from coatlas.suggest.bm25 import BM25
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _MAX_PASSAGE = 1200
 _MIN_PASSAGE = 200
-# the weight of each part of a document's score (tuned on dev-norrvik, see docs/suggest.md):
+# the weight of each part of a document's score (tuned on the development corpus, see docs/suggest.md):
 # names among the documents that name the initiative; BM25 and embeddings otherwise
 W_NAME, W_BM25, W_SEM = 0.95, 0.5, 0.5
 

@@ -185,13 +185,17 @@ def coder_rows(c: Annotated, docs: list[Any], embedder: Any, scorer: Any) -> dic
     return out
 
 
+# roles keep the hand-set thresholds: a fitted model lowered roles F1 even in-sample
+ASSIGNED = ("methods", "levels")
+
+
 def fit_assigner(rows: dict[str, list], c: float = 0.3) -> dict[str, Any]:
-    """One logistic model per coding group (codes as one-hot features)."""
+    """One logistic model per coding group in ASSIGNED (codes as one-hot features)."""
     from coatlas.directed.scoring import fit_logistic
 
     groups = {}
     for g, rs in rows.items():
-        if rs:
+        if rs and g in ASSIGNED:
             groups[g] = fit_logistic(
                 [r[0] for r in rs], [r[1] for r in rs], [r[2] for r in rs], c=c, balanced=False
             )

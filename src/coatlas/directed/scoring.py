@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -211,6 +212,13 @@ _ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,7}s?")
 _PLACE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:i|på|vid|från|till|utanför|in|at|from|to|near)\s+$")
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from coatlas.lang.names import given_names
+
+    return given_names("sv") | given_names("en")
+
+
 def _has_head_word(surface: str) -> bool:
     """Does the name end in an initiative head noun of either language's lexicon?"""
     lx = lexicons()
@@ -234,9 +242,9 @@ def candidate_features(
     documents do not dominate a model fit on several corpora.
     """
     from coatlas.lang.furniture import is_furniture
-    from coatlas.lang.names import given_names, is_job_title, looks_like_person
+    from coatlas.lang.names import is_job_title, looks_like_person
 
-    given = given_names("sv") | given_names("en")
+    given = _given_names()
 
     ms = ent.mentions
     n = len(ms)

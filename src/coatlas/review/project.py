@@ -55,11 +55,17 @@ class Project:
     def proposed(self) -> dict[str, Any]:
         return self.store.proposed_lessons(self.run_id)
 
-    def apply(self, ops: list[dict[str, Any]], actor: str) -> tuple[dict[str, Any], list[dict]]:
-        """Record lesson ops (rename … restore, and ``add`` of a lesson coded by selection)."""
+    def apply(
+        self, ops: list[dict[str, Any]], actor: str, *, seen: int | None = None
+    ) -> tuple[dict[str, Any], list[dict]]:
+        """Record lesson ops (rename … restore, and ``add`` of a lesson coded by selection).
+
+        ``seen``: the newest event id the reviewer's page showed; an op on something a
+        colleague changed since is refused (``coatlas.review.log.check_fresh``).
+        """
         from coatlas.review.log import review_lessons
 
-        return review_lessons(self.store, self.run_id, ops, actor, texts=self.text)
+        return review_lessons(self.store, self.run_id, ops, actor, texts=self.text, seen=seen)
 
     def log(self) -> list[dict[str, Any]]:
         from coatlas.events import LESSON_REVIEW
@@ -235,7 +241,13 @@ class Project:
         raise ReviewError(f"coding {coding_id}: not a coding of run {self.run_id}")
 
     def decide(
-        self, coding_id: int, status: str, actor: str, note: str | None = None
+        self,
+        coding_id: int,
+        status: str,
+        actor: str,
+        note: str | None = None,
+        *,
+        seen: int | None = None,
     ) -> dict[str, Any]:
         """Accept or reject one coding (a ``coding.status`` event)."""
         from coatlas.review.initiatives import check_actor, check_coding_decision
@@ -245,7 +257,9 @@ class Project:
         row = self._coding(coding_id)
         check_coding_decision(row, self.run_id)
         note = note.strip() if note and note.strip() else None
-        return self.store.set_coding_status(coding_id, status, check_actor(actor), note=note)
+        return self.store.set_coding_status(
+            coding_id, status, check_actor(actor), note=note, seen=seen
+        )
 
     def edit(
         self,
@@ -256,6 +270,7 @@ class Project:
         start: int | None = None,
         end: int | None = None,
         note: str | None = None,
+        seen: int | None = None,
     ) -> dict[str, Any]:
         """Correct one coding's code (within its group) or span (a ``coding.edit`` event)."""
         from coatlas.review.initiatives import check_actor, check_coding_decision, full_code
@@ -272,10 +287,12 @@ class Project:
             raise ReviewError(f"coding {coding_id}: span {s}:{e} is empty or negative")
         note = note.strip() if note and note.strip() else None
         return self.store.edit_coding(
-            coding_id, check_actor(actor), code=new_code, start=start, end=end, note=note
+            coding_id, check_actor(actor), code=new_code, start=start, end=end, note=note, seen=seen
         )
 
-    def review_initiatives(self, ops: list[dict[str, Any]], actor: str) -> list[dict[str, Any]]:
+    def review_initiatives(
+        self, ops: list[dict[str, Any]], actor: str, *, seen: int | None = None
+    ) -> list[dict[str, Any]]:
         """Initiative ops (``initiative.review`` events): reject, restore, rename whole
         initiatives; add one, code, correct years or uncode, by selected text."""
         from coatlas.review.log import review_initiatives
@@ -288,6 +305,7 @@ class Project:
             actor,
             texts=self.text,
             codes=self.codebook_codes() if needs_codes else None,
+            seen=seen,
         )
 
     def initiative_log(self) -> list[dict[str, Any]]:

@@ -228,3 +228,60 @@ def test_a_unit_half_decided_is_missing_for_that_person(analysed: Path, tmp_path
         runner.invoke(app, ["agreement", str(out), "--coders", "machine,carl", "--json"]).stdout
     )
     assert data["per_code"][code]["units"] == 1 and data["per_code"][code]["percent"] == 0.0
+
+
+def test_each_figure_lies_in_its_interval_when_one_coder_rated_more() -> None:
+    # the machine rates every unit, the person only some: the intervals must resample the
+    # same units the figures use (a bug once put Fleiss' κ outside its own interval)
+    table = [[False, False]] * 5 + [[True, True]] * 3 + [[True, False]] + [[False, None]] * 30
+    table += [[True, None]] * 5
+    figures, ci = statistics(table), intervals(table)
+    for k, v in figures.items():
+        lo, hi = ci[k]
+        assert lo <= v <= hi, (k, v, ci[k])
+
+
+def test_segments_matched_by_overlap() -> None:
+    from coatlas.agreement import NOT_CODED, from_segments, segment_rows
+
+    segs = [
+        ("a", "d", 0, 10, "x"), ("b", "d", 5, 12, "x"),  # overlap: one unit, both x
+        ("a", "d", 20, 30, "y"),  # only a coded this passage
+        ("b", "d", 30, 40, "y"),  # touches a's span at 30 but shares no character
+        ("m", "e", 0, 5, "x"),  # nobody else read e
+    ]  # fmt: skip
+    rows = segment_rows(segs)
+    units = sorted({u for u, _, _ in rows})
+    assert units == ["d@0-12", "d@20-30", "d@30-40", "e@0-5"]
+    assert ("d@20-30", "b", NOT_CODED) in rows and ("d@30-40", "a", NOT_CODED) in rows
+    assert not [r for r in rows if r[0] == "e@0-5" and r[1] != "m"]
+    names, overall, per_code = from_segments(segs)
+    assert names == ["a", "b", "m"] and NOT_CODED not in per_code
+    f = statistics(overall)
+    assert f["percent"] == pytest.approx(1 / 3, abs=1e-4)  # d@0-12 agrees; the other two do not
+
+
+def test_cli_spans_csv_and_run_segments(analysed: Path, tmp_path: Path) -> None:
+    p = tmp_path / "spans.csv"
+    p.write_text(
+        "doc,from,to,who,code\nd,0,10,a,x\nd,5,12,b,x\nd,20,30,a,y\nd,22,28,b,z\n", "utf-8"
+    )
+    args = ["--document", "doc", "--start", "from", "--end", "to", "--coder", "who"]
+    res = runner.invoke(app, ["agreement", str(p), *args, "--code", "code", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["units"] == 2 and data["overall"]["percent"] == 0.5
+    assert data["overall"]["cohen_kappa"] is not None
+    bad = runner.invoke(app, ["agreement", str(p), "--document", "doc", "--coder", "who"])
+    assert bad.exit_code == 2 and "spans need" in bad.stderr
+    out = shutil.copytree(analysed, tmp_path / "out")
+    ids = [str(c) for c, _, _ in _machine_codings(out)[:6]]
+    assert (
+        runner.invoke(app, ["review", "accept", str(out), *ids, "--actor", "anna"]).exit_code == 0
+    )
+    res = runner.invoke(app, ["agreement", str(out), "--units", "segments", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["coders"] == ["machine", "anna"] and data["units"] > 0
+    bad = runner.invoke(app, ["agreement", str(out), "--units", "pages"])
+    assert bad.exit_code == 2 and "documents or segments" in bad.stderr

@@ -19,12 +19,12 @@ from typer.testing import CliRunner
 from coatlas.cli import app
 from test_browser import ARGS, CHROMIUM, EXAMPLES, _need_browser, _shot
 
-PASSWORDS = {"olga": "overseer-pass", "anna": "analyst-pass", "vera": "viewer-pass"}
-ROLES = {"olga": "overseer", "anna": "analyst", "vera": "viewer"}
+PASSWORDS = {"olga": "overseer-pass", "anna": "analyst-pass", "vera": "viewer-pass",
+             "bo": "analyst-two"}  # fmt: skip
+ROLES = {"olga": "overseer", "anna": "analyst", "vera": "viewer", "bo": "analyst"}
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory) -> Iterator[tuple[str, object]]:
+def _serve(tmp_path_factory, blind: bool) -> Iterator[tuple[str, object]]:
     _need_browser()
     from werkzeug.serving import make_server
 
@@ -44,7 +44,9 @@ def served(tmp_path_factory) -> Iterator[tuple[str, object]]:
         )
         assert res.exit_code == 0, res.output
     project = open_project(out)
-    server = make_server("127.0.0.1", 0, create_app(project, actor="", team=True), threaded=True)
+    server = make_server(
+        "127.0.0.1", 0, create_app(project, actor="", team=True, blind=blind), threaded=True
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -53,6 +55,16 @@ def served(tmp_path_factory) -> Iterator[tuple[str, object]]:
         server.shutdown()
         thread.join(timeout=10)
         project.close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory) -> Iterator[tuple[str, object]]:
+    yield from _serve(tmp_path_factory, blind=False)
+
+
+@pytest.fixture(scope="module")
+def served_blind(tmp_path_factory) -> Iterator[tuple[str, object]]:
+    yield from _serve(tmp_path_factory, blind=True)
 
 
 @pytest.fixture(scope="module")
@@ -126,4 +138,49 @@ def test_login_roles_and_logout_in_chromium(browser, served) -> None:
     pg.click("text=Write reviewed lessons.json")
     assert "Reviewed outputs written" in pg.content()
     _shot(pg, "team_overseer")
+    ctx.close()
+
+
+def _status(pg, cid: str) -> str:
+    return pg.locator(f"#c{cid} .src b").first.inner_text()
+
+
+def test_blind_double_coding_and_resolution_in_chromium(browser, served_blind) -> None:
+    base, project = served_blind
+    rows = [r for r in project.codings() if r["code"].startswith("methods:")]
+    doc, code = rows[0]["evidence"]["document"], rows[0]["code"]
+    unit = [r for r in rows if (r["evidence"]["document"], r["code"]) == (doc, code)]
+
+    assert all(r["target"] == unit[0]["target"] for r in unit)
+
+    def decide(name: str, action: str) -> None:
+        ctx, pg, errors = _login(browser, base, name)
+        assert "Blind double coding" in pg.content()
+        for r in unit:
+            assert _status(pg, str(r["id"])) == "proposed"  # the colleague's is hidden
+            pg.locator(f"#c{r['id']} form[action='/coding']:has(input[value={action}]) button")\
+                .click()  # fmt: skip
+            pg.wait_for_load_state()
+            assert _status(pg, str(r["id"])) == f"{action}ed"
+        assert errors == []
+        ctx.close()
+
+    decide("anna", "accept")
+    decide("bo", "reject")
+    ctx, pg, errors = _login(browser, base, "olga")
+    pg.goto(f"{base}/agreement")
+    assert "Disagreements (" in pg.content()
+    row = pg.locator("table.disagree tr", has=pg.locator(f"form input[name=code][value='{code}']"))
+    row = row.filter(has_text=doc).first
+    assert "yes" in row.locator("td").nth(2).inner_text()  # anna
+    assert "no" in row.locator("td").nth(3).inner_text()  # bo
+    _shot(pg, "team_agreement")
+    row.locator("input[name=note]").fill("a plan, not practice")
+    row.locator("button:has-text('Resolve: no')").click()
+    pg.wait_for_load_state()
+    assert "by olga: a plan, not practice" in pg.content()
+    for r in unit:  # the resolution is the latest decision on every quote of the unit
+        last = project.store.events(target=f"coding:{r['id']}")[-1]
+        assert (last["actor"], last["payload"]["to"]) == ("olga", "rejected")
+    assert errors == []
     ctx.close()

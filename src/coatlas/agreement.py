@@ -134,10 +134,16 @@ def _clean(x: float) -> float | None:
 def intervals(
     ratings: Ratings, n_coders: int | None = None, resamples: int = BOOTSTRAP, seed: int = SEED
 ) -> dict[str, list[float] | None]:
-    """95 % percentile bootstrap intervals of every figure, resampling units."""
+    """95 % percentile bootstrap intervals of every figure, resampling units.
+
+    Percentile intervals of a chance-corrected figure can sit off-centre when disagreements
+    are rare (a resample without them leaves the figure undefined and is dropped).
+    """
     width = n_coders if n_coders is not None else (len(ratings[0]) if ratings else 0)
-    units = [u for u in ratings if sum(v is not None for v in u) >= 2]
-    if len(units) < 2:
+    # resample every rated unit, as the point estimate uses them all (Fleiss' and Gwet's
+    # chance terms count units only one coder rated), but need two pairable units at least
+    units = [u for u in ratings if any(v is not None for v in u)]
+    if sum(1 for u in units if sum(v is not None for v in u) >= 2) < 2:
         return {k: None for k in STATISTICS}
     counts, cats = _counts(units)
     q = len(cats)
@@ -259,6 +265,98 @@ def from_rows(
     return names, overall, per_code
 
 
+NOT_CODED = "(not coded)"  # a coder's value on a passage others coded and they did not
+
+Segment = tuple[str, str, int, int, str]  # (coder, document, start, end, code)
+
+
+def segment_rows(
+    segments: Sequence[Segment], documents: Mapping[str, set[str]] | None = None
+) -> list[tuple[str, str, str]]:
+    """Segment coding as ``(unit, coder, code)`` rows: quotes matched by overlap.
+
+    In each document the coded spans of all coders are grouped into units: spans that
+    overlap (share a character) belong to one unit, transitively. Each coder's value on a
+    unit is the code of their span(s) there; a coder who coded the document but nothing in
+    that unit rated it :data:`NOT_CODED`; a coder who never coded the document did not rate
+    it. ``documents`` (coder -> documents they coded) widens the second case to documents
+    a coder read but left without any span. Units are named ``document@start-end``.
+    """
+    read: dict[str, set[str]] = {c: set(d) for c, d in (documents or {}).items()}
+    by_doc: dict[str, list[Segment]] = {}
+    for seg in segments:
+        coder, doc, start, end, _ = seg
+        if end <= start:
+            raise AgreementError(f"{doc} [{start}:{end}]: an empty span (coder {coder})")
+        by_doc.setdefault(doc, []).append(seg)
+        read.setdefault(coder, set()).add(doc)
+    rows: list[tuple[str, str, str]] = []
+    for doc in sorted(by_doc):
+        spans = sorted(by_doc[doc], key=lambda x: (x[2], x[3], x[0], x[4]))
+        groups: list[list[Segment]] = []
+        end = -1
+        for seg in spans:
+            if groups and seg[2] < end:
+                groups[-1].append(seg)
+                end = max(end, seg[3])
+            else:
+                groups.append([seg])
+                end = seg[3]
+        for group in groups:
+            unit = f"{doc}@{group[0][2]}-{max(x[3] for x in group)}"
+            coded = set()
+            for coder, _, _, _, code in group:
+                rows.append((unit, coder, code))
+                coded.add(coder)
+            for coder in sorted(read):
+                if coder not in coded and doc in read[coder]:
+                    rows.append((unit, coder, NOT_CODED))
+    return rows
+
+
+def from_segments(
+    segments: Sequence[Segment],
+    coders: Sequence[str] | None = None,
+    documents: Mapping[str, set[str]] | None = None,
+) -> tuple[list[str], list[list[Any]], dict[str, list[list[Any]]]]:
+    """(coders, overall table, per-code tables) of segment coding (:func:`segment_rows`)."""
+    names, overall, per_code = from_rows(segment_rows(segments, documents), coders)
+    per_code.pop(NOT_CODED, None)
+    return names, overall, per_code
+
+
+def read_segments(
+    path: str | Path, document: str, start: str, end: str, coder: str, code: str
+) -> list[Segment]:
+    """``(coder, document, start, end, code)`` spans of a CSV (UTF-8, a BOM allowed)."""
+    p = Path(path)
+    try:
+        with p.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            header = reader.fieldnames or []
+            missing = [c for c in (document, start, end, coder, code) if c not in header]
+            if missing:
+                raise AgreementError(
+                    f"{p}: no column {', '.join(map(repr, missing))} (columns: {', '.join(header)})"
+                )
+            out: list[Segment] = []
+            for row in reader:
+                a, b = (row.get(start) or "").strip(), (row.get(end) or "").strip()
+                if not (a.isdigit() and b.isdigit()):
+                    raise AgreementError(
+                        f"{p}: line {reader.line_num}: start and end must be character offsets"
+                    )
+                who, doc = (row.get(coder) or "").strip(), (row.get(document) or "").strip()
+                if not who or not doc:
+                    raise AgreementError(f"{p}: line {reader.line_num}: empty document or coder")
+                out.append((who, doc, int(a), int(b), (row.get(code) or "").strip()))
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise AgreementError(f"{p}: cannot read ({e})") from None
+    if not out:
+        raise AgreementError(f"{p}: no rows")
+    return out
+
+
 def read_table(path: str | Path, unit: str, coder: str, code: str) -> list[tuple[str, str, str]]:
     """``(unit, coder, code)`` rows of a CSV (UTF-8, a byte-order mark allowed)."""
     p = Path(path)
@@ -287,7 +385,11 @@ def read_table(path: str | Path, unit: str, coder: str, code: str) -> list[tuple
 __all__ = [
     "STATISTICS",
     "AgreementError",
+    "NOT_CODED",
     "from_rows",
+    "from_segments",
+    "read_segments",
+    "segment_rows",
     "intervals",
     "read_table",
     "report",

@@ -668,6 +668,9 @@ def serve(
     team: bool = typer.Option(
         False, "--team", help="Team mode: log in (coatlas users add), roles, events by member"
     ),
+    blind: bool = typer.Option(
+        False, "--blind", help="With --team: blind double coding (analysts see only their own)"
+    ),
 ) -> None:
     """Review Step 3's hierarchy in a browser (a local web app on 127.0.0.1)."""
     try:
@@ -678,6 +681,8 @@ def serve(
         ) from None
     from werkzeug.serving import make_server
 
+    if blind and not team:
+        raise _fail(ValueError("--blind needs --team (each analyst logs in)"))
     who = _actor(actor) if not team else ""
     project = _project(target, db, run)
     if team and not project.store.users():
@@ -698,7 +703,11 @@ def serve(
             markup=False,
         )
     app_ = create_app(
-        project, actor=who, allowed_hosts=(*("127.0.0.1", "localhost", "::1"), host), team=team
+        project,
+        actor=who,
+        allowed_hosts=(*("127.0.0.1", "localhost", "::1"), host),
+        team=team,
+        blind=blind,
     )
     try:
         # make_server, not run_simple: no reloader, no debugger, one local process

@@ -63,6 +63,16 @@ def register(app: typer.Typer) -> None:
         unit: str | None = typer.Option(None, "--unit", help="CSV: the unit column"),
         coder: str | None = typer.Option(None, "--coder", help="CSV: the coder column"),
         code: str | None = typer.Option(None, "--code", help="CSV: the code column"),
+        document: str | None = typer.Option(
+            None, "--document", help="CSV of spans: the document column (with --start, --end)"
+        ),
+        start: str | None = typer.Option(None, "--start", help="CSV of spans: the start column"),
+        end: str | None = typer.Option(None, "--end", help="CSV of spans: the end column"),
+        units: str = typer.Option(
+            "documents",
+            "--units",
+            help="A run's units: documents (document × code) or segments (quotes by overlap)",
+        ),
         db: str | None = cli._DB,
         run: int | None = cli._RUN,
         resamples: int = typer.Option(1000, "--bootstrap", help="Resamples for the intervals"),
@@ -70,24 +80,46 @@ def register(app: typer.Typer) -> None:
         """Inter-coder agreement (percent, Cohen's and Fleiss' κ, Krippendorff's α, Gwet's
         AC1 with 95 % bootstrap intervals) of a run's coders, the machine one of them, or of
         a CSV of (unit, coder, code) rows."""
-        from coatlas.agreement import from_rows, read_table, report
+        from coatlas.agreement import (
+            from_rows,
+            from_segments,
+            read_segments,
+            read_table,
+            report,
+        )
 
         wanted = [c.strip() for c in coders.split(",") if c.strip()] if coders else None
         try:
             if resamples < 0:
                 raise ValueError(f"--bootstrap {resamples}: give 0 or more resamples")
             path = Path(target)
+            if units not in ("documents", "segments"):
+                raise ValueError(f"--units {units!r}: documents or segments")
+            spans = (document, start, end)
             if path.is_file() and path.suffix.lower() in (".csv", ".tsv", ".txt"):
-                if not (unit and coder and code):
-                    raise ValueError(f"{target}: a table needs --unit COL --coder COL --code COL")
-                names, overall, per_code = from_rows(read_table(path, unit, coder, code), wanted)
+                if any(spans):
+                    if not (all(spans) and coder and code):
+                        raise ValueError(
+                            f"{target}: spans need --document --start --end --coder --code COL"
+                        )
+                    segs = read_segments(path, document, start, end, coder, code)  # type: ignore[arg-type]
+                    names, overall, per_code = from_segments(segs, wanted)
+                else:
+                    if not (unit and coder and code):
+                        raise ValueError(
+                            f"{target}: a table needs --unit COL --coder COL --code COL "
+                            "(or --document --start --end for spans)"
+                        )
+                    rows = read_table(path, unit, coder, code)
+                    names, overall, per_code = from_rows(rows, wanted)
             else:
-                if unit or coder or code:
-                    raise ValueError(f"{target}: --unit/--coder/--code are for a CSV table")
-                from coatlas.review.coders import coder_tables
+                if unit or coder or code or any(spans):
+                    raise ValueError(f"{target}: column options are for a CSV table")
+                from coatlas.review.coders import coder_tables, segment_tables
 
                 with cli._project(target, db, run) as project:
-                    names, overall, per_code = coder_tables(project, wanted)
+                    tables = segment_tables if units == "segments" else coder_tables
+                    names, overall, per_code = tables(project, wanted)
             if len(names) < 2:
                 raise ValueError(f"{target}: agreement needs two coders or more (got {names})")
             result = report(names, overall, per_code, resamples=resamples)

@@ -129,7 +129,9 @@ def coder_tables(
 
     machine = machine_votes(project.proposed_initiatives())
     people = human_votes(project)
-    names = coders or [MACHINE, *sorted(people)]
+    # the overseer resolves disagreements: their decisions are not one more coder's
+    overseers = {u["name"] for u in project.store.users() if u["role"] == "overseer"}
+    names = coders or [MACHINE, *sorted(p for p in people if p not in overseers)]
     unknown = [c for c in names if c != MACHINE and c not in people]
     if unknown:
         known = ", ".join([MACHINE, *sorted(people)])
@@ -156,6 +158,47 @@ def coder_tables(
     return names, overall, per_code
 
 
+def segment_tables(
+    project: Any, coders: list[str] | None = None
+) -> tuple[list[str], list[list[Any]], dict[str, list[list[Any]]]]:
+    """Segment coding of a run: quotes matched by overlap (:func:`coatlas.agreement.segment_rows`).
+
+    The machine's spans are its evidence quotes of methods, levels and roles; a person's are
+    the quotes they accepted, corrected or added (a rejected quote is a passage they read
+    and did not code). A person coded the documents they decided anything in.
+    """
+    from coatlas.agreement import AgreementError, from_segments
+
+    said: Quotes = {}
+    people = human_votes(project, said)
+    overseers = {u["name"] for u in project.store.users() if u["role"] == "overseer"}
+    names = coders or [MACHINE, *sorted(p for p in people if p not in overseers)]
+    unknown = [c for c in names if c != MACHINE and c not in people]
+    if unknown:
+        raise AgreementError(f"--coders: {', '.join(unknown)} coded nothing in run "
+                             f"{project.run_id}")  # fmt: skip
+    segments = []
+    for ini in project.proposed_initiatives():
+        ev = ini.get("evidence") or {}
+        for group in _GROUPS:
+            for code, items in (ev.get(group) or {}).items():
+                for item in items or []:
+                    segments.append((MACHINE, str(item["document"]), int(item["start"]),
+                                     int(item["end"]), f"{group}:{code}"))  # fmt: skip
+    read = {MACHINE: {d["path"] for d in project.documents()}}
+    for (who, (doc, code)), quotes in said.items():
+        read.setdefault(who, set()).add(doc)
+        for q in quotes:
+            if q["yes"]:
+                segments.append((who, doc, int(q["start"]), int(q["end"]), code))
+    chosen = set(names)
+    return from_segments(
+        sorted(x for x in set(segments) if x[0] in chosen),
+        names,
+        {c: d for c, d in read.items() if c in chosen},
+    )
+
+
 def disagreements(project: Any, coders: list[str] | None = None) -> dict[str, Any]:
     """The units on which the coders disagree, side by side with the quotes behind each value.
 
@@ -180,6 +223,9 @@ def disagreements(project: Any, coders: list[str] | None = None) -> dict[str, An
                          "end": item.get("end"), "yes": True, "initiative": ini.get("id")}
                     )  # fmt: skip
     del people  # the votes are in per_code; the quotes were collected on the way
+    from coatlas.review.blind import resolutions
+
+    resolved = resolutions(project.store, project.run_id)
     units = []
     for doc_i, doc in enumerate(docs):
         for code in sorted(per_code):
@@ -192,6 +238,7 @@ def disagreements(project: Any, coders: list[str] | None = None) -> dict[str, An
                 {
                     "document": doc,
                     "code": code,
+                    "resolution": resolved.get(unit),
                     "values": values,
                     "quotes": [
                         _dedupe((machine_quotes if c == MACHINE else said).get((c, unit), []))

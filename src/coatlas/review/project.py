@@ -182,12 +182,27 @@ class Project:
         """initiatives.json as analyze wrote it (the store keeps it exactly)."""
         return self.store.initiatives(self.run_id)
 
-    def reviewed_initiatives(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """(kept, rejected): the proposal with every recorded decision applied."""
+    def reviewed_initiatives(
+        self, *, by: str | None = None
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(kept, rejected): the proposal with every recorded decision applied.
+
+        ``by`` (blind double coding): only that person's coding decisions and added codings,
+        as if nobody else had coded (initiative rejections and renames stay shared).
+        """
         from coatlas.review.initiatives import apply_review, coding_reviews
         from coatlas.review.log import initiative_ops
 
         proposal = self.proposed_initiatives()
+        if by is not None:
+            from coatlas.review.blind import own_reviews
+
+            return apply_review(
+                proposal,
+                own_reviews(self.store, self.run_id, by),
+                initiative_ops(self.store, self.run_id),
+                human_by=by,
+            )
         return apply_review(
             proposal,
             coding_reviews(self.store, self.run_id),
@@ -200,13 +215,25 @@ class Project:
 
         return unmatched(self.proposed_initiatives(), coding_reviews(self.store, self.run_id))
 
-    def codings(self, initiative: str | None = None) -> list[dict[str, Any]]:
-        """The run's Step 1–2 codings (ids for the review verbs), optionally of one initiative."""
+    def codings(
+        self, initiative: str | None = None, *, by: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The run's Step 1–2 codings (ids for the review verbs), optionally of one initiative.
+
+        ``by`` (blind double coding): status, code and span as that person left them.
+        """
         target = f"initiative:{initiative}" if initiative else None
         rows = self.store.codings(run_id=self.run_id, target=target)
-        return [r for r in rows if str(r["target"]).startswith("initiative:")]
+        rows = [r for r in rows if str(r["target"]).startswith("initiative:")]
+        if by is not None:
+            from coatlas.review.blind import own_rows
 
-    def human_codings(self, initiative: str | None = None) -> list[dict[str, Any]]:
+            rows = own_rows(self.store, self.run_id, by, rows)
+        return rows
+
+    def human_codings(
+        self, initiative: str | None = None, *, by: str | None = None
+    ) -> list[dict[str, Any]]:
         """Codings people added by selection (ids ``h1`` …), shaped like :meth:`codings` rows."""
         from coatlas.review.initiatives import human_item, replay_initiative_ops
         from coatlas.review.log import initiative_ops
@@ -217,6 +244,8 @@ class Project:
         out = []
         for hid, (actor, op) in state.human.items():
             if initiative is not None and op["initiative"] != initiative:
+                continue
+            if by is not None and actor != by:
                 continue
             item = human_item(op, actor)
             item.pop("review")

@@ -60,6 +60,7 @@ def create_app(
     token: str | None = None,
     allowed_hosts: tuple[str, ...] = _LOCAL_HOSTS,
     team: bool = False,
+    blind: bool = False,
 ) -> Flask:
     """A Flask app reviewing ``project``'s run as ``actor``.
 
@@ -71,6 +72,10 @@ def create_app(
     member who logged in is the actor of every event, their role decides what they may
     change (:mod:`coatlas.team`), and the form token is per session. Without it, one
     reviewer (``actor``) on their own machine, as before.
+
+    ``blind`` (with ``team``): double coding. Each analyst's Steps 1–2 pages show only their
+    own decisions (:mod:`coatlas.review.blind`), the agreement page is the overseer's, and
+    the overseer resolves the disagreements there.
     """
     app = Flask(__name__, static_folder="static", static_url_path="/static")
     app.config["TOKEN"] = token or secrets.token_urlsafe(32)
@@ -102,8 +107,10 @@ def create_app(
                 return redirect(f"/login?next={quote(request.full_path.rstrip('?'))}", code=303)
             abort(401, "log in first")
         current.user = user
+        if blind and request.path == "/agreement" and user["role"] == "analyst":
+            abort(403, "blind double coding: the agreement page is the overseer's")
         if request.method == "POST" and request.path not in ("/logout",):
-            need = "finalise" if request.path == "/report" else "code"
+            need = "finalise" if request.path in ("/report", "/resolve") else "code"
             from coatlas.team import allowed
 
             if not allowed(user["role"], need):
@@ -114,6 +121,12 @@ def create_app(
     def who() -> str:
         """The actor of this request's events: the member logged in, or the server's actor."""
         return str(current.user["name"]) if team else actor
+
+    def blind_as() -> str | None:
+        """Whose own view the pages show in blind mode (an analyst), else None: everyone's."""
+        if blind and team and current.user["role"] == "analyst":
+            return str(current.user["name"])
+        return None
 
     def form_token() -> str:
         if not team:
@@ -139,6 +152,7 @@ def create_app(
             "read_only": role is not None and not allowed(role, "code"),
             "memos": _memo_map(project.memos()),
             "seen": project.store.last_event_id(),
+            "blind": blind_as() is not None,
         }
 
     def page(error: str | None = None, status: int = 200, note: str | None = None) -> Response:
@@ -193,7 +207,7 @@ def create_app(
     def step12(iid: str | None = None, error: str | None = None, status: int = 200) -> Response:
         from coatlas.review.initiatives import coding_keys
 
-        kept, rejected = project.reviewed_initiatives()
+        kept, rejected = project.reviewed_initiatives(by=blind_as())
         if iid is None:
             html = render_template(
                 "initiatives.html",
@@ -206,9 +220,9 @@ def create_app(
             if iid not in known:
                 abort(404, f"{iid}: no such initiative in run {project.run_id}")
             keys = coding_keys(project.store, project.run_id)
-            rows = [{**r, "key": keys.get(r["id"], "")} for r in project.codings(iid)] + [
-                {**r, "key": r["id"]} for r in project.human_codings(iid)
-            ]
+            rows = [
+                {**r, "key": keys.get(r["id"], "")} for r in project.codings(iid, by=blind_as())
+            ] + [{**r, "key": r["id"]} for r in project.human_codings(iid, by=blind_as())]
             html = render_template(
                 "initiative.html",
                 ini=known[iid],
@@ -228,7 +242,7 @@ def create_app(
             abort(404, f"{path}: not a document of run {project.run_id}")
         shown = [k for k in request.args.getlist("show") if k in KINDS] or list(KINDS)
         only = request.args.get("initiative") or None
-        kept, _ = project.reviewed_initiatives()
+        kept, _ = project.reviewed_initiatives(by=blind_as())
         lessons = project.reviewed()
         view = document_view(path, text, kept, lessons, labels, shown, only)
         focus = _span_arg(request.args.get("focus", ""))
@@ -253,7 +267,7 @@ def create_app(
 
     @app.get("/documents")
     def documents() -> Response:
-        kept, _ = project.reviewed_initiatives()
+        kept, _ = project.reviewed_initiatives(by=blind_as())
         lessons = project.reviewed()
         rows = []
         for d in project.documents():
@@ -352,7 +366,9 @@ def create_app(
             action = form.get("action", "")
             note = form.get("note") or None
             if action in ("accept", "reject"):
-                project.decide(cid, f"{action}ed", who(), note, seen=_seen(form))
+                # blind: colleagues' decisions on the same coding are theirs, not a conflict
+                seen = None if blind_as() else _seen(form)
+                project.decide(cid, f"{action}ed", who(), note, seen=seen)
             elif action == "edit":
                 start, end = (
                     int(form[k]) if form.get(k, "").strip() else None for k in ("start", "end")
@@ -364,7 +380,7 @@ def create_app(
                     start=start,
                     end=end,
                     note=note,
-                    seen=_seen(form),
+                    seen=None if blind_as() else _seen(form),
                 )
             else:
                 raise ValueError(f"{action!r}: unknown action (accept, reject or edit)")
@@ -423,6 +439,23 @@ def create_app(
             **common(error),
         )
         return Response(html, status=400 if error else 200, mimetype="text/html")
+
+    @app.post("/resolve")
+    def resolve() -> Any:
+        """The overseer's resolution of a disputed unit (document × code): yes or no."""
+        from coatlas.review.blind import resolve as record
+
+        check_post()
+        form = request.form
+        value = form.get("value", "")
+        try:
+            if value not in ("yes", "no"):
+                raise ValueError(f"resolve: value {value!r} is not yes or no")
+            record(project, form.get("document", ""), form.get("code", ""), value == "yes",
+                   who(), form.get("note") or None)  # fmt: skip
+        except (CoatlasError, ValueError) as e:
+            return Response(str(e).splitlines()[0], status=400, mimetype="text/plain")
+        return redirect("/agreement#disagreements", code=303)
 
     # -- team mode: log in and out ----------------------------------------------------------
 

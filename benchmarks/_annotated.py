@@ -163,9 +163,12 @@ def coder_rows(c: Annotated, docs: list[Any], embedder: Any, scorer: Any) -> dic
     features and whether the analyst gave the initiative that code."""
     from coatlas import directed
     from coatlas.codebook import load_codebook
+    from coatlas.directed.coding import RuleAssigner
     from coatlas.evaluate import _match_initiatives
 
-    res = directed.run(docs, codebook=load_codebook(), embedder=embedder, scorer=scorer)
+    res = directed.run(
+        docs, codebook=load_codebook(), embedder=embedder, scorer=scorer, assigner=RuleAssigner()
+    )
     pairs, _ = _match_initiatives(c.gold, res.initiatives)
     out: dict[str, list] = {g: [] for g in GROUPS}
     for i, j, _s in pairs:

@@ -54,7 +54,7 @@ def scores(c, res) -> dict:
 
 
 def main() -> None:
-    from coatlas.directed.coding import LearnedAssigner
+    from coatlas.directed.coding import LearnedAssigner, RuleAssigner
     from coatlas.directed.scoring import LogisticScorer, RuleScorer, fit_scorer
     from coatlas.embed import default_embedder
 
@@ -89,11 +89,14 @@ def main() -> None:
             )
         )
         t0 = time.perf_counter()
-        loco = scores(c, run_directed(docs[c.name], emb, LogisticScorer(model), cand))
+        # the hand-set code thresholds here: the shipped assigner was fit on this corpus too
+        loco = scores(
+            c, run_directed(docs[c.name], emb, LogisticScorer(model), cand, RuleAssigner())
+        )
         secs = time.perf_counter() - t0
         coded = scores(c, run_directed(docs[c.name], emb, LogisticScorer(model), cand, assigner))
         loco["methods_kappa_learned"] = coded["methods_kappa"]
-        rules = scores(c, run_directed(docs[c.name], emb, RuleScorer()))
+        rules = scores(c, run_directed(docs[c.name], emb, RuleScorer(), None, RuleAssigner()))
         out.append({"corpus": c.name, "loco": loco, "rules": rules, "seconds": round(secs, 1)})
         print(
             f"{c.name}: F1 {loco['initiative_f1']} (rules {rules['initiative_f1']})"

@@ -5,9 +5,9 @@ Why a build step and not a dependency: the lists are language DATA that coatlas 
 text under ``src/coatlas/lang/<lang>/``; Faker (MIT) is only needed to regenerate them, never at
 run time. Install it for the build only, in a throwaway environment::
 
-    python3 -m venv /tmp/faker-venv && /tmp/faker-venv/bin/pip install 'faker==40.63.0'
-    /tmp/faker-venv/bin/python tools/build_lang_names.py            # rewrite the files
-    /tmp/faker-venv/bin/python tools/build_lang_names.py --check    # exit 1 if they differ
+    python3 -m venv .faker-venv && .faker-venv/bin/pip install 'faker==40.63.0'
+    .faker-venv/bin/python tools/build_lang_names.py            # rewrite the files
+    .faker-venv/bin/python tools/build_lang_names.py --check    # exit 1 if they differ
 
 The script needs the standard library and Faker only (no coatlas import), so it runs in that
 throwaway environment. Output is deterministic: NFC-normalised entries, one per line, duplicates

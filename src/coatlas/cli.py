@@ -79,6 +79,12 @@ def analyze(
     today: int | None = typer.Option(
         None, "--today", help="Figure 1's now (default: the latest year the documents mention)"
     ),
+    pseudonymise: bool = typer.Option(
+        False, "--pseudonymise", help="Replace person names by codes before anything is stored"
+    ),
+    key: Path | None = typer.Option(
+        None, "--key", help="With --pseudonymise: write the key here (outside OUT)"
+    ),
 ) -> None:
     """Read DOCS_DIR, run every analysis step and write the map to OUT."""
     from coatlas.pipeline import Settings
@@ -102,6 +108,8 @@ def analyze(
         assigner=assigner,
         follow_symlinks=follow_symlinks,
         today=today,
+        pseudonymise=pseudonymise,
+        pseudonymise_key=str(key) if key else None,
     )
     with Progress(
         TextColumn("{task.description}"),
@@ -136,6 +144,136 @@ def analyze(
         )
     )
     if summary.documents == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def pseudonymise(
+    docs_dir: Path = typer.Argument(
+        ..., help="Documents to pseudonymise (or, with --restore, a pseudonymised folder)"
+    ),
+    out: Path = typer.Option(..., "--out", help="Folder for the pseudonymised (or restored) texts"),
+    key: Path = typer.Option(..., "--key", help="The key file (JSON), kept apart from OUT"),
+    restore: bool = typer.Option(False, "--restore", help="Give back the original texts"),
+    roles: bool = typer.Option(False, "--roles", help='Codes by role ("Staff 01", "Relative 02")'),
+    contacts: bool = typer.Option(
+        False, "--contacts", help="Also e-mail addresses, phone numbers and personnummer"
+    ),
+    keep: Path | None = typer.Option(
+        None, "--keep", help="Names never to touch, one per line, aliases after | (initiatives)"
+    ),
+    language: str = typer.Option("en", "--language", help="Language of the codes: en or sv"),
+) -> None:
+    """Replace person names by codes consistently across DOCS_DIR; the key restores them."""
+    from coatlas.pseudonymise import Options, pseudonymise_folder, restore_folder
+
+    try:
+        if restore:
+            n, errors = restore_folder(docs_dir, key, out)
+            what = "restored"
+        else:
+            names: tuple[str, ...] = ()
+            if keep is not None:
+                from coatlas.directed.candidates import read_known
+
+                names = tuple(n for row in read_known(keep) for n in row)
+            opts = Options(roles=roles, contacts=contacts, keep=names, language=language)
+            n, errors, k = pseudonymise_folder(docs_dir, out, key, opts)
+            what = f"pseudonymised ({len(k['entities'])} names and details coded)"
+    except CoatlasError as e:
+        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    for line in errors:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    err.print(f"{n} documents {what} -> {out}", markup=False, highlight=False, soft_wrap=True)
+    if n == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def suggest(
+    archive: Path = typer.Argument(..., help="Folder of documents the analysis did not read"),
+    from_out: Path = typer.Option(..., "--from", help="Output folder of `coatlas analyze`"),
+    top: int = typer.Option(5, "--top", min=1, help="Suggestions per initiative"),
+    as_json: bool = typer.Option(False, "--json", help="Print the suggestions as JSON"),
+    no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Names and BM25 only"),
+    copy_to: Path | None = typer.Option(
+        None, "--copy-to", help="Copy the suggested documents here and record their step"
+    ),
+) -> None:
+    """Rank ARCHIVE's documents by how much they are about each initiative of --from."""
+    from coatlas.suggest import suggest as run
+
+    embedder = None
+    if not no_embeddings:
+        from coatlas.embed import default_embedder
+
+        embedder = default_embedder()
+    try:
+        found, errors = run(archive, from_out, top=top, embedder=embedder)
+    except CoatlasError as e:
+        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    for line in errors:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    if as_json:
+        from coatlas.jsonio import dumps
+
+        keys = ("initiative", "document", "score", "passage")
+        rows = [{k: s.to_json()[k] for k in keys} for s in found]
+        sys.stdout.write(dumps({"suggestions": rows}))
+        sys.stdout.write("\n")
+    else:
+        last = None
+        for s in found:
+            if s.initiative != last:
+                sys.stdout.write(f"{s.initiative}\t{s.name}\n")
+                last = s.initiative
+            quote = s.passage if len(s.passage) <= 160 else s.passage[:159] + "…"
+            sys.stdout.write(f"  {s.score:.3f}\t{s.document}\t“{quote}”\n")
+    if copy_to is not None:
+        from coatlas.suggest import copy_suggested
+
+        try:
+            n = copy_suggested(found, archive, copy_to, source=from_out.name)
+        except (CoatlasError, OSError) as e:
+            err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
+        err.print(f"{n} documents copied to {copy_to} (step: suggested)", markup=False)
+
+
+@app.command()
+def transcribe(
+    audio: list[Path] = typer.Argument(..., help="Audio files or folders of them"),
+    out: Path = typer.Option(..., "--out", help="Folder for the transcripts (NAME.txt)"),
+    model: str = typer.Option(
+        ..., "--model", help="A Whisper model folder (CTranslate2) or a package that ships one"
+    ),
+    language: str | None = typer.Option(
+        None, "--language", help="Spoken language (sv, en); default: Whisper detects it"
+    ),
+    speakers: str = typer.Option(
+        "auto", "--speakers", help="auto (one per stereo channel when they differ), channels, none"
+    ),
+    labels: str = typer.Option("en", "--labels", help='Speaker labels: en "Speaker", sv "Talare"'),
+) -> None:
+    """Transcribe recorded interviews into transcripts with speaker turns and time stamps."""
+    try:
+        from coatlas.audio import transcribe_files
+    except ImportError as e:  # pragma: no cover - numpy is a core dependency
+        raise _fail(e) from None
+    if speakers not in ("auto", "channels", "none"):
+        raise _fail(ValueError(f"--speakers {speakers}: use auto, channels or none"))
+    try:
+        written, errors = transcribe_files(
+            audio, out, model, language=language, speakers=speakers, label_language=labels
+        )
+    except CoatlasError as e:
+        raise _fail(e) from None
+    for line in errors:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    err.print(f"{len(written)} transcripts -> {out}", markup=False, highlight=False)
+    if not written:
         raise typer.Exit(1)
 
 
@@ -210,6 +348,37 @@ def export(
     err.print(
         f"{summary.sources} sources, {summary.codes} codes, {summary.selections} coded "
         f"segments{skipped} -> {summary.path}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@app.command("import")
+def import_(
+    project: Path = typer.Argument(
+        ..., help="A REFI-QDA project (.qdpx) from NVivo, ATLAS.ti, MAXQDA, QualCoder or coatlas"
+    ),
+    out: Path = typer.Option(..., "--out", help="Output folder (store, JSON files, report)"),
+    codebook: Path | None = typer.Option(
+        None, "--codebook", help="Codebook to map the project's codes to (default: built-in)"
+    ),
+    db: str | None = typer.Option(None, "--db", help="Project store URL (default: SQLite in OUT)"),
+) -> None:
+    """Read a .qdpx: sources, codes, coded selections (human coding, by coder) and cases."""
+    from coatlas.interop.qdpx_import import import_qdpx
+
+    try:
+        s = import_qdpx(project, out, codebook=str(codebook) if codebook else None, db_url=db)
+    except CoatlasError as e:
+        err.print(str(e), markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    for line in s.problems:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+    err.print(
+        f"{s.sources} sources, {s.codes} codes, {s.selections} coded selections by "
+        f"{', '.join(s.coders) or 'nobody'} ({s.mapped} codings matched the codebook); "
+        f"{s.initiatives} initiatives, {s.lessons} lessons -> {s.out_dir}",
         markup=False,
         highlight=False,
         soft_wrap=True,

@@ -37,11 +37,13 @@ class Settings:
         None  # Step 2 code assigner: None = the shipped model, "rules", or a file
     )
     follow_symlinks: bool = False  # read files that symbolic links in DOCS point to outside it
+    pseudonymise: bool = False  # replace person names by codes before anything is stored
+    pseudonymise_key: str | None = None  # where to write the key (None: no key, irreversible)
 
     def to_dict(self) -> dict[str, Any]:
         """Settings that shape the outputs (paths of caches and stores do not)."""
         d = asdict(self)
-        for k in ("embedding_cache", "db_url"):
+        for k in ("embedding_cache", "db_url", "pseudonymise_key"):
             d.pop(k)
         return d
 
@@ -109,6 +111,34 @@ def method_labels(codebook: Any) -> dict[str, str] | None:
     return {c.id: c.label.get("en") or c.id for c in codebook.codes("methods")}
 
 
+def _pseudonymised(docs: list[Any], settings: Settings, known: Any, out_dir: Path) -> list[Any]:
+    """Names replaced before the store, the steps and the report see the texts.
+
+    Initiative names of ``--initiatives`` are kept; the key goes where the settings say (never
+    into the output folder, which is shared).
+    """
+    from coatlas.pseudonymise import Options, PseudonymiseError, pseudonymise_documents, write_key
+
+    key_path = Path(settings.pseudonymise_key) if settings.pseudonymise_key else None
+    if key_path is not None and key_path.resolve().is_relative_to(out_dir.resolve()):
+        raise PseudonymiseError(f"{key_path}: keep the key outside the output folder")
+    keep = tuple(n for names in known or [] for n in names)
+    out, key = pseudonymise_documents(docs, Options(keep=keep))
+    if key_path is not None:
+        write_key(key, key_path)
+    return out
+
+
+def _add_sampling(manifest: dict[str, Any], docs: list[Any], docs_dir: Path) -> None:
+    """The step each document entered at (given, suggested, interview) and Table 1."""
+    from coatlas.sampling import entry_steps, read_sampling, table1
+
+    steps = entry_steps(docs, read_sampling(docs_dir))
+    for item in manifest["inputs"]:
+        item["entry"] = steps[item["document"]]
+    manifest["table1"] = table1(docs, steps)
+
+
 def _stage(progress: Progress | None, name: str) -> Callable[[str], None]:
     """Adapt a stage's free-text progress messages to the (stage, done, total) callback."""
     count = [0]
@@ -162,6 +192,8 @@ def analyze(
             follow_symlinks=settings.follow_symlinks,
         )
         docs = sorted(found, key=lambda d: d.path)
+        if settings.pseudonymise:
+            docs = _pseudonymised(docs, settings, known, out_dir)
         errors = sorted(
             ({"file": e.path, "error": e.line()} for e in failures), key=lambda e: e["file"]
         )
@@ -199,6 +231,7 @@ def analyze(
             "errors": len(errors),
             "latest_year": latest_year([(d.text, d.language) for d in docs]),
         }
+        _add_sampling(manifest, docs, docs_dir)
         run_id = store.start_run(
             manifest["settings"], {"coatlas": __version__}, manifest["inputs_digest"]
         )

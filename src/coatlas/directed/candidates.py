@@ -233,7 +233,7 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
             mm = _TITLE.match(line)
         sub = False
         if not mm and _standalone(text, a, b):
-            # an unnumbered heading line of its own ("Levande bibliotek" above the text
+            # an unnumbered heading line of its own ("Läsecirkeln" above the text
             # about it, as web pages and leaflets write them)
             mm = _SUBHEADING.match(line)
             sub = mm is not None

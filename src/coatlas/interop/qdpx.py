@@ -328,7 +328,10 @@ class _Builder:
                 raise ExportError(
                     f"{self.r.origin}/initiatives.json: {iid} {code}: malformed evidence"
                 )
-            user, modifier = "coatlas", None
+            # human coding (imported from a QDA tool) stays its coder's
+            src = str(e.get("source") or "")
+            user = src.removeprefix("human:") if src.startswith("human:") else "coatlas"
+            modifier = None
             note = f"{code} of {iid}: {e.get('source')}, confidence {e.get('confidence')}"
             rv = e.get("review")
             if isinstance(rv, dict) and rv.get("status"):

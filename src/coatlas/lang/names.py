@@ -446,8 +446,8 @@ def looks_like_person(phrase: str) -> bool:
 
     "Karin Sandström", "Dr Sarah Jones", "Anna K. Berg", "Sarah Jones, Chief Nurse",
     "verksamhetschef Karin Sandström" -> True. A given name alone is NOT a person (networks
-    and courses are named after personas: "Esther"), nor is a phrase of two everyday-word
-    names ("Rose Ward", "Grace Hall"), nor "Patient Council", "Esther-nätverket",
+    and courses are named after personas: "Hedda"), nor is a phrase of two everyday-word
+    names ("Rose Ward", "Grace Hall"), nor "Patient Council", "Hedda-nätverket",
     "Hope Café".
     """
     text = _norm(phrase).strip(_EDGE_PUNCT)

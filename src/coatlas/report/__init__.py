@@ -103,6 +103,11 @@ def write_reports(
         "figure1.png": png,
         "report.html": html,
     }
+    if (manifest or {}).get("table1"):
+        from coatlas.sampling import table1_csv, table1_md
+
+        files["table1.csv"] = table1_csv(manifest["table1"])  # type: ignore[index]
+        files["table1.md"] = table1_md(manifest["table1"])  # type: ignore[index]
     return {name: _write(out / name, data) for name, data in files.items()}
 
 

@@ -423,5 +423,12 @@ def render_html(
             }
             for m in memos or []
         ],
+        table1=_table1((manifest or {}).get("table1") or []),
     )
     return html
+
+
+def _table1(rows: Sequence[dict[str, Any]]) -> list[list[str]]:
+    from coatlas.sampling import table1_view
+
+    return table1_view(rows)

@@ -834,6 +834,12 @@ def serve(
     actor: str | None = _ACTOR,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on"),
     port: int = typer.Option(8765, "--port", help="Port to listen on"),
+    team: bool = typer.Option(
+        False, "--team", help="Team mode: log in (coatlas users add), roles, events by member"
+    ),
+    blind: bool = typer.Option(
+        False, "--blind", help="With --team: blind double coding (analysts see only their own)"
+    ),
 ) -> None:
     """Review Step 3's hierarchy in a browser (a local web app on 127.0.0.1)."""
     try:
@@ -844,14 +850,34 @@ def serve(
         ) from None
     from werkzeug.serving import make_server
 
-    who = _actor(actor)
+    if blind and not team:
+        raise _fail(ValueError("--blind needs --team (each analyst logs in)"))
+    who = _actor(actor) if not team else ""
     project = _project(target, db, run)
+    if team and not project.store.users():
+        project.close()
+        raise _fail(
+            ValueError(
+                f"{target}: no team members yet (coatlas users add {target} NAME --role overseer)"
+            )
+        )
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(
-            f"warning: listening on {host}: anyone who can reach it can edit the review",
+            f"warning: listening on {host}: "
+            + (
+                "passwords and pages cross the network unencrypted (put HTTPS in front)"
+                if team
+                else "anyone who can reach it can edit the review"
+            ),
             markup=False,
         )
-    app_ = create_app(project, actor=who, allowed_hosts=(*("127.0.0.1", "localhost", "::1"), host))
+    app_ = create_app(
+        project,
+        actor=who,
+        allowed_hosts=(*("127.0.0.1", "localhost", "::1"), host),
+        team=team,
+        blind=blind,
+    )
     try:
         # make_server, not run_simple: no reloader, no debugger, one local process
         server = make_server(host, port, app_, threaded=True)
@@ -860,7 +886,9 @@ def serve(
         why = e.strerror if isinstance(e, OSError) else "address in use"
         raise _fail(OSError(f"{host}:{port}: cannot listen ({why})")) from None
     err.print(
-        f"reviewing run {project.run_id} as {who}: http://{host}:{port}/",
+        f"reviewing run {project.run_id} "
+        + ("in team mode (log in)" if team else f"as {who}")
+        + f": http://{host}:{port}/",
         markup=False,
         highlight=False,
     )
@@ -879,6 +907,15 @@ def _register_workbench() -> None:
 
 
 _register_workbench()
+
+
+def _register_team() -> None:
+    from coatlas.cli_team import register
+
+    register(app)
+
+
+_register_team()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -62,3 +62,11 @@ class CodebookError(CoatlasError):
 
 class FacetError(CoatlasError):
     """A lesson-facet file that cannot be used (one line: file, facet, reason)."""
+
+
+class StaleError(CoatlasError):
+    """An edit drawn from a page older than a colleague's change of the same thing.
+
+    Optimistic concurrency: refused (HTTP 409 in the browser app) rather than letting the
+    later writer silently undo the earlier one; the reviewer reloads and decides again.
+    """

@@ -17,6 +17,11 @@ CODING_EDIT = "coding.edit"
 # a memo on an initiative, node, lesson, coding or document
 MEMO = "memo"
 
+# the overseer's resolution of a unit the coders disagree on (document × code, yes/no)
+UNIT_RESOLVE = "unit.resolve"
+# a team member added (coatlas users add); payload: the role, never the password
+USER_ADD = "user.add"
+
 # the review events replayed from ``run:N`` (in this order of precedence when listed)
 RUN_REVIEW_ACTIONS = (LESSON_REVIEW, INITIATIVE_REVIEW, MEMO)
 CODING_ACTIONS = (CODING_STATUS, CODING_EDIT)
@@ -29,4 +34,6 @@ __all__ = [
     "LESSON_REVIEW",
     "MEMO",
     "RUN_REVIEW_ACTIONS",
+    "UNIT_RESOLVE",
+    "USER_ADD",
 ]

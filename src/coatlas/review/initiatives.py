@@ -414,6 +414,7 @@ def apply_review(
     ops: Iterable[tuple[str, dict[str, Any]]] = (),
     *,
     keep_rejected: bool = False,
+    human_by: str | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The reviewed initiatives and the initiatives a reviewer rejected, in proposal order.
 
@@ -432,6 +433,8 @@ def apply_review(
     """
     by_key = {rv.key: rv for rv in codings}
     state = replay_initiative_ops(initiatives, ops)
+    if human_by is not None:  # blind double coding: only this person's added codings
+        state.human = {k: v for k, v in state.human.items() if v[0] == human_by}
     reviewed: dict[int, dict[str, Any]] = {}
     keys = evidence_keys(initiatives)
     first = 0

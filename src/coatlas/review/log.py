@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from coatlas.errors import StaleError
 from coatlas.events import INITIATIVE_REVIEW, LESSON_REVIEW, MEMO
 from coatlas.review.ops import Review, ReviewError, check_actor
 from coatlas.store import StoreError
@@ -47,6 +48,53 @@ def _batch(review: Any, ops: Sequence[dict[str, Any]], actor: str, action: str) 
     return out
 
 
+# ops that only add (a new lesson, node, coding or memo) conflict with nothing; the others
+# change the things their subject keys name, and a stale page must not undo a colleague's
+_ADDITIVE = frozenset({"add", "create", "code", "years", "memo"})
+_SUBJECTS = ("node", "item", "lesson", "initiative", "coding")
+
+
+def subjects(op: Any) -> set[str]:
+    """The ids an op changes (empty for an op that only adds)."""
+    if not isinstance(op, dict) or op.get("op") in _ADDITIVE:
+        return set()
+    out: set[str] = set()
+    for k in _SUBJECTS:
+        v = op.get(k)
+        if isinstance(v, str):
+            out.add(v)
+        elif isinstance(v, list):
+            out |= {x for x in v if isinstance(x, str)}
+    return out
+
+
+def check_fresh(
+    events: Sequence[dict[str, Any]], ops: Sequence[Any], seen: int | None, what: str
+) -> None:
+    """Refuse ops drawn from a page older than a colleague's change of the same thing.
+
+    ``seen`` is the newest event id the page was drawn from (None: no check, e.g. the
+    terminal, which always works on the current state). Optimistic concurrency: the check
+    runs inside the write's transaction, with the run locked, so it cannot race.
+    """
+    if seen is None:
+        return
+    mine = set().union(*(subjects(op) for op in ops)) if ops else set()
+    if not mine:
+        return
+    for e in events:
+        if e["id"] > seen:
+            theirs = subjects(e["payload"]) | (
+                {e["payload"].get("into")} if e["payload"].get("op") == "merge" else set()
+            )
+            hit = sorted(mine & theirs)
+            if hit:
+                raise StaleError(
+                    f"{what} {hit[0]}: changed by {e['actor']} since your page was loaded "
+                    f"({e['payload'].get('op')}); reload the page and try again"
+                )
+
+
 def check_span(texts: Texts | None, what: str, document: Any, start: Any, end: Any) -> str:
     """``text[start:end]`` of a run's document, or a one-line refusal (an empty or outside span)."""
     if not isinstance(document, str) or not document:
@@ -80,6 +128,7 @@ def review_lessons(
     ops: Sequence[dict[str, Any]],
     actor: str,
     texts: Texts | None = None,
+    seen: int | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Check and record lesson ops (one event each, all or none); the reviewed doc and the ops.
 
@@ -100,6 +149,7 @@ def review_lessons(
     state: dict[str, Review] = {}
 
     def decide(events: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+        check_fresh(events, ops, seen, "node")
         review = _replay(Review(proposal), events, run_id)
         state["review"] = review
         return _batch(review, ops, actor, LESSON_REVIEW)
@@ -123,6 +173,7 @@ def review_initiatives(
     actor: str,
     texts: Texts | None = None,
     codes: Sequence[str] | None = None,
+    seen: int | None = None,
 ) -> list[dict[str, Any]]:
     """Check and record initiative ops (reject, restore, rename, add, code, years, uncode).
 
@@ -136,6 +187,7 @@ def review_initiatives(
     prepared = [prepare_initiative_op(op, texts, codes) for op in ops]
 
     def decide(events: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+        check_fresh(events, prepared, seen, "initiative")
         review = _replay(InitiativeReview(proposal), events, run_id)
         return _batch(review, prepared, actor, INITIATIVE_REVIEW)
 
@@ -162,6 +214,7 @@ def add_memos(
 
 __all__ = [
     "add_memos",
+    "check_fresh",
     "check_span",
     "initiative_ops",
     "memo_events",

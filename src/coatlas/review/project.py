@@ -55,11 +55,17 @@ class Project:
     def proposed(self) -> dict[str, Any]:
         return self.store.proposed_lessons(self.run_id)
 
-    def apply(self, ops: list[dict[str, Any]], actor: str) -> tuple[dict[str, Any], list[dict]]:
-        """Record lesson ops (rename … restore, and ``add`` of a lesson coded by selection)."""
+    def apply(
+        self, ops: list[dict[str, Any]], actor: str, *, seen: int | None = None
+    ) -> tuple[dict[str, Any], list[dict]]:
+        """Record lesson ops (rename … restore, and ``add`` of a lesson coded by selection).
+
+        ``seen``: the newest event id the reviewer's page showed; an op on something a
+        colleague changed since is refused (``coatlas.review.log.check_fresh``).
+        """
         from coatlas.review.log import review_lessons
 
-        return review_lessons(self.store, self.run_id, ops, actor, texts=self.text)
+        return review_lessons(self.store, self.run_id, ops, actor, texts=self.text, seen=seen)
 
     def log(self) -> list[dict[str, Any]]:
         from coatlas.events import LESSON_REVIEW
@@ -176,12 +182,27 @@ class Project:
         """initiatives.json as analyze wrote it (the store keeps it exactly)."""
         return self.store.initiatives(self.run_id)
 
-    def reviewed_initiatives(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """(kept, rejected): the proposal with every recorded decision applied."""
+    def reviewed_initiatives(
+        self, *, by: str | None = None
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(kept, rejected): the proposal with every recorded decision applied.
+
+        ``by`` (blind double coding): only that person's coding decisions and added codings,
+        as if nobody else had coded (initiative rejections and renames stay shared).
+        """
         from coatlas.review.initiatives import apply_review, coding_reviews
         from coatlas.review.log import initiative_ops
 
         proposal = self.proposed_initiatives()
+        if by is not None:
+            from coatlas.review.blind import own_reviews
+
+            return apply_review(
+                proposal,
+                own_reviews(self.store, self.run_id, by),
+                initiative_ops(self.store, self.run_id),
+                human_by=by,
+            )
         return apply_review(
             proposal,
             coding_reviews(self.store, self.run_id),
@@ -194,13 +215,25 @@ class Project:
 
         return unmatched(self.proposed_initiatives(), coding_reviews(self.store, self.run_id))
 
-    def codings(self, initiative: str | None = None) -> list[dict[str, Any]]:
-        """The run's Step 1–2 codings (ids for the review verbs), optionally of one initiative."""
+    def codings(
+        self, initiative: str | None = None, *, by: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The run's Step 1–2 codings (ids for the review verbs), optionally of one initiative.
+
+        ``by`` (blind double coding): status, code and span as that person left them.
+        """
         target = f"initiative:{initiative}" if initiative else None
         rows = self.store.codings(run_id=self.run_id, target=target)
-        return [r for r in rows if str(r["target"]).startswith("initiative:")]
+        rows = [r for r in rows if str(r["target"]).startswith("initiative:")]
+        if by is not None:
+            from coatlas.review.blind import own_rows
 
-    def human_codings(self, initiative: str | None = None) -> list[dict[str, Any]]:
+            rows = own_rows(self.store, self.run_id, by, rows)
+        return rows
+
+    def human_codings(
+        self, initiative: str | None = None, *, by: str | None = None
+    ) -> list[dict[str, Any]]:
         """Codings people added by selection (ids ``h1`` …), shaped like :meth:`codings` rows."""
         from coatlas.review.initiatives import human_item, replay_initiative_ops
         from coatlas.review.log import initiative_ops
@@ -211,6 +244,8 @@ class Project:
         out = []
         for hid, (actor, op) in state.human.items():
             if initiative is not None and op["initiative"] != initiative:
+                continue
+            if by is not None and actor != by:
                 continue
             item = human_item(op, actor)
             item.pop("review")
@@ -235,7 +270,13 @@ class Project:
         raise ReviewError(f"coding {coding_id}: not a coding of run {self.run_id}")
 
     def decide(
-        self, coding_id: int, status: str, actor: str, note: str | None = None
+        self,
+        coding_id: int,
+        status: str,
+        actor: str,
+        note: str | None = None,
+        *,
+        seen: int | None = None,
     ) -> dict[str, Any]:
         """Accept or reject one coding (a ``coding.status`` event)."""
         from coatlas.review.initiatives import check_actor, check_coding_decision
@@ -245,7 +286,9 @@ class Project:
         row = self._coding(coding_id)
         check_coding_decision(row, self.run_id)
         note = note.strip() if note and note.strip() else None
-        return self.store.set_coding_status(coding_id, status, check_actor(actor), note=note)
+        return self.store.set_coding_status(
+            coding_id, status, check_actor(actor), note=note, seen=seen
+        )
 
     def edit(
         self,
@@ -256,6 +299,7 @@ class Project:
         start: int | None = None,
         end: int | None = None,
         note: str | None = None,
+        seen: int | None = None,
     ) -> dict[str, Any]:
         """Correct one coding's code (within its group) or span (a ``coding.edit`` event)."""
         from coatlas.review.initiatives import check_actor, check_coding_decision, full_code
@@ -272,10 +316,12 @@ class Project:
             raise ReviewError(f"coding {coding_id}: span {s}:{e} is empty or negative")
         note = note.strip() if note and note.strip() else None
         return self.store.edit_coding(
-            coding_id, check_actor(actor), code=new_code, start=start, end=end, note=note
+            coding_id, check_actor(actor), code=new_code, start=start, end=end, note=note, seen=seen
         )
 
-    def review_initiatives(self, ops: list[dict[str, Any]], actor: str) -> list[dict[str, Any]]:
+    def review_initiatives(
+        self, ops: list[dict[str, Any]], actor: str, *, seen: int | None = None
+    ) -> list[dict[str, Any]]:
         """Initiative ops (``initiative.review`` events): reject, restore, rename whole
         initiatives; add one, code, correct years or uncode, by selected text."""
         from coatlas.review.log import review_initiatives
@@ -288,6 +334,7 @@ class Project:
             actor,
             texts=self.text,
             codes=self.codebook_codes() if needs_codes else None,
+            seen=seen,
         )
 
     def initiative_log(self) -> list[dict[str, Any]]:

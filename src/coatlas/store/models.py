@@ -260,3 +260,23 @@ class Event(Base):
     action: Mapped[str] = mapped_column(String(64))
     target: Mapped[str] = mapped_column(String(200), index=True)
     payload: Mapped[dict[str, Any]]
+
+
+ROLES = ("analyst", "overseer", "viewer")
+
+
+class User(Base):
+    """A team member who may log in to ``coatlas serve --team`` (migration 0004).
+
+    Only an argon2 hash of the password is kept. The role decides what the browser app
+    lets the person do: analysts code, the overseer also finalises, viewers read.
+    """
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coatlas.document import Document, Page, Span, Turn
-from coatlas.errors import one_line
+from coatlas.errors import StaleError, one_line
 from coatlas.events import CODING_EDIT, CODING_STATUS
 from coatlas.evidence import Coding
 from coatlas.store import db
@@ -49,6 +49,7 @@ from coatlas.store.models import (
     Run,
     RunDocument,
     Segment,
+    User,
     utcnow,
 )
 
@@ -500,13 +501,24 @@ class Store:
             return [_coding_dict(r, paths.get(r.document_id, p)) for r, p in s.execute(q)]
 
     def set_coding_status(
-        self, coding_id: int, status: str, actor: str, note: str | None = None
+        self,
+        coding_id: int,
+        status: str,
+        actor: str,
+        note: str | None = None,
+        *,
+        seen: int | None = None,
     ) -> dict[str, Any]:
-        """A reviewer's decision on a coding; the event keeps who, when, from what, why."""
+        """A reviewer's decision on a coding; the event keeps who, when, from what, why.
+
+        ``seen``: the newest event id the reviewer's page was drawn from. If the coding
+        changed after it (another reviewer decided meanwhile), the decision is refused
+        instead of silently overwriting theirs (optimistic concurrency).
+        """
         if status not in CODING_STATUSES:
             raise StoreError(f"coding {coding_id}: status {status!r} not one of {CODING_STATUSES}")
         with self._tx() as s:
-            row = _get(s, CodingRow, coding_id, "coding")
+            row = _locked_coding(s, coding_id, seen)
             before = row.status
             row.status = status
             payload: dict[str, Any] = {"from": before, "to": status}
@@ -525,10 +537,14 @@ class Store:
         start: int | None = None,
         end: int | None = None,
         note: str | None = None,
+        seen: int | None = None,
     ) -> dict[str, Any]:
-        """A reviewer's correction (other code or span); status becomes ``edited``."""
+        """A reviewer's correction (other code or span); status becomes ``edited``.
+
+        ``seen`` as in :meth:`set_coding_status`: a correction of a stale page is refused.
+        """
         with self._tx() as s:
-            row = _get(s, CodingRow, coding_id, "coding")
+            row = _locked_coding(s, coding_id, seen)
             doc = s.get_one(DocumentRow, row.document_id)
             before = {"code": row.code, "start": row.start, "end": row.end, "status": row.status}
             new_start = row.start if start is None else start
@@ -756,6 +772,42 @@ class Store:
                 for e in s.scalars(q)
             ]
 
+    # -- team members (coatlas serve --team) --------------------------------------
+
+    def add_user(self, name: str, role: str, password_hash: str, actor: str) -> dict[str, Any]:
+        """A new team member (a ``user.add`` event, the hash never in it); a taken name refuses."""
+        from coatlas.events import USER_ADD
+
+        with self._tx() as s:
+            if s.scalar(select(User.id).where(User.name == name)) is not None:
+                raise StoreError(f"user {name!r}: already exists")
+            row = User(name=name, role=role, password_hash=password_hash)
+            s.add(row)
+            s.flush()
+            _event(s, actor, USER_ADD, f"user:{name}", {"role": role})
+            return {"name": row.name, "role": row.role}
+
+    def user(self, name: str) -> dict[str, Any] | None:
+        """``{name, role, password_hash}`` of a team member, or None."""
+        with self._read() as s:
+            row = s.scalar(select(User).where(User.name == name))
+            if row is None:
+                return None
+            return {"name": row.name, "role": row.role, "password_hash": row.password_hash}
+
+    def users(self) -> list[dict[str, Any]]:
+        """Every team member (``name``, ``role``), by name; never the hashes."""
+        with self._read() as s:
+            return [
+                {"name": n, "role": r}
+                for n, r in s.execute(select(User.name, User.role).order_by(User.name))
+            ]
+
+    def last_event_id(self) -> int:
+        """The newest event's id (0 in an empty log): the version a page is drawn from."""
+        with self._read() as s:
+            return int(s.scalar(select(func.max(Event.id))) or 0)
+
     def count(self, table: str) -> int:
         """Rows in one of the store's tables (for tests, status pages, benchmarks)."""
         model = _TABLES.get(table)
@@ -780,6 +832,7 @@ _TABLES: dict[str, type] = {
         Lesson,
         LessonProposal,
         Event,
+        User,
     )
 }
 
@@ -835,6 +888,33 @@ def _proposal(s: Session, run_id: int) -> dict[str, Any]:
         )
     q = select(Lesson.fields).where(Lesson.run_id == run_id).order_by(Lesson.id)
     return {"lessons": list(s.scalars(q)), "hierarchy": prop.hierarchy, "sampling": prop.sampling}
+
+
+def _locked_coding(s: Session, coding_id: int, seen: int | None) -> CodingRow:
+    """The coding's row, locked for this transaction; refused if it changed after ``seen``."""
+    s.execute(select(CodingRow.id).where(CodingRow.id == coding_id).with_for_update())
+    row = _get(s, CodingRow, coding_id, "coding")
+    if seen is not None:
+        later = s.scalar(
+            select(Event)
+            .where(Event.target == f"coding:{coding_id}", Event.id > seen)
+            .order_by(Event.id.desc())
+            .limit(1)
+        )
+        if later is not None:
+            raise StaleError(
+                f"coding {coding_id}: changed by {later.actor} since your page was loaded "
+                f"({later.action} {_describe_change(later.payload)}); reload the page and "
+                "decide again"
+            )
+    return row
+
+
+def _describe_change(payload: dict[str, Any]) -> str:
+    to = payload.get("to")
+    if isinstance(to, dict):
+        return f"to {to.get('code')} {to.get('start')}:{to.get('end')}"
+    return f"to {to}"
 
 
 def _run_events(s: Session, run_id: int, actions: Sequence[str]) -> list[dict[str, Any]]:

@@ -16,9 +16,21 @@ import secrets
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from flask import Flask, Response, abort, jsonify, redirect, render_template, request
+from flask import (
+    Flask,
+    Response,
+    abort,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+)
+from flask import (
+    g as current,
+)
 
-from coatlas.errors import CoatlasError
+from coatlas.errors import CoatlasError, StaleError
 from coatlas.review.docview import KIND_LABELS, KINDS, document_view
 from coatlas.review.ops import LEVELS, rejected_lessons
 from coatlas.review.project import Project, write_reviewed
@@ -47,15 +59,34 @@ def create_app(
     actor: str,
     token: str | None = None,
     allowed_hosts: tuple[str, ...] = _LOCAL_HOSTS,
+    team: bool = False,
+    blind: bool = False,
 ) -> Flask:
     """A Flask app reviewing ``project``'s run as ``actor``.
 
     ``allowed_hosts``: names the Host header may carry. A page on another site that
     rebinds its own name to 127.0.0.1 (DNS rebinding) would otherwise be same-origin with
     the app and could read the token; checking Host stops that.
+
+    ``team``: every page needs a login (the store's members, ``coatlas users add``); the
+    member who logged in is the actor of every event, their role decides what they may
+    change (:mod:`coatlas.team`), and the form token is per session. Without it, one
+    reviewer (``actor``) on their own machine, as before.
+
+    ``blind`` (with ``team``): double coding. Each analyst's Steps 1–2 pages show only their
+    own decisions (:mod:`coatlas.review.blind`), the agreement page is the overseer's, and
+    the overseer resolves the disagreements there.
     """
     app = Flask(__name__, static_folder="static", static_url_path="/static")
     app.config["TOKEN"] = token or secrets.token_urlsafe(32)
+    app.config["TEAM"] = team
+    if team:
+        app.config.update(
+            SECRET_KEY=secrets.token_bytes(32),  # sessions end when the server stops
+            SESSION_COOKIE_HTTPONLY=True,
+            SESSION_COOKIE_SAMESITE="Strict",
+            SESSION_COOKIE_NAME="coatlas_session",
+        )
     from coatlas.review.labels import run_labels
 
     labels = run_labels(project.out_dir)  # the run's codebook: every label on every page
@@ -63,20 +94,65 @@ def create_app(
     hosts = frozenset(h.strip("[]").lower() for h in allowed_hosts)
 
     @app.before_request
-    def check_host() -> None:
+    def check_host() -> Any:
         name = urlsplit("//" + (request.host or "")).hostname or ""
         if name.lower() not in hosts:
             abort(403, f"host {request.host!r} refused (serve binds {', '.join(sorted(hosts))})")
+        if not team or request.path == "/login" or request.path.startswith("/static/"):
+            return None
+        user = project.store.user(session["user"]) if session.get("user") else None
+        if user is None:  # no session, or a member no longer in the store
+            session.clear()
+            if request.method == "GET":
+                return redirect(f"/login?next={quote(request.full_path.rstrip('?'))}", code=303)
+            abort(401, "log in first")
+        current.user = user
+        if blind and request.path == "/agreement" and user["role"] == "analyst":
+            abort(403, "blind double coding: the agreement page is the overseer's")
+        if request.method == "POST" and request.path not in ("/logout",):
+            need = "finalise" if request.path in ("/report", "/resolve") else "code"
+            from coatlas.team import allowed
+
+            if not allowed(user["role"], need):
+                what = "finalise the review" if need == "finalise" else "change anything"
+                abort(403, f"{user['name']} is a {user['role']}: a {user['role']} cannot {what}")
+        return None
+
+    def who() -> str:
+        """The actor of this request's events: the member logged in, or the server's actor."""
+        return str(current.user["name"]) if team else actor
+
+    def blind_as() -> str | None:
+        """Whose own view the pages show in blind mode (an analyst), else None: everyone's."""
+        if blind and team and current.user["role"] == "analyst":
+            return str(current.user["name"])
+        return None
+
+    def form_token() -> str:
+        if not team:
+            return str(app.config["TOKEN"])
+        if "token" not in session:
+            session["token"] = secrets.token_urlsafe(32)
+        return str(session["token"])
 
     def common(error: str | None = None, note: str | None = None) -> dict[str, Any]:
+        from coatlas.team import allowed
+
+        role = current.user["role"] if team else None
         return {
             "run_id": project.run_id,
-            "actor": actor,
-            "token": app.config["TOKEN"],
+            "actor": who(),
+            "role": role,
+            "team": team,
+            "token": form_token(),
             "error": error,
             "note": note,
-            "can_write": project.out_dir is not None,
+            "can_write": project.out_dir is not None
+            and (role is None or allowed(role, "finalise")),
+            "read_only": role is not None and not allowed(role, "code"),
             "memos": _memo_map(project.memos()),
+            "seen": project.store.last_event_id(),
+            "blind": blind_as() is not None,
         }
 
     def page(error: str | None = None, status: int = 200, note: str | None = None) -> Response:
@@ -93,8 +169,11 @@ def create_app(
 
     def check_post() -> None:
         sent = request.form.get("token", "")
-        if not hmac.compare_digest(sent.encode(), app.config["TOKEN"].encode()):
+        if not hmac.compare_digest(sent.encode(), form_token().encode()):
             abort(403, "missing or wrong form token (reload the page)")
+        check_origin()
+
+    def check_origin() -> None:
         origin = request.headers.get("Origin")
         if origin is not None and origin.rstrip("/") != request.host_url.rstrip("/"):
             abort(403, "cross-origin form post refused")
@@ -115,9 +194,9 @@ def create_app(
         check_post()
         fields = {k: request.form[k] for k in _OP_FIELDS if request.form.get(k, "").strip()}
         try:
-            _, done = project.apply([fields], actor)
+            _, done = project.apply([fields], who(), seen=_seen(request.form))
         except CoatlasError as e:
-            return page(error=str(e).splitlines()[0], status=400)
+            return page(error=str(e).splitlines()[0], status=_status(e))
         anchor = next(
             (done[0].get(k) for k in ("into", "to", "id", "node", "lesson") if done[0].get(k)), ""
         )
@@ -128,7 +207,7 @@ def create_app(
     def step12(iid: str | None = None, error: str | None = None, status: int = 200) -> Response:
         from coatlas.review.initiatives import coding_keys
 
-        kept, rejected = project.reviewed_initiatives()
+        kept, rejected = project.reviewed_initiatives(by=blind_as())
         if iid is None:
             html = render_template(
                 "initiatives.html",
@@ -141,9 +220,9 @@ def create_app(
             if iid not in known:
                 abort(404, f"{iid}: no such initiative in run {project.run_id}")
             keys = coding_keys(project.store, project.run_id)
-            rows = [{**r, "key": keys.get(r["id"], "")} for r in project.codings(iid)] + [
-                {**r, "key": r["id"]} for r in project.human_codings(iid)
-            ]
+            rows = [
+                {**r, "key": keys.get(r["id"], "")} for r in project.codings(iid, by=blind_as())
+            ] + [{**r, "key": r["id"]} for r in project.human_codings(iid, by=blind_as())]
             html = render_template(
                 "initiative.html",
                 ini=known[iid],
@@ -163,7 +242,7 @@ def create_app(
             abort(404, f"{path}: not a document of run {project.run_id}")
         shown = [k for k in request.args.getlist("show") if k in KINDS] or list(KINDS)
         only = request.args.get("initiative") or None
-        kept, _ = project.reviewed_initiatives()
+        kept, _ = project.reviewed_initiatives(by=blind_as())
         lessons = project.reviewed()
         view = document_view(path, text, kept, lessons, labels, shown, only)
         focus = _span_arg(request.args.get("focus", ""))
@@ -188,7 +267,7 @@ def create_app(
 
     @app.get("/documents")
     def documents() -> Response:
-        kept, _ = project.reviewed_initiatives()
+        kept, _ = project.reviewed_initiatives(by=blind_as())
         lessons = project.reviewed()
         rows = []
         for d in project.documents():
@@ -221,7 +300,7 @@ def create_app(
         try:
             action = form.get("action", "")
             if action == "uncode":
-                project.uncode(form.get("coding", "").strip(), actor)
+                project.uncode(form.get("coding", "").strip(), who())
             else:
                 start, end = _int(form, "start", True), _int(form, "end", True)
                 years = {
@@ -231,7 +310,7 @@ def create_app(
                 }
                 if action == "add-initiative":
                     project.add_initiative(
-                        form.get("name", "").strip(), path, start, end, actor, **years
+                        form.get("name", "").strip(), path, start, end, who(), **years
                     )
                 elif action == "code":
                     project.code(
@@ -240,14 +319,14 @@ def create_app(
                         path,
                         start,
                         end,
-                        actor,
+                        who(),
                     )
                 elif action == "years":
                     project.set_years(
-                        form.get("initiative", "").strip(), path, start, end, actor, **years
+                        form.get("initiative", "").strip(), path, start, end, who(), **years
                     )
                 elif action == "add-lesson":
-                    project.add_lesson(path, start, end, actor, to=form.get("to") or None)
+                    project.add_lesson(path, start, end, who(), to=form.get("to") or None)
                 else:
                     raise ValueError(f"{action!r}: unknown action")
         except (CoatlasError, ValueError) as e:
@@ -261,7 +340,7 @@ def create_app(
         check_post()
         back = _back(request.form.get("back", ""))
         try:
-            project.add_memo(request.form.get("target", ""), request.form.get("text", ""), actor)
+            project.add_memo(request.form.get("target", ""), request.form.get("text", ""), who())
         except CoatlasError as e:
             return page(error=str(e).splitlines()[0], status=400)
         return redirect(back, code=303)
@@ -287,18 +366,26 @@ def create_app(
             action = form.get("action", "")
             note = form.get("note") or None
             if action in ("accept", "reject"):
-                project.decide(cid, f"{action}ed", actor, note)
+                # blind: colleagues' decisions on the same coding are theirs, not a conflict
+                seen = None if blind_as() else _seen(form)
+                project.decide(cid, f"{action}ed", who(), note, seen=seen)
             elif action == "edit":
                 start, end = (
                     int(form[k]) if form.get(k, "").strip() else None for k in ("start", "end")
                 )
                 project.edit(
-                    cid, actor, code=form.get("code") or None, start=start, end=end, note=note
+                    cid,
+                    who(),
+                    code=form.get("code") or None,
+                    start=start,
+                    end=end,
+                    note=note,
+                    seen=None if blind_as() else _seen(form),
                 )
             else:
                 raise ValueError(f"{action!r}: unknown action (accept, reject or edit)")
         except (CoatlasError, ValueError) as e:
-            return step12(iid or None, error=str(e).splitlines()[0], status=400)
+            return step12(iid or None, error=str(e).splitlines()[0], status=_status(e))
         return redirect(f"/initiatives/{quote(iid)}#c{cid}" if iid else "/initiatives", code=303)
 
     @app.post("/initiative")
@@ -307,9 +394,9 @@ def create_app(
         fields = {k: request.form[k] for k in ("op", "initiative", "name", "note")
                   if request.form.get(k, "").strip()}  # fmt: skip
         try:
-            project.review_initiatives([fields], actor)
+            project.review_initiatives([fields], who(), seen=_seen(request.form))
         except CoatlasError as e:
-            return step12(error=str(e).splitlines()[0], status=400)
+            return step12(error=str(e).splitlines()[0], status=_status(e))
         return redirect(f"/initiatives/{quote(fields['initiative'])}", code=303)
 
     @app.post("/report")
@@ -321,6 +408,100 @@ def create_app(
             return page(error=str(e).splitlines()[0], status=400)
         back = request.form.get("back", "")
         return redirect("/initiatives" if back == "initiatives" else "/?written=1", code=303)
+
+    # -- agreement: the figures and the disagreements side by side ---------------------------
+
+    @app.get("/agreement")
+    def agreement_page() -> Response:
+        """What `coatlas agreement OUT` prints, and every unit the coders disagree on."""
+        from coatlas.agreement import STATISTICS, report
+        from coatlas.review.coders import disagreements
+
+        wanted = [c for c in request.args.get("coders", "").split(",") if c.strip()] or None
+        error = None
+        result: dict[str, Any] | None = None
+        listing: dict[str, Any] = {"coders": [], "units": []}
+        try:
+            listing = disagreements(project, wanted)
+            from coatlas.review.coders import coder_tables
+
+            names, overall, per_code = coder_tables(project, wanted)
+            if len(names) >= 2:
+                result = report(names, overall, per_code)
+        except CoatlasError as e:
+            error = str(e).splitlines()[0]
+        html = render_template(
+            "agreement.html",
+            result=result,
+            listing=listing,
+            statistics=STATISTICS,
+            code_labels=_flat_labels(labels),
+            **common(error),
+        )
+        return Response(html, status=400 if error else 200, mimetype="text/html")
+
+    @app.post("/resolve")
+    def resolve() -> Any:
+        """The overseer's resolution of a disputed unit (document × code): yes or no."""
+        from coatlas.review.blind import resolve as record
+
+        check_post()
+        form = request.form
+        value = form.get("value", "")
+        try:
+            if value not in ("yes", "no"):
+                raise ValueError(f"resolve: value {value!r} is not yes or no")
+            record(project, form.get("document", ""), form.get("code", ""), value == "yes",
+                   who(), form.get("note") or None)  # fmt: skip
+        except (CoatlasError, ValueError) as e:
+            return Response(str(e).splitlines()[0], status=400, mimetype="text/plain")
+        return redirect("/agreement#disagreements", code=303)
+
+    # -- team mode: log in and out ----------------------------------------------------------
+
+    @app.get("/login")
+    def login_form() -> Response:
+        if not team:
+            abort(404)
+        return login_page()
+
+    def login_page(error: str | None = None, status: int = 200) -> Response:
+        session.setdefault("login", secrets.token_urlsafe(32))
+        html = render_template(
+            "login.html",
+            error=error,
+            token=session["login"],
+            next=_back(request.values.get("next", "") or "/documents"),
+            run_id=project.run_id,
+        )
+        return Response(html, status=status, mimetype="text/html")
+
+    @app.post("/login")
+    def login() -> Any:
+        from coatlas.team import authenticate
+
+        if not team:
+            abort(404)
+        sent = request.form.get("token", "")
+        expected = session.get("login", "")
+        if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
+            abort(403, "missing or wrong form token (reload the page)")
+        check_origin()
+        user = authenticate(
+            project.store, request.form.get("name", "").strip(), request.form.get("password", "")
+        )
+        if user is None:
+            return login_page(error="Wrong name or password.", status=401)
+        session.clear()  # a fresh session: no fixation
+        session["user"] = user["name"]
+        session["token"] = secrets.token_urlsafe(32)
+        return redirect(_back(request.form.get("next", "") or "/documents"), code=303)
+
+    @app.post("/logout")
+    def logout() -> Any:
+        check_post()
+        session.clear()
+        return redirect("/login", code=303)
 
     @app.after_request
     def headers(resp: Response) -> Response:
@@ -481,6 +662,22 @@ def _int(form: Any, key: str, required: bool = False) -> int | None:
     if not raw.isdigit():
         raise ValueError(f"{key} {raw!r}: not a whole number")
     return int(raw)
+
+
+def _flat_labels(labels: dict[str, dict[str, str]]) -> dict[str, str]:
+    """``methods:co_design`` -> its codebook label, for every method, level and role."""
+    return {f"{g}:{c}": lab for g, codes in labels.items() for c, lab in codes.items()}
+
+
+def _seen(form: Any) -> int | None:
+    """The event id the posting page was drawn from (None: an old page, no check)."""
+    raw = str(form.get("seen", "")).strip()
+    return int(raw) if raw.isdigit() else None
+
+
+def _status(e: BaseException) -> int:
+    """409 for an edit of a stale page (reload and decide again), else 400."""
+    return 409 if isinstance(e, StaleError) else 400
 
 
 def _span_arg(raw: str) -> tuple[int, int] | None:

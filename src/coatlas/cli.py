@@ -159,6 +159,12 @@ def pseudonymise(
     contacts: bool = typer.Option(
         False, "--contacts", help="Also e-mail addresses, phone numbers and personnummer"
     ),
+    organisations: bool = typer.Option(
+        False, "--organisations", help="Also regions, trusts, municipalities, hospitals"
+    ),
+    places: bool = typer.Option(
+        False, "--places", help='Also places after "i", "på", "in", "at" (a heuristic)'
+    ),
     keep: Path | None = typer.Option(
         None, "--keep", help="Names never to touch, one per line, aliases after | (initiatives)"
     ),
@@ -177,7 +183,14 @@ def pseudonymise(
                 from coatlas.directed.candidates import read_known
 
                 names = tuple(n for row in read_known(keep) for n in row)
-            opts = Options(roles=roles, contacts=contacts, keep=names, language=language)
+            opts = Options(
+                roles=roles,
+                contacts=contacts,
+                organisations=organisations,
+                places=places,
+                keep=names,
+                language=language,
+            )
             n, errors, k = pseudonymise_folder(docs_dir, out, key, opts)
             what = f"pseudonymised ({len(k['entities'])} names and details coded)"
     except CoatlasError as e:

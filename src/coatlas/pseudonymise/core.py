@@ -38,6 +38,8 @@ class PseudonymiseError(CoatlasError):
 class Options:
     roles: bool = False  # codes by role ("Staff 01", "Relative 02") instead of "Person 01"
     contacts: bool = False  # also e-mail addresses, phone numbers, personnummer
+    organisations: bool = False  # also regions, trusts, municipalities, hospitals, centres
+    places: bool = False  # also capitalised places after "i", "på", "in", "at" …
     keep: tuple[str, ...] = ()  # phrases never touched (initiative names, aliases)
     language: str = "en"  # language of the code labels
 
@@ -94,7 +96,13 @@ def pseudonymise_texts(texts: dict[str, str], opts: Options | None = None) -> Re
     """Pseudonymise ``{id: text}``; the key records every replacement by id."""
     opts = opts or Options()
     ids = sorted(texts)
-    mentions = detect(((i, texts[i]) for i in ids), keep=opts.keep, contacts=opts.contacts)
+    mentions = detect(
+        ((i, texts[i]) for i in ids),
+        keep=opts.keep,
+        contacts=opts.contacts,
+        organisations=opts.organisations,
+        places=opts.places,
+    )
     codes = _codes(mentions, texts, opts)
     genitive = lang_data()["genitive"].get("sv", "")
     out: dict[str, str] = {}
@@ -136,7 +144,13 @@ def pseudonymise_texts(texts: dict[str, str], opts: Options | None = None) -> Re
     key = {
         "format": KEY_FORMAT,
         "version": KEY_VERSION,
-        "options": {"roles": opts.roles, "contacts": opts.contacts, "keep": list(opts.keep)},
+        "options": {
+            "roles": opts.roles,
+            "contacts": opts.contacts,
+            "organisations": opts.organisations,
+            "places": opts.places,
+            "keep": list(opts.keep),
+        },
         "entities": [entities[c] for c in sorted(entities)],
         "documents": docs,
     }

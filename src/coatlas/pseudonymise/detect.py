@@ -97,6 +97,8 @@ def lang_data() -> dict[str, Any]:
         "code_label": {},
         "genitive": {},
         "kind_labels": {},
+        "organisation_patterns": [],
+        "place_before": set(),
     }
     for lang in LANGS:
         d = load_lang_data(lang, "pseudonymise")
@@ -110,6 +112,10 @@ def lang_data() -> dict[str, Any]:
         out["code_label"][lang] = d.get("code_label", "Person")
         out["genitive"][lang] = d.get("genitive", "")
         out["kind_labels"][lang] = dict(d.get("kind_labels", {}))
+        out["organisation_patterns"] += [
+            re.compile(p) for p in cues.get("organisation_patterns", [])
+        ]
+        out["place_before"] |= {w.casefold() for w in cues.get("place_before", [])}
     return out
 
 
@@ -275,6 +281,93 @@ def _contacts(text: str, found: _Found) -> None:
     found.blocked.extend(taken)
 
 
+def _organisations_places(
+    text: str, toks: list[_Tok], found: _Found, organisations: bool, places: bool
+) -> None:
+    """Names of public bodies and care sites (lang data patterns) and capitalised words
+    right after a locative preposition ("i Kvarnås", "at Lommarp"), when asked: they can
+    trace a transcript to a ward as surely as a name can. Kept phrases stay."""
+    d = lang_data()
+    given_l, sur_l, _weak, _hon = _lists()
+    if organisations:
+        for rx in d["organisation_patterns"]:
+            for m in rx.finditer(text):
+                s, e = m.span(1)
+                if _blocked(found.blocked, s, e):
+                    continue
+                key = " ".join(m.group(1).casefold().split())
+                found.contacts.append(Mention(s, e, "organisation", key))
+                found.blocked.append((s, e))
+    if not places:
+        return
+    months = {w.casefold() for w in _MONTHS_AND_DAYS}
+    for i, t in enumerate(toks[1:], 1):
+        prev = toks[i - 1]
+        if prev.cf not in d["place_before"] or not t.text[:1].isupper() or t.text.isupper():
+            continue
+        if text[prev.end : t.start] != " ":
+            continue
+        j = i
+        while (
+            j + 1 < len(toks)
+            and toks[j + 1].text[:1].isupper()
+            and text[toks[j].end : toks[j + 1].start] == " "
+        ):
+            j += 1
+        s, e = t.start, toks[j].end
+        words = [x.cf for x in toks[i : j + 1]]
+        if _blocked(found.blocked, s, e) or words[0] in months or words[0] in d["not_names"]:
+            continue
+        if words[0] in given_l or words[-1] in sur_l and len(words) > 1:
+            continue  # a person ("till Anna", "with Karin Berg") is the person finder's
+        bare = _bare(words[-1])[0] if len(words) == 1 else " ".join(words)
+        found.contacts.append(Mention(s, e, "place", bare))
+        found.blocked.append((s, e))
+
+
+_MONTHS_AND_DAYS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Christmas",
+    "Easter",
+    "Januari",
+    "Februari",
+    "Mars",
+    "Maj",
+    "Juni",
+    "Juli",
+    "Augusti",
+    "Oktober",
+    "Måndag",
+    "Tisdag",
+    "Onsdag",
+    "Torsdag",
+    "Fredag",
+    "Lördag",
+    "Söndag",
+    "Jul",
+    "Påsk",
+    "Midsommar",
+]
+
+
 def _protected(text: str, toks: list[_Tok], keep: Sequence[str], found: _Found) -> None:
     """Spans that must stay: keep-list phrases, names of things ("Ellas café")."""
     heads = lang_data()["heads"]
@@ -390,12 +483,20 @@ def _doc_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text) if w.islower())
 
 
-def _pass1(text: str, keep: Sequence[str], contacts: bool) -> _Found:
+def _pass1(
+    text: str,
+    keep: Sequence[str],
+    contacts: bool,
+    organisations: bool = False,
+    places: bool = False,
+) -> _Found:
     found = _Found()
     if contacts:
         _contacts(text, found)
     toks = _tokens(text)
     _protected(text, toks, keep, found)
+    if organisations or places:
+        _organisations_places(text, toks, found, organisations, places)
     given_l, sur_l, weak, hon = _lists()
     heads, before = lang_data()["heads"], lang_data()["before"]
     lower = _doc_words(text)
@@ -529,6 +630,8 @@ def detect(
     *,
     keep: Sequence[str] = (),
     contacts: bool = False,
+    organisations: bool = False,
+    places: bool = False,
 ) -> dict[str, list[Mention]]:
     """Mentions per text id for ``(id, text)`` pairs; the same person has the same key.
 
@@ -536,7 +639,7 @@ def detect(
     e-mail addresses, phone numbers and personnummer.
     """
     items = list(texts)
-    firsts = {tid: _pass1(text, keep, contacts) for tid, text in items}
+    firsts = {tid: _pass1(text, keep, contacts, organisations, places) for tid, text in items}
     # entities: full names over the corpus; a one-word name joins the only full name it fits
     full: list[tuple[str, ...]] = []
     for tid, _ in items:
@@ -562,6 +665,14 @@ def detect(
 
     out: dict[str, list[Mention]] = {}
     given_l, sur_l, weak, hon = _lists()
+    places_seen = sorted(
+        {
+            (text[c.start : c.end], c.key)
+            for tid, text in items
+            for c in firsts[tid].contacts
+            if c.kind == "place"
+        }
+    )
     for tid, text in items:
         f = firsts[tid]
         local = [n for _s, _e, n, _r in f.persons if len(n) >= 2]
@@ -620,6 +731,13 @@ def detect(
                     mentions[m.start()] = Mention(m.start(), m.end(), "initials", key)
         for c in f.contacts:
             mentions[c.start] = c
+        # a place named once after "i"/"at" is the same place wherever else it stands
+        for surface, key in places_seen:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+                if _blocked(f.blocked, m.start(), m.end()) and m.start() not in mentions:
+                    continue
+                if not any(x.start < m.end() and m.start() < x.end for x in mentions.values()):
+                    mentions[m.start()] = Mention(m.start(), m.end(), "place", key)
         for m in mentions.values():
             if m.role and m.key not in roles:
                 roles[m.key] = m.role

@@ -231,3 +231,26 @@ def test_clusterers_conform(clusterer):
 def test_a_clusterer_with_a_wrong_shape_is_refused():
     with pytest.raises(ValueError, match="expected"):
         as_levels(np.zeros((3, 2)), 3)
+
+
+# ------------------------------------------------------------------ code assigners
+
+
+def test_code_assigners_conform(docs, tmp_path):
+    from coatlas.directed.coding import LearnedAssigner, RuleAssigner, default_assigner
+    from coatlas.errors import CoatlasError
+
+    shipped = default_assigner()
+    assert shipped is not None and shipped.covers("methods") and not shipped.covers("ppe_roles")
+    cb = load_codebook()
+    for assigner in (RuleAssigner(), shipped):
+        res = directed.run(docs, codebook=cb, assigner=assigner)
+        for ini in res.initiatives:
+            for group in ("methods", "levels", "ppe_roles"):
+                assert set(ini[group]) <= {c.id for c in cb.codes(group)}
+                for code in ini[group]:
+                    assert ini["evidence"][group][code], (group, code)
+    bad = tmp_path / "a.json"
+    bad.write_text('{"name": "x"}', encoding="utf-8")
+    with pytest.raises(CoatlasError, match="a.json: not a code assigner"):
+        LearnedAssigner.from_file(bad)

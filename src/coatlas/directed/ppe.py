@@ -88,9 +88,17 @@ _ROSTER = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _not_ppe_before() -> frozenset[str]:
+    """Words that make the actor word after them staff ("system users")."""
+    lx = lexicons()
+    return frozenset(str(w).lower() for g in lx.values() for w in g.raw.get("not_ppe_before") or [])
+
+
 def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()) -> list[PPEHit]:
     """PPE actors in ``text[start:end]`` (one sentence) and whether they take part."""
     actors, inv, ben_before, ben_phr, mod_only, mod_ok, stop, neg = _patterns(extra_actors)
+    not_ppe = _not_ppe_before()
     seg = text[start:end]
     low = seg.lower()
     # lists of who attended a meeting say nothing about who took part in what
@@ -108,6 +116,8 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
         before = re.findall(r"[\w-]+", low[max(0, m.start() - 25) : m.start()])
         prev = before[-1] if before else ""
         prev2 = before[-2] if len(before) > 1 else ""
+        if prev in not_ppe:
+            continue  # "system users", "superusers' meeting": staff who use a system
         beneficiary = prev in ben_before or (
             prev in stop and prev2 in ben_before and prev not in ("with", "med")
         )

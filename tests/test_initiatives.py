@@ -538,3 +538,25 @@ def test_numbered_paragraph_lead_in_recurring_elsewhere_is_an_initiative():
     names = [i["name"] for i in res.initiatives]
     assert any(n.lower().startswith("family listening session") for n in names), names
     assert not any("learned" in n.lower() for n in names)
+
+
+def test_a_renamed_council_is_one_initiative_with_both_names():
+    minutes = doc(
+        "protokoll.txt",
+        "§ 12 Namnbyte för Östra länsdelens hälsoråd\n\nÖstra länsdelens hälsoråd har funnits "
+        "sedan 2005. Rådet består av invånarrepresentanter och patientföreningar som möts "
+        "fyra gånger per år.\n\nBeslut: att Östra länsdelens hälsoråd från och med 2021 byter "
+        "namn till Hälsoforum Öst.",
+    )
+    page = doc(
+        "sida.html",
+        "Hälsoforum Öst\n\nForumet bildades 2005 under namnet Östra länsdelens hälsoråd. "
+        "Invånare och patienter möts fyra gånger per år tillsammans med regionen.",
+    )
+    res = run([minutes, page])
+    names = [{i["name"], *i["aliases"]} for i in res.initiatives]
+    assert len(res.initiatives) == 1, names
+    (ini,) = res.initiatives
+    assert ini["name"].startswith("Hälsoforum"), ini["name"]  # the new name leads
+    assert "Östra länsdelens hälsoråd" in ini["aliases"]  # the old one stays as an alias
+    assert ini["start"] == 2005

@@ -324,14 +324,17 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
 
 _PRONOUN_NAMING = re.compile(
     r"(?i)\b(it|they|this|verksamheten|den|det|cirkeln|gruppen|projektet|programmet|rådet|"
-    r"nätverket|satsningen|skolan|some people)\b[^.\n]{0,40}?"
+    r"nätverket|satsningen|skolan|forumet|panelen|mötesplatsen|partnerskapet|some people)\b"
+    r"[^.\n]{0,40}?"
     r"\b(called|kallas|kallades|named|renamed|heter|hette|under namnet|bytte namn till|"
     r"döptes om till)\b"
 )
 
 
 # subjects naming the kind of initiative: the earlier name must have that head
-_HEAD_SUBJECTS = frozenset({"rådet", "nätverket", "programmet", "satsningen", "skolan"})
+_HEAD_SUBJECTS = frozenset(
+    {"rådet", "nätverket", "programmet", "satsningen", "skolan", "panelen", "mötesplatsen"}
+)
 
 
 def _coreference(doc: Document, ms: list[Mention], spans) -> list[Link]:

@@ -269,6 +269,7 @@ class MentionFinder:
             return None
         end = k
         lower_run = 0
+        headed = False
         j = k + 1
         while j < len(toks) and _joined(text, toks[j - 1], toks[j]):
             tj = toks[j]
@@ -292,6 +293,17 @@ class MentionFinder:
                 j += 2
                 continue
             elif (
+                allow_lower
+                and self._sv_head(tj.low)
+                and toks[j - 1].low.endswith("s")
+                and len(toks[j - 1].low) > 3
+            ):
+                # a Swedish genitive before a head compound ends the name: "Norra
+                # länsdelens vårdråd", "Sjukvårdsstyrelsens brukarråd"
+                end = j
+                headed = True
+                break
+            elif (
                 tj.low not in self.stop
                 and lower_run < 2
                 and not self._sv_head(tj.low)
@@ -305,7 +317,12 @@ class MentionFinder:
             j += 1
         # a run that ends in lowercase words must end at punctuation/paren,
         # otherwise the lowercase words are probably the sentence going on
-        if lower_run and end + 1 < len(toks) and _joined(text, toks[end], toks[end + 1]):
+        if (
+            lower_run
+            and not headed
+            and end + 1 < len(toks)
+            and _joined(text, toks[end], toks[end + 1])
+        ):
             nxt = toks[end + 1]
             if lang != "sv" or nxt.low not in self.stop:
                 # trim lowercase tail

@@ -24,6 +24,8 @@ _NEW_AFTER = (
     "now called",
     "changed its name",
     "bytte namn",
+    "byter namn",
+    "bytt namn",
     "döptes om",
     "nu kallat",
     "numera",

@@ -191,8 +191,10 @@ def measure(n: int, work: Path, extra: dict, cold: bool, profile: bool) -> dict:
     cache = work / f"cache{n}" / "embeddings.sqlite"
     res: dict = {"size": n, "ingest": _spawn(["ingest", str(docs)])}
     runs = (["cold"] if cold else []) + ["warm"]
-    if not cold:
-        # warm means warm: one unmeasured run fills the cache
+    if cold:
+        shutil.rmtree(cache.parent, ignore_errors=True)  # cold means an empty cache
+    if not cold and not cache.exists():
+        # warm means warm: one unmeasured run fills the cache (kept with --keep)
         _spawn(["analyze", str(docs), str(work / f"out{n}"), str(cache), json.dumps(extra)])
     for kind in runs:
         args = ["analyze", str(docs), str(work / f"out{n}"), str(cache), json.dumps(extra)]
@@ -275,7 +277,7 @@ def main() -> None:
     results = []
     for n in a.sizes:
         results.append(measure(n, work, extra, not a.no_cold, a.profile))
-        print(f"  {n} documents done", flush=True)
+        print(f"  {n} documents done: {json.dumps(results[-1])}", flush=True)
     report_rows(results, startup_res["seconds"])
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
     if a.json:

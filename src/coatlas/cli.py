@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -85,16 +86,29 @@ def analyze(
     key: Path | None = typer.Option(
         None, "--key", help="With --pseudonymise: write the key here (outside OUT)"
     ),
+    workers: int = typer.Option(
+        0,
+        "--workers",
+        min=0,
+        help="Processes for the per-document stages (default 0: every core); same outputs",
+    ),
+    engine: str = typer.Option(
+        "local", "--engine", help="Where per-document stages run: local or dask (docs/scale.md)"
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="--engine dask: an existing scheduler (default: a local cluster)"
+    ),
 ) -> None:
     """Read DOCS_DIR, run every analysis step and write the map to OUT."""
     from coatlas.pipeline import Settings
     from coatlas.pipeline import analyze as run
-    from coatlas.usage import check_db_url, check_documents, check_out
+    from coatlas.usage import check_db_url, check_documents, check_engine, check_out
 
     try:  # usage errors first, so a mistake creates nothing
         check_documents(docs_dir)
         check_out(out)
         check_db_url(db)
+        check_engine(engine, scheduler)
     except CoatlasError as e:
         raise _fail(e) from None
     settings = Settings(
@@ -110,6 +124,9 @@ def analyze(
         today=today,
         pseudonymise=pseudonymise,
         pseudonymise_key=str(key) if key else None,
+        workers=workers or os.cpu_count() or 1,
+        engine=engine,
+        scheduler=scheduler,
     )
     with Progress(
         TextColumn("{task.description}"),

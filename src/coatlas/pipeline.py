@@ -39,11 +39,22 @@ class Settings:
     follow_symlinks: bool = False  # read files that symbolic links in DOCS point to outside it
     pseudonymise: bool = False  # replace person names by codes before anything is stored
     pseudonymise_key: str | None = None  # where to write the key (None: no key, irreversible)
+    workers: int = 1  # processes for the per-document stages; outputs are the same whatever it is
+    engine: str = "local"  # where per-document stages run: "local" or "dask" (coatlas.engine)
+    scheduler: str | None = None  # --engine dask: an existing scheduler; None = a local cluster
 
     def to_dict(self) -> dict[str, Any]:
-        """Settings that shape the outputs (paths of caches and stores do not)."""
+        """Settings that shape the outputs (paths of caches and stores, and how many
+        processes did the work, do not)."""
         d = asdict(self)
-        for k in ("embedding_cache", "db_url", "pseudonymise_key"):
+        for k in (
+            "embedding_cache",
+            "db_url",
+            "pseudonymise_key",
+            "workers",
+            "engine",
+            "scheduler",
+        ):
             d.pop(k)
         return d
 
@@ -182,7 +193,12 @@ def analyze(
     store_url = settings.db_url or None
     store = open_store(url=store_url, path=None if store_url else out_dir / STORE_FILE)
     run_id: int | None = None
+    engine = None
     try:
+        if settings.engine != "local" or settings.workers > 1:
+            from coatlas.engine import make_engine
+
+            engine = make_engine(settings.engine, max(1, settings.workers), settings.scheduler)
         # -- ingest: each file in its own transaction, the batch goes on past bad files
         found, failures = read_folder(
             docs_dir,
@@ -190,6 +206,7 @@ def analyze(
             if progress
             else None,
             follow_symlinks=settings.follow_symlinks,
+            engine=engine,
         )
         docs = sorted(found, key=lambda d: d.path)
         if settings.pseudonymise:
@@ -307,6 +324,8 @@ def analyze(
         raise
     finally:
         store.close()
+        if engine is not None:
+            engine.close()
     return RunSummary(
         documents=len(docs),
         errors=errors,

@@ -48,3 +48,19 @@ def check_db_url(url: str | None) -> None:
 
     check_url(url)
     probe(url)  # an unreachable server is found before OUT is created
+
+
+def check_engine(engine: str, scheduler: str | None) -> None:
+    """``--engine`` names a known engine, Dask is installed when asked for, and
+    ``--scheduler`` goes with ``--engine dask`` only."""
+    from coatlas.engine import ENGINES
+
+    if engine not in ENGINES:
+        raise CoatlasError(f"--engine {engine}: unknown (expected one of {', '.join(ENGINES)})")
+    if scheduler and engine != "dask":
+        raise CoatlasError("--scheduler needs --engine dask")
+    if engine == "dask":
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
+            raise CoatlasError("--engine dask needs Dask distributed: pip install 'coatlas[dask]'")

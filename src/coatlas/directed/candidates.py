@@ -36,6 +36,7 @@ from coatlas.directed.scoring import _words, strength
 from coatlas.document import Document
 from coatlas.errors import CoatlasError
 from coatlas.text.sentences import document_sentences, sentence_at
+from coatlas.text.wordindex import WordIndex
 
 _doc_sentences = document_sentences
 _sentence_of = sentence_at
@@ -394,19 +395,38 @@ def merge_variants(ents: list[Entity]) -> list[Entity]:
     """Join variants of one name kept apart by the resolver: a long form and its
     short form with or without the type word, and a bare single word that is the
     head of exactly one longer name ("agreement" beside "My care agreement"; a long
-    Swedish compound beside the same compound with one qualifier word after it)."""
+    Swedish compound beside the same compound with one qualifier word after it).
+
+    Pairs are blocked: only entities sharing a core, or a multi-word core whose head
+    (or Swedish first word) starts with a single word's first five letters (all
+    ``_same_word`` can accept), are compared, so the cost follows the pairs that can
+    join rather than the square of the entities."""
     cores = [{_core(m.surface) for m in e.mentions} for e in ents]
+    by_core: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    by_head: dict[str, list[int]] = defaultdict(list)  # c[-1][:5] of multi-word cores
+    by_first: dict[str, list[int]] = defaultdict(list)  # c[0][:5] of two-word cores
+    for j, cj in enumerate(cores):
+        for c in cj:
+            by_core[c].append(j)
+            if len(c) >= 2:
+                by_head[c[-1][:5]].append(j)
+                if len(c) == 2:
+                    by_first[c[0][:5]].append(j)
     target: dict[int, int] = {}
     for i, ci in enumerate(cores):
         if i in target:
             continue
-        same = [j for j in range(len(ents)) if j != i and j not in target and ci & cores[j]]
+        near = {j for c in ci for j in by_core[c]}
+        same = [j for j in sorted(near) if j != i and j not in target]
         singles = {c[0] for c in ci if len(c) == 1}
         head_of: list[int] = []
         if singles and all(len(c) == 1 for c in ci):
+            block = {j for w in singles if len(w) >= 5 for j in by_head.get(w[:5], ())} | {
+                j for w in singles if len(w) >= 10 for j in by_first.get(w[:5], ())
+            }
             head_of = [
                 j
-                for j, cj in enumerate(cores)
+                for j in sorted(block)
                 if j != i
                 and any(
                     len(c) >= 2
@@ -416,7 +436,7 @@ def merge_variants(ents: list[Entity]) -> list[Entity]:
                         or (len(c) == 2 and len(w) >= 10 and _same_word(c[0], w))
                         for w in singles
                     )
-                    for c in cj
+                    for c in cores[j]
                 )
             ]
         if len(same) == 1:
@@ -445,9 +465,15 @@ def merge_variants(ents: list[Entity]) -> list[Entity]:
     return out
 
 
-def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
+def _propagate(
+    ent: Entity, docs: Sequence[Document], spans, index: WordIndex | None = None
+) -> None:
     """Repetition is evidence: find the entity's names wherever else they occur
-    verbatim (a name recurring across documents), as 'repeat' mentions."""
+    verbatim (a name recurring across documents), as 'repeat' mentions.
+
+    ``index`` (a ``WordIndex`` over ``docs`` in this order) narrows each name's scan
+    to the documents holding its words, so a corpus costs names × hits instead of
+    names × documents; the mentions found are the same."""
     forms: dict[str, str] = {}
     acronyms: dict[str, str] = {}
     for m in ent.mentions:
@@ -473,15 +499,24 @@ def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
             ),
             forms[low],
             None,
+            (low, _FORM_ENDINGS),
         )
         for low in sorted(forms, key=lambda f: (-len(f), f))
     ] + [
-        (re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])"), acronyms[acr], "und")
+        (
+            re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])"),
+            acronyms[acr],
+            "und",
+            (acr, ("s",)),
+        )
         for acr in sorted(acronyms)
     ]
+    if index is not None and index.size != len(docs):
+        index = None
     added = []
-    for rx, key, lang in patterns:
-        for doc in docs:
+    for rx, key, lang, (literal, endings) in patterns:
+        where = index.candidates(literal, endings) if index is not None else None
+        for doc in docs if where is None else [docs[i] for i in where]:
             for mm in rx.finditer(doc.text):
                 if any(a < mm.end() and mm.start() < b for a, b in taken[doc.path]):
                     continue
@@ -503,6 +538,9 @@ def _propagate(ent: Entity, docs: Sequence[Document], spans) -> None:
                     )
                 )
     ent.mentions = sorted(ent.mentions + added, key=Mention.sort_key)
+
+
+_FORM_ENDINGS = ("s", "n", "en", "et", "na")  # the optional endings of _propagate's forms
 
 
 def _has_head(words: list[str]) -> bool:

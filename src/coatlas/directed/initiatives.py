@@ -45,6 +45,7 @@ from coatlas.directed.stages import (
 from coatlas.directed.step2 import MAX_CODE_EVIDENCE, _coding, _timeline
 from coatlas.document import Document
 from coatlas.evidence import Evidence, make_evidence
+from coatlas.text.wordindex import WordIndex
 
 SOURCE = "rule:directed.initiatives"
 
@@ -105,8 +106,9 @@ def classify(
         ]
         ents = [e for e, _ in kept]
         confident = {id(e) for e, p in kept if p >= max(0.5, scorer.threshold)}
+        index = WordIndex(d.text for d in docs)  # one pass over the corpus, not one per name
         for ent in ents:
-            _propagate(ent, docs, spans)
+            _propagate(ent, docs, spans, index)
     inits: list[tuple[Entity, list[PPEHit]]] = []
     nons: list[tuple[Entity, str]] = []
     # a short document naming only one confident candidate (a news item, a leaflet) is

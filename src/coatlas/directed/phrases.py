@@ -25,6 +25,7 @@ from coatlas.directed.lexicon import lexicons
 from coatlas.directed.mentions import Link, Mention, is_org_key, norm_key
 from coatlas.document import Document
 from coatlas.text.sentences import sentence_at
+from coatlas.text.wordindex import WordIndex
 
 _ACR = re.compile(r"\s*[(,]\s*([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,6})\s*[),]?\s*$")
 _YEARS = re.compile(r"\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$")
@@ -114,7 +115,18 @@ def _anaphor(name: str, body: str, lang: str) -> bool:
     )
 
 
-def _count(rx: re.Pattern[str], texts: Sequence[str]) -> int:
+def _count(
+    rx: re.Pattern[str],
+    texts: Sequence[str],
+    index: WordIndex | None = None,
+    literal: str | None = None,
+) -> int:
+    """Matches of ``rx`` over ``texts``. With ``index`` (over ``texts``, same order) and
+    the ``literal`` phrase ``rx`` was built from, only the texts holding its words are
+    scanned: the same count, without a pass over the corpus per phrase."""
+    where = index.candidates(literal) if index is not None and literal is not None else None
+    if where is not None:
+        return sum(len(rx.findall(texts[i])) for i in where)
     return sum(len(rx.findall(t)) for t in texts)
 
 
@@ -210,6 +222,7 @@ def extra_names(
     """Add title and copula names (with their repeats in the same document) to each
     document's mentions; a mention inside a new name is absorbed by it."""
     texts = [d.text for d in docs]
+    index = WordIndex(texts)
     out: dict[str, list[Mention]] = {}
     links: list[Link] = []
     for doc in docs:
@@ -237,7 +250,7 @@ def extra_names(
             # a title may instead be taken up by a definite anaphor ("this strategy",
             # "träffarna") in its own document
             anaphor = cue == "title" and _anaphor(name, doc.text[b:], doc.language)
-            if _count(rx, texts) < 2 and not anaphor:
+            if _count(rx, texts, index, name) < 2 and not anaphor:
                 continue
             # "Xrådet vid Y", "Xrevision i Y": an already found name qualified by a
             # place or field is that name

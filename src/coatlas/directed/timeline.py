@@ -240,7 +240,10 @@ def _fallback_blocks(text: str) -> list[tuple[int, int]]:
 HEAD_DATE_CHARS = 300  # how far into a document its own date line may stand
 
 _INFO_CACHE: OrderedDict[tuple[Any, ...], _DocInfo] = OrderedDict()
-_INFO_CACHE_SIZE = 512
+# Parsed documents kept across initiatives: every initiative asks about its documents in
+# turn, so a bound below the corpus size re-parses documents once per initiative (an
+# archive of thousands of documents thrashed at 512).
+_INFO_CACHE_SIZE = 8192
 
 
 def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:

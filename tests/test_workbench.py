@@ -346,6 +346,7 @@ def test_qdpx_leaves_rejected_lessons_out_and_carries_memos_as_notes(analysed, t
     [
         (["analyze", "{empty}", "--out", "{tmp}/o"], "no supported files found"),
         (["analyze", str(EXAMPLES), "--out", "{file}"], "is not a folder"),
+        (["analyze", str(EXAMPLES), "--out", "{file}/o"], "is a file, not a folder"),
         (["analyze", str(EXAMPLES), "--out", "{tmp}/o", "--db", "not a url"], "not a database URL"),
         (
             [

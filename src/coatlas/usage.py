@@ -32,12 +32,16 @@ def check_documents(docs_dir: Path) -> None:
 
 
 def check_out(out: Path) -> None:
-    """OUT must be a folder or not exist yet, and its parent must be a folder."""
+    """OUT must be a folder or not exist yet (it is created, with missing parents, as
+    ``mkdir -p`` would: the README's ``--out out/example`` on a fresh clone), and no
+    part of its path may be a file."""
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: exists and is not a folder (--out names the output folder)")
-    parent = out.resolve().parent
-    if not out.exists() and not parent.is_dir():
-        raise UsageError(f"{out}: its folder {parent} does not exist")
+    for parent in out.resolve().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise UsageError(f"{out}: {parent} is a file, not a folder")
+            return
 
 
 def check_db_url(url: str | None) -> None:

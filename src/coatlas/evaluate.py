@@ -17,6 +17,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -805,10 +806,24 @@ def evaluate_pages(
     """
     canon = {n: _names({"name": n, "aliases": (aliases.get(n) or {}).get("aliases") or []})
              for n in sorted(aliases)}  # fmt: skip
+    # the pages that mention each canonical initiative: among equally good names, the
+    # one mentioned on the reported initiative's own pages is the closest (as in
+    # evaluate_data's matching), not the alphabetically last
+    on_pages: dict[str, list[str]] = defaultdict(list)
+    for pg in pages:
+        for n in pg.get("initiatives") or []:
+            on_pages[n].append(pg["file"])
     mapped: list[tuple[dict[str, Any], str | None]] = []
     for ini in initiatives:
         mine = _names(ini)
-        best = max(((_names_score(mine, c), n) for n, c in canon.items()), default=(0.0, None))
+        mine_pages = [_doc_key(d).rsplit("/", 1)[-1] for d in ini.get("documents") or []]
+        scored = []
+        for n, c in canon.items():
+            s = _names_score(mine, c)
+            if s > 0:
+                s += 0.05 * _doc_overlap(mine_pages, on_pages.get(n, []))
+            scored.append((s, n))
+        best = max(scored, default=(0.0, None))
         mapped.append((ini, best[1] if best[0] > 0 else None))
     by_file = {p["file"]: p for p in pages}
     attached: set[tuple[str, str | None, int]] = set()
@@ -841,4 +856,5 @@ def evaluate_pages(
         ),
         "start_year_accuracy": _r(sum(a == b for a, b in starts) / len(starts)) if starts else None,
         "missed": sorted(f"{f}: {n}" for f, n in primary - found),
+        "mapped": [[ini.get("id"), n] for ini, n in mapped],
     }

@@ -23,6 +23,7 @@ from coatlas.directed.candidates import (
     _propagate,
     _sentence_of,
 )
+from coatlas.directed.contexts import split_by_context
 from coatlas.directed.naming import _canonical
 from coatlas.directed.ppe import PPEHit, codebook_actors, ppe_hits
 from coatlas.directed.resolve import (
@@ -109,6 +110,9 @@ def classify(
         index = WordIndex(d.text for d in docs)  # one pass over the corpus, not one per name
         for ent in ents:
             _propagate(ent, docs, spans, index)
+        # one generic name used by several organisations is several initiatives
+        whole = ents  # kept alive while ``confident`` (ids) is read
+        ents = split_by_context(whole, docs, confident)
     inits: list[tuple[Entity, list[PPEHit]]] = []
     nons: list[tuple[Entity, str]] = []
     # a short document naming only one confident candidate (a news item, a leaflet) is

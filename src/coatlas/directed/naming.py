@@ -58,6 +58,17 @@ def _renamed(ent: Entity) -> tuple[str, str] | None:
 
 
 def _canonical(ent: Entity) -> tuple[str, list[str]]:
+    """The display name and aliases; a piece of a generic name that several
+    organisations use carries where it is from ("Youth Forum – Leeds")."""
+    name, aliases = _canonical_name(ent)
+    if ent.context:
+        return f"{name} – {ent.context}", aliases if name in aliases else sorted(
+            [*aliases, name], key=lambda s: (s.lower(), s)
+        )
+    return name, aliases
+
+
+def _canonical_name(ent: Entity) -> tuple[str, list[str]]:
     """Most frequent form (names over descriptors) — or the new name after a
     renaming — with the other language's form in parentheses."""
     forms: Counter[str] = Counter()

@@ -47,6 +47,7 @@ class Entity:
     mentions: list[Mention]
     links: list[Link] = field(default_factory=list)
     display: str | None = None  # set when two entities were joined ("<role> in <programme>")
+    context: str | None = None  # where a piece of a split generic name is from (contexts.py)
 
     @property
     def documents(self) -> list[str]:

@@ -1,0 +1,262 @@
+"""One generic name, several organisations: split an entity by its documents' context.
+
+"Youth Forum", "Levande bibliotek" or "peer support" name a *kind* of initiative that
+many organisations run. A corpus that gathers several organisations' documents (a
+country's regions, several trusts) must not join them into one initiative because the
+words are equal: the study counts the same kind of initiative run by two
+organisations as two initiatives.
+
+A document's context is the set of its distinctive proper words: capitalised words
+that the corpus never writes in lower case (place and organisation names, people,
+acronyms), not at a sentence start, minus the initiative's own name and the names of
+national systems (lang data ``contexts.toml``). Two of an entity's documents that
+share such a word belong together. When an entity's documents fall apart into two or
+more groups that share none, it is split, one entity per group. Documents with no
+distinctive word go with the largest group. In a corpus from one organisation every
+document names it (or its people, places and units), so nothing is split there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from coatlas.directed.resolve import Entity
+from coatlas.lang.names import is_job_title
+from coatlas.text.sentences import LANGS, document_sentences, load_lang_data
+
+MIN_SHARED = 1
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'-]*")
+# a lower-case word in prose (not inside an address: "www.norrvik.se", "info@…")
+_LOWER = re.compile(r"(?<![\w’'@./-])[a-zà-öø-ÿ][\w-]*(?![\w@]|\.\w)")
+
+
+@lru_cache(maxsize=1)
+def _shared_names() -> frozenset[str]:
+    """Names every organisation of a country may print (national systems, the country)."""
+    from coatlas.directed.lexicon import lexicons
+    from coatlas.directed.mentions import MONTHS
+    from coatlas.lang.names import given_names
+
+    lx = lexicons()
+    # organisation nouns ("Trust", "sjukhus") are in every organisation's name
+    out: set[str] = set(MONTHS) | lx["en"].org_heads | lx["sv"].org_heads
+    for lang in LANGS:
+        data = load_lang_data(lang, "contexts")
+        out.update(str(w).lower() for w in data.get("not_distinctive") or [])
+        # a first name alone is shared by too many people to tie two documents
+        out.update(n.lower() for n in given_names(lang))
+    return frozenset(out)
+
+
+def _norm(word: str) -> str:
+    w = word.strip("’'-").lower()
+    for suffix in ("’s", "'s"):
+        w = w.removesuffix(suffix)
+    return w
+
+
+def document_contexts(docs: Sequence[Any]) -> dict[str, frozenset[str]]:
+    """Each document's distinctive proper words (normalised to lower case)."""
+    lower: set[str] = set()
+    for d in docs:
+        lower.update(m.group() for m in _LOWER.finditer(d.text))
+    shared = _shared_names()
+    raw: dict[str, set[str]] = {}
+    for d in docs:
+        text = d.text
+        found: set[str] = set()
+        for s, e in document_sentences(d):
+            first = True
+            for m in _WORD.finditer(text, s, e):
+                word = m.group()
+                if first:
+                    first = False
+                    if not (len(word) >= 2 and word.isupper()):
+                        continue  # a capital that only starts the sentence says nothing
+                if not word[0].isupper():
+                    continue
+                key = _norm(word)
+                if len(key) < 2 or key in shared or key in lower or is_job_title(key):
+                    continue
+                found.add(key)
+        raw[d.path] = found
+    every = set().union(*raw.values()) if raw else set()
+
+    def base(w: str) -> str:
+        # a Swedish genitive ("Solviks") is the name itself ("Solvik")
+        return w[:-1] if w.endswith("s") and (w[:-1] in every or w[:-1] in lower) else w
+
+    return {
+        p: frozenset(b for b in (base(w) for w in ws) if b not in lower and b not in shared)
+        for p, ws in raw.items()
+    }
+
+
+def _name_words(ent: Entity) -> set[str]:
+    return {_norm(w) for m in ent.mentions for w in _WORD.findall(m.surface)}
+
+
+def corpus_components(contexts: dict[str, frozenset[str]]) -> dict[str, str]:
+    """Each document's component in the corpus graph where documents sharing a
+    distinctive word are joined; a document sharing none has no component."""
+    ctx = {p: ws for p, ws in contexts.items()}
+    return _components(sorted(ctx), ctx)
+
+
+def _components(
+    docs: list[str], ctx: dict[str, frozenset[str]], keep_single: bool = False
+) -> dict[str, str]:
+    parent = {p: p for p in docs}
+
+    def find(p: str) -> str:
+        while parent[p] != p:
+            parent[p] = parent[parent[p]]
+            p = parent[p]
+        return p
+
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for p in docs:
+        for w in ctx[p]:
+            by_word[w].append(p)
+    # two documents are one context when they share two distinctive words: one shared
+    # word is too often a place or body mentioned in passing
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for ps in by_word.values():
+        for i, a in enumerate(ps):
+            for b in ps[i + 1 :]:
+                shared[(a, b)] += 1
+    for (a, b), n in sorted(shared.items()):
+        if n >= MIN_SHARED:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    sizes: dict[str, int] = defaultdict(int)
+    for p in docs:
+        sizes[find(p)] += 1
+    return {p: find(p) for p in docs if sizes[find(p)] > 1 or (keep_single and ctx[p])}
+
+
+def document_groups(
+    ent: Entity,
+    contexts: dict[str, frozenset[str]],
+    neighbours: dict[str, list[str]] | None = None,
+) -> list[list[str]]:
+    """The entity's documents grouped by shared distinctive words (sorted, largest
+    first); documents without any go with the largest group."""
+    own = _name_words(ent)
+    ctx = {p: contexts.get(p, frozenset()) - own for p in ent.documents}
+    if neighbours is not None:
+        # joined through a third document too: in one organisation's archive a note
+        # that names only a meeting room still shares it with a plan that names the region
+        ctx = {
+            p: ws | {"\x00" + q for w in ws for q in neighbours.get(w, ())} if ws else ws
+            for p, ws in ctx.items()
+        }
+    comp = _components(sorted(ctx), ctx, keep_single=True)
+    groups: dict[str, list[str]] = defaultdict(list)
+    bare: list[str] = []
+    for p in ent.documents:
+        (groups[comp[p]] if p in comp else bare).append(p)
+    out = sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g))
+    if not out:
+        return [sorted(ent.documents)]
+    out[0] = sorted(out[0] + bare)
+    return out
+
+
+def _org_like(word: str, text: str) -> bool:
+    """An acronym, or a word standing next to an organisation noun ("Region Skåne",
+    "Skaraborgs sjukhus", "Leeds NHS Trust", "Västra Götalandsregionen")."""
+    if word.isupper() and 2 <= len(word) <= 6:
+        return True
+    from coatlas.directed.lexicon import lexicons
+
+    lx = lexicons()
+    heads = lx["en"].org_heads | lx["sv"].org_heads | {"nhs", "trust"}
+    if any(word.lower().endswith(h) and len(word) > len(h) + 2 for h in ("regionen", "kommun")):
+        return True
+    rx = re.compile(
+        r"([\w’'-]+)\s+"
+        + re.escape(word)
+        + r"(?![\w-])|(?<![\w-])"
+        + re.escape(word)
+        + r"[’']?s?\s+([\w’'-]+)"
+    )
+    for m in rx.finditer(text):
+        near = (m.group(1) or m.group(2) or "").lower()
+        if near in heads:
+            return True
+    return False
+
+
+def _label(group: list[str], contexts: dict[str, frozenset[str]], dmap: dict[str, Any]) -> str:
+    """Where a piece is from: the group's most widespread distinctive word, an
+    organisation's name or acronym first, as the documents write it; the first
+    document's file name when the group has none."""
+    from coatlas.lang.names import surnames
+
+    people = {n.lower() for lang in LANGS for n in surnames(lang)}
+    count: dict[str, int] = defaultdict(int)
+    for p in group:
+        for w in contexts.get(p, ()):
+            if w not in people:
+                count[w] += 1
+    surface: dict[str, str] = {}
+    for w in sorted(count):
+        rx = re.compile(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", re.IGNORECASE)
+        for p in group:
+            m = rx.search(dmap[p].text)
+            if m:
+                surface[w] = m.group()
+                break
+    ranked = sorted(
+        count,
+        key=lambda w: (
+            not any(_org_like(surface.get(w, w), dmap[p].text) for p in group),
+            -count[w],
+            w,
+        ),
+    )
+    if not ranked:
+        return group[0].replace("\\", "/").rsplit("/", 1)[-1]
+    return surface.get(ranked[0], ranked[0])
+
+
+def split_by_context(
+    ents: list[Entity], docs: Sequence[Any], confident: set[int] | None = None
+) -> list[Entity]:
+    """Entities split where their documents belong to unconnected contexts; each piece
+    of a confident entity is confident too (``confident`` holds ids, updated here)."""
+    if len(docs) < 3:
+        return ents
+    # the names of initiatives are what is being told apart, not where a document is from
+    names = set().union(*(_name_words(e) for e in ents)) if ents else set()
+    contexts = {p: ws - names for p, ws in document_contexts(docs).items()}
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for p, ws in sorted(contexts.items()):
+        for w in ws:
+            neighbours[w].append(p)
+    dmap = {d.path: d for d in docs}
+    out: list[Entity] = []
+    for ent in ents:
+        groups = document_groups(ent, contexts, neighbours) if len(ent.documents) > 1 else []
+        if len(groups) < 2:
+            out.append(ent)
+            continue
+        for g in groups:
+            gs = set(g)
+            mentions = [m for m in ent.mentions if m.document in gs]
+            keys = [k for k in ent.keys if any(m.key == k for m in mentions)] or list(ent.keys)
+            links = [lk for lk in ent.links if lk.document in gs]
+            piece = replace(
+                ent, keys=keys, mentions=mentions, links=links, context=_label(g, contexts, dmap)
+            )
+            if confident is not None and id(ent) in confident:
+                confident.add(id(piece))
+            out.append(piece)
+    return out

@@ -622,6 +622,9 @@ class RuleCandidates:
         return merged
 
 
+_HEAD_PREPOSITIONS = frozenset({"för", "for", "of"})
+
+
 def _head_of(surface: str) -> tuple[str, tuple[str, ...]] | None:
     """(head lemma, the words that refer back to it) for a name ending in a head noun:
     "Carers' Café" → the café; "Klientrådet" → rådet."""
@@ -629,7 +632,9 @@ def _head_of(surface: str) -> tuple[str, tuple[str, ...]] | None:
     words = re.findall(r"[\w'’-]+", surface.lower())
     if not words:
         return None
-    last = words[-1].strip("'’")
+    # "Rådet för patientmedverkan", "Council of Governors": the head stands before "för/of"
+    cut = next((i for i, w in enumerate(words) if i and w in _HEAD_PREPOSITIONS), len(words))
+    last = words[cut - 1].strip("'’")
     en_body = {
         str(w).lower() for w in lx["en"].raw.get("ppe_body_heads") or [] if " " not in str(w)
     }

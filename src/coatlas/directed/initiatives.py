@@ -225,6 +225,13 @@ def _ppe_for(
                 if turn[0] <= other[0] < turn[1] and other != s:
                     weight.setdefault((m.document, other), 0.8)
             continue
+        if (
+            m.cues & {"naming", "named_phrase"}
+            and idx > 0
+            and "\n\n" not in doc.text[sp[idx - 1][1] : s[0]]
+        ):
+            # "Metoden kallas X", "this is called X": the sentence before describes X
+            weight.setdefault((m.document, sp[idx - 1]), 0.8)
         heading = _is_heading(doc.text, s)
         for nxt in sp[idx + 1 : idx + (4 if heading else 2)]:
             same_line = "\n" not in doc.text[s[1] : nxt[0]]

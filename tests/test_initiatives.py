@@ -57,6 +57,14 @@ def test_swedish_uncapitalised_compound_and_indefinite_form_share_a_key():
     assert norm_key("Astmaskolan") == norm_key("astmaskola")
 
 
+def test_a_named_practice_in_plural_and_singular_shares_a_key():
+    """'brukarstyrda inläggningar' on one page and 'brukarstyrd inläggning' on another
+    are one name: -ning nouns inflect regularly and the adjective agrees."""
+    assert norm_key("Brukarstyrda inläggningarna") == norm_key("brukarstyrd inläggning")
+    assert norm_key("självvalda inläggningar") == "självvald inläggning"
+    assert norm_key("Levande bibliotek") == "levande bibliotek"  # no -ning noun: unchanged
+
+
 def test_english_modifier_plus_head_uncapitalised():
     ks = keys("The listening panel met four times in 2020.", "en")
     assert "listening panel" in ks

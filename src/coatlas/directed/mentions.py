@@ -153,7 +153,15 @@ def _lemma_token(tok: str, lex: dict[str, Lexicon]) -> str:
             best = (form, h)
     if best is not None:
         return tok[: len(tok) - len(best[0])] + best[1].lemma
+    for ending, lemma in _noun_endings(lex):
+        if tok.endswith(ending) and len(tok) - len(ending) >= sv.min_prefix:
+            return tok[: len(tok) - len(ending)] + lemma
     return tok
+
+
+def _noun_endings(lex: dict[str, Lexicon]) -> list[tuple[str, str]]:
+    endings = lex["sv"].raw.get("noun_endings") or {}
+    return sorted(((str(k), str(v)) for k, v in endings.items()), key=lambda kv: -len(kv[0]))
 
 
 def norm_key(surface: str) -> str:
@@ -172,7 +180,14 @@ def norm_key(surface: str) -> str:
                 changed = True
     toks = s.split()
     if toks:
-        toks[-1] = _lemma_token(toks[-1], lex)
+        last = _lemma_token(toks[-1], lex)
+        if last != toks[-1] and len(toks) > 1:
+            # "brukarstyrda inläggningar": the adjective agrees with a plural noun
+            agree = tuple(str(a) for a in lex["sv"].raw.get("adjective_agreement") or [])
+            toks[:-1] = [
+                t[:-1] if agree and t.endswith(agree) and len(t) > 4 else t for t in toks[:-1]
+            ]
+        toks[-1] = last
     return " ".join(toks)
 
 

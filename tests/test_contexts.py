@@ -110,3 +110,16 @@ def _neighbours(ctx: dict[str, frozenset[str]]) -> dict[str, list[str]]:
         for w in ws:
             out.setdefault(w, []).append(p)
     return out
+
+
+def test_a_sentence_initial_name_before_an_organisation_noun_counts():
+    """'Skaraborgs sjukhus upprättar …' starts its sentence with the organisation: the
+    word counts when the corpus writes it capitalised elsewhere too; a capital that only
+    starts a sentence ('Senior staff …') does not."""
+    docs = [
+        doc("h.txt", "Ostervales sjukhus upprättar ett råd. Senior staff attend.", "sv"),
+        doc("k.txt", "Rådet i Ostervale träffas varje månad, säger Senior-gruppen.", "sv"),
+    ]
+    ctx = document_contexts(docs)
+    assert "ostervale" in ctx["h.txt"]
+    assert "senior" not in ctx["h.txt"]

@@ -53,6 +53,17 @@ def _shared_names() -> frozenset[str]:
     return frozenset(out)
 
 
+_NEXT_WORD = re.compile(r"\s+([\w’'-]+)")
+
+
+@lru_cache(maxsize=1)
+def _org_nouns() -> frozenset[str]:
+    from coatlas.directed.lexicon import lexicons
+
+    lx = lexicons()
+    return frozenset(lx["en"].org_heads | lx["sv"].org_heads | {"nhs"})
+
+
 def _norm(word: str) -> str:
     w = word.strip("’'-").lower()
     for suffix in ("’s", "'s"):
@@ -67,25 +78,36 @@ def document_contexts(docs: Sequence[Any]) -> dict[str, frozenset[str]]:
         lower.update(m.group() for m in _LOWER.finditer(d.text))
     shared = _shared_names()
     raw: dict[str, set[str]] = {}
+    initial: dict[str, set[str]] = {}
     for d in docs:
         text = d.text
         found: set[str] = set()
+        starts: set[str] = set()
         for s, e in document_sentences(d):
             first = True
             for m in _WORD.finditer(text, s, e):
                 word = m.group()
-                if first:
-                    first = False
-                    if not (len(word) >= 2 and word.isupper()):
-                        continue  # a capital that only starts the sentence says nothing
+                was_first, first = first, False
                 if not word[0].isupper():
                     continue
                 key = _norm(word)
                 if len(key) < 2 or key in shared or key in lower or is_job_title(key):
                     continue
+                if was_first and not (len(word) >= 2 and word.isupper()):
+                    # a capital that may only start the sentence, unless an organisation
+                    # noun follows ("Skaraborgs sjukhus upprättar ...")
+                    nxt = _NEXT_WORD.match(text, m.end())
+                    if nxt and nxt.group(1).lower() in _org_nouns():
+                        starts.add(key)
+                    continue
                 found.add(key)
         raw[d.path] = found
+        initial[d.path] = starts
     every = set().union(*raw.values()) if raw else set()
+    # such a sentence-initial word is a name when the corpus writes it capitalised
+    # elsewhere too
+    for p, starts in initial.items():
+        raw[p] |= {w for w in starts if w in every or (w.endswith("s") and w[:-1] in every)}
 
     def base(w: str) -> str:
         # a Swedish genitive ("Solviks") is the name itself ("Solvik")
@@ -207,18 +229,19 @@ def _label(group: list[str], contexts: dict[str, frozenset[str]], dmap: dict[str
             if w not in people:
                 count[w] += 1
     surface: dict[str, str] = {}
+    times: dict[str, int] = defaultdict(int)
     for w in sorted(count):
         rx = re.compile(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", re.IGNORECASE)
         for p in group:
-            m = rx.search(dmap[p].text)
-            if m:
-                surface[w] = m.group()
-                break
+            for m in rx.finditer(dmap[p].text):
+                surface.setdefault(w, m.group())
+                times[w] += 1
     ranked = sorted(
         count,
         key=lambda w: (
             not any(_org_like(surface.get(w, w), dmap[p].text) for p in group),
             -count[w],
+            -times[w],
             w,
         ),
     )

@@ -280,3 +280,18 @@ def test_test_set_files_are_built_from_their_sources():
         [sys.executable, str(BENCH / "make_gold.py"), "--check"], capture_output=True, text=True
     )
     assert res.returncode == 0, res.stderr
+
+
+def test_months_that_are_given_names_stay_dates():
+    """'June 2021', 'in May', 'sedan juni' are dates (Step 2 reads them); June Smith is
+    a person, and 'Ask June' refers to her."""
+    r = pseudonymise_texts(
+        {
+            "a": "The council met in June 2021 and again in May. June Smith chaired it. "
+            "We meet in June. Ask June about it. Sedan Juni 2019 träffas vi."
+        }
+    )
+    out = r.texts["a"]
+    assert "in June 2021" in out and "in May." in out and "We meet in June." in out
+    assert "Sedan Juni 2019" in out
+    assert "June Smith" not in out and "Ask June" not in out

@@ -119,6 +119,25 @@ def lang_data() -> dict[str, Any]:
     return out
 
 
+# month names that are also given names (June, May, Juni) and the words that put a
+# date after them
+_MONTHS = frozenset({"april", "may", "june", "july", "august", "maj", "juni", "juli", "augusti"})
+_BEFORE_DATE = frozenset(
+    {"in", "since", "until", "during", "from", "by", "early", "late", "mid", "last", "next",
+     "i", "sedan", "från", "till", "under", "före", "efter", "förra", "nästa", "början", "slutet"}
+)  # fmt: skip
+
+
+def _a_month(text: str, start: int, end: int, cf: str) -> bool:
+    """A month that is also a given name, used as a date ("June 2021", "in May")."""
+    if cf not in _MONTHS:
+        return False
+    if re.match(r"[ \t]*\d", text[end : end + 4]):
+        return True
+    before = _prev_words(text, start, 1)
+    return bool(before) and before[-1] in _BEFORE_DATE
+
+
 @cache
 def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     given: set[str] = set()
@@ -581,6 +600,8 @@ def _pass1(
             continue  # "Finns det": a word here, though "Finn" is a name
         if re.search(r"\d[ \t]*$", text[max(0, t.start - 4) : t.start]):
             continue  # a date ("3 May", "12 Juni")
+        if _a_month(text, t.start, t.end, cf):
+            continue  # a month: "June 2021", "in June", "sedan maj"
         if _is_given(cf) and not (cf in given_l and cf in sur_l and initial_start and cf in lower):
             if cf in weak and (initial_start or cf in lower):
                 continue  # "Inga papper", "Per dag", "May I": only as an alias (pass 2)
@@ -709,6 +730,8 @@ def detect(
                     continue
             if re.match(r"\s?\d", text[t.end : t.end + 2]):
                 continue  # "Ward 7", "Rum 3"
+            if _a_month(text, t.start, t.end, cf):
+                continue  # "in June", though June Smith is named elsewhere
             lower = cf in _doc_words(text)
             if cf in weak and not any(cf in n or cf in n[0].split("-") for n in local):
                 continue  # an everyday word ("Ward", "Per") only for a person named here

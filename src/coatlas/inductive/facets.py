@@ -190,8 +190,8 @@ def term_hits(text: str, lang: str, facets: Iterable[Facet] | None = None) -> di
     Words are compared by lemma, or snowball stem for words the lemmatiser does not know (the
     codebook matcher's rule), so inflected forms match base-form terms. For Swedish a word may
     also match a single-word term as the last part of a compound ("timarvodet" -> "arvode"),
-    but only when the word matched no term whole. A simple, deterministic reference for tests
-    and for scoring; it is not wired into the pipeline.
+    but only when the word matched no term whole. Step 3 records these hits on every lesson
+    (its ``facets``): a deductive lens beside the inductive tree, with the words as evidence.
     """
     fs = list(load_facets() if facets is None else facets)
     toks = [norm_word(m.group()) for m in TOKEN_RE.finditer(text)]

@@ -6,23 +6,20 @@ that share no distinctive word are different organisations), not remembered answ
 
 from __future__ import annotations
 
-import hashlib
+from dataclasses import replace
 
 from coatlas.directed import run
 from coatlas.directed.contexts import document_contexts, document_groups
 from coatlas.directed.mentions import Mention
 from coatlas.directed.resolve import Entity
 from coatlas.document import Document
+from coatlas.ingest import document_from_text
 
 
-def doc(path: str, text: str, lang: str = "en") -> Document:
-    return Document(
-        path=path,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        format="txt",
-        text=text,
-        language=lang,
-    )
+def doc(path: str, text: str, lang: str | None = None) -> Document:
+    """A document read as a .txt file would be (language detected unless given)."""
+    d = document_from_text(text, path)
+    return d if lang is None else replace(d, language=lang)
 
 
 def _page(trust: str, acronym: str, town: str, person: str, year: int) -> str:

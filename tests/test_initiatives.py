@@ -568,3 +568,19 @@ def test_a_renamed_council_is_one_initiative_with_both_names():
     assert ini["name"].startswith("Hälsoforum"), ini["name"]  # the new name leads
     assert "Östra länsdelens hälsoråd" in ini["aliases"]  # the old one stays as an alias
     assert ini["start"] == 2005
+
+
+def test_a_practice_seen_once_with_patients_counts_where_it_recurs_without_them():
+    """'självvald inläggning' with patients taking part in one document, and named
+    without them in another: both documents are evidence that the practice recurs."""
+    from coatlas.directed.candidates import find_mentions, practice_mentions
+
+    docs = [
+        doc("a.txt", "Patienterna väljer själva självvald inläggning när de behöver det."),
+        doc("b.txt", "Avdelningen har två platser för självvald inläggning."),
+        doc("c.txt", "Avdelningen har två platser för akuta inläggningar."),
+    ]
+    ms, _ = find_mentions(docs, None)
+    got = practice_mentions(docs, ("self_management",), ms)
+    by_doc = {m.document: m.cues for m in got if m.key == "självvald inläggning"}
+    assert by_doc == {"a.txt": {"practice"}, "b.txt": {"repeat"}}, by_doc

@@ -707,6 +707,7 @@ def practice_mentions(
     for m in existing:
         taken[m.document].append((m.start, m.end))
     out: list[Mention] = []
+    elsewhere: list[Mention] = []  # the same terms in sentences without PPE
     for doc in docs:
         spans = document_sentences(doc)
         for a, b in spans:
@@ -715,8 +716,9 @@ def practice_mentions(
                 for h in lx.find(doc.text, a, b)
                 if h.code in wanted and h.kind == "term" and h.end - h.start >= 8
             ]
-            if not hits or not any(x.score >= 1.0 for x in ppe_hits(doc.text, a, b)):
+            if not hits:
                 continue
+            involved = any(x.score >= 1.0 for x in ppe_hits(doc.text, a, b))
             for h in hits:
                 if any(x < h.end and h.start < y for x, y in taken[doc.path]):
                     continue
@@ -725,10 +727,14 @@ def practice_mentions(
                 if len(key) < 5:
                     continue
                 taken[doc.path].append((h.start, h.end))
-                out.append(
+                (out if involved else elsewhere).append(
                     Mention(
                         doc.path, h.start, h.end, surface, key, _name_lang(surface),
-                        {"practice"}, "practice", h.code == "ppe_as_staff", False, (a, b),
+                        {"practice"} if involved else {"repeat"}, "practice",
+                        h.code == "ppe_as_staff", False, (a, b),
                     )
                 )  # fmt: skip
-    return out
+    # a practice seen once with PPE taking part is the same practice where a document
+    # names it without them: those documents count towards its recurrence
+    seen = {m.key for m in out}
+    return out + [m for m in elsewhere if m.key in seen]

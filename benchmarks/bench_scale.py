@@ -255,6 +255,7 @@ def main() -> None:
     ap.add_argument("--no-cold", action="store_true", help="warm runs only (cache filled first)")
     ap.add_argument("--workers", type=int, default=None, help="analyze --workers, if supported")
     ap.add_argument("--engine", default=None, help="analyze --engine, if supported")
+    ap.add_argument("--embedder", default=None, help="analyze --embedder, if supported")
     ap.add_argument(
         "--refill", action="store_true", help="with --no-cold: fill a kept cache again first"
     )
@@ -263,7 +264,15 @@ def main() -> None:
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--keep", type=Path, default=None, help="build corpora and outputs here")
     a = ap.parse_args()
-    extra = {k: v for k, v in (("workers", a.workers), ("engine", a.engine)) if v is not None}
+    extra = {
+        k: v
+        for k, v in (
+            ("workers", a.workers),
+            ("engine", a.engine),
+            ("embedder", a.embedder),
+        )
+        if v is not None
+    }
     if a.src:
         os.environ["BENCH_SCALE_SRC"] = str(a.src.resolve())  # the children import it
     work = a.keep or Path(tempfile.mkdtemp(prefix="coatlas-scale-"))

@@ -62,6 +62,11 @@ def analyze(
     ),
     db: str | None = typer.Option(None, "--db", help="Project store URL (default: SQLite in OUT)"),
     no_embeddings: bool = typer.Option(False, "--no-embeddings", help="Lexicon rules only"),
+    embedder: str = typer.Option(
+        "full",
+        "--embedder",
+        help="Steps 1–2's embedder: full (e5) or static (distilled from e5: faster, less accurate)",
+    ),
     scorer: str | None = typer.Option(
         None,
         "--scorer",
@@ -102,13 +107,20 @@ def analyze(
     """Read DOCS_DIR, run every analysis step and write the map to OUT."""
     from coatlas.pipeline import Settings
     from coatlas.pipeline import analyze as run
-    from coatlas.usage import check_db_url, check_documents, check_engine, check_out
+    from coatlas.usage import (
+        check_db_url,
+        check_documents,
+        check_embedder,
+        check_engine,
+        check_out,
+    )
 
     try:  # usage errors first, so a mistake creates nothing
         check_documents(docs_dir)
         check_out(out)
         check_db_url(db)
         check_engine(engine, scheduler)
+        check_embedder(embedder)
     except CoatlasError as e:
         raise _fail(e) from None
     settings = Settings(
@@ -118,6 +130,7 @@ def analyze(
         label_language=label_language,
         db_url=db,
         embeddings=not no_embeddings,
+        embedder=embedder,
         scorer=scorer,
         assigner=assigner,
         follow_symlinks=follow_symlinks,

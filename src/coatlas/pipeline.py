@@ -29,6 +29,10 @@ class Settings:
     label_language: str | None = None  # Step 3 labels: None = corpus main language, or "en"
     n_clusters: int | None = None  # Step 3: override the number of clusters
     embeddings: bool = True
+    # "full": e5 everywhere. "static": the static embedding distilled from e5 for Steps
+    # 1–2's many short texts (e5 for Step 3): several times faster with a cold cache but
+    # less accurate (README's figures), so it is not the default
+    embedder: str = "full"
     embedding_cache: str | None = None  # None = the default cache (~/.cache/coatlas)
     db_url: str | None = None  # None = a SQLite store in the output folder
     today: int | None = None  # where ongoing bars end; None = the latest year in the data
@@ -171,7 +175,7 @@ def analyze(
 ) -> RunSummary:
     from coatlas import directed, inductive
     from coatlas.codebook import load_codebook
-    from coatlas.embed import default_embedder
+    from coatlas.embed import default_embedder, fast_embedder
     from coatlas.evidence import codings_from_initiatives
     from coatlas.fileio import sweep_temporaries
     from coatlas.ingest import read_folder, warnings_of
@@ -187,9 +191,14 @@ def analyze(
     out_dir.mkdir(parents=True, exist_ok=True)
     codebook = load_codebook(settings.codebook)
     known = directed.read_known(settings.initiatives_file) if settings.initiatives_file else None
-    embedder = (
-        default_embedder(cache=settings.embedding_cache or True) if settings.embeddings else None
-    )
+    embedder = fast = None
+    if settings.embeddings:
+        embedder = default_embedder(cache=settings.embedding_cache or True)
+        fast = (
+            embedder
+            if settings.embedder == "full"
+            else fast_embedder(settings.embedder, settings.embedding_cache or True)
+        )
     store_url = settings.db_url or None
     store = open_store(url=store_url, path=None if store_url else out_dir / STORE_FILE)
     run_id: int | None = None
@@ -225,7 +234,10 @@ def analyze(
                 "version": codebook.version,
                 "digest": codebook.digest,
             },
-            "embedder": embedder.name if embedder is not None else None,
+            "embedder": {
+                "steps_1_2": fast.name if fast is not None else None,
+                "step_3": embedder.name if embedder is not None else None,
+            },
             "components": {
                 "candidates": getattr(parts.candidates, "name", "rules"),
                 "scorer": scorer.name,
@@ -259,7 +271,7 @@ def analyze(
         step12 = directed.run(
             docs,
             codebook=codebook,
-            embedder=embedder,
+            embedder=fast,
             known=known,
             progress=_stage(progress, "Steps 1–2"),
             candidates=parts.candidates,

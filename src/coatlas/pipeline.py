@@ -7,6 +7,7 @@ from a test, a notebook or the CLI.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import platform
 from collections.abc import Callable
@@ -169,12 +170,12 @@ def analyze(
     progress: Progress | None = None,
     components: Components | None = None,
 ) -> RunSummary:
-    from coatlas import directed, inductive
+    from coatlas import directed, inductive, perdoc
     from coatlas.codebook import load_codebook
     from coatlas.embed import default_embedder
     from coatlas.evidence import codings_from_initiatives
     from coatlas.fileio import sweep_temporaries
-    from coatlas.ingest import read_folder, warnings_of
+    from coatlas.ingest import read_documents, warnings_of
     from coatlas.report import write_reports
     from coatlas.store import open_store
     from coatlas.text.years import latest_year
@@ -199,18 +200,31 @@ def analyze(
             from coatlas.engine import make_engine
 
             engine = make_engine(settings.engine, max(1, settings.workers), settings.scheduler)
-        # -- ingest: each file in its own transaction, the batch goes on past bad files
-        found, failures = read_folder(
+        # -- ingest, and the per-document parts of Steps 1–3 in the same task (perdoc):
+        # each file in its own transaction, the batch goes on past bad files
+        opts = perdoc.Options(
+            mentions=not known and parts.candidates is None,
+            all_documents=settings.all_documents,
+            lessons=parts.detector is None,
+            concepts=parts.extractor is None,
+        )
+        found, failures = read_documents(
             docs_dir,
+            None if settings.pseudonymise else functools.partial(perdoc.summarise, options=opts),
             progress=(lambda done, total: progress("reading documents", done, total))
             if progress
             else None,
             follow_symlinks=settings.follow_symlinks,
             engine=engine,
         )
-        docs = sorted(found, key=lambda d: d.path)
+        found.sort(key=lambda ds: ds[0].path)
+        docs = [d for d, _ in found]
+        prepared: dict[str, perdoc.DocSummary] = {s.path: s for _, s in found if s is not None}
+        del found
         if settings.pseudonymise:
             docs = _pseudonymised(docs, settings, known, out_dir)
+            # names replaced: the summaries are of the texts the steps will read
+            prepared = perdoc.summarise_all(docs, opts, engine)
         errors = sorted(
             ({"file": e.path, "error": e.line()} for e in failures), key=lambda e: e["file"]
         )
@@ -267,6 +281,7 @@ def analyze(
             timeline=parts.timeline,
             coder=parts.coder,
             assigner=assigner,
+            prepared=prepared,
         )
         # -- Step 3: lessons learned
         lessons_doc = inductive.run(
@@ -279,7 +294,9 @@ def analyze(
             detector=parts.detector,
             extractor=parts.extractor,
             clusterer=parts.clusterer,
+            prepared=prepared,
         )
+        del prepared  # the summaries' work is done
 
         # manifest.json goes first and comes back last: a run killed while writing leaves
         # a folder without one, which review refuses instead of mixing two runs' files

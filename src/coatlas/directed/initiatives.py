@@ -78,6 +78,7 @@ def classify(
     codebook=None,
     candidates: CandidateGenerator | None = None,
     scorer: InitiativeScorer | None = None,
+    prepared: dict[str, Any] | None = None,
 ) -> tuple[list[tuple[Entity, list[PPEHit]]], list[tuple[Entity, str]]]:
     """Entities judged initiatives (with PPE evidence) and non-initiatives (with a reason).
 
@@ -88,7 +89,11 @@ def classify(
     docs = sorted(docs, key=lambda d: d.path)
     dmap = {d.path: d for d in docs}
     candidates = candidates or RuleCandidates()
-    ents = candidates.generate(docs, embedder=embedder, known=known)
+    if prepared is not None and isinstance(candidates, RuleCandidates):
+        # the per-document parts were done where the documents were read
+        ents = candidates.generate(docs, embedder=embedder, known=known, prepared=prepared)
+    else:
+        ents = candidates.generate(docs, embedder=embedder, known=known)
     spans = {d.path: _doc_sentences(d) for d in docs}
     confident: set[int] = {id(e) for e in ents}
     if not known:
@@ -321,6 +326,7 @@ def run(
     timeline: TimelineModel | None = None,
     coder: Coder | None = None,
     assigner: Any = None,
+    prepared: dict[str, Any] | None = None,
 ) -> DirectedResult:
     """Steps 1–2 over a corpus: initiatives (with evidence), non-initiatives, uncoded text.
 
@@ -328,6 +334,9 @@ def run(
     default: rule candidates, the shipped scorer model, the rule timeline, the
     lexicon (+ embedding) coder and the shipped code assigner (``coding.RuleAssigner``
     keeps the hand-set thresholds).
+
+    ``prepared``: per-document summaries by path (``coatlas.perdoc``), computed where
+    the documents were read; the result is the same as without them.
     """
     timeline = timeline or RuleTimeline()
     if assigner is None:
@@ -346,6 +355,7 @@ def run(
         codebook=codebook,
         candidates=candidates,
         scorer=scorer,
+        prepared=prepared,
     )
     rows = []
     for ent, hits in inits:

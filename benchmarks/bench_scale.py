@@ -14,7 +14,9 @@ For each size it runs, each in a fresh process (so peak RSS is that run's):
 - ``analyze`` again with that cache warm.
 
 and prints pages/s, the ratio to ingestion alone, peak RSS, the time of each stage
-(ingest, Steps 1–2, Step 3, reports, store and the rest) and, across sizes, the warm
+(ingest with the per-document stage of Steps 1–3 where it runs with reading, Steps 1–2,
+Step 3, reports, store and the rest), CPU seconds of the run (its worker processes
+included) and, across sizes, the warm
 per-document cost with start-up subtracted (start-up = a warm run on one document),
 relative to the smallest size. A "page" is a PDF page or 3,000 characters of
 canonical text (as in bench_ingest.py). Prints figures; asserts nothing.
@@ -136,6 +138,8 @@ def child_analyze(docs: str, out: str, cache: str, extra: dict, profile: bool) -
         setattr(mod, attr, wrapper)
 
     timed(ingest, "read_folder", "ingest")
+    if hasattr(ingest, "read_documents"):  # reading plus the per-document stage (perdoc)
+        timed(ingest, "read_documents", "ingest")
     timed(directed, "run", "steps12")
     timed(inductive, "run", "step3")
     timed(report, "write_reports", "reports")
@@ -210,10 +214,10 @@ def report_rows(results: list[dict], startup: float) -> None:
     print(f"start-up (warm run on one document): {startup:.1f} s")
     print(
         "| docs | pages | ingest pages/s | run | s | pages/s | × ingestion | per-doc ms"
-        " (start-up off) | vs smallest | peak RSS MB | ingest | Steps 1–2 | Step 3 | reports"
-        " | store+rest |"
+        " (start-up off) | vs smallest | CPU s | peak RSS MB | ingest (+ per-doc) | Steps 1–2"
+        " | Step 3 | reports | store+rest |"
     )
-    print("| --- " * 15 + "|")
+    print("| --- " * 16 + "|")
     base: dict[str, float] = {}
     for r in results:
         ing = r["ingest"]
@@ -229,7 +233,7 @@ def report_rows(results: list[dict], startup: float) -> None:
                 f"| {r['size']} | {pages} | {pages / ing['seconds']:.1f} | {kind} | "
                 f"{x['seconds']:.1f} | {pages / x['seconds']:.2f} | "
                 f"{x['seconds'] / ing['seconds']:.1f} | {per_doc * 1000:.0f} | "
-                f"{per_doc / base[kind]:.2f} | {x['peak_mb']:.0f} | "
+                f"{per_doc / base[kind]:.2f} | {x.get('cpu', 0.0):.1f} | {x['peak_mb']:.0f} | "
                 + " | ".join(
                     f"{st.get(k, 0.0):.1f}"
                     for k in ("ingest", "steps12", "step3", "reports", "store+rest")

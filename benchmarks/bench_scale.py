@@ -22,7 +22,7 @@ relative to the smallest size. A "page" is a PDF page or 3,000 characters of
 canonical text (as in bench_ingest.py). Prints figures; asserts nothing.
 
     python benchmarks/bench_scale.py [--sizes 200 800 2000] [--no-cold [--refill]] [--workers N]
-        [--engine local|dask] [--json FILE] [--keep DIR] [--src OTHER/src]
+        [--engine local|dask] [--also-workers 2 ...] [--json FILE] [--keep DIR] [--src OTHER/src]
 """
 
 from __future__ import annotations
@@ -189,7 +189,13 @@ def _spawn(args: list[str]) -> dict:
 
 
 def measure(
-    n: int, work: Path, extra: dict, cold: bool, profile: bool, refill: bool = False
+    n: int,
+    work: Path,
+    extra: dict,
+    cold: bool,
+    profile: bool,
+    refill: bool = False,
+    also: tuple[int, ...] = (),
 ) -> dict:
     docs = work / f"docs{n}"
     if not docs.exists():
@@ -207,11 +213,19 @@ def measure(
         if profile and kind == "warm":
             args.append("--profile")
         res[kind] = _spawn(args)
+    for w in also:  # the same warm run with other --workers, right after (one load)
+        more = json.dumps({**extra, "workers": w})
+        res[f"warm w{w}"] = _spawn(["analyze", str(docs), str(work / f"out{n}"), str(cache), more])
     return res
 
 
-def report_rows(results: list[dict], startup: float) -> None:
-    print(f"start-up (warm run on one document): {startup:.1f} s")
+def report_rows(results: list[dict], startup: float | dict[str, float]) -> None:
+    if not isinstance(startup, dict):
+        startup = {"cold": startup, "warm": startup}
+    print(
+        "start-up (warm run on one document): "
+        + ", ".join(f"{k} {v:.1f} s" for k, v in startup.items())
+    )
     print(
         "| docs | pages | ingest pages/s | run | s | pages/s | × ingestion | per-doc ms"
         " (start-up off) | vs smallest | CPU s | peak RSS MB | ingest (+ per-doc) | Steps 1–2"
@@ -222,11 +236,9 @@ def report_rows(results: list[dict], startup: float) -> None:
     for r in results:
         ing = r["ingest"]
         pages = ing["pages"]
-        for kind in ("cold", "warm"):
-            if kind not in r:
-                continue
+        for kind in [k for k in r if k not in ("size", "ingest")]:
             x = r[kind]
-            per_doc = (x["seconds"] - startup) / r["size"]
+            per_doc = (x["seconds"] - startup.get(kind, startup["warm"])) / r["size"]
             base.setdefault(kind, per_doc)
             st = x["stages"]
             print(
@@ -263,6 +275,13 @@ def main() -> None:
         "--refill", action="store_true", help="with --no-cold: fill a kept cache again first"
     )
     ap.add_argument("--profile", action="store_true", help="cProfile the warm runs (stderr)")
+    ap.add_argument(
+        "--also-workers",
+        type=int,
+        nargs="*",
+        default=[],
+        help="after each warm run, the same run with these --workers (ratios in one run)",
+    )
     ap.add_argument("--src", type=Path, default=None, help="measure the coatlas under this src/")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--keep", type=Path, default=None, help="build corpora and outputs here")
@@ -283,11 +302,19 @@ def main() -> None:
     startup_res = _spawn(
         ["analyze", str(one), str(work / "out1"), str(work / "cache1.sqlite"), json.dumps(extra)]
     )
+    startup = {"cold": startup_res["seconds"], "warm": startup_res["seconds"]}
+    for w in a.also_workers:
+        more = json.dumps({**extra, "workers": w})
+        startup[f"warm w{w}"] = _spawn(
+            ["analyze", str(one), str(work / "out1"), str(work / "cache1.sqlite"), more]
+        )["seconds"]
     results = []
     for n in a.sizes:
-        results.append(measure(n, work, extra, not a.no_cold, a.profile, a.refill))
+        results.append(
+            measure(n, work, extra, not a.no_cold, a.profile, a.refill, tuple(a.also_workers))
+        )
         print(f"  {n} documents done: {json.dumps(results[-1])}", flush=True)
-    report_rows(results, startup_res["seconds"])
+    report_rows(results, startup)
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
     if a.json:
         a.json.write_text(json.dumps({"startup": startup_res, "results": results}, indent=1))

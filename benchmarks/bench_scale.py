@@ -15,7 +15,7 @@ For each size it runs, each in a fresh process (so peak RSS is that run's):
 
 and prints pages/s, the ratio to ingestion alone, peak RSS, the time of each stage
 (ingest with the per-document stage of Steps 1–3 where it runs with reading, Steps 1–2,
-Step 3, reports, store and the rest), CPU seconds of the run (its worker processes
+Step 3, reports, store and the rest) with their CPU seconds (worker processes
 included) and, across sizes, the warm
 per-document cost with start-up subtracted (start-up = a warm run on one document),
 relative to the smallest size. A "page" is a PDF page or 3,000 characters of
@@ -124,16 +124,21 @@ def child_analyze(docs: str, out: str, cache: str, extra: dict, profile: bool) -
     from coatlas.pipeline import Settings, analyze
 
     stages: dict[str, float] = {}
+    cpu_stages: dict[str, float] = {}
+
+    def cpu() -> float:  # this process and the worker processes it has waited for
+        return sum(os.times()[:4])
 
     def timed(mod, attr: str, name: str) -> None:
         fn = getattr(mod, attr)
 
         def wrapper(*a, **k):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), cpu()
             try:
                 return fn(*a, **k)
             finally:
                 stages[name] = stages.get(name, 0.0) + time.perf_counter() - t
+                cpu_stages[name] = cpu_stages.get(name, 0.0) + cpu() - c
 
         setattr(mod, attr, wrapper)
 
@@ -152,9 +157,10 @@ def child_analyze(docs: str, out: str, cache: str, extra: dict, profile: bool) -
 
         prof = cProfile.Profile()
         prof.enable()
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu()
     summary = analyze(docs, out, settings)
     dt = time.perf_counter() - t
+    cpu_stages["store+rest"] = cpu() - c - sum(cpu_stages.values())
     if prof is not None:
         import io
         import pstats
@@ -169,6 +175,7 @@ def child_analyze(docs: str, out: str, cache: str, extra: dict, profile: bool) -
         "imports": t_imports,
         "documents": summary.documents,
         "stages": stages,
+        "cpu_stages": cpu_stages,  # CPU seconds per stage, worker processes included
     }
 
 
@@ -252,6 +259,16 @@ def report_rows(results: list[dict], startup: float | dict[str, float]) -> None:
                 )
                 + " |"
             )
+            cs = x.get("cpu_stages")
+            if cs:
+                print(
+                    f"|  |  |  | {kind}: CPU s per stage |  |  |  |  |  |  |  | "
+                    + " | ".join(
+                        f"{cs.get(k, 0.0):.1f}"
+                        for k in ("ingest", "steps12", "step3", "reports", "store+rest")
+                    )
+                    + " |"
+                )
 
 
 def main() -> None:

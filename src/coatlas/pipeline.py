@@ -151,6 +151,16 @@ def _add_sampling(manifest: dict[str, Any], docs: list[Any], docs_dir: Path) -> 
     manifest["table1"] = table1(docs, steps)
 
 
+def _latest_year(docs: list[Any], prepared: dict[str, Any]) -> int | None:
+    """The latest year the documents name: the largest of each document's (perdoc)."""
+    from coatlas.text.years import latest_year
+
+    if not all(d.path in prepared for d in docs):
+        return latest_year([(d.text, d.language) for d in docs])
+    years = [prepared[d.path].latest_year for d in docs]
+    return max((y for y in years if y is not None), default=None)
+
+
 def _stage(progress: Progress | None, name: str) -> Callable[[str], None]:
     """Adapt a stage's free-text progress messages to the (stage, done, total) callback."""
     count = [0]
@@ -178,7 +188,6 @@ def analyze(
     from coatlas.ingest import read_documents, warnings_of
     from coatlas.report import write_reports
     from coatlas.store import open_store
-    from coatlas.text.years import latest_year
 
     settings = settings or Settings()
     parts = components or Components()
@@ -207,7 +216,10 @@ def analyze(
             all_documents=settings.all_documents,
             lessons=parts.detector is None,
             concepts=parts.extractor is None,
+            timeline=parts.timeline is None,
         )
+        if engine is not None and engine.name == "local" and not settings.pseudonymise:
+            perdoc.warm_up(opts)  # the forked workers inherit the loaded lexicons and models
         found, failures = read_documents(
             docs_dir,
             None if settings.pseudonymise else functools.partial(perdoc.summarise, options=opts),
@@ -260,7 +272,7 @@ def analyze(
                 for d in docs
             ],
             "errors": len(errors),
-            "latest_year": latest_year([(d.text, d.language) for d in docs]),
+            "latest_year": _latest_year(docs, prepared),
         }
         _add_sampling(manifest, docs, docs_dir)
         run_id = store.start_run(

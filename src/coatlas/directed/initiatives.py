@@ -346,6 +346,13 @@ def run(
     docs = sorted(docs, key=lambda d: d.path)
     dmap = {d.path: d for d in docs}
     spans = {d.path: _doc_sentences(d) for d in docs}
+    if prepared:
+        from coatlas.directed.timeline import remember_document_info
+
+        for d in docs:
+            info = getattr(prepared.get(d.path), "timeline", None)
+            if info is not None:
+                remember_document_info(d, info)
     if progress:
         progress("initiatives: finding mentions")
     inits, nons = classify(

@@ -14,13 +14,15 @@ For each size it runs, each in a fresh process (so peak RSS is that run's):
 - ``analyze`` again with that cache warm.
 
 and prints pages/s, the ratio to ingestion alone, peak RSS, the time of each stage
-(ingest, Steps 1–2, Step 3, reports, store and the rest) and, across sizes, the warm
+(ingest with the per-document stage of Steps 1–3 where it runs with reading, Steps 1–2,
+Step 3, reports, store and the rest) with their CPU seconds (worker processes
+included) and, across sizes, the warm
 per-document cost with start-up subtracted (start-up = a warm run on one document),
 relative to the smallest size. A "page" is a PDF page or 3,000 characters of
 canonical text (as in bench_ingest.py). Prints figures; asserts nothing.
 
     python benchmarks/bench_scale.py [--sizes 200 800 2000] [--no-cold [--refill]] [--workers N]
-        [--engine local|dask] [--json FILE] [--keep DIR] [--src OTHER/src]
+        [--engine local|dask] [--also-workers 2 ...] [--json FILE] [--keep DIR] [--src OTHER/src]
 """
 
 from __future__ import annotations
@@ -122,20 +124,27 @@ def child_analyze(docs: str, out: str, cache: str, extra: dict, profile: bool) -
     from coatlas.pipeline import Settings, analyze
 
     stages: dict[str, float] = {}
+    cpu_stages: dict[str, float] = {}
+
+    def cpu() -> float:  # this process and the worker processes it has waited for
+        return sum(os.times()[:4])
 
     def timed(mod, attr: str, name: str) -> None:
         fn = getattr(mod, attr)
 
         def wrapper(*a, **k):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), cpu()
             try:
                 return fn(*a, **k)
             finally:
                 stages[name] = stages.get(name, 0.0) + time.perf_counter() - t
+                cpu_stages[name] = cpu_stages.get(name, 0.0) + cpu() - c
 
         setattr(mod, attr, wrapper)
 
     timed(ingest, "read_folder", "ingest")
+    if hasattr(ingest, "read_documents"):  # reading plus the per-document stage (perdoc)
+        timed(ingest, "read_documents", "ingest")
     timed(directed, "run", "steps12")
     timed(inductive, "run", "step3")
     timed(report, "write_reports", "reports")
@@ -148,9 +157,10 @@ def child_analyze(docs: str, out: str, cache: str, extra: dict, profile: bool) -
 
         prof = cProfile.Profile()
         prof.enable()
-    t = time.perf_counter()
+    t, c = time.perf_counter(), cpu()
     summary = analyze(docs, out, settings)
     dt = time.perf_counter() - t
+    cpu_stages["store+rest"] = cpu() - c - sum(cpu_stages.values())
     if prof is not None:
         import io
         import pstats
@@ -165,6 +175,7 @@ def child_analyze(docs: str, out: str, cache: str, extra: dict, profile: bool) -
         "imports": t_imports,
         "documents": summary.documents,
         "stages": stages,
+        "cpu_stages": cpu_stages,  # CPU seconds per stage, worker processes included
     }
 
 
@@ -185,7 +196,13 @@ def _spawn(args: list[str]) -> dict:
 
 
 def measure(
-    n: int, work: Path, extra: dict, cold: bool, profile: bool, refill: bool = False
+    n: int,
+    work: Path,
+    extra: dict,
+    cold: bool,
+    profile: bool,
+    refill: bool = False,
+    also: tuple[int, ...] = (),
 ) -> dict:
     docs = work / f"docs{n}"
     if not docs.exists():
@@ -203,39 +220,55 @@ def measure(
         if profile and kind == "warm":
             args.append("--profile")
         res[kind] = _spawn(args)
+    for w in also:  # the same warm run with other --workers, right after (one load)
+        more = json.dumps({**extra, "workers": w})
+        res[f"warm w{w}"] = _spawn(["analyze", str(docs), str(work / f"out{n}"), str(cache), more])
     return res
 
 
-def report_rows(results: list[dict], startup: float) -> None:
-    print(f"start-up (warm run on one document): {startup:.1f} s")
+def report_rows(results: list[dict], startup: float | dict[str, float]) -> None:
+    if not isinstance(startup, dict):
+        startup = {"cold": startup, "warm": startup}
+    print(
+        "start-up (warm run on one document): "
+        + ", ".join(f"{k} {v:.1f} s" for k, v in startup.items())
+    )
     print(
         "| docs | pages | ingest pages/s | run | s | pages/s | × ingestion | per-doc ms"
-        " (start-up off) | vs smallest | peak RSS MB | ingest | Steps 1–2 | Step 3 | reports"
-        " | store+rest |"
+        " (start-up off) | vs smallest | CPU s | peak RSS MB | ingest (+ per-doc) | Steps 1–2"
+        " | Step 3 | reports | store+rest |"
     )
-    print("| --- " * 15 + "|")
+    print("| --- " * 16 + "|")
     base: dict[str, float] = {}
     for r in results:
         ing = r["ingest"]
         pages = ing["pages"]
-        for kind in ("cold", "warm"):
-            if kind not in r:
-                continue
+        for kind in [k for k in r if k not in ("size", "ingest")]:
             x = r[kind]
-            per_doc = (x["seconds"] - startup) / r["size"]
+            per_doc = (x["seconds"] - startup.get(kind, startup["warm"])) / r["size"]
             base.setdefault(kind, per_doc)
             st = x["stages"]
             print(
                 f"| {r['size']} | {pages} | {pages / ing['seconds']:.1f} | {kind} | "
                 f"{x['seconds']:.1f} | {pages / x['seconds']:.2f} | "
                 f"{x['seconds'] / ing['seconds']:.1f} | {per_doc * 1000:.0f} | "
-                f"{per_doc / base[kind]:.2f} | {x['peak_mb']:.0f} | "
+                f"{per_doc / base[kind]:.2f} | {x.get('cpu', 0.0):.1f} | {x['peak_mb']:.0f} | "
                 + " | ".join(
                     f"{st.get(k, 0.0):.1f}"
                     for k in ("ingest", "steps12", "step3", "reports", "store+rest")
                 )
                 + " |"
             )
+            cs = x.get("cpu_stages")
+            if cs:
+                print(
+                    f"|  |  |  | {kind}: CPU s per stage |  |  |  |  |  |  |  | "
+                    + " | ".join(
+                        f"{cs.get(k, 0.0):.1f}"
+                        for k in ("ingest", "steps12", "step3", "reports", "store+rest")
+                    )
+                    + " |"
+                )
 
 
 def main() -> None:
@@ -260,6 +293,13 @@ def main() -> None:
         "--refill", action="store_true", help="with --no-cold: fill a kept cache again first"
     )
     ap.add_argument("--profile", action="store_true", help="cProfile the warm runs (stderr)")
+    ap.add_argument(
+        "--also-workers",
+        type=int,
+        nargs="*",
+        default=[],
+        help="after each warm run, the same run with these --workers (ratios in one run)",
+    )
     ap.add_argument("--src", type=Path, default=None, help="measure the coatlas under this src/")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--keep", type=Path, default=None, help="build corpora and outputs here")
@@ -288,11 +328,19 @@ def main() -> None:
     startup_res = _spawn(
         ["analyze", str(one), str(work / "out1"), str(work / "cache1.sqlite"), json.dumps(extra)]
     )
+    startup = {"cold": startup_res["seconds"], "warm": startup_res["seconds"]}
+    for w in a.also_workers:
+        more = json.dumps({**extra, "workers": w})
+        startup[f"warm w{w}"] = _spawn(
+            ["analyze", str(one), str(work / "out1"), str(work / "cache1.sqlite"), more]
+        )["seconds"]
     results = []
     for n in a.sizes:
-        results.append(measure(n, work, extra, not a.no_cold, a.profile, a.refill))
+        results.append(
+            measure(n, work, extra, not a.no_cold, a.profile, a.refill, tuple(a.also_workers))
+        )
         print(f"  {n} documents done: {json.dumps(results[-1])}", flush=True)
-    report_rows(results, startup_res["seconds"])
+    report_rows(results, startup)
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
     if a.json:
         a.json.write_text(json.dumps({"startup": startup_res, "results": results}, indent=1))

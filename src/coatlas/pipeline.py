@@ -7,6 +7,7 @@ from a test, a notebook or the CLI.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import platform
 from collections.abc import Callable
@@ -154,6 +155,16 @@ def _add_sampling(manifest: dict[str, Any], docs: list[Any], docs_dir: Path) -> 
     manifest["table1"] = table1(docs, steps)
 
 
+def _latest_year(docs: list[Any], prepared: dict[str, Any]) -> int | None:
+    """The latest year the documents name: the largest of each document's (perdoc)."""
+    from coatlas.text.years import latest_year
+
+    if not all(d.path in prepared for d in docs):
+        return latest_year([(d.text, d.language) for d in docs])
+    years = [prepared[d.path].latest_year for d in docs]
+    return max((y for y in years if y is not None), default=None)
+
+
 def _stage(progress: Progress | None, name: str) -> Callable[[str], None]:
     """Adapt a stage's free-text progress messages to the (stage, done, total) callback."""
     count = [0]
@@ -173,15 +184,14 @@ def analyze(
     progress: Progress | None = None,
     components: Components | None = None,
 ) -> RunSummary:
-    from coatlas import directed, inductive
+    from coatlas import directed, inductive, perdoc
     from coatlas.codebook import load_codebook
     from coatlas.embed import default_embedder, fast_embedder
     from coatlas.evidence import codings_from_initiatives
     from coatlas.fileio import sweep_temporaries
-    from coatlas.ingest import read_folder, warnings_of
+    from coatlas.ingest import read_documents, warnings_of
     from coatlas.report import write_reports
     from coatlas.store import open_store
-    from coatlas.text.years import latest_year
 
     settings = settings or Settings()
     parts = components or Components()
@@ -208,18 +218,34 @@ def analyze(
             from coatlas.engine import make_engine
 
             engine = make_engine(settings.engine, max(1, settings.workers), settings.scheduler)
-        # -- ingest: each file in its own transaction, the batch goes on past bad files
-        found, failures = read_folder(
+        # -- ingest, and the per-document parts of Steps 1–3 in the same task (perdoc):
+        # each file in its own transaction, the batch goes on past bad files
+        opts = perdoc.Options(
+            mentions=not known and parts.candidates is None,
+            all_documents=settings.all_documents,
+            lessons=parts.detector is None,
+            concepts=parts.extractor is None,
+            timeline=parts.timeline is None,
+        )
+        if engine is not None and engine.name == "local" and not settings.pseudonymise:
+            perdoc.warm_up(opts)  # the forked workers inherit the loaded lexicons and models
+        found, failures = read_documents(
             docs_dir,
+            None if settings.pseudonymise else functools.partial(perdoc.summarise, options=opts),
             progress=(lambda done, total: progress("reading documents", done, total))
             if progress
             else None,
             follow_symlinks=settings.follow_symlinks,
             engine=engine,
         )
-        docs = sorted(found, key=lambda d: d.path)
+        found.sort(key=lambda ds: ds[0].path)
+        docs = [d for d, _ in found]
+        prepared: dict[str, perdoc.DocSummary] = {s.path: s for _, s in found if s is not None}
+        del found
         if settings.pseudonymise:
             docs = _pseudonymised(docs, settings, known, out_dir)
+            # names replaced: the summaries are of the texts the steps will read
+            prepared = perdoc.summarise_all(docs, opts, engine)
         errors = sorted(
             ({"file": e.path, "error": e.line()} for e in failures), key=lambda e: e["file"]
         )
@@ -258,7 +284,7 @@ def analyze(
                 for d in docs
             ],
             "errors": len(errors),
-            "latest_year": latest_year([(d.text, d.language) for d in docs]),
+            "latest_year": _latest_year(docs, prepared),
         }
         _add_sampling(manifest, docs, docs_dir)
         run_id = store.start_run(
@@ -279,6 +305,7 @@ def analyze(
             timeline=parts.timeline,
             coder=parts.coder,
             assigner=assigner,
+            prepared=prepared,
         )
         # -- Step 3: lessons learned
         lessons_doc = inductive.run(
@@ -291,7 +318,9 @@ def analyze(
             detector=parts.detector,
             extractor=parts.extractor,
             clusterer=parts.clusterer,
+            prepared=prepared,
         )
+        del prepared  # the summaries' work is done
 
         # manifest.json goes first and comes back last: a run killed while writing leaves
         # a folder without one, which review refuses instead of mixing two runs' files

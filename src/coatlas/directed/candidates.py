@@ -65,10 +65,32 @@ def read_known(path: str | Path) -> list[list[str]]:
     return out
 
 
-def find_mentions(
-    docs: Sequence[Document], known: list[list[str]] | None = None
+def doc_mentions(
+    doc: Document, finder: MentionFinder | None = None
 ) -> tuple[list[Mention], list[Link]]:
-    """All name mentions and alias links of a corpus (discovery or directed mode)."""
+    """One document's own name mentions and alias links (discovery mode), before the
+    cross-document passes: cue-based names, the title cue and headings. Per document,
+    so it runs where the document is read (``coatlas.perdoc``)."""
+    finder = finder or MentionFinder()
+    spans = _doc_sentences(doc)
+    ms, ls = finder.find(doc.path, doc.text, spans, lang=doc.language)
+    # the first lines of a document are its title: a name there is what the document is about
+    head = [s for s in spans[:2] if s[1] - s[0] <= 140]
+    for m in ms:
+        if any(a <= m.start < b and not re.search(r"\w", doc.text[a : m.start]) for a, b in head):
+            m.cues.add("title")
+    return _headings(doc, spans, ms), ls
+
+
+def find_mentions(
+    docs: Sequence[Document],
+    known: list[list[str]] | None = None,
+    found: dict[str, tuple[list[Mention], list[Link]]] | None = None,
+) -> tuple[list[Mention], list[Link]]:
+    """All name mentions and alias links of a corpus (discovery or directed mode).
+
+    ``found``: ``doc_mentions`` per document path, computed earlier (on the workers);
+    documents missing from it are done here."""
     mentions: list[Mention] = []
     links: list[Link] = []
     if known:
@@ -110,19 +132,14 @@ def find_mentions(
                         )
                         mentions.append(m)
         return sorted(mentions, key=Mention.sort_key), links
-    finder = MentionFinder()
+    finder = MentionFinder() if found is None else None
     per_doc: dict[str, list[Mention]] = {}
     for doc in docs:
-        spans = _doc_sentences(doc)
-        ms, ls = finder.find(doc.path, doc.text, spans, lang=doc.language)
-        # the first lines of a document are its title: a name there is what the document is about
-        head = [s for s in spans[:2] if s[1] - s[0] <= 140]
-        for m in ms:
-            if any(
-                a <= m.start < b and not re.search(r"\w", doc.text[a : m.start]) for a, b in head
-            ):
-                m.cues.add("title")
-        per_doc[doc.path] = _headings(doc, spans, ms)
+        got = found.get(doc.path) if found is not None else None
+        if got is None:
+            finder = finder or MentionFinder()
+            got = doc_mentions(doc, finder)
+        per_doc[doc.path], ls = got
         links.extend(ls)
     per_doc, ls = extra_names(docs, _doc_sentences, per_doc)
     links.extend(ls)
@@ -587,13 +604,25 @@ class RuleCandidates:
         *,
         embedder: Any = None,
         known: list[list[str]] | None = None,
+        prepared: dict[str, Any] | None = None,
     ) -> list[Entity]:
+        """``prepared``: per-document summaries (``coatlas.perdoc.DocSummary`` by path)
+        holding what ``doc_mentions`` and ``practice_hits`` found where each document was
+        read; the entities are the same as without them."""
         from coatlas.directed.scoring import _mention_weight
 
-        mentions, links = find_mentions(docs, known)
+        found = practice = None
+        if prepared is not None and not known:
+            found = {p: s.mentions for p, s in prepared.items() if s.mentions is not None}
+            practice = {
+                p: s.practice
+                for p, s in prepared.items()
+                if s.practice is not None and s.practice_codes == tuple(self.practice_codes)
+            }
+        mentions, links = find_mentions(docs, known, found)
         if not known and self.practice_codes:
             mentions = sorted(
-                mentions + practice_mentions(docs, self.practice_codes, mentions),
+                mentions + practice_mentions(docs, self.practice_codes, mentions, practice),
                 key=Mention.sort_key,
             )
         key_docs: dict[str, set[str]] = defaultdict(set)
@@ -686,39 +715,64 @@ def head_anaphora(ents: list[Entity], docs: Sequence[Document]) -> None:
             e.mentions = sorted(e.mentions + added, key=Mention.sort_key)
 
 
-def practice_mentions(
-    docs: Sequence[Document], codes: tuple[str, ...], existing: Sequence[Mention]
-) -> list[Mention]:
-    """Initiatives without a proper name: a practice term of the codebook ("självvald
-    inläggning", "peer support worker") in a sentence where persons with patient
-    experience take part (cue "practice"). Whether it recurs enough to be one
-    organisation's initiative is the scorer's question."""
+@lru_cache(maxsize=4)
+def _practice_codes(codes: tuple[str, ...]) -> frozenset[str]:
+    from coatlas.codebook import load_codebook
+
+    cb = load_codebook()
+    known = {c.id for g in cb.groups for c in cb.codes(g.id)}
+    return frozenset(set(codes) & known)
+
+
+def practice_hits(doc: Document, codes: tuple[str, ...]) -> list[tuple[int, int, list[Any], bool]]:
+    """One document's sentences (start, end, hits, PPE take part) where a practice term
+    of ``codes`` occurs: ``practice_mentions``'s per-document part (it runs where the
+    document is read, ``coatlas.perdoc``)."""
     from coatlas.codebook import load_codebook
     from coatlas.codebook.match import lexicon as codebook_lexicon
     from coatlas.directed.ppe import ppe_hits
 
-    cb = load_codebook()
-    known = {c.id for g in cb.groups for c in cb.codes(g.id)}
-    wanted = set(codes) & known
+    wanted = _practice_codes(tuple(codes))
     if not wanted:
         return []
-    lx = codebook_lexicon(cb)
+    lx = codebook_lexicon(load_codebook())
+    out: list[tuple[int, int, list[Any], bool]] = []
+    for a, b in document_sentences(doc):
+        hits = [
+            h
+            for h in lx.find(doc.text, a, b)
+            if h.code in wanted and h.kind == "term" and h.end - h.start >= 8
+        ]
+        if hits:
+            out.append((a, b, hits, any(x.score >= 1.0 for x in ppe_hits(doc.text, a, b))))
+    return out
+
+
+def practice_mentions(
+    docs: Sequence[Document],
+    codes: tuple[str, ...],
+    existing: Sequence[Mention],
+    found: dict[str, list[tuple[int, int, list[Any], bool]]] | None = None,
+) -> list[Mention]:
+    """Initiatives without a proper name: a practice term of the codebook ("självvald
+    inläggning", "peer support worker") in a sentence where persons with patient
+    experience take part (cue "practice"), and the same term in the documents that
+    name it without them (cue "repeat"). Whether it recurs enough to be one
+    organisation's initiative is the scorer's question.
+
+    ``found``: ``practice_hits`` per document path, computed earlier (on the workers)."""
+    if not _practice_codes(tuple(codes)):
+        return []
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in existing:
         taken[m.document].append((m.start, m.end))
     out: list[Mention] = []
     elsewhere: list[Mention] = []  # the same terms in sentences without PPE
     for doc in docs:
-        spans = document_sentences(doc)
-        for a, b in spans:
-            hits = [
-                h
-                for h in lx.find(doc.text, a, b)
-                if h.code in wanted and h.kind == "term" and h.end - h.start >= 8
-            ]
-            if not hits:
-                continue
-            involved = any(x.score >= 1.0 for x in ppe_hits(doc.text, a, b))
+        got = found.get(doc.path) if found is not None else None
+        if got is None:
+            got = practice_hits(doc, codes)
+        for a, b, hits, involved in got:
             for h in hits:
                 if any(x < h.end and h.start < y for x, y in taken[doc.path]):
                     continue

@@ -79,6 +79,7 @@ def classify(
     codebook=None,
     candidates: CandidateGenerator | None = None,
     scorer: InitiativeScorer | None = None,
+    prepared: dict[str, Any] | None = None,
 ) -> tuple[list[tuple[Entity, list[PPEHit]]], list[tuple[Entity, str]]]:
     """Entities judged initiatives (with PPE evidence) and non-initiatives (with a reason).
 
@@ -89,7 +90,11 @@ def classify(
     docs = sorted(docs, key=lambda d: d.path)
     dmap = {d.path: d for d in docs}
     candidates = candidates or RuleCandidates()
-    ents = candidates.generate(docs, embedder=embedder, known=known)
+    if prepared is not None and isinstance(candidates, RuleCandidates):
+        # the per-document parts were done where the documents were read
+        ents = candidates.generate(docs, embedder=embedder, known=known, prepared=prepared)
+    else:
+        ents = candidates.generate(docs, embedder=embedder, known=known)
     spans = {d.path: _doc_sentences(d) for d in docs}
     confident: set[int] = {id(e) for e in ents}
     if not known:
@@ -332,6 +337,7 @@ def run(
     timeline: TimelineModel | None = None,
     coder: Coder | None = None,
     assigner: Any = None,
+    prepared: dict[str, Any] | None = None,
 ) -> DirectedResult:
     """Steps 1–2 over a corpus: initiatives (with evidence), non-initiatives, uncoded text.
 
@@ -339,6 +345,9 @@ def run(
     default: rule candidates, the shipped scorer model, the rule timeline, the
     lexicon (+ embedding) coder and the shipped code assigner (``coding.RuleAssigner``
     keeps the hand-set thresholds).
+
+    ``prepared``: per-document summaries by path (``coatlas.perdoc``), computed where
+    the documents were read; the result is the same as without them.
     """
     timeline = timeline or RuleTimeline()
     if assigner is None:
@@ -348,6 +357,13 @@ def run(
     docs = sorted(docs, key=lambda d: d.path)
     dmap = {d.path: d for d in docs}
     spans = {d.path: _doc_sentences(d) for d in docs}
+    if prepared:
+        from coatlas.directed.timeline import remember_document_info
+
+        for d in docs:
+            info = getattr(prepared.get(d.path), "timeline", None)
+            if info is not None:
+                remember_document_info(d, info)
     if progress:
         progress("initiatives: finding mentions")
     inits, nons = classify(
@@ -357,6 +373,7 @@ def run(
         codebook=codebook,
         candidates=candidates,
         scorer=scorer,
+        prepared=prepared,
     )
     rows = []
     for ent, hits in inits:

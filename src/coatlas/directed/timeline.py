@@ -246,12 +246,8 @@ _INFO_CACHE: OrderedDict[tuple[Any, ...], _DocInfo] = OrderedDict()
 _INFO_CACHE_SIZE = 8192
 
 
-def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
-    """Parse a document once: Step 2 asks about every initiative in turn."""
-    key = id(doc)
-    if key in cache:
-        return cache[key]
-    gkey = (
+def _info_key(doc: Document) -> tuple[Any, ...]:
+    return (
         doc.path,
         doc.sha256,
         doc.language,
@@ -262,6 +258,31 @@ def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
         repr(sorted(doc.meta.items())) if doc.meta else "",
         doc.title,
     )
+
+
+def document_info(doc: Document) -> _DocInfo:
+    """A document parsed for the timeline (its date, time expressions, blocks): per
+    document, so it can be done where the document is read (``coatlas.perdoc``)."""
+    return _doc_info(doc, {})
+
+
+def remember_document_info(doc: Document, info: _DocInfo) -> None:
+    """Keep ``document_info(doc)``, made elsewhere, for the timeline to find: the
+    timeline then does not parse ``doc`` again (the result is the same)."""
+    if info.doc.text != doc.text:
+        return
+    _INFO_CACHE[_info_key(doc)] = dataclasses.replace(info, doc=doc)
+    _INFO_CACHE.move_to_end(_info_key(doc))
+    if len(_INFO_CACHE) > _INFO_CACHE_SIZE:
+        _INFO_CACHE.popitem(last=False)
+
+
+def _doc_info(doc: Document, cache: dict[int, _DocInfo]) -> _DocInfo:
+    """Parse a document once: Step 2 asks about every initiative in turn."""
+    key = id(doc)
+    if key in cache:
+        return cache[key]
+    gkey = _info_key(doc)
     hit = _INFO_CACHE.get(gkey)
     if hit is not None and hit.doc.text == doc.text:
         _INFO_CACHE.move_to_end(gkey)

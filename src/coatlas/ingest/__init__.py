@@ -423,23 +423,29 @@ def warnings_of(docs: list[Document]) -> list[dict]:
 
 
 def _read_one(
-    p: Path, base: Path, limits: Limits | None, follow_symlinks: bool
-) -> Document | tuple[str, str, str]:
-    """One file: its Document, or the (path, kind, detail) of its IngestError (plain
-    data, so it crosses a process boundary whatever the exception class pickles)."""
+    p: Path,
+    base: Path,
+    limits: Limits | None,
+    follow_symlinks: bool,
+    then: Callable[[Document], Any] | None = None,
+) -> Document | tuple[Document, Any] | tuple[str, str, str]:
+    """One file: its Document (with ``then(doc)`` beside it when given), or the (path,
+    kind, detail) of its IngestError (plain data, so it crosses a process boundary
+    whatever the exception class pickles)."""
     try:
-        return read_document(p, root=base, limits=limits, follow_symlinks=follow_symlinks)
+        doc = read_document(p, root=base, limits=limits, follow_symlinks=follow_symlinks)
     except IngestError as e:
         return (e.path, e.kind, e.detail)
     except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
         return (_display(p, base), "unreadable", type(e).__name__)
+    return doc if then is None else (doc, then(doc))
 
 
 def _read_chunk(
-    args: tuple[list[Path], Path, Limits | None, bool],
-) -> list[Document | tuple[str, str, str]]:
-    files, base, limits, follow_symlinks = args
-    return [_read_one(p, base, limits, follow_symlinks) for p in files]
+    args: tuple[list[Path], Path, Limits | None, bool, Callable[[Document], Any] | None],
+) -> list[Document | tuple[Document, Any] | tuple[str, str, str]]:
+    files, base, limits, follow_symlinks, then = args
+    return [_read_one(p, base, limits, follow_symlinks, then) for p in files]
 
 
 def read_folder(
@@ -463,6 +469,32 @@ def read_folder(
     ``coatlas.engine`` engine, e.g. Dask) runs them there instead. Results come back
     in file order, so the documents and errors are the same whatever ran them.
     """
+    pairs, errors = read_documents(
+        root,
+        None,
+        progress,
+        limits=limits,
+        follow_symlinks=follow_symlinks,
+        workers=workers,
+        engine=engine,
+    )
+    return [d for d, _ in pairs], errors
+
+
+def read_documents(
+    root: str | Path,
+    then: Callable[[Document], Any] | None,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    limits: Limits | None = None,
+    follow_symlinks: bool = False,
+    workers: int = 1,
+    engine: Any = None,
+) -> tuple[list[tuple[Document, Any]], list[IngestError]]:
+    """``read_folder`` with a per-document stage: ``then(doc)`` runs in the same task
+    that read ``doc`` (a worker process or Dask task), and its result comes back beside
+    the Document: [(doc, then(doc))] in file order (None beside each without ``then``).
+    ``then`` must be picklable (a module-level function or a ``functools.partial``)."""
     root = Path(root)
     base = root if root.is_dir() else root.parent
     if root.is_file():
@@ -473,18 +505,20 @@ def read_folder(
 
         engine = LocalEngine(workers)
     if engine is not None and (engine.workers > 1 or engine.name != "local"):
-        results = _read_parallel(files, base, limits, follow_symlinks, engine, progress)
+        results = _read_parallel(files, base, limits, follow_symlinks, engine, progress, then)
     else:
         results = []
         for i, p in enumerate(files):
-            results.append(_read_one(p, base, limits, follow_symlinks))
+            results.append(_read_one(p, base, limits, follow_symlinks, then))
             if progress is not None:
                 progress(i + 1, len(files))
-    docs: list[Document] = []
+    docs: list[tuple[Document, Any]] = []
     errors: list[IngestError] = []
     for r in results:
         if isinstance(r, Document):
-            docs.append(r)
+            docs.append((r, None))
+        elif len(r) == 2:
+            docs.append((r[0], r[1]))
         else:
             errors.append(IngestError(*r))
     return docs, errors
@@ -497,15 +531,16 @@ def _read_parallel(
     follow_symlinks: bool,
     engine: Any,
     progress: Callable[[int, int], None] | None,
-) -> list[Document | tuple[str, str, str]]:
+    then: Callable[[Document], Any] | None = None,
+) -> list[Document | tuple[Document, Any] | tuple[str, str, str]]:
     """``_read_one`` over ``files`` on an engine (``coatlas.engine``), in file order.
 
     Files go out in small chunks (a few per task) so one huge PDF does not hold back
     a whole share of the corpus, while the cost of each task stays per chunk."""
     size = max(1, min(8, len(files) // (engine.workers * 4) or 1))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    out: list[Document | tuple[str, str, str]] = []
-    for part in engine.map(_read_chunk, [(c, base, limits, follow_symlinks) for c in chunks]):
+    out: list[Document | tuple[Document, Any] | tuple[str, str, str]] = []
+    for part in engine.map(_read_chunk, [(c, base, limits, follow_symlinks, then) for c in chunks]):
         out.extend(part)
     if progress is not None:
         progress(len(out), len(files))

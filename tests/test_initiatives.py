@@ -584,3 +584,20 @@ def test_a_practice_seen_once_with_patients_counts_where_it_recurs_without_them(
     got = practice_mentions(docs, ("self_management",), ms)
     by_doc = {m.document: m.cues for m in got if m.key == "självvald inläggning"}
     assert by_doc == {"a.txt": {"practice"}, "b.txt": {"repeat"}}, by_doc
+
+
+def test_a_sentence_case_name_after_a_cue_noun_is_the_whole_recurring_phrase():
+    """'projektet Inflytande i rättspsykiatrin' names 'Inflytande i rättspsykiatrin' when
+    the phrase recurs; a capitalised word once followed by 'i …' stays as it is."""
+    from coatlas.directed.candidates import extend_sentence_case, find_mentions
+
+    text = (
+        "Sten är rådgivare i projektet Samråd i hjärtvården sedan 2019. "
+        "Samråd i hjärtvården leds av patienter. "
+        "I projektet Trygghet i hemmet deltog tre kommuner."
+    )
+    d = doc("a.txt", text)
+    ms, _ = find_mentions([d], None)
+    keys = {m.key for m in extend_sentence_case(ms, [d])}
+    assert "samråd i hjärtvården" in keys, keys
+    assert not any(k.startswith("trygghet i") for k in keys), keys

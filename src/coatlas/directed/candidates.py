@@ -620,6 +620,8 @@ class RuleCandidates:
                 if s.practice is not None and s.practice_codes == tuple(self.practice_codes)
             }
         mentions, links = find_mentions(docs, known, found)
+        if not known:
+            mentions = extend_sentence_case(mentions, docs)
         if not known and self.practice_codes:
             mentions = sorted(
                 mentions + practice_mentions(docs, self.practice_codes, mentions, practice),
@@ -713,6 +715,52 @@ def head_anaphora(ents: list[Entity], docs: Sequence[Document]) -> None:
             )  # fmt: skip
         if added:
             e.mentions = sorted(e.mentions + added, key=Mention.sort_key)
+
+
+_CONTINUATION = re.compile(
+    r"[ \t]+(i|för|på|och|med|av|in|for|of|on|and)[ \t]+([a-zåäöé][\w-]{2,})(?![\w-])"
+)
+
+
+def extend_sentence_case(mentions: list[Mention], docs: Sequence[Document]) -> list[Mention]:
+    """'projektet Inflytande i rättspsykiatrin': a Swedish name in sentence case reads as
+    its capitalised first word. When the same word is followed by the same preposition
+    and lower-case word at least twice in the documents that name it, the name is the
+    whole phrase."""
+    dmap = {d.path: d for d in docs}
+    where: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        where[m.key].add(m.document)
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            "cue_noun" not in m.cues
+            or " " in m.surface.strip()
+            or not m.surface[:1].isupper()
+            or m.surface.isupper()
+        ):
+            out.append(m)
+            continue
+        text = dmap[m.document].text
+        cont = _CONTINUATION.match(text, m.end)
+        if cont is None:
+            out.append(m)
+            continue
+        phrase = m.surface + " " + cont.group(1) + " " + cont.group(2)
+        rx = re.compile(r"(?<![\w-])" + re.escape(m.surface) + r"[ \t]+" + re.escape(cont.group(1))
+                        + r"[ \t]+" + re.escape(cont.group(2)) + r"(?![\w-])")  # fmt: skip
+        seen = sum(len(rx.findall(dmap[p].text)) for p in sorted(where[m.key]))
+        if seen < 2:
+            out.append(m)
+            continue
+        end = cont.end()
+        out.append(
+            Mention(
+                m.document, m.start, end, text[m.start : end], norm_key(phrase), m.lang,
+                set(m.cues), m.kind, m.role, m.capitalised, m.sentence,
+            )
+        )  # fmt: skip
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -122,7 +122,11 @@ SELECT = """
 
 
 def _select(pg, quote: str) -> tuple[int, int]:
+    # select.js listens for the selection once the page has loaded: selecting before
+    # that is a race the test would sometimes lose (seen in CI)
+    pg.wait_for_load_state("load")
     assert pg.evaluate(SELECT, quote), quote
+    pg.wait_for_function("document.querySelector('#add-start').value !== ''")
     start = int(pg.input_value("#add-start"))
     end = int(pg.input_value("#add-end"))
     return start, end

@@ -601,3 +601,23 @@ def test_a_sentence_case_name_after_a_cue_noun_is_the_whole_recurring_phrase():
     keys = {m.key for m in extend_sentence_case(ms, [d])}
     assert "samråd i hjärtvården" in keys, keys
     assert not any(k.startswith("trygghet i") for k in keys), keys
+
+
+def test_a_council_that_is_called_something_else_today_is_one_initiative():
+    # "hette X fram till 2020 och heter i dag Y": the old and the new name in one sentence
+    strategy = doc(
+        "strategi.txt",
+        "Invånarnas röst\n\nSedan 2012 har regionen ett råd för personer med egen erfarenhet "
+        "som patient eller närstående. Rådet hette Patientrådet fram till 2019 och heter i dag "
+        "Delaktighetsrådet. Patienter och närstående i rådet deltar i arbetet med "
+        "regionens planer.",
+    )
+    page = doc(
+        "radet.html",
+        "Delaktighetsrådet\n\nI Delaktighetsrådet deltar patienter och närstående som "
+        "ledamöter. Delaktighetsrådet är med och påverkar regionens planer.",
+    )
+    res = run([strategy, page])
+    names = [{i["name"], *i["aliases"]} for i in res.initiatives]
+    both = [n for n in names if {"Delaktighetsrådet", "Patientrådet"} <= n]
+    assert len(both) == 1, names

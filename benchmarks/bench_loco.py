@@ -61,7 +61,12 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--c", type=float, default=0.1)
     ap.add_argument("--min-strength", type=float, default=None)
-    ap.add_argument("--unbalanced", action="store_true")
+    ap.add_argument("--balanced", action="store_true", help="reweight the scorer's classes")
+    ap.add_argument(
+        "--all-rows",
+        action="store_true",
+        help="fit the scorer on candidates without involvement too",
+    )
     ap.add_argument("--embedder", default="full", help="Steps 1–2's embedder: full (e5) or static")
     a = ap.parse_args()
     from coatlas.directed.candidates import RuleCandidates
@@ -83,7 +88,8 @@ def main() -> None:
             [r["label"] for r in train],
             [r["corpus"] for r in train],
             c=a.c,
-            balanced=not a.unbalanced,
+            balanced=a.balanced,
+            involved_only=not a.all_rows,
         )
         assigner = LearnedAssigner(
             fit_assigner(

@@ -79,7 +79,7 @@ def _toy_model() -> dict:
     rows = [
         {"strength": float(s), "log_docs": float(d)} for s, d in [(1, 0), (3, 1), (2, 1), (0, 0)]
     ]
-    return fit_scorer(rows, [0, 1, 1, 0], ["x", "x", "y", "y"])
+    return fit_scorer(rows, [0, 1, 1, 0], ["x", "x", "y", "y"], involved_only=False)
 
 
 # ------------------------------------------------------------------ candidates

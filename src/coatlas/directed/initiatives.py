@@ -25,6 +25,7 @@ from coatlas.directed.candidates import (
 )
 from coatlas.directed.contexts import split_by_context
 from coatlas.directed.naming import _canonical
+from coatlas.directed.phrases import is_type_word
 from coatlas.directed.ppe import PPEHit, codebook_actors, ppe_hits
 from coatlas.directed.resolve import (
     Entity,
@@ -105,13 +106,21 @@ def classify(
         # a document that reports on X ("X – final report") says X was an effort: it is
         # listed, as an initiative or a non-initiative, whatever its other evidence
         kept = [
-            (e, p)
+            (e, p, f)
             for e, p, f in zip(ents, probs, rows, strict=True)
             if p >= scorer.threshold
             or (not vetoed(f) and any("report_title" in m.cues for m in e.mentions))
         ]
-        ents = [e for e, _ in kept]
-        confident = {id(e) for e, p in kept if p >= max(0.5, scorer.threshold)}
+        ents = [e for e, _, _ in kept]
+        # confident: clearly named like an initiative. A bare type word ("invånardialog",
+        # "pilotprojektet") names a kind, not one initiative, so it does not make a short
+        # page look like it names two initiatives
+        confident = {
+            id(e)
+            for e, p, _ in kept
+            if p >= max(0.5, scorer.threshold)
+            and not all(is_type_word(m.surface) for m in e.mentions)
+        }
         index = WordIndex(d.text for d in docs)  # one pass over the corpus, not one per name
         for ent in ents:
             _propagate(ent, docs, spans, index)
@@ -255,8 +264,10 @@ def _ppe_for(
         for m in ent.mentions:
             low = m.key
             stems = _ROLE_STEMS if ent.role else _BODY_STEMS
-            if (ent.role and ppe_hits(m.surface + " x", 0, len(m.surface))) or any(
-                low.startswith(w) or (" " + w) in low for w in stems
+            if (
+                (ent.role and ppe_hits(m.surface + " x", 0, len(m.surface)))
+                or "ppe_body" in m.cues  # the mention stage matched a PPE modifier (lang data)
+                or any(low.startswith(w) or (" " + w) in low for w in stems)
             ):
                 hits.append(PPEHit(m.start, m.end, m.surface, "name", False, 1.0, m.document))
                 break

@@ -95,6 +95,15 @@ def _not_ppe_before() -> frozenset[str]:
     return frozenset(str(w).lower() for g in lx.values() for w in g.raw.get("not_ppe_before") or [])
 
 
+def _continues(seg: str, i: int) -> bool:
+    """Whether the line break at ``i`` is inside a sentence: the next line starts with
+    a lowercase letter and the line before does not end a clause (as the sentence
+    splitter decides)."""
+    nxt = seg[i + 1 : i + 2]
+    prev = seg[:i].rstrip(" \t")[-1:]
+    return nxt.isalpha() and nxt.islower() and prev != "" and prev not in ".!?:;…|"
+
+
 def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()) -> list[PPEHit]:
     """PPE actors in ``text[start:end]`` (one sentence) and whether they take part."""
     actors, inv, ben_before, ben_phr, mod_only, mod_ok, stop, neg = _patterns(extra_actors)
@@ -105,6 +114,7 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
     low = _ROSTER.sub(lambda m: " " * len(m.group()), low)
     cues = [(m.start(), m.end(), m.group().lower()) for m in inv.finditer(low)]
     bens = [(m.start(), m.end()) for m in ben_phr.finditer(low)]
+    breaks = [i for i, ch in enumerate(low) if ch == ";" or (ch == "\n" and not _continues(seg, i))]
     hits: list[PPEHit] = []
     for m in actors.finditer(low):
         word = m.group().lower()
@@ -124,10 +134,10 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
         beneficiary = beneficiary or any(a <= m.start() < b + 3 for a, b in bens)
         if prev in ("with", "med") and prev2 in ("together", "tillsammans"):
             beneficiary = False
-        # a line break or semicolon ends a statement (tables, lists, clauses)
-        line_a = max(low.rfind("\n", 0, m.start()), low.rfind(";", 0, m.start())) + 1
-        ends = [i for i in (low.find("\n", m.end()), low.find(";", m.end())) if i >= 0]
-        line_b = min(ends) if ends else len(low)
+        # a line break or semicolon ends a statement (tables, lists, clauses), but not a
+        # break inside a sentence (easy-read text breaks lines mid-sentence)
+        line_a = max((b for b in breaks if b < m.start()), default=-1) + 1
+        line_b = min((b for b in breaks if b >= m.end()), default=len(low))
         near = [
             c
             for c in cues

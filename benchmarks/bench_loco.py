@@ -59,7 +59,9 @@ def main() -> None:
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--json", type=Path)
-    ap.add_argument("--c", type=float, default=0.1)
+    ap.add_argument(
+        "--c", type=float, default=0.03, help="the scorer's inverse regularisation strength"
+    )
     ap.add_argument("--min-strength", type=float, default=None)
     ap.add_argument("--balanced", action="store_true", help="reweight the scorer's classes")
     ap.add_argument(

@@ -1,7 +1,7 @@
 """Fit the Step 1 initiative scorer and the Step 2 code assigner on every annotated
 corpus and ship them.
 
-    python benchmarks/train_directed.py [--c 0.3] [--out FILE]
+    python benchmarks/train_directed.py [--c 0.03] [--out FILE] [--scorer-only]
 
 Writes ``src/coatlas/directed/models/initiative_scorer.json`` and
 ``code_assigner.json``: features, their standardisation, coefficients, the
@@ -65,8 +65,13 @@ def main() -> None:
     from coatlas.directed.scoring import fit_scorer
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength")
+    ap.add_argument("--c", type=float, default=0.03, help="inverse regularisation strength")
     ap.add_argument("--out", type=Path)
+    ap.add_argument(
+        "--scorer-only",
+        action="store_true",
+        help="refit the initiative scorer and leave the shipped code assigner as it is",
+    )
     a = ap.parse_args()
     out = a.out
     if out is None:
@@ -94,12 +99,13 @@ def main() -> None:
         trained_on=trained_on,
     )
     _write(model, out)
-    assigner = fit_assigner(coder) | {"trained_on": trained_on}
-    _write(assigner, out.with_name(ASSIGNER))
-    print(
-        f"wrote {out.with_name(ASSIGNER)}: "
-        + ", ".join(f"{g} {m['rows']} rows" for g, m in assigner["groups"].items())
-    )
+    if not a.scorer_only:
+        assigner = fit_assigner(coder) | {"trained_on": trained_on}
+        _write(assigner, out.with_name(ASSIGNER))
+        print(
+            f"wrote {out.with_name(ASSIGNER)}: "
+            + ", ".join(f"{g} {m['rows']} rows" for g, m in assigner["groups"].items())
+        )
     print(f"wrote {out}: {model['rows']} rows, {model['positives']} gold, threshold "
           f"{model['threshold']}")  # fmt: skip
     for name, coef in sorted(

@@ -621,3 +621,29 @@ def test_a_council_that_is_called_something_else_today_is_one_initiative():
     names = [{i["name"], *i["aliases"]} for i in res.initiatives]
     both = [n for n in names if {"Delaktighetsrådet", "Patientrådet"} <= n]
     assert len(both) == 1, names
+
+
+def test_a_name_glossed_in_another_language_is_one_initiative():
+    # the English page glosses the Swedish practice in a parenthesis, lowercase: not a name
+    # in that document, but an initiative of its own in the Swedish ones
+    en = doc(
+        "report.txt",
+        "Patient-Booked Admission\n\nThe ward offers Patient-Booked Admission (in Swedish, "
+        "egenvald vårdplats) to patients with a written agreement. Patients decide themselves "
+        "when to come in, and patients took part in designing the agreement. Patient-Booked "
+        "Admission has been part of routine care since 2018.",
+        "en",
+    )
+    sv = doc(
+        "avdelning.html",
+        "Egenvald vårdplats\n\nEgenvald vårdplats innebär att patienter själva bestämmer när "
+        "de behöver komma in. Patienter och närstående har varit med och utformat "
+        "överenskommelsen om egenvald vårdplats.",
+        "sv",
+    )
+    res = run([en, sv])
+    names = [{i["name"], *i["aliases"]} for i in res.initiatives]
+    assert len(res.initiatives) == 1, names
+    assert "Egenvald vårdplats" in names[0] and any(
+        n.startswith("Patient-Booked") for n in names[0]
+    )

@@ -28,6 +28,7 @@ from coatlas.directed.phrases import extra_names
 from coatlas.directed.resolve import (
     Entity,
     join_entities,
+    join_glossed,
     join_roles,
     merge_across_languages,
     resolve,
@@ -648,7 +649,10 @@ class RuleCandidates:
         ents = join_roles(ents, {d.path: d.text for d in docs}, lambda e: _canonical(e)[0])
         # a Swedish name and its English rendering are joined before judging either
         strong = [e for e in ents if strength(e) >= self.min_strength]
-        merged = merge_variants(merge_across_languages(strong, embedder, background=ents))
+        texts = {d.path: d.text for d in docs}
+        merged = merge_variants(
+            join_glossed(merge_across_languages(strong, embedder, background=ents), texts)
+        )
         head_anaphora(merged, docs)
         return merged
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 import numpy as np
 
 from coatlas.directed.lexicon import lexicons
-from coatlas.directed.mentions import Link, Mention
+from coatlas.directed.mentions import Link, Mention, norm_key
 
 
 class UnionFind:
@@ -297,6 +297,57 @@ def merge_across_languages(
             continue
         if i in pairs:
             e = join_entities(e, ents[pairs[i]])
+        out.append(e)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gloss_after() -> re.Pattern[str]:
+    """A parenthesis right after a name (a word or two may come between), with an
+    optional language lead from lang data ("in Swedish,", "på engelska:")."""
+    lx = lexicons()
+    leads = sorted(
+        {str(w).lower() for lg in lx.values() for w in lg.raw.get("gloss_language_leads") or []},
+        key=lambda w: (-len(w), w),
+    )
+    lead = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in leads) or "(?!)"
+    return re.compile(
+        r"(?:[ \t]+[\w-]+){0,2}?\s*\(\s*(?:(?:" + lead + r")\s*[,:]?\s*)?"
+        r"([^()\n;,]{3,60}?)\s*\)",
+        re.IGNORECASE,
+    )
+
+
+def join_glossed(ents: list[Entity], texts: dict[str, str]) -> list[Entity]:
+    """A name followed by another language's name in parentheses ("peer support workers
+    (kamratstödjare)", "self-referral admission (in Swedish, självvald inläggning)": a
+    word or two may come between) is one initiative, when the other name is an entity of its own elsewhere. The mention
+    stage links such glosses only when both are names in that document; a lowercase
+    Swedish word there is not a name until other documents show it is."""
+    owner: dict[str, int] = {}
+    for i, e in enumerate(ents):
+        for k in e.keys:
+            owner.setdefault(k, i)
+    uf = UnionFind()
+    for i, e in enumerate(ents):
+        for m in e.mentions:
+            g = _gloss_after().match(texts[m.document], m.end, m.end + 90)
+            if g is None:
+                continue
+            j = owner.get(norm_key(g.group(1)))
+            if j is None or j == i or not (_lang_of(e) ^ _lang_of(ents[j])):
+                continue  # same language: the mention stage's parenthesis rule decides
+            uf.union(str(min(i, j)), str(max(i, j)))
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(ents)):
+        groups[uf.find(str(i))].append(i)
+    out: list[Entity] = []
+    for i, e in enumerate(ents):
+        members = groups[uf.find(str(i))]
+        if members[0] != i:
+            continue
+        for j in members[1:]:
+            e = join_entities(e, ents[j])
         out.append(e)
     return out
 

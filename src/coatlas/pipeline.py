@@ -306,6 +306,7 @@ def analyze(
             coder=parts.coder,
             assigner=assigner,
             prepared=prepared,
+            engine=engine,
         )
         # -- Step 3: lessons learned
         lessons_doc = inductive.run(

@@ -43,7 +43,12 @@ from coatlas.directed.stages import (
     RuleTimeline,
     TimelineModel,
 )
-from coatlas.directed.step2 import MAX_CODE_EVIDENCE, _coding, _timeline
+from coatlas.directed.step2 import (
+    MAX_CODE_EVIDENCE,
+    _timeline,
+    code_initiatives,
+    coding_contexts,
+)
 from coatlas.document import Document
 from coatlas.evidence import Evidence, make_evidence
 from coatlas.text.wordindex import WordIndex
@@ -338,6 +343,7 @@ def run(
     coder: Coder | None = None,
     assigner: Any = None,
     prepared: dict[str, Any] | None = None,
+    engine: Any = None,
 ) -> DirectedResult:
     """Steps 1–2 over a corpus: initiatives (with evidence), non-initiatives, uncoded text.
 
@@ -347,7 +353,9 @@ def run(
     keeps the hand-set thresholds).
 
     ``prepared``: per-document summaries by path (``coatlas.perdoc``), computed where
-    the documents were read; the result is the same as without them.
+    the documents were read; the result is the same as without them. ``engine``
+    (``coatlas.engine``): where Step 2's coder runs, one chunk of initiatives per task
+    (``step2.code_initiatives``); the result is the same.
     """
     timeline = timeline or RuleTimeline()
     if assigner is None:
@@ -412,12 +420,11 @@ def run(
     for ent, *_ in rows:
         for m in ent.mentions:
             named[m.document].append((m.start, m.end))
-    for n, (ent, name, aliases, name_ev, ppe_ev, tl, desc) in enumerate(rows, 1):
-        iid = f"i{n:02d}"
-        feats: dict[str, Any] = {}
-        codes, uncoded = _coding(
-            ent, dmap, spans, codebook, embedder, iid, named, coder, assigner, feats
-        )
+    jobs = [(f"i{n:02d}", coding_contexts(r[0], dmap, spans, named)) for n, r in enumerate(rows, 1)]
+    coded = code_initiatives(jobs, codebook, embedder, coder, assigner, engine)
+    for (iid, _), (ent, name, aliases, name_ev, ppe_ev, tl, desc), (codes, uncoded, feats) in zip(
+        jobs, rows, coded, strict=True
+    ):
         out.code_features[iid] = feats
         conf = min(0.95, 0.3 + 0.08 * strength(ent) + (0.2 if ppe_ev else 0))
         out.initiatives.append(

@@ -13,10 +13,12 @@ import pytest
 from coatlas import directed, perdoc
 from coatlas.directed import step2
 from coatlas.directed.coding import default_coder
+from coatlas.directed.scoring import Corpus, _corpus_support
 from coatlas.document import Document
 from coatlas.embed import LookupEmbedder
 from coatlas.engine import LocalEngine
 from coatlas.ingest import read_folder
+from coatlas.text.wordindex import WordIndex
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "documents"
 
@@ -117,3 +119,20 @@ def test_lookup_embedder_returns_the_vectors_it_was_given() -> None:
     vecs = emb.embed(texts)
     look = LookupEmbedder(emb.name, dict(zip(texts, vecs, strict=True)))
     assert np.array_equal(look.embed(texts), vecs) and look.embed([]).shape[0] == 0
+
+
+def test_corpus_support_with_the_index_counts_as_a_full_scan(docs) -> None:
+    from coatlas.directed.candidates import RuleCandidates
+
+    tricky = [
+        Document(path="x1.txt", sha256="1", format="txt", text="Om İstanbul Projektet och mer."),
+        Document(path="x2.txt", sha256="2", format="txt", text="the peer-support   programme\n"),
+        Document(path="x3.txt", sha256="3", format="txt", text="PEER-SUPPORT PROGRAMME, again"),
+    ]
+    corpus = Corpus.of([*docs, *tricky])
+    assert isinstance(corpus.index, WordIndex)
+    ents = RuleCandidates().generate([*docs, *tricky])
+    assert ents
+    for ent in ents:
+        full = _corpus_support(ent, corpus.lowered_texts)
+        assert _corpus_support(ent, corpus.lowered_texts, corpus.index) == full

@@ -102,10 +102,15 @@ def classify(
         ents = candidates.generate(docs, embedder=embedder, known=known)
     spans = {d.path: _doc_sentences(d) for d in docs}
     confident: set[int] = {id(e) for e in ents}
+    # a sentence's PPE hits, by (document, start, end): the scorer and the decision below
+    # read the same sentences of every candidate (and of each piece of a split one)
+    seen: dict[tuple[str, int, int], list[PPEHit]] = {}
     if not known:
         scorer = scorer or default_scorer()
         corpus = Corpus.of(docs)
-        rows = [scorer.features(e, corpus, _ppe_for(e, dmap, spans, codebook)) for e in ents]
+        rows = [
+            scorer.features(e, corpus, _ppe_for(e, dmap, spans, codebook, memo=seen)) for e in ents
+        ]
         probs = scorer.predict_proba(rows)
         # a document that reports on X ("X – final report") says X was an effort: it is
         # listed, as an initiative or a non-initiative, whatever its other evidence
@@ -136,7 +141,7 @@ def classify(
             for d in ent.documents
             if named_in[d] <= (1 if id(ent) in confident else 0) and len(dmap[d].text) <= SHORT_PAGE
         )
-        hits = _ppe_for(ent, dmap, spans, codebook, sole)
+        hits = _ppe_for(ent, dmap, spans, codebook, sole, memo=seen)
         involved = [h for h in hits if h.score >= PPE_MIN]
         if (
             not any(h.score >= 1.0 for h in involved)
@@ -198,7 +203,12 @@ def _title_case(s: str) -> bool:
 
 
 def _ppe_for(
-    ent: Entity, dmap: dict[str, Document], spans, codebook=None, sole: frozenset[str] = frozenset()
+    ent: Entity,
+    dmap: dict[str, Document],
+    spans,
+    codebook=None,
+    sole: frozenset[str] = frozenset(),
+    memo: dict[tuple[str, int, int], list[PPEHit]] | None = None,
 ) -> list[PPEHit]:
     weight: dict[tuple[str, tuple[int, int]], float] = {}
     per_doc = Counter(m.document for m in ent.mentions)
@@ -252,7 +262,12 @@ def _ppe_for(
     actors = {lg: codebook_actors(codebook, lg) for lg in ("en", "sv")}
     for (path, (a, b)), w in sorted(weight.items()):
         lang = dmap[path].language if dmap[path].language in ("en", "sv") else "en"
-        for h in ppe_hits(dmap[path].text, a, b, actors[lang]):
+        found = memo.get((path, a, b)) if memo is not None else None
+        if found is None:
+            found = ppe_hits(dmap[path].text, a, b, actors[lang])
+            if memo is not None:
+                memo[(path, a, b)] = found
+        for h in found:
             hits.append(PPEHit(h.start, h.end, h.actor, h.cue, h.beneficiary, h.score * w, path))
     # a role whose very name says lived experience ("experience workers"), or a body
     # named after its members ("user council", "Brukarrådet", "Citizens' Panel"), involves PPE

@@ -136,3 +136,12 @@ def test_corpus_support_with_the_index_counts_as_a_full_scan(docs) -> None:
     for ent in ents:
         full = _corpus_support(ent, corpus.lowered_texts)
         assert _corpus_support(ent, corpus.lowered_texts, corpus.index) == full
+
+
+def test_table1_takes_the_genres_the_per_document_stage_found(docs) -> None:
+    from coatlas.sampling import entry_steps, table1
+
+    prepared = perdoc.summarise_all(docs)
+    steps = entry_steps(docs, {})
+    types = {p: s.doctype.type for p, s in prepared.items()}
+    assert table1(docs, steps, types) == table1(docs, steps)

@@ -145,14 +145,18 @@ def _pseudonymised(docs: list[Any], settings: Settings, known: Any, out_dir: Pat
     return out
 
 
-def _add_sampling(manifest: dict[str, Any], docs: list[Any], docs_dir: Path) -> None:
-    """The step each document entered at (given, suggested, interview) and Table 1."""
+def _add_sampling(
+    manifest: dict[str, Any], docs: list[Any], docs_dir: Path, prepared: dict[str, Any]
+) -> None:
+    """The step each document entered at (given, suggested, interview) and Table 1
+    (with the genres the per-document stage found, where it ran)."""
     from coatlas.sampling import entry_steps, read_sampling, table1
 
     steps = entry_steps(docs, read_sampling(docs_dir))
     for item in manifest["inputs"]:
         item["entry"] = steps[item["document"]]
-    manifest["table1"] = table1(docs, steps)
+    types = {p: s.doctype.type for p, s in prepared.items() if s.doctype is not None}
+    manifest["table1"] = table1(docs, steps, types)
 
 
 def _latest_year(docs: list[Any], prepared: dict[str, Any]) -> int | None:
@@ -286,7 +290,7 @@ def analyze(
             "errors": len(errors),
             "latest_year": _latest_year(docs, prepared),
         }
-        _add_sampling(manifest, docs, docs_dir)
+        _add_sampling(manifest, docs, docs_dir, prepared)
         run_id = store.start_run(
             manifest["settings"], {"coatlas": __version__}, manifest["inputs_digest"]
         )

@@ -145,3 +145,14 @@ def test_table1_takes_the_genres_the_per_document_stage_found(docs) -> None:
     steps = entry_steps(docs, {})
     types = {p: s.doctype.type for p, s in prepared.items()}
     assert table1(docs, steps, types) == table1(docs, steps)
+
+
+def test_context_words_from_the_per_document_stage_give_the_same_contexts(docs) -> None:
+    from coatlas.directed.contexts import document_contexts, document_words
+
+    words = {d.path: document_words(d) for d in docs}
+    assert document_contexts(docs, words) == document_contexts(docs)
+    summaries = perdoc.summarise_all(docs)
+    assert all(summaries[d.path].contexts == words[d.path] for d in docs)
+    off = perdoc.summarise(docs[0], perdoc.Options(contexts=False))
+    assert off.contexts is None

@@ -230,6 +230,7 @@ def analyze(
             lessons=parts.detector is None,
             concepts=parts.extractor is None,
             timeline=parts.timeline is None,
+            contexts=not known,
         )
         if engine is not None and engine.name == "local" and not settings.pseudonymise:
             perdoc.warm_up(opts)  # the forked workers inherit the loaded lexicons and models

@@ -127,7 +127,8 @@ def classify(
             _propagate(ent, docs, spans, index)
         # one generic name used by several organisations is several initiatives
         whole = ents  # kept alive while ``confident`` (ids) is read
-        ents = split_by_context(whole, docs, confident)
+        words = {p: s.contexts for p, s in (prepared or {}).items() if s.contexts is not None}
+        ents = split_by_context(whole, docs, confident, words)
     inits: list[tuple[Entity, list[PPEHit]]] = []
     nons: list[tuple[Entity, str]] = []
     # a short document naming only one confident candidate (a news item, a leaflet) is

@@ -16,7 +16,8 @@ For each size it runs, each in a fresh process (so peak RSS is that run's):
 and prints pages/s, the ratio to ingestion alone, peak RSS, the time of each stage
 (ingest with the per-document stage of Steps 1–3 where it runs with reading, Steps 1–2,
 Step 3, reports, store and the rest) with their CPU seconds (worker processes
-included) and, across sizes, the warm
+included), the CPU seconds of the main process alone (what stays serial) and, across
+sizes, the warm
 per-document cost with start-up subtracted (start-up = a warm run on one document),
 relative to the smallest size. A "page" is a PDF page or 3,000 characters of
 canonical text (as in bench_ingest.py). Prints figures; asserts nothing.
@@ -158,8 +159,13 @@ def child_analyze(docs: str, out: str, cache: str, extra: dict, profile: bool) -
         prof = cProfile.Profile()
         prof.enable()
     t, c = time.perf_counter(), cpu()
+    own = resource.getrusage(resource.RUSAGE_SELF)
     summary = analyze(docs, out, settings)
     dt = time.perf_counter() - t
+    end = resource.getrusage(resource.RUSAGE_SELF)
+    # this process alone: what stays serial with --workers N (the rest ran in workers);
+    # steadier than wall-clock on a loaded machine
+    cpu_main = end.ru_utime + end.ru_stime - own.ru_utime - own.ru_stime
     cpu_stages["store+rest"] = cpu() - c - sum(cpu_stages.values())
     if prof is not None:
         import io
@@ -176,6 +182,7 @@ def child_analyze(docs: str, out: str, cache: str, extra: dict, profile: bool) -
         "documents": summary.documents,
         "stages": stages,
         "cpu_stages": cpu_stages,  # CPU seconds per stage, worker processes included
+        "cpu_main": cpu_main,  # CPU seconds of this process alone, workers excluded
     }
 
 
@@ -269,6 +276,8 @@ def report_rows(results: list[dict], startup: float | dict[str, float]) -> None:
                     )
                     + " |"
                 )
+            if "cpu_main" in x:
+                print(f"|  |  |  | {kind}: CPU s in the main process alone | {x['cpu_main']:.1f} |")
 
 
 def main() -> None:

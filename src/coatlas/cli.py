@@ -95,7 +95,7 @@ def analyze(
         0,
         "--workers",
         min=0,
-        help="Processes for the per-document stages (default 0: every core); same outputs",
+        help="Processes for the per-document stages and Step 2's coder (default 0: every core); same outputs",
     ),
     engine: str = typer.Option(
         "local", "--engine", help="Where per-document stages run: local or dask (docs/scale.md)"

@@ -1,7 +1,8 @@
 """Where per-document work runs: this process, a local process pool, or Dask.
 
-The per-document stages (reading a file into a Document, today) are pure functions
-of one input, so they can run anywhere; the cross-document steps (resolving names
+The per-document stages (reading a file into a Document with its ``perdoc`` summary)
+and Step 2's coder (a chunk of initiatives with their contexts) are pure functions of
+one input, so they can run anywhere; the other cross-document steps (resolving names
 across documents, Step 3's grouping) stay in the calling process and work from the
 gathered results. Every engine returns results in input order, so the outputs are
 the same bytes whichever engine ran and however many workers it had.

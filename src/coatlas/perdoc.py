@@ -5,10 +5,11 @@
 returns a compact ``DocSummary``: the document's own name mentions and alias links
 (Step 1, before the cross-document passes), its practice-term sentences, its genre, its
 lesson candidates with their facets (Step 3), its word statistics for the key
-concepts, the document parsed for the timeline and the latest year it names. The cross-document steps (``directed.run``, ``inductive.run``) take the
-summaries by path as ``prepared=`` and skip that work; each consumer checks that the
-summary was made by the default stage it would run, so a caller's own components
-still run in the calling process. The outputs are the same bytes with or without
+concepts, the document parsed for the timeline, the latest year it names and its
+candidate context words (Step 1's split by context). The cross-document steps
+(``directed.run``, ``inductive.run``) take the summaries by path as ``prepared=`` and
+skip that work; each consumer checks that the summary was made by the default stage
+it would run, so a caller's own components still run in the calling process. The outputs are the same bytes with or without
 summaries, whatever ran them (tests/test_scale.py).
 """
 
@@ -32,6 +33,7 @@ class Options:
     lessons: bool = True  # the default lesson detector (off when a caller gives its own)
     concepts: bool = True  # the default key-concept statistics (likewise)
     timeline: bool = True  # the documents parsed for Step 2's rule timeline
+    contexts: bool = True  # Step 1's split by context words (off with --initiatives)
 
 
 @dataclass
@@ -48,11 +50,13 @@ class DocSummary:
     concepts: Any = None  # KeyConceptExtractor().doc_stats
     timeline: Any = None  # timeline.document_info
     latest_year: int | None = None  # text.years.latest_year of this document alone
+    contexts: Any = None  # directed.contexts.document_words
 
 
 def summarise(doc: Document, options: Options | None = None) -> DocSummary:
     """``doc``'s per-document summary (pure: depends on ``doc`` and ``options`` only)."""
     from coatlas.directed.candidates import doc_mentions, practice_hits
+    from coatlas.directed.contexts import document_words
     from coatlas.directed.timeline import document_info
     from coatlas.doctype import classify, sampled_types, secondary_types
     from coatlas.inductive import lesson_facets, sentences_of
@@ -76,6 +80,8 @@ def summarise(doc: Document, options: Options | None = None) -> DocSummary:
         out.concepts = KeyConceptExtractor().doc_stats(sentences_of(doc))
     if options.timeline:
         out.timeline = document_info(doc)
+    if options.contexts:
+        out.contexts = document_words(doc)
     out.latest_year = latest_year([(doc.text, doc.language)])
     return out
 

@@ -145,14 +145,18 @@ def _pseudonymised(docs: list[Any], settings: Settings, known: Any, out_dir: Pat
     return out
 
 
-def _add_sampling(manifest: dict[str, Any], docs: list[Any], docs_dir: Path) -> None:
-    """The step each document entered at (given, suggested, interview) and Table 1."""
+def _add_sampling(
+    manifest: dict[str, Any], docs: list[Any], docs_dir: Path, prepared: dict[str, Any]
+) -> None:
+    """The step each document entered at (given, suggested, interview) and Table 1
+    (with the genres the per-document stage found, where it ran)."""
     from coatlas.sampling import entry_steps, read_sampling, table1
 
     steps = entry_steps(docs, read_sampling(docs_dir))
     for item in manifest["inputs"]:
         item["entry"] = steps[item["document"]]
-    manifest["table1"] = table1(docs, steps)
+    types = {p: s.doctype.type for p, s in prepared.items() if s.doctype is not None}
+    manifest["table1"] = table1(docs, steps, types)
 
 
 def _latest_year(docs: list[Any], prepared: dict[str, Any]) -> int | None:
@@ -226,6 +230,7 @@ def analyze(
             lessons=parts.detector is None,
             concepts=parts.extractor is None,
             timeline=parts.timeline is None,
+            contexts=not known,
         )
         if engine is not None and engine.name == "local" and not settings.pseudonymise:
             perdoc.warm_up(opts)  # the forked workers inherit the loaded lexicons and models
@@ -286,7 +291,7 @@ def analyze(
             "errors": len(errors),
             "latest_year": _latest_year(docs, prepared),
         }
-        _add_sampling(manifest, docs, docs_dir)
+        _add_sampling(manifest, docs, docs_dir, prepared)
         run_id = store.start_run(
             manifest["settings"], {"coatlas": __version__}, manifest["inputs_digest"]
         )
@@ -306,6 +311,7 @@ def analyze(
             coder=parts.coder,
             assigner=assigner,
             prepared=prepared,
+            engine=engine,
         )
         # -- Step 3: lessons learned
         lessons_doc = inductive.run(

@@ -75,9 +75,16 @@ def document_year(doc: Any) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def table1(docs: Sequence[Any], steps: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Documents per entry step: how many, of which types and languages, which years."""
+def table1(
+    docs: Sequence[Any], steps: dict[str, dict[str, Any]], types: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Documents per entry step: how many, of which types and languages, which years.
+
+    ``types``: each document's ``doctype.classify(doc).type`` by path where already
+    known (the per-document stage, ``perdoc``, found it where the document was read)."""
     from coatlas.doctype import classify
+
+    known = types or {}
 
     rows = []
     for step in STEPS:
@@ -85,7 +92,7 @@ def table1(docs: Sequence[Any], steps: dict[str, dict[str, Any]]) -> list[dict[s
         if not ds:
             continue
         years = [y for y in (document_year(d) for d in ds) if y is not None]
-        types = Counter(classify(d).type for d in ds)
+        types = Counter(known.get(d.path) or classify(d).type for d in ds)
         langs = Counter(d.language for d in ds)
         inis = sorted({str(steps[d.path].get("name") or steps[d.path].get("initiative"))
                        for d in ds if steps[d.path].get("initiative")})  # fmt: skip

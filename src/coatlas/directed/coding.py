@@ -381,6 +381,18 @@ class EmbeddingCoder:
             )
         return _PROTO_CACHE[key]
 
+    def vectors(self, contexts: Sequence[Any], codebook: Codebook) -> dict[str, np.ndarray]:
+        """The sentence vectors ``code(contexts, codebook)`` will ask the embedder for,
+        by text, asked for here in the same calls and order (the prototypes first), so a
+        process without the embedder can code with ``LookupEmbedder`` and a cache fills
+        as it would have (``step2.code_initiatives``)."""
+        owners, _, _ = self._prototypes(codebook)
+        texts = [s.text for s in sentences_of(contexts)]
+        if not texts or not owners:
+            return {}
+        vecs = np.asarray(self.embedder.embed(texts), np.float32)
+        return dict(zip(texts, vecs, strict=True))
+
     def scores(self, sentences: list[Sentence], codebook: Codebook) -> dict[str, np.ndarray]:
         """Per semantic group, (n_sentences, n_codes) code score minus background score."""
         owners, pvecs, bvecs = self._prototypes(codebook)

@@ -71,38 +71,50 @@ def _norm(word: str) -> str:
     return w
 
 
-def document_contexts(docs: Sequence[Any]) -> dict[str, frozenset[str]]:
-    """Each document's distinctive proper words (normalised to lower case)."""
-    lower: set[str] = set()
-    for d in docs:
-        lower.update(m.group() for m in _LOWER.finditer(d.text))
+def document_words(doc: Any) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """One document's share of ``document_contexts``: its lower-case prose words, and
+    its capitalised words that may be distinctive (anywhere but a sentence start; at a
+    sentence start, before an organisation noun) before the corpus-wide filter (words
+    the corpus also writes in lower case). Per document: the per-document stage
+    (``perdoc``) computes it where the document is read."""
+    lower = frozenset(m.group() for m in _LOWER.finditer(doc.text))
     shared = _shared_names()
-    raw: dict[str, set[str]] = {}
-    initial: dict[str, set[str]] = {}
-    for d in docs:
-        text = d.text
-        found: set[str] = set()
-        starts: set[str] = set()
-        for s, e in document_sentences(d):
-            first = True
-            for m in _WORD.finditer(text, s, e):
-                word = m.group()
-                was_first, first = first, False
-                if not word[0].isupper():
-                    continue
-                key = _norm(word)
-                if len(key) < 2 or key in shared or key in lower or is_job_title(key):
-                    continue
-                if was_first and not (len(word) >= 2 and word.isupper()):
-                    # a capital that may only start the sentence, unless an organisation
-                    # noun follows ("Skaraborgs sjukhus upprättar ...")
-                    nxt = _NEXT_WORD.match(text, m.end())
-                    if nxt and nxt.group(1).lower() in _org_nouns():
-                        starts.add(key)
-                    continue
-                found.add(key)
-        raw[d.path] = found
-        initial[d.path] = starts
+    text = doc.text
+    found: set[str] = set()
+    starts: set[str] = set()
+    for s, e in document_sentences(doc):
+        first = True
+        for m in _WORD.finditer(text, s, e):
+            word = m.group()
+            was_first, first = first, False
+            if not word[0].isupper():
+                continue
+            key = _norm(word)
+            if len(key) < 2 or key in shared or is_job_title(key):
+                continue
+            if was_first and not (len(word) >= 2 and word.isupper()):
+                # a capital that may only start the sentence, unless an organisation
+                # noun follows ("Skaraborgs sjukhus upprättar ...")
+                nxt = _NEXT_WORD.match(text, m.end())
+                if nxt and nxt.group(1).lower() in _org_nouns():
+                    starts.add(key)
+                continue
+            found.add(key)
+    return lower, frozenset(found), frozenset(starts)
+
+
+def document_contexts(
+    docs: Sequence[Any],
+    words: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] | None = None,
+) -> dict[str, frozenset[str]]:
+    """Each document's distinctive proper words (normalised to lower case).
+
+    ``words``: ``document_words`` by path where already computed (``perdoc``)."""
+    per = {d.path: (words or {}).get(d.path) or document_words(d) for d in docs}
+    lower: set[str] = set().union(*(w[0] for w in per.values())) if per else set()
+    shared = _shared_names()
+    raw = {p: {k for k in w[1] if k not in lower} for p, w in per.items()}
+    initial = {p: {k for k in w[2] if k not in lower} for p, w in per.items()}
     every = set().union(*raw.values()) if raw else set()
     # such a sentence-initial word is a name when the corpus writes it capitalised
     # elsewhere too
@@ -251,15 +263,19 @@ def _label(group: list[str], contexts: dict[str, frozenset[str]], dmap: dict[str
 
 
 def split_by_context(
-    ents: list[Entity], docs: Sequence[Any], confident: set[int] | None = None
+    ents: list[Entity],
+    docs: Sequence[Any],
+    confident: set[int] | None = None,
+    words: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] | None = None,
 ) -> list[Entity]:
     """Entities split where their documents belong to unconnected contexts; each piece
-    of a confident entity is confident too (``confident`` holds ids, updated here)."""
+    of a confident entity is confident too (``confident`` holds ids, updated here).
+    ``words``: ``document_words`` by path where the per-document stage found them."""
     if len(docs) < 3:
         return ents
     # the names of initiatives are what is being told apart, not where a document is from
     names = set().union(*(_name_words(e) for e in ents)) if ents else set()
-    contexts = {p: ws - names for p, ws in document_contexts(docs).items()}
+    contexts = {p: ws - names for p, ws in document_contexts(docs, words).items()}
     neighbours: dict[str, list[str]] = defaultdict(list)
     for p, ws in sorted(contexts.items()):
         for w in ws:

@@ -44,7 +44,12 @@ from coatlas.directed.stages import (
     RuleTimeline,
     TimelineModel,
 )
-from coatlas.directed.step2 import MAX_CODE_EVIDENCE, _coding, _timeline
+from coatlas.directed.step2 import (
+    MAX_CODE_EVIDENCE,
+    _timeline,
+    code_initiatives,
+    coding_contexts,
+)
 from coatlas.document import Document
 from coatlas.evidence import Evidence, make_evidence
 from coatlas.text.wordindex import WordIndex
@@ -98,10 +103,15 @@ def classify(
         ents = candidates.generate(docs, embedder=embedder, known=known)
     spans = {d.path: _doc_sentences(d) for d in docs}
     confident: set[int] = {id(e) for e in ents}
+    # a sentence's PPE hits, by (document, start, end): the scorer and the decision below
+    # read the same sentences of every candidate (and of each piece of a split one)
+    seen: dict[tuple[str, int, int], list[PPEHit]] = {}
     if not known:
         scorer = scorer or default_scorer()
         corpus = Corpus.of(docs)
-        rows = [scorer.features(e, corpus, _ppe_for(e, dmap, spans, codebook)) for e in ents]
+        rows = [
+            scorer.features(e, corpus, _ppe_for(e, dmap, spans, codebook, memo=seen)) for e in ents
+        ]
         probs = scorer.predict_proba(rows)
         # a document that reports on X ("X – final report") says X was an effort: it is
         # listed, as an initiative or a non-initiative, whatever its other evidence
@@ -126,7 +136,8 @@ def classify(
             _propagate(ent, docs, spans, index)
         # one generic name used by several organisations is several initiatives
         whole = ents  # kept alive while ``confident`` (ids) is read
-        ents = split_by_context(whole, docs, confident)
+        words = {p: s.contexts for p, s in (prepared or {}).items() if s.contexts is not None}
+        ents = split_by_context(whole, docs, confident, words)
     inits: list[tuple[Entity, list[PPEHit]]] = []
     nons: list[tuple[Entity, str]] = []
     # a short document naming only one confident candidate (a news item, a leaflet) is
@@ -140,7 +151,7 @@ def classify(
             for d in ent.documents
             if named_in[d] <= (1 if id(ent) in confident else 0) and len(dmap[d].text) <= SHORT_PAGE
         )
-        hits = _ppe_for(ent, dmap, spans, codebook, sole)
+        hits = _ppe_for(ent, dmap, spans, codebook, sole, memo=seen)
         involved = [h for h in hits if h.score >= PPE_MIN]
         if (
             not any(h.score >= 1.0 for h in involved)
@@ -202,7 +213,12 @@ def _title_case(s: str) -> bool:
 
 
 def _ppe_for(
-    ent: Entity, dmap: dict[str, Document], spans, codebook=None, sole: frozenset[str] = frozenset()
+    ent: Entity,
+    dmap: dict[str, Document],
+    spans,
+    codebook=None,
+    sole: frozenset[str] = frozenset(),
+    memo: dict[tuple[str, int, int], list[PPEHit]] | None = None,
 ) -> list[PPEHit]:
     weight: dict[tuple[str, tuple[int, int]], float] = {}
     per_doc = Counter(m.document for m in ent.mentions)
@@ -256,7 +272,12 @@ def _ppe_for(
     actors = {lg: codebook_actors(codebook, lg) for lg in ("en", "sv")}
     for (path, (a, b)), w in sorted(weight.items()):
         lang = dmap[path].language if dmap[path].language in ("en", "sv") else "en"
-        for h in ppe_hits(dmap[path].text, a, b, actors[lang]):
+        found = memo.get((path, a, b)) if memo is not None else None
+        if found is None:
+            found = ppe_hits(dmap[path].text, a, b, actors[lang])
+            if memo is not None:
+                memo[(path, a, b)] = found
+        for h in found:
             hits.append(PPEHit(h.start, h.end, h.actor, h.cue, h.beneficiary, h.score * w, path))
     # a role whose very name says lived experience ("experience workers"), or a body
     # named after its members ("user council", "Brukarrådet", "Citizens' Panel"), involves PPE
@@ -349,6 +370,7 @@ def run(
     coder: Coder | None = None,
     assigner: Any = None,
     prepared: dict[str, Any] | None = None,
+    engine: Any = None,
 ) -> DirectedResult:
     """Steps 1–2 over a corpus: initiatives (with evidence), non-initiatives, uncoded text.
 
@@ -358,7 +380,9 @@ def run(
     keeps the hand-set thresholds).
 
     ``prepared``: per-document summaries by path (``coatlas.perdoc``), computed where
-    the documents were read; the result is the same as without them.
+    the documents were read; the result is the same as without them. ``engine``
+    (``coatlas.engine``): where Step 2's coder runs, one chunk of initiatives per task
+    (``step2.code_initiatives``); the result is the same.
     """
     timeline = timeline or RuleTimeline()
     if assigner is None:
@@ -423,12 +447,11 @@ def run(
     for ent, *_ in rows:
         for m in ent.mentions:
             named[m.document].append((m.start, m.end))
-    for n, (ent, name, aliases, name_ev, ppe_ev, tl, desc) in enumerate(rows, 1):
-        iid = f"i{n:02d}"
-        feats: dict[str, Any] = {}
-        codes, uncoded = _coding(
-            ent, dmap, spans, codebook, embedder, iid, named, coder, assigner, feats
-        )
+    jobs = [(f"i{n:02d}", coding_contexts(r[0], dmap, spans, named)) for n, r in enumerate(rows, 1)]
+    coded = code_initiatives(jobs, codebook, embedder, coder, assigner, engine)
+    for (iid, _), (ent, name, aliases, name_ev, ppe_ev, tl, desc), (codes, uncoded, feats) in zip(
+        jobs, rows, coded, strict=True
+    ):
         out.code_features[iid] = feats
         conf = min(0.95, 0.3 + 0.08 * strength(ent) + (0.2 if ppe_ev else 0))
         out.initiatives.append(

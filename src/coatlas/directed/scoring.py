@@ -29,6 +29,7 @@ from coatlas.directed.resolve import (
 )
 from coatlas.document import Document
 from coatlas.errors import CoatlasError
+from coatlas.text.wordindex import WordIndex
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,14 @@ def _organisation_name(ent: Entity) -> bool:
     return n * 2 > len(ent.mentions)
 
 
-def _corpus_support(ent: Entity, lowered_texts: dict[str, str]) -> float:
-    """0.4 per other document that repeats one of the entity's multi-word names."""
+def _corpus_support(
+    ent: Entity, lowered_texts: dict[str, str], index: WordIndex | None = None
+) -> float:
+    """0.4 per other document that repeats one of the entity's multi-word names.
+
+    ``index`` (a ``WordIndex`` of ``lowered_texts``, in their order) narrows the scan to
+    the documents holding every word of a name: the same count without scanning the
+    whole corpus for every candidate, which grew with the square of the corpus."""
     forms = {
         re.sub(r"\s+", " ", m.surface).strip().lower()
         for m in ent.mentions
@@ -177,7 +184,19 @@ def _corpus_support(ent: Entity, lowered_texts: dict[str, str]) -> float:
         + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms))
         + r")(?!\w)"
     )
-    n = sum(1 for path, t in lowered_texts.items() if path not in own and rx.search(t))
+    texts: list[tuple[str, str]] | Any = lowered_texts.items()
+    if index is not None and index.size == len(lowered_texts):
+        where: set[int] | None = set()
+        for f in forms:
+            found = index.candidates(f)
+            if found is None:
+                where = None
+                break
+            where.update(found)
+        if where is not None:
+            paths = list(lowered_texts)
+            texts = [(paths[i], lowered_texts[paths[i]]) for i in sorted(where)]
+    n = sum(1 for path, t in texts if path not in own and rx.search(t))
     return min(1.2, 0.4 * n)
 
 
@@ -200,13 +219,16 @@ class Corpus:
     docs: dict[str, Document]
     lowered: Counter[str]  # lower-case word counts (is a one-word name an ordinary word?)
     lowered_texts: dict[str, str]
+    index: WordIndex | None = None  # of lowered_texts: which documents can hold a name
 
     @classmethod
     def of(cls, docs: Sequence[Document]) -> Corpus:
+        lowered_texts = {d.path: d.text.lower() for d in docs}
         return cls(
             {d.path: d for d in docs},
             Counter(w for d in docs for w in re.findall(r"\b[a-zåäöé][\w-]+", d.text)),
-            {d.path: d.text.lower() for d in docs},
+            lowered_texts,
+            WordIndex(lowered_texts.values()),
         )
 
 
@@ -269,7 +291,7 @@ def candidate_features(
         "log_docs": math.log1p(nd),
         "single_doc": float(nd == 1),
         "log_mentions": math.log1p(n),
-        "corpus_support": _corpus_support(ent, corpus.lowered_texts),
+        "corpus_support": _corpus_support(ent, corpus.lowered_texts, corpus.index),
         "common_word": float(_common_word(ent, corpus.lowered)),
         "organisation_name": float(_organisation_name(ent)),
         "org_context_share": _org_evidence(ent, corpus.docs) / n,

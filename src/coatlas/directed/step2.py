@@ -7,6 +7,7 @@ mentions and contexts; these adapters build those from a Step 1 entity.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from coatlas.directed.candidates import _HEADING, _is_heading, _sentence_of
@@ -48,8 +49,20 @@ def _coding(
 ) -> tuple[dict, list[dict]]:
     """Methods, levels and PPE roles from the Step 2 coder, over the sentences
     around the initiative's mentions; sentences that fit no code -> uncoded."""
-    out: dict[str, dict[str, list[Evidence]]] = {"methods": {}, "levels": {}, "ppe_roles": {}}
-    from coatlas.directed.coding import Context, code_all_groups
+    contexts = coding_contexts(ent, docs, spans, named)
+    return code_initiative(contexts, codebook, embedder, iid, coder, assigner, features)
+
+
+def coding_contexts(
+    ent: Entity,
+    docs: dict[str, Document],
+    spans,
+    named: dict[str, list[tuple[int, int]]] | None = None,
+) -> list[Any]:
+    """The Step 2 coder's input for one initiative: the sentences around each of its
+    mentions (a document or section named after it: the text under the name), with
+    the spans naming it and those naming other initiatives."""
+    from coatlas.directed.coding import Context
 
     ctx: dict[tuple[str, int, int], list[tuple[int, int]]] = defaultdict(list)
     whole: set[tuple[str, int, int]] = set()
@@ -92,10 +105,26 @@ def _coding(
         p: tuple(sorted(sp for sp in (named or {}).get(p, []) if (p, *sp) not in own))
         for p in {p for p, _, _ in ctx}
     }
-    contexts = [
+    return [
         Context(docs[p], a, b, tuple(sorted(ms)), others[p], (p, a, b) in whole)
         for (p, a, b), ms in sorted(ctx.items())
     ]
+
+
+def code_initiative(
+    contexts: list[Any],
+    codebook,
+    embedder,
+    iid: str,
+    coder: Any = None,
+    assigner: Any = None,
+    features: dict[str, Any] | None = None,
+) -> tuple[dict, list[dict]]:
+    """The coder over one initiative's contexts: its codes per group with their
+    evidence, and the sentences that fit no code (uncoded rows of ``iid``)."""
+    from coatlas.directed.coding import code_all_groups
+
+    out: dict[str, dict[str, list[Evidence]]] = {"methods": {}, "levels": {}, "ppe_roles": {}}
     if not contexts:
         return out, []
     results = code_all_groups(contexts, codebook, embedder, coder=coder, assigner=assigner)
@@ -124,3 +153,114 @@ def _coding(
                 }
             )
     return out, uncoded
+
+
+def code_initiatives(
+    jobs: list[tuple[str, list[Any]]],
+    codebook,
+    embedder,
+    coder: Any = None,
+    assigner: Any = None,
+    engine: Any = None,
+) -> list[tuple[dict, list[dict], dict[str, Any]]]:
+    """``code_initiative`` over every ``(iid, contexts)`` job: codes, uncoded rows and
+    the assigner's features of each, in job order.
+
+    On ``engine`` (``coatlas.engine``) with more than one worker, the default coder runs
+    in the workers, a few chunks of initiatives per worker: the coder's lexicon scan
+    is most of Steps 1–2 and one initiative's coding does not depend on another's. The
+    embedder stays here: this process asks it for each initiative's sentence vectors
+    in the order the coder would (a cold cache fills, and e5 batches, as in one
+    process) and the workers look them up (``LookupEmbedder``), so the results are the
+    same bytes. A caller's coder, or an assigner the workers may not know, runs here.
+    """
+    from coatlas.directed.coding import LearnedAssigner, RuleAssigner
+
+    parallel = (
+        engine is not None
+        and (engine.workers > 1 or engine.name != "local")
+        and coder is None
+        and (assigner is None or isinstance(assigner, LearnedAssigner | RuleAssigner))
+        and sum(1 for _, ctx in jobs if ctx) > 1
+    )
+    if not parallel:
+        out = []
+        for iid, contexts in jobs:
+            feats: dict[str, Any] = {}
+            codes, uncoded = code_initiative(
+                contexts, codebook, embedder, iid, coder, assigner, feats
+            )
+            out.append((codes, uncoded, feats))
+        return out
+    from coatlas.codebook import Codebook, load_codebook
+    from coatlas.directed.coding import _PROTO_CACHE, EmbeddingCoder
+
+    if not isinstance(codebook, Codebook):
+        codebook = load_codebook(codebook)  # as code_all_groups would, once
+    vectors: list[dict[str, Any]] = []
+    protos = None
+    if embedder is not None:
+        ec = EmbeddingCoder(embedder)
+        vectors = [ec.vectors(ctx, codebook) if ctx else {} for _, ctx in jobs]
+        protos = _PROTO_CACHE.get((codebook.digest, embedder.name))
+    tasks = [
+        _CodingTask(
+            [jobs[i] for i in part],
+            codebook,
+            embedder.name if embedder is not None else None,
+            {t: v for i in part for t, v in vectors[i].items()} if embedder is not None else {},
+            protos,
+            assigner,
+        )
+        for part in _chunks([_weight(ctx) for _, ctx in jobs], engine.workers * 4)
+    ]
+    return [r for part in engine.map(_code_chunk, tasks) for r in part]
+
+
+def _weight(contexts: list[Any]) -> int:
+    """An initiative's coding cost, roughly: the characters of its contexts."""
+    return sum(c.end - c.start for c in contexts) + 1
+
+
+def _chunks(weights: list[int], n: int) -> list[list[int]]:
+    """Consecutive index ranges of about equal total weight, at most ``n`` of them."""
+    total = sum(weights)
+    out: list[list[int]] = [[]]
+    acc = 0
+    for i, w in enumerate(weights):
+        if out[-1] and acc + w / 2 > total * len(out) / n:
+            out.append([])
+        out[-1].append(i)
+        acc += w
+    return out
+
+
+@dataclass
+class _CodingTask:
+    """One chunk of initiatives to code in a worker, with what the coder needs there."""
+
+    jobs: list[tuple[str, list[Any]]]
+    codebook: Any
+    embedder_name: str | None
+    vectors: dict[str, Any]  # sentence text -> vector (LookupEmbedder)
+    protos: Any  # coding._PROTO_CACHE's entry for the codebook and embedder
+    assigner: Any
+
+
+def _code_chunk(task: _CodingTask) -> list[tuple[dict, list[dict], dict[str, Any]]]:
+    from coatlas.directed.coding import _PROTO_CACHE
+    from coatlas.embed import LookupEmbedder
+
+    embedder = None
+    if task.embedder_name is not None:
+        embedder = LookupEmbedder(task.embedder_name, task.vectors)
+        if task.protos is not None:
+            _PROTO_CACHE.setdefault((task.codebook.digest, task.embedder_name), task.protos)
+    out = []
+    for iid, contexts in task.jobs:
+        feats: dict[str, Any] = {}
+        codes, uncoded = code_initiative(
+            contexts, task.codebook, embedder, iid, None, task.assigner, feats
+        )
+        out.append((codes, uncoded, feats))
+    return out

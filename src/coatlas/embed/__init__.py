@@ -113,6 +113,21 @@ class CachedEmbedder:
         return np.vstack([found[k] for k in keys]).astype(np.float32)
 
 
+class LookupEmbedder:
+    """Vectors computed elsewhere, by text, under the embedder's name: what a worker
+    process codes with, so it never loads the model or opens the cache, and returns
+    the same vectors the embedder gave (``directed.step2.code_initiatives``)."""
+
+    def __init__(self, name: str, vectors: dict[str, np.ndarray]) -> None:
+        self.name = name
+        self.vectors = vectors
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.vstack([self.vectors[t] for t in texts]).astype(np.float32)
+
+
 def default_cache_path() -> Path:
     base = os.environ.get("COATLAS_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "coatlas"

@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import Any
 
 import yaml
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -182,7 +182,10 @@ class Store:
                     select(DocumentRow.id).where(DocumentRow.sha256 == doc.sha256)
                 ).one()
             else:
-                s.add_all(_segments(doc_id, doc))
+                # one executemany, not an ORM object per segment: a document has hundreds
+                rows = _segment_rows(doc_id, doc)
+                if rows:
+                    s.execute(insert(Segment), rows)
                 _event(s, actor, "document.add", f"document:{doc_id}", _doc_summary(doc))
         new_path = _insert_ignore(
             s, DocumentPath, ["document_id", "path"], document_id=doc_id, path=doc.path
@@ -944,31 +947,29 @@ def _validate_document(doc: Document) -> None:
             )
 
 
-def _segments(document_id: int, doc: Document) -> list[Segment]:
-    out: list[Segment] = []
+def _segment_rows(document_id: int, doc: Document) -> list[dict[str, Any]]:
+    """The rows of a document's segments, in the order their ids are given."""
+    base = {"document_id": document_id, "lang": None, "speaker": None, "role": None, "number": None}
+    out: list[dict[str, Any]] = []
     for kind, spans in (("paragraph", doc.paragraphs), ("sentence", doc.sentences)):
         out += [
-            Segment(
-                document_id=document_id, kind=kind, seq=i, start=p.start, end=p.end, lang=p.lang
-            )
+            {**base, "kind": kind, "seq": i, "start": p.start, "end": p.end, "lang": p.lang}
             for i, p in enumerate(spans)
         ]
     out += [
-        Segment(
-            document_id=document_id, kind="page", seq=i, start=p.start, end=p.end, number=p.number
-        )
+        {**base, "kind": "page", "seq": i, "start": p.start, "end": p.end, "number": p.number}
         for i, p in enumerate(doc.pages)
     ]
     out += [
-        Segment(
-            document_id=document_id,
-            kind="turn",
-            seq=i,
-            start=t.start,
-            end=t.end,
-            speaker=t.speaker,
-            role=t.role,
-        )
+        {
+            **base,
+            "kind": "turn",
+            "seq": i,
+            "start": t.start,
+            "end": t.end,
+            "speaker": t.speaker,
+            "role": t.role,
+        }
         for i, t in enumerate(doc.turns)
     ]
     return out

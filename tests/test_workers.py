@@ -1,0 +1,158 @@
+"""Steps 1–2's cross-document work on the workers: the same results as in one process,
+and the embedder asked for the same texts in the same order (a cold cache fills as
+it would have)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from coatlas import directed, perdoc
+from coatlas.directed import step2
+from coatlas.directed.coding import default_coder
+from coatlas.directed.scoring import Corpus, _corpus_support
+from coatlas.document import Document
+from coatlas.embed import LookupEmbedder
+from coatlas.engine import LocalEngine
+from coatlas.ingest import read_folder
+from coatlas.text.wordindex import WordIndex
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "documents"
+
+
+class RecordingEmbedder:
+    """Bag-of-characters vectors (no model) that records every call it gets."""
+
+    name = "recording"
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        out = np.zeros((len(texts), 32), np.float32)
+        for i, t in enumerate(texts):
+            for ch in t.lower():
+                out[i, ord(ch) % 32] += 1.0
+            out[i] /= np.linalg.norm(out[i]) or 1.0
+        return out
+
+
+class CountingEngine(LocalEngine):
+    """A local pool that counts the tasks it was given, by function name."""
+
+    def __init__(self, workers: int) -> None:
+        super().__init__(workers)
+        self.tasks: dict[str, int] = {}
+
+    def map(self, fn, items):
+        items = list(items)
+        self.tasks[fn.__name__] = self.tasks.get(fn.__name__, 0) + len(items)
+        return super().map(fn, items)
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Document]:
+    found, _ = read_folder(EXAMPLES)
+    return sorted(found, key=lambda d: d.path)
+
+
+def _dump(res: directed.DirectedResult) -> str:
+    return json.dumps(
+        [res.initiatives, res.non_initiatives, res.uncoded, res.code_features],
+        sort_keys=True,
+        default=str,
+    )
+
+
+def _fresh_protos() -> None:
+    """Forget the prototype vectors, as a new process would (they are embedded once)."""
+    from coatlas.directed.coding import _PROTO_CACHE
+
+    for key in [k for k in _PROTO_CACHE if k[1] == RecordingEmbedder.name]:
+        del _PROTO_CACHE[key]
+
+
+@pytest.mark.parametrize("summaries", [False, True])
+def test_step2_coder_on_workers_gives_the_same_results(docs, summaries) -> None:
+    prepared = perdoc.summarise_all(docs) if summaries else None
+    _fresh_protos()
+    here = RecordingEmbedder()
+    one = directed.run(docs, embedder=here, prepared=prepared)
+    _fresh_protos()
+    there = RecordingEmbedder()
+    engine = CountingEngine(2)
+    two = directed.run(docs, embedder=there, prepared=prepared, engine=engine)
+    assert engine.tasks.get("_code_chunk", 0) > 1  # the coder did run on the pool
+    assert len(one.initiatives) > 1 and _dump(one) == _dump(two)
+    assert here.calls == there.calls  # same texts, same batches, same order
+
+
+def test_step2_without_embeddings_on_workers(docs) -> None:
+    engine = CountingEngine(2)
+    assert _dump(directed.run(docs)) == _dump(directed.run(docs, engine=engine))
+    assert engine.tasks.get("_code_chunk", 0) > 1
+
+
+def test_a_callers_coder_stays_in_this_process(docs) -> None:
+    emb = RecordingEmbedder()
+    engine = CountingEngine(2)
+    res = directed.run(docs, embedder=emb, coder=default_coder(emb), engine=engine)
+    assert "_code_chunk" not in engine.tasks
+    assert _dump(res) == _dump(directed.run(docs, embedder=emb, coder=default_coder(emb)))
+
+
+def test_chunks_are_consecutive_and_cover_every_job() -> None:
+    weights = [5, 1, 1, 40, 3, 3, 3, 1, 9, 2]
+    for n in (1, 2, 3, 8, 20):
+        parts = step2._chunks(weights, n)
+        assert [i for p in parts for i in p] == list(range(len(weights)))
+        assert all(parts) and len(parts) <= max(1, n)
+
+
+def test_lookup_embedder_returns_the_vectors_it_was_given() -> None:
+    emb = RecordingEmbedder()
+    texts = ["en mening", "another sentence", "en mening"]
+    vecs = emb.embed(texts)
+    look = LookupEmbedder(emb.name, dict(zip(texts, vecs, strict=True)))
+    assert np.array_equal(look.embed(texts), vecs) and look.embed([]).shape[0] == 0
+
+
+def test_corpus_support_with_the_index_counts_as_a_full_scan(docs) -> None:
+    from coatlas.directed.candidates import RuleCandidates
+
+    tricky = [
+        Document(path="x1.txt", sha256="1", format="txt", text="Om İstanbul Projektet och mer."),
+        Document(path="x2.txt", sha256="2", format="txt", text="the peer-support   programme\n"),
+        Document(path="x3.txt", sha256="3", format="txt", text="PEER-SUPPORT PROGRAMME, again"),
+    ]
+    corpus = Corpus.of([*docs, *tricky])
+    assert isinstance(corpus.index, WordIndex)
+    ents = RuleCandidates().generate([*docs, *tricky])
+    assert ents
+    for ent in ents:
+        full = _corpus_support(ent, corpus.lowered_texts)
+        assert _corpus_support(ent, corpus.lowered_texts, corpus.index) == full
+
+
+def test_table1_takes_the_genres_the_per_document_stage_found(docs) -> None:
+    from coatlas.sampling import entry_steps, table1
+
+    prepared = perdoc.summarise_all(docs)
+    steps = entry_steps(docs, {})
+    types = {p: s.doctype.type for p, s in prepared.items()}
+    assert table1(docs, steps, types) == table1(docs, steps)
+
+
+def test_context_words_from_the_per_document_stage_give_the_same_contexts(docs) -> None:
+    from coatlas.directed.contexts import document_contexts, document_words
+
+    words = {d.path: document_words(d) for d in docs}
+    assert document_contexts(docs, words) == document_contexts(docs)
+    summaries = perdoc.summarise_all(docs)
+    assert all(summaries[d.path].contexts == words[d.path] for d in docs)
+    off = perdoc.summarise(docs[0], perdoc.Options(contexts=False))
+    assert off.contexts is None

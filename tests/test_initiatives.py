@@ -647,3 +647,15 @@ def test_a_name_glossed_in_another_language_is_one_initiative():
     assert "Egenvald vårdplats" in names[0] and any(
         n.startswith("Patient-Booked") for n in names[0]
     )
+
+
+def test_an_area_is_not_a_council():
+    # "verksamhetsområdet" ends in "rådet" but is "område" (area), not "om" + "rådet"
+    from coatlas.directed.candidates import find_mentions
+
+    d = doc(
+        "a.txt",
+        "Verksamhetsområdet och välfärdsområdet ansvarar för vården. Patientrådet möts.",
+        "sv",
+    )
+    assert [m.surface for m in find_mentions([d])[0]] == ["Patientrådet"]

@@ -48,6 +48,7 @@ class Lexicon:
     negations: tuple[str, ...] = ()
     min_prefix: int = 4
     role_stop_prefixes: tuple[str, ...] = ()
+    false_head_endings: tuple[str, ...] = ()  # "området" is no "om" + "rådet"
     gloss: dict[str, str] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -98,6 +99,7 @@ def load_lexicon(lang: str) -> Lexicon:
         negations=tuple(_lower_list(data.get("negations"))),
         min_prefix=int(data.get("min_prefix", 4)),
         role_stop_prefixes=tuple(_lower_list(data.get("role_stop_prefixes"))),
+        false_head_endings=tuple(_lower_list(data.get("false_head_endings"))),
         gloss={str(k).lower(): str(v).lower() for k, v in (data.get("gloss") or {}).items()},
         raw=data,
     )

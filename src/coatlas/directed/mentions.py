@@ -250,8 +250,11 @@ class MentionFinder:
     # -- helpers --------------------------------------------------------------
     def _sv_head(self, low: str):
         sv = self.lex["sv"]
+        false_end = max((len(e) for e in sv.false_head_endings if low.endswith(e)), default=0)
         for form, h in self.sv_forms:
             if low.endswith(form):
+                if len(form) < false_end:
+                    return None  # "verksamhetsområdet": the area, not a council
                 prefix = low[: len(low) - len(form)].rstrip("-")
                 if len(prefix) >= sv.min_prefix:
                     if h.role and any(

@@ -608,18 +608,18 @@ def test_a_council_that_is_called_something_else_today_is_one_initiative():
     strategy = doc(
         "strategi.txt",
         "Invånarnas röst\n\nSedan 2012 har regionen ett råd för personer med egen erfarenhet "
-        "som patient eller närstående. Rådet hette Patientrådet fram till 2019 och heter i dag "
-        "Delaktighetsrådet. Patienter och närstående i rådet deltar i arbetet med "
+        "som patient eller närstående. Rådet hette Anhörigrådet fram till 2019 och heter i dag "
+        "Medskaparrådet. Patienter och närstående i rådet deltar i arbetet med "
         "regionens planer.",
     )
     page = doc(
         "radet.html",
-        "Delaktighetsrådet\n\nI Delaktighetsrådet deltar patienter och närstående som "
-        "ledamöter. Delaktighetsrådet är med och påverkar regionens planer.",
+        "Medskaparrådet\n\nI Medskaparrådet deltar patienter och närstående som "
+        "ledamöter. Medskaparrådet är med och påverkar regionens planer.",
     )
     res = run([strategy, page])
     names = [{i["name"], *i["aliases"]} for i in res.initiatives]
-    both = [n for n in names if {"Delaktighetsrådet", "Patientrådet"} <= n]
+    both = [n for n in names if {"Medskaparrådet", "Anhörigrådet"} <= n]
     assert len(both) == 1, names
 
 

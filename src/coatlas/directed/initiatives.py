@@ -122,7 +122,7 @@ def classify(
             or (not vetoed(f) and any("report_title" in m.cues for m in e.mentions))
         ]
         ents = [e for e, _, _ in kept]
-        # confident: clearly named like an initiative. A bare type word ("invånardialog",
+        # confident: clearly named like an initiative. A bare type word ("medborgardialog",
         # "pilotprojektet") names a kind, not one initiative, so it does not make a short
         # page look like it names two initiatives
         confident = {

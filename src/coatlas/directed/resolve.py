@@ -319,8 +319,8 @@ def _gloss_after() -> re.Pattern[str]:
 
 
 def join_glossed(ents: list[Entity], texts: dict[str, str]) -> list[Entity]:
-    """A name followed by another language's name in parentheses ("peer support workers
-    (kamratstödjare)", "self-referral admission (in Swedish, självvald inläggning)": a
+    """A name followed by another language's name in parentheses ("experience advisers
+    (erfarenhetsrådgivare)", "patient-booked admission (in Swedish, egenvald vårdplats)": a
     word or two may come between) is one initiative, when the other name is an entity of its own elsewhere. The mention
     stage links such glosses only when both are names in that document; a lowercase
     Swedish word there is not a name until other documents show it is."""

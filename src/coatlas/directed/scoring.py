@@ -157,7 +157,7 @@ def _organisation_name(ent: Entity) -> bool:
         if len(ws) < 2 or any(w in heads for w in ws):
             return False
         if "ppe_body" in m.cues and not (ws[0] in public and ws[-1] in org):
-            return False  # "Patient Council" is named after its members, not a county council
+            return False  # "Carers' Council" is named after its members, not a county council
         n += ws[0] in org or ws[-1] in org
     return n * 2 > len(ent.mentions)
 

@@ -27,6 +27,7 @@ from coatlas.directed.naming import _canonical, _name_lang
 from coatlas.directed.phrases import extra_names
 from coatlas.directed.resolve import (
     Entity,
+    apposition_links,
     join_entities,
     join_glossed,
     join_roles,
@@ -505,6 +506,10 @@ def _propagate(
         forms.setdefault(s.lower(), m.key)
     if not forms and not acronyms:
         return
+    # a name in the definite plural is also written in the indefinite plural
+    for low, key in sorted(forms.items()):
+        for other in _inflections(low):
+            forms.setdefault(other, key)
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in ent.mentions:
         taken[m.document].append((m.start, m.end))
@@ -559,6 +564,25 @@ def _propagate(
 
 
 _FORM_ENDINGS = ("s", "n", "en", "et", "na")  # the optional endings of _propagate's forms
+
+
+@lru_cache(maxsize=1)
+def _sv_head_forms() -> list[tuple[str, tuple[str, ...]]]:
+    heads = lexicons()["sv"].heads
+    return sorted(((f, h.forms) for f, h in heads.items()), key=lambda x: (-len(x[0]), x[0]))
+
+
+def _inflections(low: str) -> list[str]:
+    """A one-word compound in the definite plural ("Xverkstäderna") is also written in
+    the indefinite plural ("xverkstäder"), when the lexicon lists both forms of its head.
+    Not the singular: "ett patientråd" is any council, "Patientrådet" one."""
+    if " " in low or "-" in low or not low.endswith("na"):
+        return []
+    for form, forms in _sv_head_forms():
+        prefix = low[: len(low) - len(form)]
+        if low.endswith(form) and len(prefix) >= 4:
+            return [prefix + form[:-2]] if form[:-2] in forms else []
+    return []
 
 
 def _has_head(words: list[str]) -> bool:
@@ -628,6 +652,8 @@ class RuleCandidates:
                 mentions + practice_mentions(docs, self.practice_codes, mentions, practice),
                 key=Mention.sort_key,
             )
+        if not known:
+            links = links + apposition_links(mentions, {d.path: d.text for d in docs})
         key_docs: dict[str, set[str]] = defaultdict(set)
         key_strong: dict[str, float] = defaultdict(float)
         for m in mentions:

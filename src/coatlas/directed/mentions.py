@@ -419,7 +419,10 @@ class MentionFinder:
             if "".join(letters) == acr and k < len(before):
                 break
         else:
-            return
+            k = self._loose_expansion(text, before, acr)
+            if k is None:
+                return
+            split = True  # coined from parts of words: the name must be capitalised
         first = before[k]
         # a lowercase expansion is a common noun (a disease, a method), not a name;
         # an acronym coined from a compound's parts was coined for a name
@@ -445,6 +448,41 @@ class MentionFinder:
         )
         if x is not None and y is not None:
             links.append(Link(x.key, y.key, "acronym", doc_path, x.start, pb))
+
+    def _loose_expansion(self, text: str, before: list[Tok], acr: str) -> int | None:
+        """Where 'Patienter i kvalitetsarbetet (PIKA)' starts: every word gives its
+        initial (a function word may give it or not) and a word may give more letters
+        from inside it, in order (Schwartz & Hearst's rule, with every content word
+        required to count). The shortest such expansion wins."""
+
+        def fits(ai: int, words: list[str]) -> bool:
+            if not words:
+                return ai == len(acr)
+            w, rest = words[0], words[1:]
+            if w.lower() in self._ACR_SKIP and fits(ai, rest):
+                return True
+            if ai >= len(acr) or w[:1].upper() != acr[ai]:
+                return False
+            # the word's own initial, then any number of letters found later in it
+            for n in range(len(acr) - ai, 0, -1):
+                pos, ok = 1, True
+                for ch in acr[ai + 1 : ai + n]:
+                    pos = w.upper().find(ch, pos) + 1
+                    if pos == 0:
+                        ok = False
+                        break
+                if ok and fits(ai + n, rest):
+                    return True
+            return False
+
+        for k in range(len(before) - 1, max(-1, len(before) - len(acr) - 3), -1):
+            if k < len(before) - 1 and not _joined(text, before[k], before[k + 1]):
+                return None
+            if before[k].low in self._ACR_SKIP:
+                continue
+            if fits(0, [t.text for t in before[k:]]):
+                return k
+        return None
 
     def _body_modifier(self, text: str, toks: list[Tok], i: int) -> int | None:
         """Index of the first token of a members' modifier right before head ``i``."""
@@ -650,6 +688,15 @@ class MentionFinder:
                     or (toks[k].low in self.stop and e == k)
                     or toks[k].low in MONTHS
                     or toks[k].low in self.tails
+                    # in a line of capitals ("A PEER NETWORK OF STROKE SURVIVORS") no word
+                    # is capitalised as a name is
+                    or (
+                        t.text.isupper()
+                        and len(t.text) > 1
+                        and toks[k].text.isupper()
+                        and len(toks[k].text) > 1
+                        and e > k
+                    )
                 ):
                     continue
                 a = toks[k].start

@@ -70,14 +70,14 @@ def is_type_word(word: str) -> bool:
     return False
 
 
-def _plausible(name: str) -> bool:
+def _plausible(name: str, min_words: int = 2) -> bool:
     """A short nominal phrase: 2-6 words, capitalised start, no digits, no clause
     punctuation, not a generic heading or an organisation."""
     stop = _vocab().stop
     # a strategy titled by its period ("X Strategy 2024-2027") is still a name
     name = _YEARS.sub("", name)
     words = name.split()
-    if not 2 <= len(words) <= 6 or not name[:1].isupper():
+    if not min_words <= len(words) <= 6 or not name[:1].isupper():
         return False
     if re.search(r"[\d:;!?.,\"“”]", name) or (name.isupper() and len(words) > 1):
         return False  # an all-capitals line is a document label
@@ -216,6 +216,34 @@ def _copula_candidates(doc: Document, spans) -> list[tuple[int, int, str]]:
     return out
 
 
+_APPOSITION = re.compile(
+    r"([A-ZÅÄÖ][\w’'-]+(?:[ \t]+(?:[A-ZÅÄÖ][\w’'-]+|and|of|for|och|för|i|på)){0,4}?)"
+    r"(?:,[ \t]+|[ \t]+[–—][ \t]+)((?:[\w’'-]+[ \t]+){0,3}?)([a-zåäö][\w-]+)"
+    r"(?=[ \t]+(?:för|for|som|där|of|with|med|that|which|who|where|i|in)\b)"
+)
+
+
+def _apposition_candidates(doc: Document, spans) -> list[tuple[int, int, str]]:
+    """'X, en träffpunkt för unga', 'X – nätverket för närstående', 'X, the network
+    of carers that ...': a description in apposition naming a kind of initiative
+    says X is one, even when X is a single word. The kind word is lowercase and a
+    clause or qualifier follows it, so list items and headings do not qualify."""
+    dets = _vocab().determiners
+    text = doc.text
+    out = []
+    for s0, s1 in spans:
+        for m in _APPOSITION.finditer(text, s0, s1):
+            lead = m.group(2).split()
+            if lead and lead[0].lower() not in dets:
+                continue
+            if len(lead) > 1 and not all(w.islower() for w in lead[1:]):
+                continue
+            if not is_type_word(m.group(3)):
+                continue
+            out.append((m.start(1), m.end(1), m.group(1)))
+    return out
+
+
 def extra_names(
     docs: Sequence[Document], spans_of, mentions_of: dict[str, list[Mention]]
 ) -> tuple[dict[str, list[Mention]], list[Link]]:
@@ -235,13 +263,18 @@ def extra_names(
                 ms = [m for m in ms if not (pa <= m.start < pb)]
         for a, b, name in _copula_candidates(doc, spans):
             found.append((a, b, name, "naming"))
+        single: set[tuple[int, int]] = set()
+        for a, b, name in _apposition_candidates(doc, spans):
+            found.append((a, b, name, "naming"))
+            if " " not in name and name.lower() not in _given_names():
+                single.add((a, b))
         docwords = _vocab().doc_words
         for a, b, name, cue in found:
             name = re.sub(r"\s+", " ", name)
             ny = _YEARS.sub("", name)
             if ny != name and doc.text[a : a + len(ny)] == ny:
                 name, b = ny, a + len(ny)
-            if not _plausible(name) or (
+            if not _plausible(name, 1 if (a, b) in single else 2) or (
                 cue == "title" and any(name.lower().endswith(w) for w in docwords)
             ):
                 continue
@@ -315,6 +348,14 @@ def extra_names(
                 links.append(Link(key, norm_key(acr), "acronym", doc.path, a, b + am.end()))
         out[doc.path] = sorted(ms, key=Mention.sort_key)
     return out, links
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names of both languages: a single word in apposition may be a person."""
+    from coatlas.lang.names import given_names
+
+    return frozenset(n.lower() for lang in ("en", "sv") for n in given_names(lang))
 
 
 def _sentence(spans, pos: int) -> tuple[int, int]:

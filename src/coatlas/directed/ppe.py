@@ -60,7 +60,9 @@ def _patterns(extra_actors: tuple[str, ...] = ()):
     actors = set(extra_actors)
     inv, ben_before, ben_phr, mod_only, mod_ok, stop = set(), set(), set(), set(), set(), set()
     neg: set[str] = set()
+    member: set[str] = set()
     for lex in lx.values():
+        member |= {str(w).lower() for w in lex.raw.get("membership_before") or []}
         actors |= set(lex.ppe_actors)
         inv |= set(lex.involvement)
         ben_before |= set(lex.beneficiary_before)
@@ -78,6 +80,13 @@ def _patterns(extra_actors: tuple[str, ...] = ()):
         frozenset(mod_ok),
         frozenset(stop),
         _alt(neg),
+        re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(member))
+            + r")\s+(?:[\w-]+\s+){0,2}$"
+        )
+        if member
+        else None,
     )
 
 
@@ -106,7 +115,7 @@ def _continues(seg: str, i: int) -> bool:
 
 def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()) -> list[PPEHit]:
     """PPE actors in ``text[start:end]`` (one sentence) and whether they take part."""
-    actors, inv, ben_before, ben_phr, mod_only, mod_ok, stop, neg = _patterns(extra_actors)
+    actors, inv, ben_before, ben_phr, mod_only, mod_ok, stop, neg, member = _patterns(extra_actors)
     not_ppe = _not_ppe_before()
     seg = text[start:end]
     low = seg.lower()
@@ -134,6 +143,8 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
         beneficiary = beneficiary or any(a <= m.start() < b + 3 for a, b in bens)
         if prev in ("with", "med") and prev2 in ("together", "tillsammans"):
             beneficiary = False
+        # "a panel of 24 patients": the actors are the body's members
+        membership = member is not None and member.search(low[max(0, m.start() - 40) : m.start()])
         # a line break or semicolon ends a statement (tables, lists, clauses), but not a
         # break inside a sentence (easy-read text breaks lines mid-sentence)
         line_a = max((b for b in breaks if b < m.start()), default=-1) + 1
@@ -147,6 +158,9 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
         ]
         best = min(near, key=lambda c: abs(c[0] - m.start())) if near else None
         cue = best[2] if best else None
+        if membership:
+            a0 = m.start() - len(membership.group())
+            best, cue, beneficiary = (a0, m.start(), "member"), "member", False
         negated = False
         if best is not None:
             # "no patients took part", "patienter deltog inte": negation around actor and cue

@@ -20,6 +20,7 @@ import numpy as np
 
 from coatlas.directed.lexicon import lexicons
 from coatlas.directed.mentions import Link, Mention, norm_key
+from coatlas.directed.phrases import is_type_word
 
 
 class UnionFind:
@@ -204,6 +205,24 @@ def resolve(
                     if p and p != k and p in single and any(m.capitalised for m in by_key[p]):
                         uf.union(p, k)
                 break
+    # a role and the one-word programme built on it are one initiative
+    # ("erfarenhetsexperter" in "erfarenhetsexpertprogrammet"); only a role word leads,
+    # so a kind ("dialog") is never joined to a name built on it ("Dialogforum")
+    # (the programme may be named once: any key, but a role that recurs)
+    roles = sorted(k for k in single if all(m.role or m.kind == "role" for m in by_key[k]))
+    cue_nouns = lexicons()["sv"].cue_nouns
+    for k in (k for k in keys if " " not in k):
+        for p in roles:
+            tail = k[len(p) :].lstrip("-")
+            # a Swedish compound may join its parts with an "s" ("-ambassadörsprogrammet")
+            tails = (tail, tail[1:]) if tail.startswith("s") else (tail,)
+            if (
+                k != p
+                and k.startswith(p)
+                and len(tail) >= 4
+                and any(is_type_word(t) or t in cue_nouns for t in tails)
+            ):
+                uf.union(p, k)
     groups: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         groups[uf.find(k)].append(k)
@@ -398,3 +417,34 @@ def join_roles(ents: list[Entity], texts: dict[str, str], name_of) -> list[Entit
         else:
             out.append(e)
     return out
+
+
+def apposition_links(mentions: list[Mention], texts: dict[str, str]) -> list[Link]:
+    """A kind word right before a name names that name's kind ("the network X",
+    Swedish "nätverket X", "Dialog: X"): the bare kind word, where the corpus gives it
+    to one name only, refers to that name. Kept to one name so that two networks
+    called by their kind are never glued together."""
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.document].append(m)
+    names: dict[str, set[str]] = defaultdict(set)
+    first: dict[tuple[str, str], Link] = {}
+    for doc in sorted(by_doc):
+        ms = sorted(by_doc[doc], key=Mention.sort_key)
+        text = texts[doc]
+        for m1, m2 in zip(ms, ms[1:], strict=False):
+            if (
+                " " in m1.surface
+                or m1.capitalised
+                or not is_type_word(m1.surface)
+                or m1.key == m2.key
+                or is_type_word(m2.surface.split()[-1])
+                or not m2.surface[:1].isupper()
+                or not re.fullmatch(r":?[ \t]{1,2}", text[m1.end : m2.start])
+            ):
+                continue
+            names[m1.key].add(m2.key)
+            first.setdefault(
+                (m1.key, m2.key), Link(m1.key, m2.key, "apposition", doc, m1.start, m2.end)
+            )
+    return [first[(k, next(iter(v)))] for k, v in sorted(names.items()) if len(v) == 1]

@@ -1,0 +1,146 @@
+"""Names joined or found through apposition: a kind word beside a name, a role beside
+its programme, a description in apposition, an acronym coined from parts of words.
+
+The examples are invented; none is a name from an annotated corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from coatlas.directed import run
+from coatlas.directed.candidates import RuleCandidates
+from coatlas.directed.mentions import Mention, MentionFinder
+from coatlas.directed.resolve import apposition_links, resolve
+from coatlas.document import Document
+
+
+def doc(path: str, text: str, lang: str = "sv") -> Document:
+    return Document(
+        path=path,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        format="txt",
+        text=text,
+        language=lang,
+    )
+
+
+def _names(res) -> list[set[str]]:
+    return [{i["name"], *i["aliases"]} for i in res.initiatives]
+
+
+def _mention(path: str, text: str, surface: str, key: str, kind: str, cap: bool) -> Mention:
+    a = text.index(surface)
+    return Mention(path, a, a + len(surface), surface, key, "sv", {"compound"}, kind, False, cap)
+
+
+def test_a_kind_word_before_a_name_refers_to_that_name():
+    text = "Vi träffade anhörignätverket Fyrbåken i mars."
+    ms = [
+        _mention("a.txt", text, "anhörignätverket", "anhörignätverk", "network", False),
+        _mention("a.txt", text, "Fyrbåken", "fyrbåken", "initiative", True),
+    ]
+    ls = apposition_links(ms, {"a.txt": text})
+    assert [(lk.a, lk.b, lk.reason) for lk in ls] == [("anhörignätverk", "fyrbåken", "apposition")]
+    ents = resolve(ms, ls)
+    assert len(ents) == 1
+
+
+def test_a_kind_word_given_to_two_names_joins_neither():
+    t1 = "Vi träffade anhörignätverket Fyrbåken i mars."
+    t2 = "Sedan kom anhörignätverket Ljusglimten till mötet."
+    ms = [
+        _mention("a.txt", t1, "anhörignätverket", "anhörignätverk", "network", False),
+        _mention("a.txt", t1, "Fyrbåken", "fyrbåken", "initiative", True),
+        _mention("b.txt", t2, "anhörignätverket", "anhörignätverk", "network", False),
+        _mention("b.txt", t2, "Ljusglimten", "ljusglimten", "initiative", True),
+    ]
+    assert apposition_links(ms, {"a.txt": t1, "b.txt": t2}) == []
+    assert len(resolve(ms, [])) == 3
+
+
+def test_a_role_and_the_programme_named_after_it_are_one_initiative():
+    page = doc(
+        "program.txt",
+        "Brukarambassadörer\n\nThe User Ambassadors programme (Brukarambassadörsprogrammet) "
+        "started in 2017. Brukarambassadörer är personer med egen erfarenhet som patient som "
+        "deltar i regionens utvecklingsarbete.",
+    )
+    other = doc(
+        "rapport.txt",
+        "Under året har tolv brukarambassadörer medverkat i förbättringsarbetet, och två nya "
+        "brukarambassadörer har anställts.",
+    )
+    ents = RuleCandidates().generate([page, other])
+    keys = [set(e.keys) for e in ents if any(k.startswith("brukarambassadör") for k in e.keys)]
+    assert len(keys) == 1 and len(keys[0]) >= 2, keys
+
+
+def test_a_kind_is_not_joined_to_a_name_built_on_it():
+    # "dialog" is a kind, not a role: "Dialogrummet" is no programme of it
+    page = doc(
+        "dialog.txt",
+        "Dialogrummet öppnade 2019. I Dialogrummet möter patienter personalen varje vecka. "
+        "En dialog med patienterna hölls också i maj, och ytterligare en dialog i juni.",
+    )
+    ents = RuleCandidates().generate([page])
+    assert not any({"dialog", "dialogrummet"} <= set(e.keys) for e in ents)
+
+
+def test_an_acronym_coined_from_parts_of_words_links_its_expansion():
+    text = "Erfarenheten från Brukare i förbättringsarbetet (BIFA) är god."
+    _, ls = MentionFinder().find("x.txt", text, lang="sv")
+    assert any({lk.a, lk.b} == {"brukare i förbättringsarbetet", "bifa"} for lk in ls), ls
+
+
+def test_letters_that_do_not_fit_the_words_are_no_expansion():
+    text = "Teamet arbetar med säker hemgång (KVRT) sedan i fjol."
+    _, ls = MentionFinder().find("x.txt", text, lang="sv")
+    assert not any(lk.reason == "acronym" for lk in ls), ls
+
+
+def test_a_one_word_name_described_in_apposition_is_an_initiative():
+    news = doc(
+        "nyhet.html",
+        "Lyktfisken fyller fem år\n\nLyktfisken, träffpunkten för unga med epilepsi som "
+        "startades av patienter, firade fem år i maj. Lyktfisken drivs av de unga själva, "
+        "och medlemmarna träffas varje torsdag.",
+    )
+    page = doc(
+        "paverka.html",
+        "Det finns mötesplatser som patienter själva har startat. Ett exempel är Lyktfisken, "
+        "en träffpunkt för unga med epilepsi där deltagarna själva planerar träffarna.",
+    )
+    res = run([news, page])
+    assert any("Lyktfisken" in n for n in _names(res)), _names(res)
+
+
+def test_a_person_in_apposition_is_not_a_name():
+    text = (
+        "Vi talade med Karin, projektledaren för arbetet. Karin har lett projektet sedan 2019. "
+        "Karin, projektledaren för arbetet, berättade om patienterna."
+    )
+    res = run([doc("a.txt", text), doc("b.txt", text.replace("Vi talade", "Vi mötte"))])
+    assert not any("Karin" in n for n in _names(res)), _names(res)
+
+
+def test_a_name_in_the_definite_plural_is_found_in_the_indefinite_plural_too():
+    from coatlas.directed.candidates import _inflections, _propagate
+    from coatlas.directed.resolve import Entity
+
+    assert _inflections("vårdverkstäderna") == ["vårdverkstäder"]
+    assert _inflections("patientrådet") == []  # "ett patientråd" is any council
+    title = doc("a.txt", "Vårdverkstäderna\n\nVårdverkstäderna hölls i maj.")
+    later = doc("b.txt", "Under hösten hölls fler vårdverkstäder, där invånare deltog.")
+    m = _mention("a.txt", title.text, "Vårdverkstäderna", "vårdverkstad", "studio", False)
+    m.cues = {"compound", "heading"}
+    ent = Entity(["vårdverkstad"], [m])
+    spans = {d.path: [(0, len(d.text))] for d in (title, later)}
+    _propagate(ent, [title, later], spans)
+    assert "b.txt" in {x.document for x in ent.mentions}
+
+
+def test_a_line_of_capitals_gives_no_name_after_a_kind_word():
+    text = "SAMMANFATTNING\n\nA PEER NETWORK OF CARERS AND RELATIVES AT A RURAL WARD\n\nText."
+    ms, _ = MentionFinder().find("x.txt", text, lang="en")
+    assert not any("CARERS" in m.surface for m in ms), [m.surface for m in ms]

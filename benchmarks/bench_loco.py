@@ -69,6 +69,11 @@ def main() -> None:
         action="store_true",
         help="fit the scorer on candidates without involvement too",
     )
+    ap.add_argument(
+        "--oof-threshold",
+        action="store_true",
+        help="the scorer's cut from out-of-corpus F1, not 0.5",
+    )
     ap.add_argument("--embedder", default="full", help="Steps 1–2's embedder: full (e5) or static")
     a = ap.parse_args()
     from coatlas.directed.candidates import RuleCandidates
@@ -92,6 +97,7 @@ def main() -> None:
             c=a.c,
             balanced=a.balanced,
             involved_only=not a.all_rows,
+            threshold=None if a.oof_threshold else 0.5,
         )
         assigner = LearnedAssigner(
             fit_assigner(

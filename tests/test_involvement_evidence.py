@@ -60,3 +60,30 @@ def test_the_scorer_learns_only_from_candidates_with_involvement() -> None:
     )
     assert everything["coef"] != base["coef"]
     assert has_involvement(_row(1.0, 1.0)) and not has_involvement(_row(9.0, 0.8))
+
+
+def _best(text: str) -> float:
+    return max((h.score for h in ppe_hits(text, 0, len(text))), default=0.0)
+
+
+def test_a_body_made_of_patients_involves_them() -> None:
+    # the actors are the body's members: lang data membership_before
+    assert _best("Since 2019 the panel of 18 patients and carers has read every leaflet.") == 1.0
+    assert _best("Rådet består av åtta patienter och två närstående.") == 1.0
+
+
+def test_a_body_of_others_or_a_negated_one_does_not() -> None:
+    assert _best("The panel of experts discussed the care of patients.") < 1.0
+    assert _best("No panel of patients was ever set up.") < 1.0
+
+
+def test_the_fitted_scorer_cuts_at_one_half_unless_asked_for_the_out_of_corpus_cut() -> None:
+    rows, labels, groups = [], [], []
+    for g in ("a", "b", "c"):
+        for i in range(8):
+            rows.append({"ppe_max": 1.0, "cue": float(i % 4)})
+            labels.append(int(i % 4 != 0))
+            groups.append(g)
+    assert fit_scorer(rows, labels, groups)["threshold"] == 0.5
+    oof = fit_scorer(rows, labels, groups, threshold=None)
+    assert oof["threshold"] != 0.5 and "oof_threshold" not in oof

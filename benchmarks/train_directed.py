@@ -5,7 +5,7 @@ corpus and ship them.
 
 Writes ``src/coatlas/directed/models/initiative_scorer.json`` and
 ``code_assigner.json``: features, their standardisation, coefficients, the
-threshold (chosen on out-of-corpus predictions) and the corpora they were fit on,
+threshold (0.5; the out-of-corpus best-F1 cut is kept beside it) and the corpora they were fit on,
 each with a digest. Where the real pages' texts are
 absent (CI, a fresh clone), it says so and does not overwrite the shipped model,
 which was fit with them; pass --out to write elsewhere.

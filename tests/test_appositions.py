@@ -144,3 +144,9 @@ def test_a_line_of_capitals_gives_no_name_after_a_kind_word():
     text = "SAMMANFATTNING\n\nA PEER NETWORK OF CARERS AND RELATIVES AT A RURAL WARD\n\nText."
     ms, _ = MentionFinder().find("x.txt", text, lang="en")
     assert not any("CARERS" in m.surface for m in ms), [m.surface for m in ms]
+
+
+def test_an_organisation_spelled_out_before_its_acronym_gives_no_initiative_name():
+    text = "Arbetet leds av Östra Fjällandsregionen (ÖFR) sedan 2020."
+    _, ls = MentionFinder().find("x.txt", text, lang="sv")
+    assert not any(lk.reason == "acronym" for lk in ls), ls

@@ -475,12 +475,21 @@ class MentionFinder:
                     return True
             return False
 
+        # an organisation's name ("X-regionen (XR)") is no initiative's
+        last = before[-1].low if before else ""
+        org_words = {
+            str(w).lower() for g in self.lex.values() for w in g.raw.get("org_name_words") or []
+        }
+        if any(last.endswith(w) for w in org_words) or is_org_key(last):
+            return None
         for k in range(len(before) - 1, max(-1, len(before) - len(acr) - 3), -1):
             if k < len(before) - 1 and not _joined(text, before[k], before[k + 1]):
                 return None
             if before[k].low in self._ACR_SKIP:
                 continue
-            if fits(0, [t.text for t in before[k:]]):
+            content = [t for t in before[k:] if t.low not in self._ACR_SKIP]
+            # one long word spelling several letters is a word, not an expansion
+            if len(content) >= 2 and fits(0, [t.text for t in before[k:]]):
                 return k
         return None
 

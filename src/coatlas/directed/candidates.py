@@ -575,7 +575,7 @@ def _sv_head_forms() -> list[tuple[str, tuple[str, ...]]]:
 def _inflections(low: str) -> list[str]:
     """A one-word compound in the definite plural ("Xverkstäderna") is also written in
     the indefinite plural ("xverkstäder"), when the lexicon lists both forms of its head.
-    Not the singular: "ett patientråd" is any council, "Patientrådet" one."""
+    Not the singular: "ett anhörigråd" is any council, "Anhörigrådet" one."""
     if " " in low or "-" in low or not low.endswith("na"):
         return []
     for form, forms in _sv_head_forms():

@@ -450,7 +450,7 @@ class MentionFinder:
             links.append(Link(x.key, y.key, "acronym", doc_path, x.start, pb))
 
     def _loose_expansion(self, text: str, before: list[Tok], acr: str) -> int | None:
-        """Where 'Patienter i kvalitetsarbetet (PIKA)' starts: every word gives its
+        """Where 'Brukare i förbättringsarbetet (BIFA)' starts: every word gives its
         initial (a function word may give it or not) and a word may give more letters
         from inside it, in order (Schwartz & Hearst's rule, with every content word
         required to count). The shortest such expansion wins."""

@@ -206,8 +206,8 @@ def resolve(
                         uf.union(p, k)
                 break
     # a role and the one-word programme built on it are one initiative
-    # ("erfarenhetsexperter" in "erfarenhetsexpertprogrammet"); only a role word leads,
-    # so a kind ("dialog") is never joined to a name built on it ("Dialogforum")
+    # ("brukarambassadörer", "brukarambassadörsprogrammet"); only a role word leads,
+    # so a kind ("dialog") is never joined to a name built on it ("Dialogrummet")
     # (the programme may be named once: any key, but a role that recurs)
     roles = sorted(k for k in single if all(m.role or m.kind == "role" for m in by_key[k]))
     cue_nouns = lexicons()["sv"].cue_nouns

@@ -150,3 +150,11 @@ def test_an_organisation_spelled_out_before_its_acronym_gives_no_initiative_name
     text = "Arbetet leds av Östra Fjällandsregionen (ÖFR) sedan 2020."
     _, ls = MentionFinder().find("x.txt", text, lang="sv")
     assert not any(lk.reason == "acronym" for lk in ls), ls
+
+
+def test_a_verb_after_a_name_is_not_part_of_it():
+    # "nätverket X blivit något eget": the sentence goes on after the name
+    text = "Sedan dess har nätverket Bryggan blivit något eget, där de äldre själva sitter med."
+    ms, _ = MentionFinder().find("x.txt", text, lang="sv")
+    assert "Bryggan" in {m.surface for m in ms}, [m.surface for m in ms]
+    assert not any(m.surface.startswith("Bryggan ") for m in ms)

@@ -104,6 +104,19 @@ def _not_ppe_before() -> frozenset[str]:
     return frozenset(str(w).lower() for g in lx.values() for w in g.raw.get("not_ppe_before") or [])
 
 
+@lru_cache(maxsize=1)
+def _roles() -> re.Pattern[str] | None:
+    """Roles built on lived experience (lang data ``lived_experience_roles.txt``, with
+    plural and definite endings): whoever holds one takes part by holding it."""
+    from coatlas.lang.names import lived_experience_roles
+
+    words = sorted({r for lang in ("en", "sv") for r in lived_experience_roles(lang)}, key=len)
+    if not words:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in reversed(words))
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?:s|es|er|erna|en|n|na|ar|arna|e|a)?(?!\w)")
+
+
 def _continues(seg: str, i: int) -> bool:
     """Whether the line break at ``i`` is inside a sentence: the next line starts with
     a lowercase letter and the line before does not end a clause (as the sentence
@@ -174,4 +187,16 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
         else:
             score = 1.0
         hits.append(PPEHit(start, end, word, cue, beneficiary, score))
+    # a lived-experience role ("patient partners", "erfarenhetsexperter") is itself
+    # involvement: its holders take part by holding it
+    roles = _roles()
+    if roles is not None and not any(h.score >= 1.0 for h in hits):
+        for m in roles.finditer(low):
+            before = re.findall(r"[\w-]+", low[max(0, m.start() - 25) : m.start()])
+            if before and before[-1] in ben_before:
+                continue  # "training for patient partners"
+            if neg.search(low[max(0, m.start() - 25) : m.end() + 12]):
+                continue
+            hits.append(PPEHit(start, end, m.group(), "role", False, 1.0))
+            break
     return hits

@@ -158,3 +158,12 @@ def test_a_verb_after_a_name_is_not_part_of_it():
     ms, _ = MentionFinder().find("x.txt", text, lang="sv")
     assert "Bryggan" in {m.surface for m in ms}, [m.surface for m in ms]
     assert not any(m.surface.startswith("Bryggan ") for m in ms)
+
+
+def test_former_members_are_the_same_initiative():
+    from coatlas.directed.mentions import norm_key
+
+    assert norm_key("former Young Carers Ambassadors") == norm_key("Young Carers Ambassadors")
+    assert norm_key("före detta brukarambassadörer") == norm_key("brukarambassadörer")
+    # "tidigare" is also an adverb ("hette tidigare X"): not stripped
+    assert norm_key("tidigare anhörigråd") != norm_key("anhörigråd")

@@ -91,10 +91,10 @@ def test_the_fitted_scorer_cuts_at_one_half_unless_asked_for_the_out_of_corpus_c
 
 def test_a_lived_experience_role_takes_part_by_holding_it() -> None:
     # lang data lived_experience_roles.txt: the role's holders are involved
-    assert _best("The walkabouts bring patient partners onto the wards every month.") == 1.0
-    assert _best("Två erfarenhetsexperter finns nu på avdelningen.") == 1.0
+    assert _best("The walkabouts bring carer representatives onto the wards every month.") == 1.0
+    assert _best("Två patientrepresentanter finns nu på avdelningen.") == 1.0
 
 
 def test_a_role_as_recipient_or_negated_is_not_involvement() -> None:
-    assert _best("The course is for patient partners.") < 1.0
-    assert _best("No patient partners were asked.") < 1.0
+    assert _best("The course is for carer representatives.") < 1.0
+    assert _best("No carer representatives were asked.") < 1.0

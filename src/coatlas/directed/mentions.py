@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from coatlas.directed.lexicon import Lexicon, lexicons
 from coatlas.text.sentences import sentence_spans
@@ -164,6 +165,22 @@ def _noun_endings(lex: dict[str, Lexicon]) -> list[tuple[str, str]]:
     return sorted(((str(k), str(v)) for k, v in endings.items()), key=lambda kv: -len(kv[0]))
 
 
+@lru_cache(maxsize=1)
+def _leading_modifiers() -> tuple[str, ...]:
+    """Words before a name that say who, not what ("former Youth Ambassadors"): lang data."""
+    return tuple(
+        sorted(
+            {
+                str(w).lower() + " "
+                for g in lexicons().values()
+                for w in g.raw.get("name_leading_modifiers") or []
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+
+
 def norm_key(surface: str) -> str:
     """Case-, article-, hyphen- and inflection-insensitive key of a name."""
     lex = lexicons()
@@ -174,7 +191,7 @@ def norm_key(surface: str) -> str:
     changed = True
     while changed:
         changed = False
-        for art in ARTICLES:
+        for art in ARTICLES + _leading_modifiers():
             if s.startswith(art) and len(s) > len(art) + 2:
                 s = s[len(art) :]
                 changed = True

@@ -187,14 +187,14 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
         else:
             score = 1.0
         hits.append(PPEHit(start, end, word, cue, beneficiary, score))
-    # a lived-experience role ("patient partners", "erfarenhetsexperter") is itself
+    # a lived-experience role ("carer representatives", "patientrepresentanter") is itself
     # involvement: its holders take part by holding it
     roles = _roles()
     if roles is not None and not any(h.score >= 1.0 for h in hits):
         for m in roles.finditer(low):
             before = re.findall(r"[\w-]+", low[max(0, m.start() - 25) : m.start()])
             if before and before[-1] in ben_before:
-                continue  # "training for patient partners"
+                continue  # "training for carer representatives"
             if neg.search(low[max(0, m.start() - 25) : m.end() + 12]):
                 continue
             hits.append(PPEHit(start, end, m.group(), "role", False, 1.0))

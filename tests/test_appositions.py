@@ -167,3 +167,36 @@ def test_former_members_are_the_same_initiative():
     assert norm_key("före detta brukarambassadörer") == norm_key("brukarambassadörer")
     # "tidigare" is also an adverb ("hette tidigare X"): not stripped
     assert norm_key("tidigare anhörigråd") != norm_key("anhörigråd")
+
+
+def test_an_adverb_after_a_naming_verb_is_not_part_of_the_name():
+    # "hette tidigare X": the name is X, so the old and the new name share a key
+    text = "Forumet startade 2021; forumet hette tidigare Seniorernas råd och bildades 2013."
+    ms, _ = MentionFinder().find("x.txt", text, lang="sv")
+    assert "Seniorernas råd" in {m.surface for m in ms}, [m.surface for m in ms]
+
+
+def test_a_name_a_naming_verb_gives_may_start_with_an_organisation_word():
+    text = "Each meeting opens with a story told in person, known as Ward Voices."
+    ms, _ = MentionFinder().find("x.txt", text, lang="en")
+    assert "Ward Voices" in {m.surface for m in ms}
+
+
+def test_a_swedish_compound_on_an_authoritys_noun_is_the_organisation():
+    from coatlas.directed.scoring import _organisation_name
+    from coatlas.directed.resolve import Entity
+
+    def ent(surface: str) -> Entity:
+        m = Mention("a.txt", 0, len(surface), surface, surface.lower(), "sv", {"title"})
+        return Entity([surface.lower()], [m])
+
+    assert _organisation_name(ent("Fritidsnämnden"))
+    assert not _organisation_name(ent("Anhörigföreningen"))  # an association may be one
+
+
+def test_a_title_led_by_a_kind_of_document_names_the_document():
+    from coatlas.directed.phrases import _names_document
+
+    words = ("ansökan", "report")
+    assert _names_document("Ansökan om medel till dialogmöten", words)
+    assert not _names_document("Ansökan", words)

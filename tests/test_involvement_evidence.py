@@ -98,3 +98,22 @@ def test_a_lived_experience_role_takes_part_by_holding_it() -> None:
 def test_a_role_as_recipient_or_negated_is_not_involvement() -> None:
     assert _best("The course is for carer representatives.") < 1.0
     assert _best("No carer representatives were asked.") < 1.0
+
+
+def test_a_name_the_documents_give_a_title_beside_is_a_person() -> None:
+    import hashlib
+
+    from coatlas.directed.scoring import Corpus, _person_context
+    from coatlas.document import Document
+
+    text = (
+        "Närvarande: Samira Okonjo (Anhörigföreningen), Per Ek (SPF).\n\n"
+        "Samira Okonjo, ordförande\n"
+    )
+    d = Document("a.txt", hashlib.sha256(text.encode()).hexdigest(), "txt", text, "sv")
+    a = text.index("Samira Okonjo")
+    m = Mention("a.txt", a, a + 13, "Samira Okonjo", "samira okonjo", "sv", {"paren"})
+    assert _person_context(Entity(["samira okonjo"], [m]), Corpus.of([d])) == 1.0
+    b = text.index("Anhörigföreningen")
+    m2 = Mention("a.txt", b, b + 17, "Anhörigföreningen", "anhörigförening", "sv", {"paren"})
+    assert _person_context(Entity(["anhörigförening"], [m2]), Corpus.of([d])) == 0.0

@@ -223,6 +223,12 @@ _NAME_THEN_YEARS = re.compile(
     r"(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?\s*$"
 )
 
+# pronouns and small words between a naming verb and the name ("we call it X")
+_NAMING_SKIP = frozenset(
+    {"it", "we", "they", "vi", "den", "det", "sig", "ourselves", "themselves", "itself",
+     "the", "to", "till", "om", "ofta", "often"}
+)  # fmt: skip
+
 # small words inside a title-case name ("Care for Carers", "Walk with Ease")
 _NAME_CONNECTORS = frozenset({"after", "for", "of", "with", "and", "on", "in", "at", "to"})
 
@@ -246,6 +252,10 @@ class MentionFinder:
         self.sv_cue_suffixes = tuple(sorted(sv.cue_nouns, key=len, reverse=True))
         self.naming = tuple(
             sorted(set(en.naming_cues) | set(sv.naming_cues), key=len, reverse=True)
+        )
+        # "hette tidigare X", "was formerly called X": the adverb is not part of the name
+        self.naming_adverbs = frozenset(
+            str(w).lower() for g in self.lex.values() for w in g.raw.get("naming_adverbs") or []
         )
         self.alias_cues = tuple(
             sorted(set(en.alias_cues) | set(sv.alias_cues), key=len, reverse=True)
@@ -386,11 +396,10 @@ class MentionFinder:
             return None
         toks = key.split()
         # a council or committee named after its members is a body, not an organisation
-        if (
-            not body
-            and toks
-            and (toks[-1] in self.org or toks[0] in self.org or toks[-1] in self.tails)
-        ):
+        # a name a naming verb introduces may start with an organisation's word
+        # ("known as Board Stories"); it still may not end with one ("called Region X")
+        lead_org = toks and toks[0] in self.org and not (cue == "naming" and len(toks) >= 2)
+        if not body and toks and (toks[-1] in self.org or lead_org or toks[-1] in self.tails):
             return None
         m = out.get((a, b))
         if m is None:
@@ -783,23 +792,8 @@ class MentionFinder:
                     if not ks:
                         continue
                     k = ks[0]
-                    while k < len(toks) and toks[k].low in (
-                        "it",
-                        "we",
-                        "they",
-                        "vi",
-                        "den",
-                        "det",
-                        "sig",
-                        "ourselves",
-                        "themselves",
-                        "itself",
-                        "the",
-                        "to",
-                        "till",
-                        "om",
-                        "ofta",
-                        "often",
+                    while k < len(toks) and (
+                        toks[k].low in _NAMING_SKIP or toks[k].low in self.naming_adverbs
                     ):
                         k += 1
                     if k >= len(toks) or toks[k].start - after > 25:

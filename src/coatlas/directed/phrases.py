@@ -275,7 +275,11 @@ def extra_names(
             if ny != name and doc.text[a : a + len(ny)] == ny:
                 name, b = ny, a + len(ny)
             if not _plausible(name, 1 if (a, b) in single else 2) or (
-                cue == "title" and any(name.lower().endswith(w) for w in docwords)
+                cue == "title"
+                and (
+                    any(name.lower().endswith(w) for w in docwords)
+                    or _names_document(name, docwords)
+                )
             ):
                 continue
             rx = _phrase_rx(name)
@@ -356,6 +360,17 @@ def _given_names() -> frozenset[str]:
     from coatlas.lang.names import given_names
 
     return frozenset(n.lower() for lang in ("en", "sv") for n in given_names(lang))
+
+
+def _names_document(name: str, docwords: tuple[str, ...]) -> bool:
+    """'Ansökan om utvecklingsmedel', 'Report on the pilot': a title led by a kind of
+    document and a preposition names the document, not an initiative."""
+    words = name.lower().split()
+    return (
+        len(words) >= 3
+        and words[0] in docwords
+        and words[1] in ("om", "för", "till", "angående", "on", "for", "about", "of", "to")
+    )
 
 
 def _sentence(spans, pos: int) -> tuple[int, int]:

@@ -136,6 +136,41 @@ def _org_evidence(ent: Entity, docs: dict[str, Document]) -> int:
     return n
 
 
+_NAME_LIKE = re.compile(r"[A-ZÅÄÖÉ][\w'’-]+(?:[ \t]+[A-ZÅÄÖÉ][\w'’-]+){1,2}")
+
+
+def _person_context(ent: Entity, corpus: Corpus) -> float:
+    """Whether the documents show that a name-like candidate is a person: somewhere in
+    the corpus the name is followed by a job title ("X Y, ordförande") or led by one
+    ("ordförande X Y", "| Chair | X Y"). Name lists miss many names; a title beside
+    the name does not. Looked up wherever the name occurs, not only where it was
+    found as a candidate (a roster gives the name, the signature the title)."""
+    from coatlas.lang.names import looks_like_person
+
+    surfaces = sorted({re.sub(r"\s+", " ", m.surface).strip() for m in ent.mentions})
+    paths = list(corpus.docs)
+    for surface in surfaces:
+        if not _NAME_LIKE.fullmatch(surface):
+            continue
+        where = corpus.index.candidates(surface) if corpus.index is not None else None
+        rx = re.compile(r"(?<![\w-])" + re.escape(surface).replace(r"\ ", r"\s+") + r"(?![\w-])")
+        for i in range(len(paths)) if where is None else where:
+            text = corpus.docs[paths[i]].text
+            for mm in rx.finditer(text):
+                after = re.match(
+                    r"[ \t]*,[ \t]*([^,.;:()\n|]{2,40})", text[mm.end() : mm.end() + 45]
+                )
+                before = re.search(
+                    r"([^\W\d_][\w.-]*)[ \t]*(?:\|[ \t]*)?$",
+                    text[max(0, mm.start() - 40) : mm.start()],
+                )
+                if (after and looks_like_person(surface + ", " + after.group(1).strip())) or (
+                    before and looks_like_person(before.group(1) + " " + surface)
+                ):
+                    return 1.0
+    return 0.0
+
+
 def _words(s: str) -> list[str]:
     return re.findall(r"[\w'’-]+", s.lower())
 
@@ -151,9 +186,21 @@ def _organisation_name(ent: Entity) -> bool:
         for lg in ("en", "sv")
         for w in lx[lg].raw.get("ppe_body_governance_modifiers") or []
     }
+    # a Swedish one-word compound on an authority's noun ("socialnämnden",
+    # "regionstyrelsen"); an association may itself be the initiative
+    org_heads = sorted(
+        (w for w in lx["sv"].org_heads if len(w) >= 5 and not w.startswith("förening")),
+        key=len,
+        reverse=True,
+    )
     n = 0
     for m in ent.mentions:
         ws = _words(m.surface)
+        if len(ws) == 1 and "ppe_body" not in m.cues:
+            w = ws[0]
+            if any(w.endswith(h) and len(w) - len(h) >= 3 for h in org_heads):
+                n += 1
+                continue
         if len(ws) < 2 or any(w in heads for w in ws):
             return False
         if "ppe_body" in m.cues and not (ws[0] in public and ws[-1] in org):
@@ -306,6 +353,7 @@ def candidate_features(
         "linked": float(bool(ent.links)),
         "transcript_share": sum(bool(corpus.docs[m.document].turns) for m in ms) / n,
         "person": sum(looks_like_person(s) for s in surfaces) / len(surfaces),
+        "person_context": _person_context(ent, corpus),
         "job_title": sum(is_job_title(s) for s in surfaces) / len(surfaces),
         "furniture": sum(is_furniture(s) for s in surfaces) / len(surfaces),
     }
@@ -335,7 +383,7 @@ def vetoed(f: dict[str, float]) -> bool:
     g = f.get
     if g("common_word") or g("organisation_name") or g("org_gloss"):
         return True
-    if g("person") or g("job_title") or g("furniture"):
+    if g("person") or g("person_context") or g("job_title") or g("furniture"):
         return True
     n = math.expm1(g("log_mentions", 0.0))
     return g("org_context_share", 0.0) * n >= max(2, int(n) // 4)

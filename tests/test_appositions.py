@@ -183,8 +183,8 @@ def test_a_name_a_naming_verb_gives_may_start_with_an_organisation_word():
 
 
 def test_a_swedish_compound_on_an_authoritys_noun_is_the_organisation():
-    from coatlas.directed.scoring import _organisation_name
     from coatlas.directed.resolve import Entity
+    from coatlas.directed.scoring import _organisation_name
 
     def ent(surface: str) -> Entity:
         m = Mention("a.txt", 0, len(surface), surface, surface.lower(), "sv", {"title"})
@@ -192,6 +192,7 @@ def test_a_swedish_compound_on_an_authoritys_noun_is_the_organisation():
 
     assert _organisation_name(ent("Fritidsnämnden"))
     assert not _organisation_name(ent("Anhörigföreningen"))  # an association may be one
+    assert not _organisation_name(ent("Samverkansnätverket"))  # "-nätverket", not "-verket"
 
 
 def test_a_title_led_by_a_kind_of_document_names_the_document():

@@ -117,3 +117,19 @@ def test_a_name_the_documents_give_a_title_beside_is_a_person() -> None:
     b = text.index("Anhörigföreningen")
     m2 = Mention("a.txt", b, b + 17, "Anhörigföreningen", "anhörigförening", "sv", {"paren"})
     assert _person_context(Entity(["anhörigförening"], [m2]), Corpus.of([d])) == 0.0
+
+
+def test_the_fitted_scorer_leaves_candidates_without_involvement_to_the_rules() -> None:
+    from coatlas.directed.scoring import LogisticScorer
+
+    # a model that says no to everything, fit (as the shipped one) on involved rows only
+    model = {
+        "features": ["ppe_max"], "mean": [0.0], "scale": [1.0], "coef": [0.0],
+        "intercept": -5.0, "threshold": 0.5,
+        "rows_used": "not vetoed, with involvement evidence",
+    }  # fmt: skip
+    named = {"strength": 6.0, "single_doc": 0.0, "corpus_support": 0.0, "ppe_max": 0.0}
+    involved = named | {"ppe_max": 1.0}
+    p_named, p_involved = LogisticScorer(model).predict_proba([named, involved])
+    assert p_named == 1.0  # the rules: strongly named, no involvement -> listed as a non-initiative
+    assert p_involved < 0.5  # the model decides what it was fit on

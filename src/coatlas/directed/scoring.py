@@ -198,7 +198,14 @@ def _organisation_name(ent: Entity) -> bool:
         ws = _words(m.surface)
         if len(ws) == 1 and "ppe_body" not in m.cues:
             w = ws[0]
-            if any(w.endswith(h) and len(w) - len(h) >= 3 for h in org_heads):
+            hit = max(
+                (h for h in org_heads if w.endswith(h) and len(w) - len(h) >= 3),
+                key=len,
+                default="",
+            )
+            # "medverkansnätverket" ends in "verket" but is a network: a longer initiative
+            # head decides
+            if hit and not any(w.endswith(f) and len(f) > len(hit) for f in lx["sv"].heads):
                 n += 1
                 continue
         if len(ws) < 2 or any(w in heads for w in ws):
@@ -469,7 +476,19 @@ class LogisticScorer:
         return candidate_features(ent, corpus, ppe, self.weights)
 
     def predict_proba(self, rows: Sequence[dict[str, float]]) -> list[float]:
-        return [0.0 if vetoed(f) else logistic_proba(self.model, f) for f in rows]
+        """The fitted model for the candidates it was fit on (not vetoed, with
+        involvement evidence); the rules' name-strength decision for the others,
+        whose score the model never learned (it extrapolates there, and one refit
+        moved a staff-only pilot from listed to dropped)."""
+        rules = RuleScorer(weights=self.weights)
+        return [
+            0.0
+            if vetoed(f)
+            else logistic_proba(self.model, f)
+            if has_involvement(f) or not self.model.get("rows_used", "").endswith("evidence")
+            else rules.predict_proba([f])[0]
+            for f in rows
+        ]
 
 
 DEFAULT_MODEL = "initiative_scorer.json"

@@ -201,3 +201,21 @@ def test_a_title_led_by_a_kind_of_document_names_the_document():
     words = ("ansökan", "report")
     assert _names_document("Ansökan om medel till dialogmöten", words)
     assert not _names_document("Ansökan", words)
+
+
+def test_an_acronym_written_first_links_the_words_that_spell_it():
+    for text in (
+        "Vintern 2019 prövades KVP – Kvalitetsplan i partnerskap på två vårdcentraler.",
+        "I primärvården infördes planen KVP (Kvalitetsplan i partnerskap, en plan) 2020.",
+    ):
+        _, ls = MentionFinder().find("x.txt", text, lang="sv")
+        assert any({lk.a, lk.b} == {"kvalitetsplan i partnerskap", "kvp"} for lk in ls), text
+
+
+def test_an_acronym_first_that_names_an_organisation_or_nothing_gives_no_name():
+    for text in (
+        "Stödet kommer från CEPS (Centrum för evidensbaserade psykosociala stöd).",
+        "Vi ringde SOS – de kom snabbt.",
+    ):
+        ms, ls = MentionFinder().find("x.txt", text, lang="sv")
+        assert not any(lk.reason == "acronym" for lk in ls), ls

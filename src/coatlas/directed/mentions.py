@@ -223,6 +223,31 @@ _NAME_THEN_YEARS = re.compile(
     r"(?:\s*[–-]\s*(?:(?:19|20)?\d\d)?)?\s*$"
 )
 
+
+def _spells(acr: str, words: list[str], skip: frozenset[str], ai: int = 0) -> bool:
+    """Do ``words`` spell ``acr`` from letter ``ai`` on? Every word gives its initial (a
+    word in ``skip`` may give it or not) and may give more letters from inside it, in
+    order (Schwartz & Hearst's rule, every content word required to count)."""
+    if not words:
+        return ai == len(acr)
+    w, rest = words[0], words[1:]
+    if w.lower() in skip and _spells(acr, rest, skip, ai):
+        return True
+    if ai >= len(acr) or w[:1].upper() != acr[ai]:
+        return False
+    # the word's own initial, then any number of letters found later in it
+    for n in range(len(acr) - ai, 0, -1):
+        pos, ok = 1, True
+        for ch in acr[ai + 1 : ai + n]:
+            pos = w.upper().find(ch, pos) + 1
+            if pos == 0:
+                ok = False
+                break
+        if ok and _spells(acr, rest, skip, ai + n):
+            return True
+    return False
+
+
 # pronouns and small words between a naming verb and the name ("we call it X")
 _NAMING_SKIP = frozenset(
     {"it", "we", "they", "vi", "den", "det", "sig", "ourselves", "themselves", "itself",
@@ -482,24 +507,7 @@ class MentionFinder:
         required to count). The shortest such expansion wins."""
 
         def fits(ai: int, words: list[str]) -> bool:
-            if not words:
-                return ai == len(acr)
-            w, rest = words[0], words[1:]
-            if w.lower() in self._ACR_SKIP and fits(ai, rest):
-                return True
-            if ai >= len(acr) or w[:1].upper() != acr[ai]:
-                return False
-            # the word's own initial, then any number of letters found later in it
-            for n in range(len(acr) - ai, 0, -1):
-                pos, ok = 1, True
-                for ch in acr[ai + 1 : ai + n]:
-                    pos = w.upper().find(ch, pos) + 1
-                    if pos == 0:
-                        ok = False
-                        break
-                if ok and fits(ai + n, rest):
-                    return True
-            return False
+            return _spells(acr, words, self._ACR_SKIP, ai)
 
         # an organisation's name ("X-regionen (XR)") is no initiative's
         last = before[-1].low if before else ""
@@ -518,6 +526,47 @@ class MentionFinder:
             if len(content) >= 2 and fits(0, [t.text for t in before[k:]]):
                 return k
         return None
+
+    def _acronym_first(self, out, links, doc_path, text, toks, sent) -> None:
+        """'VIP – Vårdplan i partnerskap', 'VIP (Vårdplan i partnerskap, ...)': an acronym
+        written first, then the words that spell it, is a name and its alias."""
+        org_words = {
+            str(w).lower() for g in self.lex.values() for w in g.raw.get("org_name_words") or []
+        }
+        for i, t in enumerate(toks[:-2]):
+            if not re.fullmatch(r"[A-ZÅÄÖ]{3,6}", t.text):
+                continue
+            gap = text[t.end : toks[i + 1].start]
+            if not re.fullmatch(r"[ \t]*(?:\(|[–—-][ \t]+)[ \t]*", gap):
+                continue
+            run = [toks[i + 1]]
+            for nxt in toks[i + 2 : i + 2 + len(t.text) + 3]:
+                if not _joined(text, run[-1], nxt):
+                    break
+                run.append(nxt)
+            if not run[0].cap:
+                continue
+            for n in range(len(run), 1, -1):
+                words = run[:n]
+                content = [w for w in words if w.low not in self._ACR_SKIP]
+                if words[-1].low in self._ACR_SKIP or len(content) < 2:
+                    continue
+                if any(words[-1].low.endswith(w) for w in org_words):
+                    break
+                if _spells(t.text, [w.text for w in words], self._ACR_SKIP):
+                    x = self._add(
+                        out, doc_path, text, words[0].start, words[-1].end, "und", "acronym",
+                        "initiative", False, any(w.cap for w in words[1:]), sent,
+                    )  # fmt: skip
+                    if x is None:  # an organisation's name: neither is an initiative's
+                        break
+                    y = self._add(
+                        out, doc_path, text, t.start, t.end, "und", "acronym", "initiative",
+                        False, True, sent,
+                    )  # fmt: skip
+                    if y is not None:
+                        links.append(Link(x.key, y.key, "acronym", doc_path, t.start, x.end))
+                    break
 
     def _body_modifier(self, text: str, toks: list[Tok], i: int) -> int | None:
         """Index of the first token of a members' modifier right before head ``i``."""
@@ -825,6 +874,7 @@ class MentionFinder:
                             True,
                             sent,
                         )
+            self._acronym_first(out, links, doc_path, text, toks, sent)
             # 6. parentheses: "X (Y)" glosses
             for p in PAREN.finditer(stext):
                 pa, pb = s0 + p.start(), s0 + p.end()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -122,3 +123,29 @@ def make_engine(name: str = "local", workers: int = 1, scheduler: str | None = N
     from coatlas.errors import CoatlasError
 
     raise CoatlasError(f"unknown engine {name!r} (expected one of {', '.join(ENGINES)})")
+
+
+def background(fn: Callable[..., R], *args: Any, **kwargs: Any) -> Future[R]:
+    """``fn(*args, **kwargs)`` in a process of its own on this machine, forked from
+    this one, while the caller goes on; the result comes back through the Future.
+
+    For central work that does not feed what the caller does next (Figure 1 while
+    Step 3 and the store run): the same function on this machine, so the same bytes
+    as calling it here. Where processes cannot be forked it runs here, at once.
+    ``fn`` must not use OpenMP (the e5 model): a forked child of a process that has
+    used it hangs in it."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in mp.get_all_start_methods():
+        done: Future[R] = Future()
+        try:
+            done.set_result(fn(*args, **kwargs))
+        except BaseException as e:  # noqa: BLE001 - handed to the caller through the Future
+            done.set_exception(e)
+        return done
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
+    try:
+        return pool.submit(fn, *args, **kwargs)
+    finally:
+        pool.shutdown(wait=False)  # the submitted call still runs; the process then exits

@@ -252,6 +252,8 @@ def analyze(
     store = open_store(url=store_url, path=None if store_url else out_dir / STORE_FILE)
     run_id: int | None = None
     engine = None
+    step3: Any = None
+    figure: list[Any] = []
     try:
         if settings.engine != "local" or settings.workers > 1:
             from coatlas.engine import make_engine
@@ -337,7 +339,6 @@ def analyze(
             "extractor": parts.extractor,
             "clusterer": parts.clusterer,
         }
-        step3 = None
         if _step3_aside(engine, parts):
             from coatlas.engine import background
 
@@ -365,7 +366,6 @@ def analyze(
         )
         today = settings.today if settings.today is not None else manifest["latest_year"]
         labels = method_labels(codebook)
-        figure = []
         if engine is not None and engine.name == "local" and engine.workers > 1:
             # a parallel run: Figure 1's SVG and its 300-dpi PNG render in processes of
             # their own on this machine while Step 3 and the store go on (the same calls)
@@ -436,6 +436,9 @@ def analyze(
             store.finish_run(run_id, "interrupted" if stopped else "failed")
         raise
     finally:
+        for aside in [step3, *figure]:
+            if aside is not None:
+                aside.close()  # a failed run does not leave them waiting
         store.close()
         if engine is not None:
             engine.close()

@@ -196,3 +196,21 @@ def test_group_assignment_options_validate(tmp_path):
     bad = MINI.replace("  - id: fruit\n", "  - id: fruit\n    requires_scope: paragraph\n")
     with pytest.raises(CodebookError, match="gb.yaml: .*requires_scope"):
         load_codebook(write(tmp_path, bad, "gb.yaml"))
+
+
+def test_lexicon_find_is_the_same_at_any_offset_and_when_asked_again() -> None:
+    """find remembers each text's hits (Step 2 scans a sentence once per process): the
+    same hits whether new, remembered, or found in the text alone and shifted."""
+    from coatlas.codebook import load_codebook
+    from coatlas.codebook.match import Lexicon
+
+    text = "Intro. Patients co-designed the new service with staff and peer supporters. End."
+    lx = Lexicon(load_codebook())  # a fresh one: nothing remembered yet
+    a, b = 7, text.index(" End.")
+    first = lx.find(text, a, b)
+    assert first and lx.find(text, a, b) == first
+    alone = lx.find(text[a:b])
+    assert [(m.code, m.kind, m.start, m.end) for m in alone] == [
+        (m.code, m.kind, m.start - a, m.end - a) for m in first
+    ]
+    assert Lexicon(load_codebook()).find(text, a, b) == first

@@ -242,6 +242,21 @@ def test_figure_bytes_identical_and_change_with_data(sample):
     assert s3 != s1
 
 
+def test_figure_formats_rendered_apart_are_the_same_bytes(sample, tmp_path):
+    """A parallel run renders Figure 1's SVG and PNG in two processes and hands them to
+    write_reports: the same files as rendering them together."""
+    from coatlas.report import report_figure1
+
+    args = (sample["initiatives"], sample.get("today_year"))
+    svg, _ = report_figure1(*args, formats=("svg",))
+    _, png = report_figure1(*args, formats=("png",))
+    assert (svg, png) == report_figure1(*args) and svg and png
+    a = write_reports(tmp_path / "a", **sample)
+    b = write_reports(tmp_path / "b", **sample, figure=(svg, png))
+    for name in FILES:
+        assert a[name].read_bytes() == b[name].read_bytes(), name
+
+
 def test_primary_method_is_the_best_evidenced():
     ini = _ini("x", "X", 2010, methods=["co_design", "storytelling"])
     assert primary_method(ini) == "co_design"  # tie: list order

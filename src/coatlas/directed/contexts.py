@@ -203,9 +203,11 @@ def document_groups(
     return out
 
 
-def _org_like(word: str, text: str) -> bool:
-    """An acronym, or a word standing next to an organisation noun ("Region Skåne",
-    "Skaraborgs sjukhus", "Leeds NHS Trust", "Västra Götalandsregionen")."""
+def _org_like(word: str, texts: Sequence[str]) -> bool:
+    """An acronym, or a word standing next to an organisation noun in one of ``texts``
+    ("Region Skåne", "Skaraborgs sjukhus", "Leeds NHS Trust", "Västra Götalandsregionen")."""
+    if not texts:
+        return False
     if word.isupper() and 2 <= len(word) <= 6:
         return True
     from coatlas.directed.lexicon import lexicons
@@ -214,17 +216,21 @@ def _org_like(word: str, text: str) -> bool:
     heads = lx["en"].org_heads | lx["sv"].org_heads | {"nhs", "trust"}
     if any(word.lower().endswith(h) and len(word) > len(h) + 2 for h in ("regionen", "kommun")):
         return True
-    rx = re.compile(
-        r"([\w’'-]+)\s+"
-        + re.escape(word)
-        + r"(?![\w-])|(?<![\w-])"
-        + re.escape(word)
-        + r"[’']?s?\s+([\w’'-]+)"
-    )
-    for m in rx.finditer(text):
-        near = (m.group(1) or m.group(2) or "").lower()
-        if near in heads:
-            return True
+    rx = None
+    for text in texts:
+        if word not in text:  # the pattern holds the word as it is written
+            continue
+        rx = rx or re.compile(
+            r"([\w’'-]+)\s+"
+            + re.escape(word)
+            + r"(?![\w-])|(?<![\w-])"
+            + re.escape(word)
+            + r"[’']?s?\s+([\w’'-]+)"
+        )
+        for m in rx.finditer(text):
+            near = (m.group(1) or m.group(2) or "").lower()
+            if near in heads:
+                return True
     return False
 
 
@@ -251,7 +257,7 @@ def _label(group: list[str], contexts: dict[str, frozenset[str]], dmap: dict[str
     ranked = sorted(
         count,
         key=lambda w: (
-            not any(_org_like(surface.get(w, w), dmap[p].text) for p in group),
+            not _org_like(surface.get(w, w), [dmap[p].text for p in group]),
             -count[w],
             -times[w],
             w,

@@ -31,6 +31,7 @@ __all__ = [
     "primary_method",
     "render_figure1",
     "render_html",
+    "report_figure1",
     "table2_rows",
     "table3_rows",
     "timeline",
@@ -60,6 +61,7 @@ def write_reports(
     group_labels: dict[str, dict[str, str]] | None = None,
     memos: Sequence[dict[str, Any]] = (),
     dpi: int = DPI,
+    figure: tuple[bytes, bytes] | None = None,
 ) -> dict[str, Path]:
     """Write table2.csv/.md, table3.csv/.md, figure1.svg/.png and report.html.
 
@@ -70,7 +72,9 @@ def write_reports(
     Figure 1, where ongoing bars end (None: the latest year in the data).
     ``rejected_initiatives`` (those a reviewer rejected) are listed in the report, out
     of Table 2 and Figure 1; ``memos`` (review memos) get a section. ``dpi`` is the
-    PNG's resolution. Returns the written paths by file name.
+    PNG's resolution. ``figure``: Figure 1's (svg, png) when already rendered from
+    the same arguments (:func:`report_figure1`, e.g. in another process while the
+    run went on). Returns the written paths by file name.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -79,7 +83,9 @@ def write_reports(
     lessons_doc = lessons_doc or {}
     rows2 = table2_rows(initiatives, labels, groups)
     rows3 = table3_rows(lessons_doc.get("hierarchy") or [], rejected_ids(lessons_doc))
-    svg, png = render_figure1(list(initiatives), labels, today_year, dpi=dpi, labels=groups)
+    svg, png = figure or report_figure1(
+        initiatives, today_year, method_labels=method_labels, group_labels=group_labels, dpi=dpi
+    )
     html = render_html(
         initiatives=initiatives,
         non_initiatives=non_initiatives,
@@ -109,6 +115,25 @@ def write_reports(
         files["table1.csv"] = table1_csv(manifest["table1"])  # type: ignore[index]
         files["table1.md"] = table1_md(manifest["table1"])  # type: ignore[index]
     return {name: _write(out / name, data) for name, data in files.items()}
+
+
+def report_figure1(
+    initiatives: Sequence[dict[str, Any]],
+    today_year: int | None,
+    *,
+    method_labels: dict[str, str] | None = None,
+    group_labels: dict[str, dict[str, str]] | None = None,
+    dpi: int = DPI,
+    formats: tuple[str, ...] = ("svg", "png"),
+) -> tuple[bytes, bytes]:
+    """Figure 1's (svg, png) exactly as :func:`write_reports` renders it from the same
+    arguments: a caller may render it first (or elsewhere, each format in a process of
+    its own: ``formats``) and pass it as ``figure``."""
+    labels = full_method_labels(method_labels)
+    groups = {**(group_labels or {}), "methods": labels}
+    return render_figure1(
+        list(initiatives), labels, today_year, dpi=dpi, labels=groups, formats=formats
+    )
 
 
 def full_method_labels(method_labels: dict[str, str] | None) -> dict[str, str]:

@@ -98,8 +98,12 @@ def render_figure1(
     *,
     dpi: int = DPI,
     labels: dict[str, dict[str, str]] | None = None,
+    formats: tuple[str, ...] = ("svg", "png"),
 ) -> tuple[bytes, bytes]:
-    """Figure 1 as (svg, png) bytes; the PNG at ``dpi``, levels named by ``labels``."""
+    """Figure 1 as (svg, png) bytes; the PNG at ``dpi``, levels named by ``labels``.
+
+    ``formats``: the ones to render (the other comes back empty): the two are the same
+    bytes rendered together or apart, so two processes can share the work."""
     from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -272,7 +276,9 @@ def render_figure1(
             )
 
         svg = io.BytesIO()
-        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        if "svg" in formats:
+            fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
         png = io.BytesIO()
-        fig.savefig(png, format="png", dpi=dpi, metadata={"Software": None})
+        if "png" in formats:
+            fig.savefig(png, format="png", dpi=dpi, metadata={"Software": None})
     return svg.getvalue(), png.getvalue()

@@ -219,3 +219,12 @@ def test_an_acronym_first_that_names_an_organisation_or_nothing_gives_no_name():
     ):
         ms, ls = MentionFinder().find("x.txt", text, lang="sv")
         assert not any(lk.reason == "acronym" for lk in ls), ls
+
+
+def test_a_pool_of_patients_is_a_body_named_after_its_members():
+    text = "Under året har patientpoolen vuxit, och medlemmarna deltar i förbättringsarbeten."
+    ms, _ = MentionFinder().find("x.txt", text, lang="sv")
+    assert any(m.key.startswith("patientpool") and "ppe_body" in m.cues for m in ms), ms
+    # only after a first part naming lived experience: a staff pool is no initiative
+    ms, _ = MentionFinder().find("x.txt", "Bemanningspoolen täcker sjukfrånvaro.", lang="sv")
+    assert not any(m.key.startswith("bemanningspool") for m in ms)

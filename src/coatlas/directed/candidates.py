@@ -653,7 +653,8 @@ class RuleCandidates:
                 key=Mention.sort_key,
             )
         if not known:
-            links = links + apposition_links(mentions, {d.path: d.text for d in docs})
+            texts = {d.path: d.text for d in docs}
+            links = links + apposition_links(mentions, texts) + gloss_anaphor_links(mentions, texts)
         key_docs: dict[str, set[str]] = defaultdict(set)
         key_strong: dict[str, float] = defaultdict(float)
         for m in mentions:
@@ -708,6 +709,55 @@ def _head_of(surface: str) -> tuple[str, tuple[str, ...]] | None:
             definite = tuple(f for f in hd.forms if f != hd.lemma and f.endswith(("et", "en", "n")))
             return hd.lemma, definite
     return None
+
+
+# "the forum (X)", "Forumet (X)": a definite head noun glossed by a name in parentheses
+_GLOSSED_ANAPHOR = re.compile(
+    r"(?<![\w-])(?:(?:the|this|den|det|detta|denna)\s+)?([^\W\d_]+)\s*\(([^()\n]{3,70})\)",
+    re.IGNORECASE,
+)
+
+
+def gloss_anaphor_links(mentions: list[Mention], texts: dict[str, str]) -> list[Link]:
+    """A heading names "The Riverside Carers Forum", the next sentence says "The
+    forum (Vårdforum Strandkanten) meets …": the name in parentheses glosses the head
+    noun, which refers back to the one earlier name in the document with that head. The
+    gloss must be a name the corpus mentions elsewhere, and the document must give the
+    head to one name only before it."""
+    keys = {m.key for m in mentions}
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.document].append(m)
+    out: list[Link] = []
+    for doc in sorted(by_doc):
+        ms = sorted(by_doc[doc], key=Mention.sort_key)
+        heads = [(m, _head_of(m.surface)) for m in ms]
+        for mm in _GLOSSED_ANAPHOR.finditer(texts[doc]):
+            word = mm.group(1).lower()
+            inner = mm.group(2).strip()
+            if not inner[:1].isupper() or norm_key(inner) not in keys:
+                continue
+            lemmas = {
+                hd[0]
+                for m, hd in heads
+                if hd and m.end <= mm.start() and word in _anaphor_words(hd)
+            }
+            owners = {
+                m.key
+                for m, hd in heads
+                if hd and m.end <= mm.start() and hd[0] in lemmas and m.key != norm_key(inner)
+            }
+            if len(lemmas) != 1 or len(owners) != 1:
+                continue
+            a = [m for m, hd in heads if m.key in owners and m.end <= mm.start()][-1]
+            out.append(Link(a.key, norm_key(inner), "anaphor-gloss", doc, a.start, mm.end()))
+    return out
+
+
+def _anaphor_words(hd: tuple[str, tuple[str, ...]]) -> set[str]:
+    """The head words that refer back to a name: "forum" for "the forum", "forumet"."""
+    lemma, forms = hd
+    return {lemma} | {f.split()[-1] for f in forms}
 
 
 def head_anaphora(ents: list[Entity], docs: Sequence[Document]) -> None:

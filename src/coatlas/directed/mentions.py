@@ -261,6 +261,20 @@ _NAME_CONNECTORS = frozenset({"after", "for", "of", "with", "and", "on", "in", "
 # ---------------------------------------------------------------------- finder
 
 
+_ROLE_ENDINGS = ("", "s", "n", "en", "na", "ar", "arna", "er", "erna", "e", "a")
+
+
+def _inflected(low: str, words: tuple[str, ...]) -> bool:
+    """Is ``low`` one of ``words`` with at most a plural or definite ending?"""
+    stems = [*words, *(w[:-1] for w in words if w.endswith("e"))]  # "-företrädarna"
+    return any(low.startswith(w) and low[len(w) :] in _ROLE_ENDINGS for w in stems)
+
+
+# ", som sedan januari 2019", ", which until 2019 was": what may stand between a name and
+# the naming verb of a relative clause that renames it
+_RELATIVE_RENAME = re.compile(r"\s*,\s*(?:som|which|that)\b[^.;:()\n]{0,30}?\s*", re.IGNORECASE)
+
+
 class MentionFinder:
     """Find candidate initiative names in one document (both languages' cues)."""
 
@@ -288,8 +302,23 @@ class MentionFinder:
         self.sv_forms = sorted(sv.heads.items(), key=lambda kv: -len(kv[0]))
         self.ppe_prefixes = tuple(str(p).lower() for p in sv.raw.get("ppe_prefixes") or [])
         self.sv_body_heads = frozenset(str(p).lower() for p in sv.raw.get("ppe_body_heads") or [])
+        # endings that make a capitalised PPE compound something other than a name of an
+        # effort: an adjective or participle, a law, an organisation
+        self.ppe_name_stop = tuple(
+            sorted({str(w).lower() for w in sv.raw.get("ppe_name_stop_endings") or []})
+        )
         self.en_body_heads = frozenset(
             str(p).lower() for p in en.raw.get("ppe_body_heads") or [] if " " not in str(p)
+        )
+        from coatlas.lang.names import lived_experience_roles
+
+        self.le_roles = tuple(sorted(w for w in lived_experience_roles("sv") if " " not in w))
+        self.en_body_member_words = frozenset(
+            str(p).lower()
+            for p in en.raw.get("ppe_body_modifiers") or []
+            if " " not in str(p)
+            and str(p).lower()
+            not in {str(w).lower() for w in en.raw.get("ppe_body_governance_modifiers") or []}
         )
         self.en_body_mods = tuple(
             sorted(
@@ -321,6 +350,31 @@ class MentionFinder:
                     return form, h
                 return None
         return None
+
+    def _ppe_compounds(self, out, doc_path, text, toks, sent) -> None:
+        for i, t in enumerate(toks):
+            if (
+                i == 0
+                or not t.cap
+                or t.text.isupper()
+                or "-" in t.text
+                or "\n" in _gap(text, toks[i - 1], t)
+                or toks[i - 1].text.endswith(".")
+            ):
+                continue
+            low = t.low
+            prefix = max((p for p in self.ppe_prefixes if low.startswith(p)), key=len, default="")
+            if (
+                not prefix
+                or len(low) - len(prefix) < 4
+                or low.endswith(self.ppe_name_stop)
+                or any(low.endswith(o) for o in self.org)
+                or self._sv_head(low) is not None
+                or _inflected(low, self.le_roles)  # a role, not the name of an effort
+            ):
+                continue
+            self._add(out, doc_path, text, t.start, t.end, "sv", "ppe_name", "initiative",
+                      False, True, sent)  # fmt: skip
 
     def _is_sv_cue(self, low: str) -> bool:
         return low in self.lex["sv"].cue_nouns or any(
@@ -751,6 +805,11 @@ class MentionFinder:
                     and prefix.startswith(self.ppe_prefixes)
                 ):
                     m.cues.add("ppe_body")
+            # 2b. Swedish capitalises only proper nouns: a capitalised compound in
+            # mid-sentence whose first part names persons with patient experience is the
+            # name of something they take part in ("... så byggde vi Patientkällaren")
+            if lang == "sv":
+                self._ppe_compounds(out, doc_path, text, toks, sent)
             # 3. cue noun + name ("projektet X", "the pilot X", "Project X")
             for i, t in enumerate(toks[:-1]):
                 low = t.low
@@ -962,6 +1021,12 @@ class MentionFinder:
                     before_word
                     and before_word[-1].lower() in self.org
                     and not any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", gloss) for a in self.ppe)
+                    # "the county carers council (anhörigrådet)": named after its members
+                    and not (
+                        len(before_word) >= 2
+                        and before_word[-1].lower() in self.en_body_heads
+                        and before_word[-2].lower() in self.en_body_member_words
+                    )
                 ):
                     for m in out.values():
                         if m.start >= ia and m.end <= ib:
@@ -1057,6 +1122,20 @@ class MentionFinder:
                                 after[0].end,
                             )
                         )
+            # 8b. "X, som sedan 2019 heter Y", "X, which until 2019 was called Y": a naming
+            # verb in a relative clause right after a name renames that name
+            for c in self.naming:
+                for mm in re.finditer(r"(?<!\w)" + re.escape(c) + r"(?!\w)", slow):
+                    ca, cb = s0 + mm.start(), s0 + mm.end()
+                    before = [m for m in ms if m.end <= ca]
+                    after = [m for m in ms if m.start >= cb]
+                    if not before or not after or before[-1].key == after[0].key:
+                        continue
+                    x, y = before[-1], after[0]
+                    if _RELATIVE_RENAME.fullmatch(text[x.end : ca]) and re.fullmatch(
+                        r"\s*(?:(?:the|den|det)\s+)?", text[cb : y.start], re.IGNORECASE
+                    ):
+                        links.append(Link(x.key, y.key, "alias:" + c, doc_path, x.start, y.end))
         mentions = sorted(out.values(), key=Mention.sort_key)
         # drop mentions nested in a longer mention with the same start/end region
         keep: list[Mention] = []

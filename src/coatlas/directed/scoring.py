@@ -52,6 +52,7 @@ class CueWeights:
         ("repeat", 0.4),
         ("anaphor", 0.4),  # the document refers back to its title ("this strategy")
         ("ppe_body", 1.0),  # a council or forum named after its members ("Patient Council")
+        ("ppe_name", 1.0),  # a capitalised Swedish compound on a PPE word ("Patientkällaren")
         ("named_phrase", 1.2),  # a lower-case phrase after "kallas", "so-called"
         ("subheading", 1.2),  # a heading line of its own, the phrase recurring below it
         ("practice", 1.0),  # a practice term of the codebook where PPE take part
@@ -302,6 +303,25 @@ def _given_names() -> frozenset[str]:
     return given_names("sv") | given_names("en")
 
 
+def _share(test: Any, surfaces: Sequence[str]) -> float:
+    return sum(bool(test(s)) for s in surfaces) / len(surfaces) if surfaces else 0.0
+
+
+@lru_cache(maxsize=1)
+def _standing_councils() -> tuple[str, ...]:
+    lx = lexicons()
+    return tuple(
+        sorted({str(w).lower() for g in lx.values() for w in g.raw.get("standing_councils") or []})
+    )
+
+
+def _standing_council(surface: str) -> bool:
+    """A council an authority must consult on all its business (lang data
+    ``standing_councils``): a word ending in one of its names."""
+    tails = _standing_councils()
+    return any(w.endswith(tails) for w in _words(surface)) if tails else False
+
+
 def _has_head_word(surface: str) -> bool:
     """Does the name end in an initiative head noun of either language's lexicon?"""
     lx = lexicons()
@@ -338,6 +358,10 @@ def candidate_features(
     for m in ms:
         per_doc_cues[m.document] |= m.cues
     surfaces = sorted({re.sub(r"\s+", " ", m.surface).strip() for m in ms})
+    # the names themselves, not the words that refer back to them ("rådet")
+    named = sorted(
+        {re.sub(r"\s+", " ", m.surface).strip() for m in ms if m.cues - {"anaphor", "repeat"}}
+    )
     words = max((len(k.split()) for k in ent.keys), default=1)
     f: dict[str, float] = {
         "strength": min(st, 9.0),
@@ -363,6 +387,7 @@ def candidate_features(
         "person_context": _person_context(ent, corpus),
         "job_title": sum(is_job_title(s) for s in surfaces) / len(surfaces),
         "furniture": sum(is_furniture(s) for s in surfaces) / len(surfaces),
+        "standing_council": _share(_standing_council, named or surfaces),
     }
     for cue in CUE_KINDS:
         f["cue_" + cue] = sum(cue in c for c in per_doc_cues.values()) / nd
@@ -391,6 +416,8 @@ def vetoed(f: dict[str, float]) -> bool:
     if g("common_word") or g("organisation_name") or g("org_gloss"):
         return True
     if g("person") or g("person_context") or g("job_title") or g("furniture"):
+        return True
+    if g("standing_council", 0.0) >= 0.5:
         return True
     n = math.expm1(g("log_mentions", 0.0))
     return g("org_context_share", 0.0) * n >= max(2, int(n) // 4)

@@ -16,6 +16,7 @@ the same bytes whichever engine ran and however many workers it had.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, Protocol, TypeVar
@@ -35,6 +36,22 @@ class Engine(Protocol):
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> list[R]: ...
 
     def close(self) -> None: ...
+
+
+def one_blas_thread() -> contextlib.AbstractContextManager[Any]:
+    """numpy's BLAS on one thread while the block runs (restored after).
+
+    With ``--workers`` the pool's processes, Step 3's and the main one share the cores,
+    and OpenBLAS's own threads (one per core each, spinning while they wait) made Step
+    2's coder cost 2.6× the CPU in a pool of two at 200 documents; the matrices here are
+    too small for BLAS threads to pay anyway. One thread in every run, whatever the
+    workers, also keeps every process on the same summation order (Dask workers run BLAS
+    on one thread too), so the outputs stay the same bytes."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - scikit-learn depends on it
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _pool_context() -> Any:

@@ -223,6 +223,21 @@ def analyze(
     progress: Progress | None = None,
     components: Components | None = None,
 ) -> RunSummary:
+    """The whole analysis of ``docs_dir`` into ``out_dir`` (numpy's BLAS on one thread
+    meanwhile: ``engine.one_blas_thread`` says why)."""
+    from coatlas.engine import one_blas_thread
+
+    with one_blas_thread():
+        return _analyze(docs_dir, out_dir, settings, progress, components)
+
+
+def _analyze(
+    docs_dir: str | Path,
+    out_dir: str | Path,
+    settings: Settings | None,
+    progress: Progress | None,
+    components: Components | None,
+) -> RunSummary:
     from coatlas import directed, inductive, perdoc
     from coatlas.codebook import load_codebook
     from coatlas.embed import default_embedder, fast_embedder

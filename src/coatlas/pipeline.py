@@ -169,6 +169,12 @@ def _latest_year(docs: list[Any], prepared: dict[str, Any]) -> int | None:
     return max((y for y in years if y is not None), default=None)
 
 
+def _parallel_here(engine: Any) -> bool:
+    """A parallel run on this machine's pool: central work that does not feed the next
+    step can go to a forked process beside it (``engine.background``)."""
+    return engine is not None and engine.name == "local" and engine.workers > 1
+
+
 def _step3_aside(engine: Any, parts: Components) -> bool:
     """Whether Step 3 can run in a forked process beside Steps 1–2: a parallel run on
     this machine's pool (a Dask client's threads are not forked), with the default
@@ -177,7 +183,7 @@ def _step3_aside(engine: Any, parts: Components) -> bool:
     hangs in it (a second ``analyze`` in the same process runs Step 3 here)."""
     import sys
 
-    if engine is None or engine.name != "local" or engine.workers < 2:
+    if not _parallel_here(engine):
         return False
     if parts.detector is not None or parts.extractor is not None or parts.clusterer is not None:
         return False
@@ -197,6 +203,16 @@ def _step3(
         default_embedder(cache=settings.embedding_cache or True) if settings.embeddings else None
     )
     return inductive.run(docs, embedder=embedder, prepared=prepared, **args)
+
+
+def _store_documents(store: Any, docs: list[Any], run_id: int) -> list[Any]:
+    """``store.add_documents`` in a process forked from the one that opened ``store``
+    (``analyze`` runs it beside Steps 1–2): on connections of its own; the failures."""
+    own = store.forked()
+    try:
+        return own.add_documents(docs, run_id=run_id)[1]
+    finally:
+        own.close()
 
 
 def _figure(png: tuple[bytes, bytes], svg: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
@@ -268,6 +284,7 @@ def _analyze(
     run_id: int | None = None
     engine = None
     step3: Any = None
+    stored: Any = None
     figure: list[Any] = []
     try:
         if settings.engine != "local" or settings.workers > 1:
@@ -361,8 +378,16 @@ def _analyze(
         run_id = store.start_run(
             manifest["settings"], {"coatlas": __version__}, manifest["inputs_digest"]
         )
-        _, failed = store.add_documents(docs, run_id=run_id)
-        errors.extend({"file": f.path, "error": f.error} for f in failed)
+        if _parallel_here(engine) and store.forkable():
+            # nothing reads the store before Steps 1–2 end: the documents are written in
+            # a process of its own meanwhile (this one waits for it before writing more)
+            from coatlas.engine import background
+
+            stored = background(_store_documents, store, docs, run_id)
+        else:
+            stored = None
+            _, failed = store.add_documents(docs, run_id=run_id)
+            errors.extend({"file": f.path, "error": f.error} for f in failed)
 
         # -- Steps 1–2: initiatives, timeline, methods, levels, roles
         step12 = directed.run(
@@ -379,9 +404,11 @@ def _analyze(
             prepared=prepared,
             engine=engine,
         )
+        if stored is not None:
+            errors.extend({"file": f.path, "error": f.error} for f in stored.result())
         today = settings.today if settings.today is not None else manifest["latest_year"]
         labels = method_labels(codebook)
-        if engine is not None and engine.name == "local" and engine.workers > 1:
+        if _parallel_here(engine):
             # a parallel run: Figure 1's SVG and its 300-dpi PNG render in processes of
             # their own on this machine while Step 3 and the store go on (the same calls)
             from coatlas.engine import background
@@ -451,7 +478,7 @@ def _analyze(
             store.finish_run(run_id, "interrupted" if stopped else "failed")
         raise
     finally:
-        for aside in [step3, *figure]:
+        for aside in [step3, stored, *figure]:
             if aside is not None:
                 aside.close()  # a failed run does not leave them waiting
         store.close()

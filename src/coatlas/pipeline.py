@@ -320,6 +320,7 @@ def _analyze(
             docs = _pseudonymised(docs, settings, known, out_dir)
             # names replaced: the summaries are of the texts the steps will read
             prepared = perdoc.summarise_all(docs, opts, engine)
+        perdoc.adopt(prepared)  # the readers' lexicon hits: the coder's pool forks from here
         errors = sorted(
             ({"file": e.path, "error": e.line()} for e in failures), key=lambda e: e["file"]
         )

@@ -372,10 +372,22 @@ def _analyze(
             "extractor": parts.extractor,
             "clusterer": parts.clusterer,
         }
+        from coatlas.engine import forkable
+
         if _step3_aside(engine, parts):
             from coatlas.engine import background
 
             step3 = background(_step3, docs, prepared, settings, step3_args)
+        if _parallel_here(engine) and forkable():
+            # Figure 1's SVG and 300-dpi PNG render in processes of their own once
+            # Steps 1–2 are done; forked now, they load matplotlib meanwhile
+            from coatlas.engine import later
+            from coatlas.report import report_figure1
+            from coatlas.report.figure import warm_up as figure_warm_up
+
+            figure = [
+                later(report_figure1, functools.partial(figure_warm_up, f)) for f in ("png", "svg")
+            ]
         run_id = store.start_run(
             manifest["settings"], {"coatlas": __version__}, manifest["inputs_digest"]
         )
@@ -409,18 +421,9 @@ def _analyze(
             errors.extend({"file": f.path, "error": f.error} for f in stored.result())
         today = settings.today if settings.today is not None else manifest["latest_year"]
         labels = method_labels(codebook)
-        if _parallel_here(engine):
-            # a parallel run: Figure 1's SVG and its 300-dpi PNG render in processes of
-            # their own on this machine while Step 3 and the store go on (the same calls)
-            from coatlas.engine import background
-            from coatlas.report import report_figure1
-
-            figure = [
-                background(
-                    report_figure1, step12.initiatives, today, method_labels=labels, formats=(f,)
-                )
-                for f in ("png", "svg")
-            ]
+        for f, fmt in zip(figure, ("png", "svg"), strict=True):
+            # they render while Step 3 and the store go on (the same calls as here)
+            f.start(step12.initiatives, today, method_labels=labels, formats=(fmt,))
         # -- Step 3: lessons learned
         if step3 is not None:
             lessons_doc = step3.result()

@@ -421,7 +421,7 @@ def _analyze(
             errors.extend({"file": f.path, "error": f.error} for f in stored.result())
         today = settings.today if settings.today is not None else manifest["latest_year"]
         labels = method_labels(codebook)
-        for f, fmt in zip(figure, ("png", "svg"), strict=True):
+        for f, fmt in zip(figure, ("png", "svg")[: len(figure)], strict=True):
             # they render while Step 3 and the store go on (the same calls as here)
             f.start(step12.initiatives, today, method_labels=labels, formats=(fmt,))
         # -- Step 3: lessons learned

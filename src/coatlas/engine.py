@@ -12,6 +12,10 @@ the same bytes whichever engine ran and however many workers it had.
   cluster of ``workers`` processes, or an existing scheduler at ``scheduler``
   (``tcp://host:8786``). Workers must have coatlas installed and see the documents
   folder at the same path (docs/scale.md).
+
+``background`` and ``later`` run one central call in a forked process beside the
+caller (Step 3, the document writes, Figure 1); ``one_blas_thread`` keeps numpy's BLAS
+from oversubscribing the cores the processes share.
 """
 
 from __future__ import annotations

@@ -96,3 +96,28 @@ def test_large_step3_is_bounded_and_deterministic(monkeypatch) -> None:
     first = grouping.Clusterer().fit_predict(x)
     assert first.shape == (n, 3)
     assert np.array_equal(first, grouping.Clusterer().fit_predict(x))
+
+
+def test_lexicon_hits_travel_with_the_summary_and_are_remembered() -> None:
+    """``DocSummary.found``: each sentence's hits, taken by the main process's lexicon
+    (``perdoc.adopt``), the same as scanning there."""
+    from coatlas.codebook import load_codebook
+    from coatlas.codebook.match import Lexicon, lexicon
+    from coatlas.ingest import document_from_text
+    from coatlas.text.sentences import document_sentences
+
+    doc = document_from_text(
+        "Projektet Brukarrådet\n\nBrukarrådet är ett projekt där patienter deltar som "
+        "peer support workers. Vi anställde brukarrevisorer.\n",
+        "found.txt",
+    )
+    summary = perdoc.summarise(doc)
+    texts = [doc.text[a:b] for a, b in document_sentences(doc)]
+    assert summary.found is not None and set(summary.found) == set(texts)
+    fresh = Lexicon(load_codebook())
+    fresh.remember(summary.found)
+    assert fresh.known(texts) == summary.found
+    assert all(fresh.find(t) == Lexicon(load_codebook()).find(t) for t in texts)
+    perdoc.adopt({doc.path: summary})
+    assert summary.found is None  # dropped once taken
+    assert lexicon(load_codebook()).known(texts).keys() == set(texts)

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coatlas.cli import app
-from coatlas.engine import LocalEngine, background, make_engine
+from coatlas.engine import LocalEngine, background, later, make_engine
 from coatlas.ingest import read_folder
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "documents"
@@ -101,6 +101,70 @@ def test_background_returns_or_raises_what_the_call_did() -> None:
     assert background(_square, 7).result() == 49
     with pytest.raises(ValueError, match="nope"):
         background(_fail, "nope").result()
+
+
+_READY: list[str] = []
+
+
+def _get_ready() -> None:
+    _READY.append("ready")
+
+
+def _ready_and(x: int) -> tuple[list[str], int]:
+    return list(_READY), x * x
+
+
+def test_later_prepares_then_calls_with_what_it_is_given() -> None:
+    job = later(_ready_and, _get_ready)
+    job.start(6)
+    assert job.result() == (["ready"], 36)  # prepared in the child, not here
+    assert _READY == []
+    failing = later(_fail)
+    failing.start("nope")
+    with pytest.raises(ValueError, match="nope"):
+        failing.result()
+    unused = later(_square, _get_ready)
+    unused.close()  # never started: stopped, not left waiting
+    with pytest.raises(RuntimeError, match="cancelled"):
+        unused.result()
+
+
+def test_figure_bytes_do_not_depend_on_a_warm_up() -> None:
+    """Figure 1's processes render a small figure first (``figure.warm_up``)."""
+    from coatlas.report.figure import render_figure1, warm_up
+
+    rows = [
+        {"id": "i01", "name": "Brukarrådet", "start": 2019, "end": 2022, "methods": ["x"]},
+        {"id": "i02", "name": "Peer support", "start": 2021, "ongoing": True, "methods": []},
+    ]
+
+    def render() -> tuple[bytes, bytes]:
+        return render_figure1(rows, {"x": "X"}, 2023)
+
+    first = later(render)
+    first.start()
+    warm_up("png")
+    warm_up("svg")
+    assert render() == first.result()
+
+
+def test_documents_stored_from_a_forked_process(docs, tmp_path) -> None:
+    from coatlas.ingest import read_folder as read
+    from coatlas.pipeline import _store_documents
+    from coatlas.store import open_store
+
+    found, _ = read(docs)
+    store = open_store(path=tmp_path / "s.sqlite")
+    try:
+        assert store.forkable()
+        run = store.start_run({}, {}, "x")
+        assert background(_store_documents, store, found, run).result() == []
+        assert len(store.documents()) == len({d.sha256 for d in found})
+    finally:
+        store.close()
+    memory = open_store(url="sqlite://")
+    assert not memory.forkable()  # its one connection lives in this process
+    memory.close()
 
 
 def test_step3_aside_only_where_a_fork_is_safe(monkeypatch) -> None:

@@ -12,10 +12,15 @@ the same bytes whichever engine ran and however many workers it had.
   cluster of ``workers`` processes, or an existing scheduler at ``scheduler``
   (``tcp://host:8786``). Workers must have coatlas installed and see the documents
   folder at the same path (docs/scale.md).
+
+``background`` and ``later`` run one central call in a forked process beside the
+caller (Step 3, the document writes, Figure 1); ``one_blas_thread`` keeps numpy's BLAS
+from oversubscribing the cores the processes share.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, Protocol, TypeVar
@@ -35,6 +40,22 @@ class Engine(Protocol):
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> list[R]: ...
 
     def close(self) -> None: ...
+
+
+def one_blas_thread() -> contextlib.AbstractContextManager[Any]:
+    """numpy's BLAS on one thread while the block runs (restored after).
+
+    With ``--workers`` the pool's processes, Step 3's and the main one share the cores,
+    and OpenBLAS's own threads (one per core each, spinning while they wait) made Step
+    2's coder cost 2.6× the CPU in a pool of two at 200 documents; the matrices here are
+    too small for BLAS threads to pay anyway. One thread in every run, whatever the
+    workers, also keeps every process on the same summation order (Dask workers run BLAS
+    on one thread too), so the outputs stay the same bytes."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - scikit-learn depends on it
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _pool_context() -> Any:
@@ -167,6 +188,54 @@ class Aside(Generic[R]):
             self._out = (False, RuntimeError("cancelled"))
 
 
+class Later(Generic[R]):
+    """A forked process that gets ready now (``prepare()``) and makes its call when
+    given the arguments (``start``): ``later``."""
+
+    def __init__(self, fn: Callable[..., R], prepare: Callable[[], Any] | None) -> None:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork")
+        self._conn, theirs = ctx.Pipe()
+        self._proc = ctx.Process(target=_later, args=(theirs, self._conn, fn, prepare), daemon=True)
+        self._proc.start()
+        theirs.close()
+        self._out: tuple[bool, Any] | None = None
+        self._started = False
+
+    def start(self, *args: Any, **kwargs: Any) -> None:
+        """Make the call with these arguments (pickled to the process)."""
+        self._conn.send((args, kwargs))
+        self._started = True
+
+    def result(self) -> R:
+        """The call's result (waiting for it), or its exception raised here."""
+        if self._out is None:
+            if not self._started:
+                raise RuntimeError("Later.result() before start()")
+            try:
+                self._out = self._conn.recv()
+            except EOFError:
+                self._proc.join()
+                why = f"exit code {self._proc.exitcode}"
+                self._out = (False, RuntimeError(f"a background process died ({why})"))
+            self._conn.close()
+            self._proc.join()
+        ok, value = self._out
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        """Stop the process if its result was never asked for (the run failed)."""
+        if self._out is None and self._proc.is_alive():
+            self._proc.terminate()
+            self._proc.join()
+        if self._out is None:
+            self._conn.close()
+            self._out = (False, RuntimeError("cancelled"))
+
+
 class _Done(Generic[R]):
     """A call made here at once, where processes cannot be forked."""
 
@@ -187,7 +256,8 @@ class _Done(Generic[R]):
 
 
 def _aside(send: Any, recv: Any, fn: Callable[..., Any], args: Any, kwargs: Any) -> None:
-    recv.close()  # this end is the caller's: a dead caller means a broken pipe here
+    if recv is not None:
+        recv.close()  # this end is the caller's: a dead caller means a broken pipe here
     try:
         out: tuple[bool, Any] = (True, fn(*args, **kwargs))
     except Exception as e:  # noqa: BLE001 - handed to the caller
@@ -202,6 +272,39 @@ def _aside(send: Any, recv: Any, fn: Callable[..., Any], args: Any, kwargs: Any)
         send.close()
 
 
+def _later(conn: Any, theirs: Any, fn: Callable[..., Any], prepare: Any) -> None:
+    theirs.close()  # the caller's end: a dead caller means EOF here
+    try:
+        if prepare is not None:
+            with contextlib.suppress(Exception):  # only a head start: the call will say
+                prepare()
+        args, kwargs = conn.recv()
+    except (EOFError, OSError):  # the caller is gone (or never sent)
+        conn.close()
+        return
+    _aside(conn, None, fn, args, kwargs)
+
+
+def later(fn: Callable[..., R], prepare: Callable[[], Any] | None = None) -> Later[R]:
+    """``fn`` in a process forked now, which runs ``prepare()`` (imports, caches) at
+    once and makes the call when ``.start(*args, **kwargs)`` hands it the arguments;
+    ``.result()`` waits for it, ``.close()`` stops it unasked.
+
+    For central work whose input comes last but whose setting up does not need it
+    (Figure 1: matplotlib's imports and fonts load while Steps 1–2 run, and the figure
+    renders once the initiatives are coded). Like ``background``: the same function on
+    this machine, so the same bytes; no OpenMP code this process has run; needs fork
+    (``forkable``)."""
+    return Later(fn, prepare)
+
+
+def forkable() -> bool:
+    """Whether this platform forks processes (``background``, ``later``)."""
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods()
+
+
 def background(fn: Callable[..., R], *args: Any, **kwargs: Any) -> Aside[R] | _Done[R]:
     """``fn(*args, **kwargs)`` in a process of its own on this machine, forked from
     this one, while the caller goes on; ``.result()`` waits for it and returns what
@@ -212,8 +315,6 @@ def background(fn: Callable[..., R], *args: Any, **kwargs: Any) -> Aside[R] | _D
     so the same bytes as calling it here. Where processes cannot be forked it runs
     here, at once. ``fn`` must not use OpenMP code this process has run (the e5
     model's): a forked child of such a process hangs in it."""
-    import multiprocessing as mp
-
-    if "fork" not in mp.get_all_start_methods():
+    if not forkable():
         return _Done(fn, args, kwargs)
     return Aside(fn, args, kwargs)

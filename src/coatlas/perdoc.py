@@ -51,6 +51,10 @@ class DocSummary:
     timeline: Any = None  # timeline.document_info
     latest_year: int | None = None  # text.years.latest_year of this document alone
     contexts: Any = None  # directed.contexts.document_words
+    # the codebook lexicon's hits of each sentence by text (practice_hits scanned them
+    # all): handed to the main process's lexicon (``adopt``), so Step 2's coder does not
+    # scan them again in a pool forked from it
+    found: dict[str, list[Any]] | None = None
 
 
 def summarise(doc: Document, options: Options | None = None) -> DocSummary:
@@ -62,6 +66,7 @@ def summarise(doc: Document, options: Options | None = None) -> DocSummary:
     from coatlas.inductive import lesson_facets, sentences_of
     from coatlas.inductive.concepts import KeyConceptExtractor
     from coatlas.inductive.detect import LessonDetector
+    from coatlas.text.sentences import document_sentences
     from coatlas.text.years import latest_year
 
     options = options or Options()
@@ -71,6 +76,7 @@ def summarise(doc: Document, options: Options | None = None) -> DocSummary:
         if options.practice_codes:
             out.practice = practice_hits(doc, options.practice_codes)
             out.practice_codes = tuple(options.practice_codes)
+            out.found = _lexicon().known(doc.text[a:b] for a, b in document_sentences(doc))
     dt = classify(doc)
     out.doctype = dt
     if options.lessons and (options.all_documents or dt.type in set(sampled_types())):
@@ -84,6 +90,27 @@ def summarise(doc: Document, options: Options | None = None) -> DocSummary:
         out.contexts = document_words(doc)
     out.latest_year = latest_year([(doc.text, doc.language)])
     return out
+
+
+def _lexicon() -> Any:
+    """The built-in codebook's lexicon: the one ``practice_hits`` scans with (and Step
+    2's coder, with the built-in codebook)."""
+    from coatlas.codebook import load_codebook
+    from coatlas.codebook.match import lexicon
+
+    return lexicon(load_codebook())
+
+
+def adopt(prepared: dict[str, DocSummary]) -> None:
+    """Take the lexicon hits the summaries carry (``DocSummary.found``) into this
+    process's lexicon, and drop them from the summaries. For summaries made in other
+    processes: there the coder's sentences were already scanned once."""
+    lx = None
+    for s in prepared.values():
+        if s.found:
+            lx = lx or _lexicon()
+            lx.remember(s.found)
+        s.found = None
 
 
 _WARM_UP = (

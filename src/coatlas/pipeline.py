@@ -169,6 +169,12 @@ def _latest_year(docs: list[Any], prepared: dict[str, Any]) -> int | None:
     return max((y for y in years if y is not None), default=None)
 
 
+def _parallel_here(engine: Any) -> bool:
+    """A parallel run on this machine's pool: central work that does not feed the next
+    step can go to a forked process beside it (``engine.background``)."""
+    return engine is not None and engine.name == "local" and engine.workers > 1
+
+
 def _step3_aside(engine: Any, parts: Components) -> bool:
     """Whether Step 3 can run in a forked process beside Steps 1–2: a parallel run on
     this machine's pool (a Dask client's threads are not forked), with the default
@@ -177,7 +183,7 @@ def _step3_aside(engine: Any, parts: Components) -> bool:
     hangs in it (a second ``analyze`` in the same process runs Step 3 here)."""
     import sys
 
-    if engine is None or engine.name != "local" or engine.workers < 2:
+    if not _parallel_here(engine):
         return False
     if parts.detector is not None or parts.extractor is not None or parts.clusterer is not None:
         return False
@@ -197,6 +203,16 @@ def _step3(
         default_embedder(cache=settings.embedding_cache or True) if settings.embeddings else None
     )
     return inductive.run(docs, embedder=embedder, prepared=prepared, **args)
+
+
+def _store_documents(store: Any, docs: list[Any], run_id: int) -> list[Any]:
+    """``store.add_documents`` in a process forked from the one that opened ``store``
+    (``analyze`` runs it beside Steps 1–2): on connections of its own; the failures."""
+    own = store.forked()
+    try:
+        return own.add_documents(docs, run_id=run_id)[1]
+    finally:
+        own.close()
 
 
 def _figure(png: tuple[bytes, bytes], svg: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
@@ -222,6 +238,21 @@ def analyze(
     settings: Settings | None = None,
     progress: Progress | None = None,
     components: Components | None = None,
+) -> RunSummary:
+    """The whole analysis of ``docs_dir`` into ``out_dir`` (numpy's BLAS on one thread
+    meanwhile: ``engine.one_blas_thread`` says why)."""
+    from coatlas.engine import one_blas_thread
+
+    with one_blas_thread():
+        return _analyze(docs_dir, out_dir, settings, progress, components)
+
+
+def _analyze(
+    docs_dir: str | Path,
+    out_dir: str | Path,
+    settings: Settings | None,
+    progress: Progress | None,
+    components: Components | None,
 ) -> RunSummary:
     from coatlas import directed, inductive, perdoc
     from coatlas.codebook import load_codebook
@@ -253,6 +284,7 @@ def analyze(
     run_id: int | None = None
     engine = None
     step3: Any = None
+    stored: Any = None
     figure: list[Any] = []
     try:
         if settings.engine != "local" or settings.workers > 1:
@@ -288,6 +320,7 @@ def analyze(
             docs = _pseudonymised(docs, settings, known, out_dir)
             # names replaced: the summaries are of the texts the steps will read
             prepared = perdoc.summarise_all(docs, opts, engine)
+        perdoc.adopt(prepared)  # the readers' lexicon hits: the coder's pool forks from here
         errors = sorted(
             ({"file": e.path, "error": e.line()} for e in failures), key=lambda e: e["file"]
         )
@@ -339,15 +372,35 @@ def analyze(
             "extractor": parts.extractor,
             "clusterer": parts.clusterer,
         }
+        from coatlas.engine import forkable
+
         if _step3_aside(engine, parts):
             from coatlas.engine import background
 
             step3 = background(_step3, docs, prepared, settings, step3_args)
+        if _parallel_here(engine) and forkable():
+            # Figure 1's SVG and 300-dpi PNG render in processes of their own once
+            # Steps 1–2 are done; forked now, they load matplotlib meanwhile
+            from coatlas.engine import later
+            from coatlas.report import report_figure1
+            from coatlas.report.figure import warm_up as figure_warm_up
+
+            figure = [
+                later(report_figure1, functools.partial(figure_warm_up, f)) for f in ("png", "svg")
+            ]
         run_id = store.start_run(
             manifest["settings"], {"coatlas": __version__}, manifest["inputs_digest"]
         )
-        _, failed = store.add_documents(docs, run_id=run_id)
-        errors.extend({"file": f.path, "error": f.error} for f in failed)
+        if _parallel_here(engine) and store.forkable():
+            # nothing reads the store before Steps 1–2 end: the documents are written in
+            # a process of its own meanwhile (this one waits for it before writing more)
+            from coatlas.engine import background
+
+            stored = background(_store_documents, store, docs, run_id)
+        else:
+            stored = None
+            _, failed = store.add_documents(docs, run_id=run_id)
+            errors.extend({"file": f.path, "error": f.error} for f in failed)
 
         # -- Steps 1–2: initiatives, timeline, methods, levels, roles
         step12 = directed.run(
@@ -364,20 +417,13 @@ def analyze(
             prepared=prepared,
             engine=engine,
         )
+        if stored is not None:
+            errors.extend({"file": f.path, "error": f.error} for f in stored.result())
         today = settings.today if settings.today is not None else manifest["latest_year"]
         labels = method_labels(codebook)
-        if engine is not None and engine.name == "local" and engine.workers > 1:
-            # a parallel run: Figure 1's SVG and its 300-dpi PNG render in processes of
-            # their own on this machine while Step 3 and the store go on (the same calls)
-            from coatlas.engine import background
-            from coatlas.report import report_figure1
-
-            figure = [
-                background(
-                    report_figure1, step12.initiatives, today, method_labels=labels, formats=(f,)
-                )
-                for f in ("png", "svg")
-            ]
+        for f, fmt in zip(figure, ("png", "svg")[: len(figure)], strict=True):
+            # they render while Step 3 and the store go on (the same calls as here)
+            f.start(step12.initiatives, today, method_labels=labels, formats=(fmt,))
         # -- Step 3: lessons learned
         if step3 is not None:
             lessons_doc = step3.result()
@@ -436,7 +482,7 @@ def analyze(
             store.finish_run(run_id, "interrupted" if stopped else "failed")
         raise
     finally:
-        for aside in [step3, *figure]:
+        for aside in [step3, stored, *figure]:
             if aside is not None:
                 aside.close()  # a failed run does not leave them waiting
         store.close()

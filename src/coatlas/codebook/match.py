@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -194,6 +195,23 @@ class Lexicon:
         return [
             Match(m.code, m.lang, m.kind, m.term, m.start + start, m.end + start) for m in found
         ]
+
+    def known(self, texts: Iterable[str]) -> dict[str, list[Match]]:
+        """The hits ``find`` remembers for these texts (offsets from 0; texts it has not
+        scanned are left out): what another process's ``remember`` takes."""
+        found = self._found
+        return {t: found[t] for t in texts if t in found}
+
+    def remember(self, found: dict[str, list[Match]]) -> None:
+        """Take hits another process's ``find`` made (``known``): the same lexicon gives
+        the same hits, and a sentence is then not scanned again here. With
+        ``--workers`` the readers scan every sentence (``perdoc``) and Step 2's coder,
+        forked from this process later, finds them remembered."""
+        for t, hits in found.items():
+            if t not in self._found:
+                if len(self._found) >= FOUND_MAX:
+                    self._found.clear()
+                self._found[t] = hits
 
     def _find(self, seg: str) -> list[Match]:
         """``find`` over all of ``seg`` (it depends on nothing else)."""

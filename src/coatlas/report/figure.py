@@ -91,6 +91,18 @@ def _span(ini: dict[str, Any], today: int) -> tuple[list[tuple[int, int]], bool,
     return [(min(s, e), max(s, e))], False, False
 
 
+def warm_up(fmt: str = "png") -> None:
+    """Load what rendering Figure 1 in ``fmt`` loads the first time (matplotlib's
+    modules, the font, its glyph caches) by rendering a two-row figure: a process
+    that renders the real one later (``analyze`` with ``--workers``) does it while
+    Steps 1–2 run. The figure's bytes do not depend on it."""
+    rows = [
+        {"id": "i01", "name": "Warm-up", "start": 2020, "end": 2021, "methods": ["x"]},
+        {"id": "i02", "name": "Uppvärmning", "start": 2021, "ongoing": True},
+    ]
+    render_figure1(rows, {"x": "X"}, 2022, formats=(fmt,))
+
+
 def render_figure1(
     initiatives: Sequence[dict[str, Any]],
     method_labels: dict[str, str],

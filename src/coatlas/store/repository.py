@@ -114,6 +114,20 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def forkable(self) -> bool:
+        """Whether a forked process can write here through ``forked()``: not an
+        in-memory SQLite database, which lives in this process's one connection."""
+        u = self.engine.url
+        return u.get_backend_name() != "sqlite" or u.database not in (None, "", ":memory:")
+
+    def forked(self) -> Store:
+        """This store on connections of its own, for a process forked from this one
+        (``analyze`` writes the documents beside Steps 1–2): a database connection must
+        not cross a fork, so the child leaves this one's pool alone. No migration:
+        this process did it."""
+        url = self.engine.url.render_as_string(hide_password=False)
+        return Store(db.make_engine(url, schema=self.schema), schema=self.schema)
+
     def __enter__(self) -> Store:
         return self
 

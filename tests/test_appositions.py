@@ -228,3 +228,13 @@ def test_a_pool_of_patients_is_a_body_named_after_its_members():
     # only after a first part naming lived experience: a staff pool is no initiative
     ms, _ = MentionFinder().find("x.txt", "Bemanningspoolen täcker sjukfrånvaro.", lang="sv")
     assert not any(m.key.startswith("bemanningspool") for m in ms)
+
+
+def test_a_body_compound_then_its_name_is_one_initiative():
+    text = "Projektplan – Seniorrådet Gröna gången\n\nEtt seniorråd, Gröna gången, ska starta."
+    ms = [
+        _mention("a.txt", text, "Seniorrådet", "seniorråd", "council", False),
+        _mention("a.txt", text, "Gröna gången", "gröna gången", "initiative", True),
+    ]
+    ls = apposition_links(ms, {"a.txt": text})
+    assert [(lk.a, lk.b) for lk in ls] == [("seniorråd", "gröna gången")]

@@ -135,3 +135,45 @@ def test_a_capitalised_lived_experience_role_is_not_a_name_cue():
     found = _surfaces("Vi har Brukarföreträdarna och Patientkällaren i regionen.")
     assert "ppe_name" not in found.get("Brukarföreträdarna", set())
     assert "ppe_name" in found.get("Patientkällaren", set())
+
+
+def test_a_swedish_name_in_sentence_case_is_found_where_it_recurs():
+    from coatlas.directed.candidates import sentence_case_names
+
+    docs = [
+        doc("a.txt", "Sjuksköterskan presenterade Trygg natt, som startade 2020.\n"),
+        doc("b.txt", "Nu deltar 40 patienter i Trygg natt, där de själva ringer.\n"),
+        doc("c.txt", "Många har en trygg och lugn vardag. Natt och dag.\n"),
+    ]
+    found = {m.surface for m in sentence_case_names(docs, [])}
+    assert found == {"Trygg natt"}
+
+
+def test_a_phrase_also_written_in_lower_case_is_no_name():
+    from coatlas.directed.candidates import sentence_case_names
+
+    docs = [
+        doc("a.txt", "Arbetet med Nära vård fortsätter, och Nära vård är målet.\n"),
+        doc("b.txt", "Omställningen till nära vård tar tid.\n"),
+    ]
+    assert sentence_case_names(docs, []) == []
+
+
+def test_a_proper_noun_in_mid_sentence_starts_no_name():
+    from coatlas.directed.candidates import sentence_case_names
+
+    docs = [
+        doc("a.txt", "Vi åkte till Granbo kyrka och sedan till Granbo kyrka igen.\n"),
+    ]
+    assert sentence_case_names(docs, []) == []
+
+
+def test_a_one_word_name_used_for_an_organisation_is_not_spread():
+    from coatlas.directed.candidates import _names_an_organisation
+
+    docs = [
+        doc("a.txt", "Granbos diabetesförening träffas i maj."),
+        doc("b.txt", "Kvistlyktan träffas varje vecka."),
+    ]
+    assert _names_an_organisation("Granbo", docs)
+    assert not _names_an_organisation("Kvistlyktan", docs)

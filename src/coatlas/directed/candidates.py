@@ -9,7 +9,7 @@ an initiative: that is the scorer's job (``scoring``).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -503,6 +503,8 @@ def _propagate(
             continue
         if len(s) < 6 or (" " not in s and not (m.capitalised or "compound" in m.cues)):
             continue
+        if " " not in s and _names_an_organisation(s, docs, index):
+            continue  # "Tornedalens förening": a place or an organisation, not the name
         forms.setdefault(s.lower(), m.key)
     if not forms and not acronyms:
         return
@@ -564,6 +566,29 @@ def _propagate(
 
 
 _FORM_ENDINGS = ("s", "n", "en", "et", "na")  # the optional endings of _propagate's forms
+
+
+@lru_cache(maxsize=1)
+def _org_tail() -> str:
+    lx = lexicons()
+    words = sorted({w for g in ("en", "sv") for w in lx[g].org_heads if len(w) >= 4}, key=len)
+    return "|".join(re.escape(w) for w in reversed(words))
+
+
+def _names_an_organisation(
+    word: str, docs: Sequence[Document], index: WordIndex | None = None
+) -> bool:
+    """A one-word name the documents also put right before an organisation's noun
+    ("Granbos diabetesförening", "Granbo Hospital") names a place or that
+    organisation: spread over the corpus it would pull in every page about them."""
+    rx = re.compile(
+        r"(?<![\w-])" + re.escape(word) + r"s?\s+[\w-]*(?:" + _org_tail() + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    where = (
+        index.candidates(word, ("s",)) if index is not None and index.size == len(docs) else None
+    )
+    return any(rx.search(d.text) for d in (docs if where is None else [docs[i] for i in where]))
 
 
 @lru_cache(maxsize=1)
@@ -647,6 +672,7 @@ class RuleCandidates:
         mentions, links = find_mentions(docs, known, found)
         if not known:
             mentions = extend_sentence_case(mentions, docs)
+            mentions = sorted(mentions + sentence_case_names(docs, mentions), key=Mention.sort_key)
         if not known and self.practice_codes:
             mentions = sorted(
                 mentions + practice_mentions(docs, self.practice_codes, mentions, practice),
@@ -840,6 +866,68 @@ def extend_sentence_case(mentions: list[Mention], docs: Sequence[Document]) -> l
                 set(m.cues), m.kind, m.role, m.capitalised, m.sentence,
             )
         )  # fmt: skip
+    return out
+
+
+# a capitalised word in mid-sentence (after a lower-case word or a comma), then one to
+# three lower-case words: "... presenterade Trygg natt, som ..."
+_MID_CAPITAL = re.compile(
+    r"(?<=[a-zåäöé,] )([A-ZÅÄÖ][a-zåäöé]{3,})((?:[ \t]+[a-zåäöé][a-zåäöé-]{2,}){1,3})"
+)
+
+
+def sentence_case_names(docs: Sequence[Document], mentions: Sequence[Mention]) -> list[Mention]:
+    """Swedish writes a name in sentence case ("Trygg natt"): only its first word
+    is capitalised, and it carries no cue. A common word (the corpus also writes it in
+    lower case) capitalised in mid-sentence and followed by the same lower-case words
+    at least twice is a name, unless the documents also write the whole phrase in
+    lower case ("Nära vård" beside "nära vård" is a notion, not a name). Every place
+    the phrase is written with its capital becomes a mention (cue "sentence_case")."""
+    sv = lexicons()["sv"]
+    stop = sv.stopwords | lexicons()["en"].stopwords
+    org = sv.org_heads | {str(w).lower() for w in sv.raw.get("org_name_words") or []}
+    texts = {d.path: d.text for d in docs if d.language == "sv"}
+    if not texts:
+        return []
+    all_text = "\n".join(d.text for d in docs)
+    counts: Counter[str] = Counter()
+    for text in texts.values():
+        for m in _MID_CAPITAL.finditer(text):
+            words = []
+            for w in m.group(2).split():
+                if w in stop or w in org:
+                    break
+                words.append(w)
+            if words:
+                counts[" ".join([m.group(1), *words])] += 1
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for mn in mentions:
+        taken[mn.document].append((mn.start, mn.end))
+    out: list[Mention] = []
+    for phrase, n in sorted(counts.items()):
+        first = phrase.split()[0]
+        if n < 2 or first.lower() in org:
+            continue
+        if not re.search(r"(?<![\w-])" + re.escape(first.lower()) + r"(?![\w-])", all_text):
+            continue  # never written in lower case: a proper noun (a place, a person)
+        body = re.escape(phrase).replace(r"\ ", r"[ \t]+")
+        if re.search(r"(?<![\w-])" + body.lower() + r"(?![\w-])", all_text):
+            continue
+        rx = re.compile(r"(?<![\w-])" + body + r"(?![\w-])")
+        for d in docs:
+            spans = None
+            for mm in rx.finditer(d.text):
+                if any(a < mm.end() and mm.start() < b for a, b in taken[d.path]):
+                    continue
+                spans = spans or document_sentences(d)
+                sent = _sentence_of(spans, mm.start()) or (mm.start(), mm.end())
+                taken[d.path].append((mm.start(), mm.end()))
+                out.append(
+                    Mention(
+                        d.path, mm.start(), mm.end(), mm.group(), norm_key(mm.group()), "sv",
+                        {"sentence_case"}, "initiative", False, True, sent,
+                    )
+                )  # fmt: skip
     return out
 
 

@@ -428,9 +428,12 @@ def join_roles(ents: list[Entity], texts: dict[str, str], name_of) -> list[Entit
     return out
 
 
+_NAMED_BODIES = frozenset({"panel", "council", "network", "meeting_place", "circle"})
+
+
 def apposition_links(mentions: list[Mention], texts: dict[str, str]) -> list[Link]:
     """A kind word right before a name names that name's kind ("the network X",
-    Swedish "nätverket X", "Dialog: X"): the bare kind word, where the corpus gives it
+    Swedish "nätverket X", "Dialog: X", "ett seniorråd, X, ska"): the bare kind word, where the corpus gives it
     to one name only, refers to that name. Kept to one name so that two networks
     called by their kind are never glued together."""
     by_doc: dict[str, list[Mention]] = defaultdict(list)
@@ -442,14 +445,23 @@ def apposition_links(mentions: list[Mention], texts: dict[str, str]) -> list[Lin
         ms = sorted(by_doc[doc], key=Mention.sort_key)
         text = texts[doc]
         for m1, m2 in zip(ms, ms[1:], strict=False):
+            kind_word = not m1.capitalised and is_type_word(m1.surface)
+            # "Seniorrådet Gröna gången": a body's one-word compound, then its name
+            body_word = "compound" in m1.cues and m1.kind in _NAMED_BODIES and " " in m2.surface
             if (
                 " " in m1.surface
-                or m1.capitalised
-                or not is_type_word(m1.surface)
+                or not (kind_word or body_word)
                 or m1.key == m2.key
                 or is_type_word(m2.surface.split()[-1])
                 or not m2.surface[:1].isupper()
-                or not re.fullmatch(r":?[ \t]{1,2}", text[m1.end : m2.start])
+                or not (
+                    re.fullmatch(r":?[ \t]{1,2}", text[m1.end : m2.start])
+                    # "ett seniorråd, X, ska starta": an apposition closed by a comma
+                    or (
+                        re.fullmatch(r",[ \t]", text[m1.end : m2.start])
+                        and text[m2.end : m2.end + 1] in (",", ")")
+                    )
+                )
             ):
                 continue
             names[m1.key].add(m2.key)

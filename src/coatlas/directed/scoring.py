@@ -53,6 +53,7 @@ class CueWeights:
         ("anaphor", 0.4),  # the document refers back to its title ("this strategy")
         ("ppe_body", 1.0),  # a council or forum named after its members ("Patient Council")
         ("ppe_name", 1.0),  # a capitalised Swedish compound on a PPE word ("Patientkällaren")
+        ("sentence_case", 1.2),  # a Swedish name in sentence case ("Trygg natt")
         ("named_phrase", 1.2),  # a lower-case phrase after "kallas", "so-called"
         ("subheading", 1.2),  # a heading line of its own, the phrase recurring below it
         ("practice", 1.0),  # a practice term of the codebook where PPE take part

@@ -177,3 +177,10 @@ def test_a_one_word_name_used_for_an_organisation_is_not_spread():
     ]
     assert _names_an_organisation("Granbo", docs)
     assert not _names_an_organisation("Kvistlyktan", docs)
+
+
+def test_a_slogan_names_a_programme_to_the_end_of_its_clause():
+    found = _surfaces("Sedan 2015 arbetar kliniken under parollen Lyssna först – sen gör vi.")
+    assert "cue_noun" in found.get("Lyssna först – sen gör vi", set()), found
+    found = _surfaces("Our slogan Nothing for us, without us (in Swedish X) is known.", lang="en")
+    assert "Nothing for us, without us" in found, found

@@ -310,6 +310,10 @@ class MentionFinder:
         self.en_body_heads = frozenset(
             str(p).lower() for p in en.raw.get("ppe_body_heads") or [] if " " not in str(p)
         )
+        # a word for a slogan: what follows it, to the end of the clause, names a programme
+        self.slogan_nouns = frozenset(
+            str(w).lower() for g in (en, sv) for w in g.raw.get("slogan_nouns") or []
+        )
         from coatlas.lang.names import lived_experience_roles
 
         self.le_roles = tuple(sorted(w for w in lived_experience_roles("sv") if " " not in w))
@@ -350,6 +354,22 @@ class MentionFinder:
                     return form, h
                 return None
         return None
+
+    def _slogan(self, out, doc_path, text, toks, sent) -> None:
+        for i, t in enumerate(toks[:-1]):
+            if t.low not in self.slogan_nouns:
+                continue
+            nxt = toks[i + 1]
+            gap = text[t.end : nxt.start]
+            if not nxt.cap or gap.strip() not in ("", ":", "–", "-", '"', "“", "”", "”"):
+                continue
+            stop = re.search(r'[.;:!?()\n"“”»]', text[nxt.start : sent[1]])
+            end = nxt.start + (stop.start() if stop else sent[1] - nxt.start)
+            phrase = text[nxt.start : end].rstrip(" ,–-")
+            n = len(WORD.findall(phrase))
+            if 2 <= n <= 8:
+                self._add(out, doc_path, text, nxt.start, nxt.start + len(phrase), "und",
+                          "cue_noun", "programme", False, True, sent)  # fmt: skip
 
     def _ppe_compounds(self, out, doc_path, text, toks, sent) -> None:
         for i, t in enumerate(toks):
@@ -934,6 +954,9 @@ class MentionFinder:
                             sent,
                         )
             self._acronym_first(out, links, doc_path, text, toks, sent)
+            # 5b. a slogan is a programme's name, commas and dashes included: "under
+            # parollen Lyssna först – sen gör vi", "the slogan Nothing for us, without us"
+            self._slogan(out, doc_path, text, toks, sent)
             # 6. parentheses: "X (Y)" glosses
             for p in PAREN.finditer(stext):
                 pa, pb = s0 + p.start(), s0 + p.end()

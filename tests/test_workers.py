@@ -138,7 +138,7 @@ def test_step1_candidate_passes_on_workers_give_the_same_results(docs, monkeypat
 
     monkeypatch.setattr(engines, "shared_map", recording)
     two = directed.run(docs, prepared=prepared, engine=LocalEngine(2))
-    assert {"_features_chunk", "_split_chunk"} <= set(ran)
+    assert {"_features_chunk", "_split_chunk", "_describe"} <= set(ran)
     assert len(one.initiatives) > 1 and _dump(one) == _dump(two)
 
 

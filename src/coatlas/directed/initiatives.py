@@ -463,35 +463,16 @@ def run(
         prepared=prepared,
         engine=engine,
     )
-    rows = []
-    for ent, hits in inits:
-        name, aliases = _canonical(ent)
-        name_ev = [
-            make_evidence(
-                dmap[m.document].text,
-                m.document,
-                m.start,
-                m.end,
-                SOURCE + ":" + "+".join(sorted(m.cues)),
-                min(0.95, 0.4 + 0.15 * _mention_weight(m)),
-            )
-            for m in ent.mentions
-        ]
-        ppe_ev = [
-            make_evidence(
-                dmap[h.document].text,
-                h.document,
-                h.start,
-                h.end,
-                "rule:directed.ppe",
-                round(0.5 + 0.4 * h.score, 3),
-            )
-            for h in hits
-            if h.score >= PPE_MIN
-        ]
-        tl = _timeline(ent, dmap, timeline)
-        desc, _ = _description(ent, dmap, spans)
-        rows.append((ent, name, aliases, name_ev, ppe_ev, tl, desc))
+    # each initiative's names, evidence, timeline and description depend on it and the
+    # corpus alone: with a local pool, chunks of them go to workers forked from here
+    from coatlas.directed.step2 import _chunks
+    from coatlas.engine import shared_map
+
+    pool = engine if isinstance(timeline, RuleTimeline) else None  # a caller's: here
+    parts = _chunks([len(e.mentions) for e, _ in inits], getattr(pool, "workers", 1) * 4)
+    state = (inits, dmap, spans, timeline)
+    described = [r for part in shared_map(pool, _describe, state, parts) for r in part]
+    rows = [(ent, *r) for (ent, _), r in zip(inits, described, strict=True)]
     rows.sort(
         key=lambda r: (r[5]["start"] if r[5]["start"] is not None else 9999, r[1].lower(), r[1])
     )
@@ -568,6 +549,43 @@ def run(
         progress(
             f"initiatives: {len(out.initiatives)} found, {len(out.non_initiatives)} non-initiatives"
         )
+    return out
+
+
+def _describe(state: tuple[Any, ...], part: list[int]) -> list[tuple[Any, ...]]:
+    """For ``run``: (name, aliases, name evidence, PPE evidence, timeline, description)
+    of each initiative at ``part``."""
+    inits, dmap, spans, timeline = state
+    out: list[tuple[Any, ...]] = []
+    for i in part:
+        ent, hits = inits[i]
+        name, aliases = _canonical(ent)
+        name_ev = [
+            make_evidence(
+                dmap[m.document].text,
+                m.document,
+                m.start,
+                m.end,
+                SOURCE + ":" + "+".join(sorted(m.cues)),
+                min(0.95, 0.4 + 0.15 * _mention_weight(m)),
+            )
+            for m in ent.mentions
+        ]
+        ppe_ev = [
+            make_evidence(
+                dmap[h.document].text,
+                h.document,
+                h.start,
+                h.end,
+                "rule:directed.ppe",
+                round(0.5 + 0.4 * h.score, 3),
+            )
+            for h in hits
+            if h.score >= PPE_MIN
+        ]
+        tl = _timeline(ent, dmap, timeline)
+        desc, _ = _description(ent, dmap, spans)
+        out.append((name, aliases, name_ev, ppe_ev, tl, desc))
     return out
 
 

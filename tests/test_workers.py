@@ -11,12 +11,13 @@ import numpy as np
 import pytest
 
 from coatlas import directed, perdoc
+from coatlas import engine as engines
 from coatlas.directed import step2
 from coatlas.directed.coding import default_coder
 from coatlas.directed.scoring import Corpus, _corpus_support
 from coatlas.document import Document
 from coatlas.embed import LookupEmbedder
-from coatlas.engine import LocalEngine
+from coatlas.engine import LocalEngine, shared_map
 from coatlas.ingest import read_folder
 from coatlas.text.wordindex import WordIndex
 
@@ -103,6 +104,42 @@ def test_a_callers_coder_stays_in_this_process(docs) -> None:
     res = directed.run(docs, embedder=emb, coder=default_coder(emb), engine=engine)
     assert "_code_chunk" not in engine.tasks
     assert _dump(res) == _dump(directed.run(docs, embedder=emb, coder=default_coder(emb)))
+
+
+def _scaled(shared: int, item: int) -> tuple[int, int]:
+    import os
+
+    return shared * item, os.getpid()
+
+
+def test_shared_map_keeps_order_and_forks_only_a_local_pool() -> None:
+    import os
+
+    items = list(range(40))
+    here = shared_map(None, _scaled, 3, items)
+    assert [r for r, _ in here] == [3 * x for x in items]
+    assert {pid for _, pid in here} == {os.getpid()}
+    assert shared_map(LocalEngine(1), _scaled, 3, items) == here
+    there = shared_map(LocalEngine(2), _scaled, 3, items)
+    assert [r for r, _ in there] == [3 * x for x in items]  # inherited, not pickled
+    assert os.getpid() not in {pid for _, pid in there}
+    assert engines._SHARED is None  # the corpus is not kept after the pass
+
+
+def test_step1_candidate_passes_on_workers_give_the_same_results(docs, monkeypatch) -> None:
+    prepared = perdoc.summarise_all(docs)
+    one = directed.run(docs, prepared=prepared)
+    ran: list[str] = []
+
+    def recording(engine, fn, shared, items):
+        items = list(items)
+        ran.append(fn.__name__)
+        return shared_map(engine, fn, shared, items)
+
+    monkeypatch.setattr(engines, "shared_map", recording)
+    two = directed.run(docs, prepared=prepared, engine=LocalEngine(2))
+    assert {"_features_chunk", "_split_chunk", "_describe"} <= set(ran)
+    assert len(one.initiatives) > 1 and _dump(one) == _dump(two)
 
 
 def test_chunks_are_consecutive_and_cover_every_job() -> None:

@@ -13,7 +13,9 @@ the same bytes whichever engine ran and however many workers it had.
   (``tcp://host:8786``). Workers must have coatlas installed and see the documents
   folder at the same path (docs/scale.md).
 
-``background`` and ``later`` run one central call in a forked process beside the
+``shared_map`` runs a cross-document pass over many independent items (Step 1's
+candidates) in a pool forked from this process, whose workers inherit the corpus
+instead of receiving it. ``background`` and ``later`` run one central call in a forked process beside the
 caller (Step 3, the document writes, Figure 1); ``one_blas_thread`` keeps numpy's BLAS
 from oversubscribing the cores the processes share.
 """
@@ -132,6 +134,50 @@ class DaskEngine:
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+_SHARED: Any = None  # what ``shared_map``'s forked workers inherit
+
+
+def _shared_call(job: tuple[Callable[[Any, Any], Any], Any]) -> Any:
+    fn, item = job
+    return fn(_SHARED, item)
+
+
+def shared_map(
+    engine: Engine | None, fn: Callable[[Any, T], R], shared: Any, items: Iterable[T]
+) -> list[R]:
+    """``fn(shared, item)`` for each item, results in input order.
+
+    For the cross-document passes of Steps 1–2 whose items are independent given the
+    corpus (each candidate's features): on a local pool of more than one worker the
+    pool is forked from this process, so its workers inherit ``shared`` (the
+    Documents, the candidates) and only the items and results are pickled; elsewhere
+    (one worker, Dask, no fork) the calls run here, since shipping a corpus to Dask
+    workers costs more than the pass. Same function, same inputs: the same results.
+    ``fn`` must be a module-level function and must not run OpenMP code this process
+    has run (the e5 model's: a forked child would hang in it)."""
+    global _SHARED
+    items = list(items)
+    if (
+        engine is None
+        or engine.name != "local"
+        or engine.workers < 2
+        or len(items) < 2
+        or not forkable()
+    ):
+        return [fn(shared, x) for x in items]
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    _SHARED = shared
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(engine.workers, len(items)), mp_context=mp.get_context("fork")
+        ) as pool:
+            return list(pool.map(_shared_call, [(fn, x) for x in items]))
+    finally:
+        _SHARED = None
 
 
 def make_engine(name: str = "local", workers: int = 1, scheduler: str | None = None) -> Engine:

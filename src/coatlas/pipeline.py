@@ -215,6 +215,40 @@ def _store_documents(store: Any, docs: list[Any], run_id: int) -> list[Any]:
         own.close()
 
 
+def _store_results(
+    store: Any,
+    run_id: int,
+    initiatives: list[dict[str, Any]],
+    codebook: Any,
+    lessons_doc: dict[str, Any],
+    forked: bool = False,
+) -> None:
+    """The run's initiatives, codebook, codings and lessons into ``store``; ``forked``:
+    in a process forked from the one that opened it (``analyze`` runs it beside the
+    reports), on connections of its own."""
+    from coatlas.evidence import codings_from_initiatives
+
+    own = store.forked() if forked else store
+    try:
+        own.add_initiatives(run_id, initiatives)
+        cb_id = own.add_codebook(
+            codebook.name,
+            codebook.version,
+            codebook.model_dump(mode="json"),
+            codes=[{"id": f"{g}:{c.id}"} for g in codebook.group_ids() for c in codebook.codes(g)],
+        )
+        own.add_codings(run_id, codings_from_initiatives(initiatives), codebook_id=cb_id)
+        own.add_lessons(
+            run_id,
+            lessons_doc.get("lessons", []),
+            lessons_doc.get("hierarchy") or [],
+            sampling=lessons_doc.get("sampling") or [],
+        )
+    finally:
+        if forked:
+            own.close()
+
+
 def _figure(png: tuple[bytes, bytes], svg: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
     """Figure 1's (svg, png) from the renderings of each format alone."""
     return svg[0], png[1]
@@ -257,7 +291,6 @@ def _analyze(
     from coatlas import directed, inductive, perdoc
     from coatlas.codebook import load_codebook
     from coatlas.embed import default_embedder, fast_embedder
-    from coatlas.evidence import codings_from_initiatives
     from coatlas.fileio import sweep_temporaries
     from coatlas.ingest import read_documents, warnings_of
     from coatlas.report import write_reports
@@ -285,6 +318,7 @@ def _analyze(
     engine = None
     step3: Any = None
     stored: Any = None
+    results: Any = None
     figure: list[Any] = []
     try:
         if settings.engine != "local" or settings.workers > 1:
@@ -448,20 +482,16 @@ def _analyze(
         write_json(out_dir / "non_initiatives.json", step12.non_initiatives)
         write_json(out_dir / "uncoded.json", step12.uncoded)
         write_json(out_dir / "lessons.json", lessons_doc)
-        store.add_initiatives(run_id, step12.initiatives)
-        cb_id = store.add_codebook(
-            codebook.name,
-            codebook.version,
-            codebook.model_dump(mode="json"),
-            codes=[{"id": f"{g}:{c.id}"} for g in codebook.group_ids() for c in codebook.codes(g)],
-        )
-        store.add_codings(run_id, codings_from_initiatives(step12.initiatives), codebook_id=cb_id)
-        store.add_lessons(
-            run_id,
-            lessons_doc.get("lessons", []),
-            lessons_doc.get("hierarchy") or [],
-            sampling=lessons_doc.get("sampling") or [],
-        )
+        if _parallel_here(engine) and store.forkable():
+            # nothing reads them before the run ends: written in a process of their own
+            # while this one writes the reports (and Figure 1 renders)
+            from coatlas.engine import background
+
+            results = background(
+                _store_results, store, run_id, step12.initiatives, codebook, lessons_doc, True
+            )
+        else:
+            _store_results(store, run_id, step12.initiatives, codebook, lessons_doc)
         write_reports(
             out_dir,
             initiatives=step12.initiatives,
@@ -474,6 +504,8 @@ def _analyze(
             method_labels=labels,
             figure=_figure(*(f.result() for f in figure)) if figure else None,
         )
+        if results is not None:
+            results.result()
         write_json(out_dir / "manifest.json", manifest)
         store.finish_run(run_id, "succeeded")
     except BaseException as exc:
@@ -482,7 +514,7 @@ def _analyze(
             store.finish_run(run_id, "interrupted" if stopped else "failed")
         raise
     finally:
-        for aside in [step3, stored, *figure]:
+        for aside in [step3, stored, results, *figure]:
             if aside is not None:
                 aside.close()  # a failed run does not leave them waiting
         store.close()

@@ -273,10 +273,13 @@ def split_by_context(
     docs: Sequence[Any],
     confident: set[int] | None = None,
     words: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] | None = None,
+    engine: Any = None,
 ) -> list[Entity]:
     """Entities split where their documents belong to unconnected contexts; each piece
     of a confident entity is confident too (``confident`` holds ids, updated here).
-    ``words``: ``document_words`` by path where the per-document stage found them."""
+    ``words``: ``document_words`` by path where the per-document stage found them.
+    ``engine``: each entity's groups and their labels depend on it and the corpus
+    alone, so a local pool works them out in chunks (``engine.shared_map``), in order."""
     if len(docs) < 3:
         return ents
     # the names of initiatives are what is being told apart, not where a document is from
@@ -287,21 +290,40 @@ def split_by_context(
         for w in ws:
             neighbours[w].append(p)
     dmap = {d.path: d for d in docs}
+    from coatlas.directed.step2 import _chunks
+    from coatlas.engine import shared_map
+
+    several = [i for i, e in enumerate(ents) if len(e.documents) > 1]
+    weights = [len(ents[i].documents) for i in several]
+    parts = [[several[j] for j in p] for p in _chunks(weights, getattr(engine, "workers", 1) * 4)]
+    state = (ents, contexts, neighbours, dmap)
+    labelled: dict[int, list[tuple[list[str], str]]] = {}
+    for part, found in zip(parts, shared_map(engine, _split_chunk, state, parts), strict=True):
+        labelled.update(zip(part, found, strict=True))
     out: list[Entity] = []
-    for ent in ents:
-        groups = document_groups(ent, contexts, neighbours) if len(ent.documents) > 1 else []
-        if len(groups) < 2:
+    for i, ent in enumerate(ents):
+        pieces = labelled.get(i, [])
+        if len(pieces) < 2:
             out.append(ent)
             continue
-        for g in groups:
+        for g, label in pieces:
             gs = set(g)
             mentions = [m for m in ent.mentions if m.document in gs]
             keys = [k for k in ent.keys if any(m.key == k for m in mentions)] or list(ent.keys)
             links = [lk for lk in ent.links if lk.document in gs]
-            piece = replace(
-                ent, keys=keys, mentions=mentions, links=links, context=_label(g, contexts, dmap)
-            )
+            piece = replace(ent, keys=keys, mentions=mentions, links=links, context=label)
             if confident is not None and id(ent) in confident:
                 confident.add(id(piece))
             out.append(piece)
+    return out
+
+
+def _split_chunk(state: tuple[Any, ...], part: list[int]) -> list[list[tuple[list[str], str]]]:
+    """For ``split_by_context``: the document groups of each entity at ``part`` with
+    their labels (none when it stays whole)."""
+    ents, contexts, neighbours, dmap = state
+    out: list[list[tuple[list[str], str]]] = []
+    for i in part:
+        groups = document_groups(ents[i], contexts, neighbours)
+        out.append([(g, _label(g, contexts, dmap)) for g in groups] if len(groups) >= 2 else [])
     return out

@@ -86,12 +86,14 @@ def classify(
     candidates: CandidateGenerator | None = None,
     scorer: InitiativeScorer | None = None,
     prepared: dict[str, Any] | None = None,
+    engine: Any = None,
 ) -> tuple[list[tuple[Entity, list[PPEHit]]], list[tuple[Entity, str]]]:
     """Entities judged initiatives (with PPE evidence) and non-initiatives (with a reason).
 
     The candidate stage proposes entities; the scorer keeps those named like an
     initiative (or a project); involvement of persons with patient experience then
-    splits them into initiatives and non-initiatives.
+    splits them into initiatives and non-initiatives. ``engine``: where the
+    per-candidate passes run (``_features``, ``split_by_context``); the same result.
     """
     docs = sorted(docs, key=lambda d: d.path)
     dmap = {d.path: d for d in docs}
@@ -109,9 +111,7 @@ def classify(
     if not known:
         scorer = scorer or default_scorer()
         corpus = Corpus.of(docs)
-        rows = [
-            scorer.features(e, corpus, _ppe_for(e, dmap, spans, codebook, memo=seen)) for e in ents
-        ]
+        rows = _features(ents, corpus, dmap, spans, codebook, scorer, seen, engine)
         probs = scorer.predict_proba(rows)
         # a document that reports on X ("X – final report") says X was an effort: it is
         # listed, as an initiative or a non-initiative, whatever its other evidence
@@ -137,7 +137,7 @@ def classify(
         # one generic name used by several organisations is several initiatives
         whole = ents  # kept alive while ``confident`` (ids) is read
         words = {p: s.contexts for p, s in (prepared or {}).items() if s.contexts is not None}
-        ents = split_by_context(whole, docs, confident, words)
+        ents = split_by_context(whole, docs, confident, words, engine=engine)
     inits: list[tuple[Entity, list[PPEHit]]] = []
     nons: list[tuple[Entity, str]] = []
     # a short document naming only one confident candidate (a news item, a leaflet) is
@@ -179,6 +179,58 @@ def classify(
             )
             nons.append((ent, reason))
     return inits, nons
+
+
+def _features(
+    ents: list[Entity],
+    corpus: Corpus,
+    dmap: dict[str, Document],
+    spans: dict[str, Any],
+    codebook: Any,
+    scorer: InitiativeScorer,
+    memo: dict[tuple[str, int, int], list[PPEHit]],
+    engine: Any = None,
+) -> list[dict[str, float]]:
+    """Each candidate's scorer features over its PPE hits, in order; ``memo`` gets
+    every sentence's hits (the involvement decision reads them again).
+
+    A candidate's features depend on it and the corpus alone, so with a local pool
+    (``engine.shared_map``) consecutive chunks of candidates go to workers forked from
+    here (they inherit the corpus) and come back in order with the hits they found:
+    the same rows, the same memo. A scorer of another type runs here (its features
+    may keep state)."""
+    from coatlas.directed.scoring import LogisticScorer, RuleScorer
+    from coatlas.directed.step2 import _chunks
+    from coatlas.engine import shared_map
+
+    state = (ents, corpus, dmap, spans, codebook, scorer)
+    workers = getattr(engine, "workers", 1)
+    if not isinstance(scorer, LogisticScorer | RuleScorer) or workers < 2:
+        return _features_of(state, range(len(ents)), memo)[0]
+    parts = _chunks([len(e.mentions) for e in ents], workers * 4)
+    rows = []
+    for part_rows, found in shared_map(engine, _features_chunk, state, parts):
+        rows.extend(part_rows)
+        memo.update(found)
+    return rows
+
+
+def _features_of(
+    state: tuple[Any, ...], part: Any, memo: dict[tuple[str, int, int], list[PPEHit]]
+) -> tuple[list[dict[str, float]], dict[tuple[str, int, int], list[PPEHit]]]:
+    ents, corpus, dmap, spans, codebook, scorer = state
+    rows = [
+        scorer.features(ents[i], corpus, _ppe_for(ents[i], dmap, spans, codebook, memo=memo))
+        for i in part
+    ]
+    return rows, memo
+
+
+def _features_chunk(
+    state: tuple[Any, ...], part: list[int]
+) -> tuple[list[dict[str, float]], dict[tuple[str, int, int], list[PPEHit]]]:
+    """``_features`` of the candidates at ``part`` (in a worker): rows and new hits."""
+    return _features_of(state, part, {})
 
 
 _BODY_KINDS = frozenset({"panel", "council", "meeting_place", "network", "circle"})
@@ -409,36 +461,18 @@ def run(
         candidates=candidates,
         scorer=scorer,
         prepared=prepared,
+        engine=engine,
     )
-    rows = []
-    for ent, hits in inits:
-        name, aliases = _canonical(ent)
-        name_ev = [
-            make_evidence(
-                dmap[m.document].text,
-                m.document,
-                m.start,
-                m.end,
-                SOURCE + ":" + "+".join(sorted(m.cues)),
-                min(0.95, 0.4 + 0.15 * _mention_weight(m)),
-            )
-            for m in ent.mentions
-        ]
-        ppe_ev = [
-            make_evidence(
-                dmap[h.document].text,
-                h.document,
-                h.start,
-                h.end,
-                "rule:directed.ppe",
-                round(0.5 + 0.4 * h.score, 3),
-            )
-            for h in hits
-            if h.score >= PPE_MIN
-        ]
-        tl = _timeline(ent, dmap, timeline)
-        desc, _ = _description(ent, dmap, spans)
-        rows.append((ent, name, aliases, name_ev, ppe_ev, tl, desc))
+    # each initiative's names, evidence, timeline and description depend on it and the
+    # corpus alone: with a local pool, chunks of them go to workers forked from here
+    from coatlas.directed.step2 import _chunks
+    from coatlas.engine import shared_map
+
+    pool = engine if isinstance(timeline, RuleTimeline) else None  # a caller's: here
+    parts = _chunks([len(e.mentions) for e, _ in inits], getattr(pool, "workers", 1) * 4)
+    state = (inits, dmap, spans, timeline)
+    described = [r for part in shared_map(pool, _describe, state, parts) for r in part]
+    rows = [(ent, *r) for (ent, _), r in zip(inits, described, strict=True)]
     rows.sort(
         key=lambda r: (r[5]["start"] if r[5]["start"] is not None else 9999, r[1].lower(), r[1])
     )
@@ -515,6 +549,43 @@ def run(
         progress(
             f"initiatives: {len(out.initiatives)} found, {len(out.non_initiatives)} non-initiatives"
         )
+    return out
+
+
+def _describe(state: tuple[Any, ...], part: list[int]) -> list[tuple[Any, ...]]:
+    """For ``run``: (name, aliases, name evidence, PPE evidence, timeline, description)
+    of each initiative at ``part``."""
+    inits, dmap, spans, timeline = state
+    out: list[tuple[Any, ...]] = []
+    for i in part:
+        ent, hits = inits[i]
+        name, aliases = _canonical(ent)
+        name_ev = [
+            make_evidence(
+                dmap[m.document].text,
+                m.document,
+                m.start,
+                m.end,
+                SOURCE + ":" + "+".join(sorted(m.cues)),
+                min(0.95, 0.4 + 0.15 * _mention_weight(m)),
+            )
+            for m in ent.mentions
+        ]
+        ppe_ev = [
+            make_evidence(
+                dmap[h.document].text,
+                h.document,
+                h.start,
+                h.end,
+                "rule:directed.ppe",
+                round(0.5 + 0.4 * h.score, 3),
+            )
+            for h in hits
+            if h.score >= PPE_MIN
+        ]
+        tl = _timeline(ent, dmap, timeline)
+        desc, _ = _description(ent, dmap, spans)
+        out.append((name, aliases, name_ev, ppe_ev, tl, desc))
     return out
 
 

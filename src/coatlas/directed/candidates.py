@@ -529,7 +529,8 @@ def _propagate(
         for low in sorted(forms, key=lambda f: (-len(f), f))
     ] + [
         (
-            re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])"),
+            # "PIU-arbetet": a Swedish compound on the acronym names it too
+            re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?!\w)(?!-(?![a-zåäö]))"),
             acronyms[acr],
             "und",
             (acr, ("s",)),

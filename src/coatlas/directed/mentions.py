@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from coatlas.directed.lexicon import Lexicon, lexicons
+from coatlas.lang.names import is_job_title, looks_like_person
 from coatlas.text.sentences import sentence_spans
 
 WORD = re.compile(r"[^\W\d_](?:\w|[-‐'’](?=\w))*|\d+(?:[-–]\d+)?", re.UNICODE)
@@ -81,6 +82,15 @@ class Tok:
     @property
     def acronym(self) -> bool:
         return len(self.text) >= 2 and self.text.isupper() and self.text.isalpha()
+
+
+def _names_a_person(before: str) -> bool:
+    """Whether the words before a naming verb are a job title or a person's relation
+    ("a physiotherapist called", "en sköterska som heter"): the name is a person's."""
+    words = re.findall(r"[^\W\d_]+", before[-60:])
+    if words and words[-1] == "som":  # "en sköterska som heter"
+        words = words[:-1]
+    return any(is_job_title(" ".join(words[-n:])) for n in (1, 2) if len(words) >= n)
 
 
 @dataclass(slots=True)
@@ -289,8 +299,34 @@ class MentionFinder:
         )
         self.cue_nouns = en.cue_nouns | sv.cue_nouns
         self.sv_cue_suffixes = tuple(sorted(sv.cue_nouns, key=len, reverse=True))
+        self.topic_nouns = frozenset(
+            str(w).lower() for g in self.lex.values() for w in g.raw.get("topic_nouns") or []
+        )
         self.naming = tuple(
             sorted(set(en.naming_cues) | set(sv.naming_cues), key=len, reverse=True)
+        )
+        leads = sorted(
+            {
+                str(w).lower()
+                for g in self.lex.values()
+                for w in g.raw.get("gloss_language_leads") or []
+            },
+            key=lambda w: (-len(w), w),
+        )
+        verbs = sorted(
+            {
+                str(w).lower()
+                for g in self.lex.values()
+                for w in g.raw.get("quote_naming_verbs") or []
+            }
+        )
+        self._quote_naming = re.compile(
+            r"(?<!\w)(?:"
+            + ("|".join(re.escape(w) for w in verbs) or "(?!)")
+            + r")(?:\s+[\w-]+){0,3}\s*$"
+        )
+        self._gloss_lead = re.compile(
+            r"(?i)(?:" + ("|".join(re.escape(w) for w in leads) or "(?!)") + r")\s*[:,]\s*"
         )
         # "hette tidigare X", "was formerly called X": the adverb is not part of the name
         self.naming_adverbs = frozenset(
@@ -379,6 +415,7 @@ class MentionFinder:
                 or t.text.isupper()
                 or "-" in t.text
                 or "\n" in _gap(text, toks[i - 1], t)
+                or "." in _gap(text, toks[i - 1], t)  # "4. Patientmedverkan": a numbered heading
                 or toks[i - 1].text.endswith(".")
             ):
                 continue
@@ -387,6 +424,8 @@ class MentionFinder:
             if (
                 not prefix
                 or len(low) - len(prefix) < 4
+                # "Patientmedverkan", "Brukarinflytande": the topic, not something's name
+                or low[len(prefix) :].lstrip("-") in self.topic_nouns
                 or low.endswith(self.ppe_name_stop)
                 or any(low.endswith(o) for o in self.org)
                 or self._sv_head(low) is not None
@@ -786,10 +825,32 @@ class MentionFinder:
                 ):
                     k -= 1
                 cap = any(x.cap for x in toks[k : i + 1] if x is not toks[0])
-                self._add(
-                    out, doc_path, text, toks[k].start, t.end, "en", "ppe_body", "council",
+                # "Carers' Council for Home Care": the name goes on in title case
+                e = i
+                if (
+                    i + 2 < len(toks)
+                    and toks[i + 1].low in ("for", "of")
+                    and _joined(text, t, toks[i + 1])
+                ):
+                    j = i + 2
+                    while (
+                        j < len(toks)
+                        and toks[j].cap
+                        and _joined(text, toks[j - 1], toks[j])
+                        and toks[j].low not in MONTHS
+                        and toks[j].low not in self.tails
+                        and j - i <= 5
+                    ):
+                        e = j
+                        j += 1
+                m = self._add(
+                    out, doc_path, text, toks[k].start, toks[e].end, "en", "ppe_body", "council",
                     False, cap, sent, body=True,
                 )  # fmt: skip
+                short = out.get((toks[k].start, t.end)) if e > i else None
+                if m is not None and short is not None and short is not m:
+                    m.cues |= short.cues  # the head rule's shorter reading of the same name
+                    del out[(toks[k].start, t.end)]
             # 2. Swedish compounds ending in a head ("X-panelen", "trygghetsvandringarna")
             for i, t in enumerate(toks):
                 hit = self._sv_head(t.low)
@@ -886,36 +947,58 @@ class MentionFinder:
             for q in quoted:
                 qa, qb = s0 + q.start(1), s0 + q.end(1)
                 inner = q.group(1).strip()
-                if len(inner.split()) > 5 or inner[-1:] in "?!.,":
+                if inner[-1:] in "?!.,":
                     continue
                 before = text[max(s0, qa - 40) : qa - 1].lower()
                 # "the 'X' panel": a quoted name followed by an initiative head noun
                 nxt = re.match(r"\s*([^\W\d_][\w-]*)", text[qb + 1 : s1])
+                by_cue = any(
+                    re.search(r"(?<!\w)" + re.escape(c) + r"(?:\s+[\w-]+){0,3}\s*$", before)
+                    for c in self.naming
+                )
+                # a name may be a whole clause when the text says it is one ("under the
+                # name 'Nobody waits alone again'"); otherwise a long quote is a citation
+                verb = bool(self._quote_naming.search(before))
+                by_cue = by_cue or verb
+                if len(inner.split()) > (8 if by_cue else 5):
+                    continue
+                last = re.search(r"([^\W\d_][\w-]*)\s*$", before)
                 named = (
-                    any(
-                        re.search(r"(?<!\w)" + re.escape(c) + r"(?:\s+[\w-]+){0,3}\s*$", before)
-                        for c in self.naming
-                    )
+                    by_cue
                     or before.rstrip().endswith(("–", "-"))
                     or bool(nxt and nxt.group(1).lower() in self.lex["en"].heads)
+                    # "projektet 'X'", "the project 'X'": a type noun right before the quote
+                    or bool(
+                        last
+                        and (last.group(1) in self.cue_nouns or self._is_sv_cue(last.group(1)))
+                        and inner[:1].isupper()
+                    )
                 )
                 inside = [m for (ma, mb), m in out.items() if ma >= qa and mb <= qb]
                 for m in inside:
                     m.cues.add("quote")
+                if verb:  # what a naming verb puts in quotes is a name as "called X" is
+                    for m in inside:
+                        m.cues.add("naming")
                 if named and not inside:
                     lang = (
                         "sv"
                         if self._sv_head(norm_key(inner).split()[-1] if norm_key(inner) else "")
                         else "und"
                     )
-                    self._add(
+                    x = self._add(
                         out, doc_path, text, qa, qb, lang, "quote", "initiative", False, False, sent
                     )
+                    if x is not None and verb:
+                        x.cues.add("naming")
             # 5. naming verbs: "called X", "heter X", "renamed X"
             slow = stext.lower()
             for c in self.naming:
                 for mm in re.finditer(r"(?<!\w)" + re.escape(c) + r"(?!\w)", slow):
                     after = s0 + mm.end()
+                    # "a physiotherapist called X", "en sköterska som heter X": a person
+                    if _names_a_person(slow[: mm.start()]):
+                        continue
                     ks = [i for i, t in enumerate(toks) if t.start >= after]
                     if not ks:
                         continue
@@ -1005,6 +1088,11 @@ class MentionFinder:
                 art = re.match(r"(?i)(the|den|det|a|an)\s+", inner)
                 if art:
                     ia += art.end()
+                    inner = inner[art.end() :]
+                # "(Swedish: X)", "(på svenska X)": the language is not part of the name
+                lang_lead = self._gloss_lead.match(inner)
+                if lang_lead and lang_lead.end() < len(inner):
+                    ia += lang_lead.end()
                 ib = (
                     cut
                     if cut is not None
@@ -1017,6 +1105,12 @@ class MentionFinder:
                 if left:
                     x = max(left, key=lambda m: m.end - m.start)
                     if right_toks[-1].low in self.org:
+                        continue
+                    if looks_like_person(x.surface):
+                        # "Jane Doe (Patient Council)" in a list of those present: the
+                        # gloss says what she belongs to; she is not another name for it
+                        self._add(out, doc_path, text, ia, ib, "und", "paren", x.kind, x.role,
+                                  right_toks[0].cap, sent)  # fmt: skip
                         continue
                     y = self._add(
                         out,
@@ -1084,6 +1178,11 @@ class MentionFinder:
                 ):
                     continue
                 if any(t.acronym for t in right_toks) or len(right_toks) < 2 or e - k < 1:
+                    continue
+                if looks_like_person(text[toks[k].start : before_toks[e].end]):
+                    # "Jane Doe (Patient Council for X)": a person and what she belongs to
+                    self._add(out, doc_path, text, ia, ib, "und", "paren", "initiative", False,
+                              True, sent)  # fmt: skip
                     continue
                 x = self._add(
                     out,

@@ -501,7 +501,9 @@ def _propagate(
         if re.fullmatch(r"[A-ZÅÄÖ]{3,7}", s):
             acronyms.setdefault(s, m.key)  # matched case-sensitively
             continue
-        if len(s) < 6 or (" " not in s and not (m.capitalised or "compound" in m.cues)):
+        if len(s) < 6 or (
+            " " not in s and not (m.capitalised or m.cues & {"compound", "named_phrase"})
+        ):
             continue
         if " " not in s and _names_an_organisation(s, docs, index):
             continue  # "Tornedalens förening": a place or an organisation, not the name
@@ -688,6 +690,20 @@ class RuleCandidates:
             key_docs[m.key].add(m.document)
             key_strong[m.key] = max(key_strong[m.key], _mention_weight(m))
 
+        # a lower-case phrase the text says is a name ("Det kallas hemmadialysering") that other
+        # documents use too, in lower case as such names are written, recurs
+        named = {
+            m.key: m.surface.lower()
+            for m in mentions
+            if "named_phrase" in m.cues and len(key_docs[m.key]) == 1 and len(m.surface) >= 8
+        }
+        if named:
+            mentions = sorted(
+                mentions + _named_repeats(named, key_docs, docs), key=Mention.sort_key
+            )
+            for m in mentions:
+                key_docs[m.key].add(m.document)
+
         def keep_key(k: str) -> bool:
             return len(key_docs[k]) >= 2 or key_strong[k] >= self.min_key_cue
 
@@ -709,6 +725,34 @@ class RuleCandidates:
         )
         head_anaphora(merged, docs)
         return merged
+
+
+def _named_repeats(
+    named: dict[str, str], key_docs: dict[str, set[str]], docs: Sequence[Document]
+) -> list[Mention]:
+    """The phrases a document says are names ("Det kallas hemmadialysering"), where other
+    documents write them (cue "repeat"): lower case, they are found by no other cue, and
+    without these their one mention is too weak to judge."""
+    out: list[Mention] = []
+    for k, phrase in sorted(named.items()):
+        rx = re.compile(
+            r"(?<![\w-])" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?:en|et|n|na)?(?!\w)",
+            re.IGNORECASE,
+        )
+        for d in docs:
+            if d.path in key_docs[k]:
+                continue
+            spans = None
+            for mm in rx.finditer(d.text):
+                spans = spans or document_sentences(d)
+                sent = _sentence_of(spans, mm.start()) or (mm.start(), mm.end())
+                out.append(
+                    Mention(
+                        d.path, mm.start(), mm.end(), mm.group(), k, _name_lang(mm.group()),
+                        {"repeat"}, "initiative", False, False, sent,
+                    )
+                )  # fmt: skip
+    return out
 
 
 _HEAD_PREPOSITIONS = frozenset({"för", "for", "of"})

@@ -312,8 +312,12 @@ def _ppe_for(
             and idx > 0
             and "\n\n" not in doc.text[sp[idx - 1][1] : s[0]]
         ):
-            # "Metoden kallas X", "this is called X": the sentence before describes X
-            weight.setdefault((m.document, sp[idx - 1]), 0.8)
+            # "Metoden kallas X", "this is called X": the sentence before describes X; when
+            # the naming sentence opens with it ("Det kallas X."), it says nothing else
+            lead = len(re.findall(r"\w+", doc.text[s[0] : m.start])) <= 4
+            weight[(m.document, sp[idx - 1])] = max(
+                weight.get((m.document, sp[idx - 1]), 0.0), 1.0 if lead else 0.8
+            )
         heading = _is_heading(doc.text, s)
         for nxt in sp[idx + 1 : idx + (4 if heading else 2)]:
             same_line = "\n" not in doc.text[s[1] : nxt[0]]

@@ -264,6 +264,11 @@ _NAMING_SKIP = frozenset(
      "the", "to", "till", "om", "ofta", "often"}
 )  # fmt: skip
 
+# prepositions a named lower-case phrase may go on over ("kallas X i Y", "called X of Y")
+_NAME_PREPOSITIONS = frozenset(
+    {"i", "av", "på", "vid", "för", "med", "of", "in", "at", "for", "with"}
+)
+
 # small words inside a title-case name ("Care for Carers", "Walk with Ease")
 _NAME_CONNECTORS = frozenset({"after", "for", "of", "with", "and", "on", "in", "at", "to"})
 
@@ -299,6 +304,11 @@ class MentionFinder:
         )
         self.cue_nouns = en.cue_nouns | sv.cue_nouns
         self.sv_cue_suffixes = tuple(sorted(sv.cue_nouns, key=len, reverse=True))
+        self.adjectival_naming: dict[str, frozenset[str]] = {
+            str(c).lower(): frozenset(str(w).lower() for w in ws)
+            for g in self.lex.values()
+            for c, ws in (g.raw.get("adjectival_naming_cues") or {}).items()
+        }
         self.topic_nouns = frozenset(
             str(w).lower() for g in self.lex.values() for w in g.raw.get("topic_nouns") or []
         )
@@ -707,6 +717,29 @@ class MentionFinder:
             and not toks[e + 1].text.isdigit()
         ):
             e += 1
+        # "brukarmedverkan i läkemedelsgenomgång", "shared booking of beds": a preposition and
+        # one or two words more belong to the name when the clause ends after them
+        if (
+            e + 2 < len(toks)
+            and toks[e + 1].low in _NAME_PREPOSITIONS
+            and _joined(text, toks[e], toks[e + 1])
+        ):
+            f = e + 1
+            while (
+                f + 1 < len(toks)
+                and f - e < 3
+                and _joined(text, toks[f], toks[f + 1])
+                and toks[f + 1].low not in self.stop
+                and not toks[f + 1].text.isdigit()
+            ):
+                f += 1
+            tail = text[toks[f].end : toks[f].end + 2]
+            if f > e + 1 and (
+                f + 1 >= len(toks)
+                or tail[:1] in '.,;:)!?\n"”’'
+                or toks[f + 1].low in ("och", "and")
+            ):
+                e = f
         nxt = text[toks[e].end : toks[e].end + 2]
         ends = e + 1 >= len(toks) or nxt[:1] in '.,;:)!?\n"”’' or toks[e + 1].low in self.stop
         words = toks[k : e + 1]
@@ -999,6 +1032,9 @@ class MentionFinder:
                     # "a physiotherapist called X", "en sköterska som heter X": a person
                     if _names_a_person(slow[: mm.start()]):
                         continue
+                    prev = re.findall(r"[^\W\d_]+", slow[max(0, mm.start() - 20) : mm.start()])
+                    if prev and prev[-1] in self.adjectival_naming.get(c, ()):
+                        continue  # "a named contact person": an adjective
                     ks = [i for i, t in enumerate(toks) if t.start >= after]
                     if not ks:
                         continue

@@ -229,7 +229,7 @@ def _corpus_support(
     forms = {
         re.sub(r"\s+", " ", m.surface).strip().lower()
         for m in ent.mentions
-        if len(m.surface.split()) >= 2 and len(m.surface) >= 8
+        if (len(m.surface.split()) >= 2 or "named_phrase" in m.cues) and len(m.surface) >= 8
     }
     forms = {re.sub(r"^(?:the|den|det)\s+", "", f) for f in forms}
     if not forms:
@@ -260,6 +260,9 @@ def _common_word(ent: Entity, lowered: Counter) -> bool:
     """A one-word 'name' that the corpus also writes in lower case is an ordinary
     word that happened to start a heading ("Evaluation", "Training")."""
     if any(c in m.cues for m in ent.mentions for c in ("compound", "head", "paren")):
+        return False
+    # a phrase the text says is a name ("Det kallas hemmadialysering") is written in lower case
+    if any("named_phrase" in m.cues and len(m.surface) >= 8 for m in ent.mentions):
         return False
     keys = {k for k in ent.keys}
     return all(len(k.split()) == 1 and lowered[k] >= 2 for k in keys)

@@ -98,3 +98,10 @@ def test_an_acronym_in_a_swedish_compound_is_a_mention_of_the_acronym():
     ent = next(e for e in resolve(ms, links) if "TRH" in {m.surface for m in e.mentions})
     _propagate(ent, [d], {d.path: document_sentences(d)})
     assert any(d.text[m.start : m.end] == "TRH" and m.start > 50 for m in ent.mentions)
+
+
+def test_an_exchange_between_organisations_is_named_by_its_head():
+    found, _ = _found("In 2017 we joined the Baltic Carers Exchange with two trusts.", "en")
+    assert "Baltic Carers Exchange" in found, found
+    found, _ = _found("The exchange of information was slow.", "en")
+    assert not found, found

@@ -153,7 +153,7 @@ def test_step1_candidate_passes_on_workers_give_the_same_results(docs, monkeypat
 
     monkeypatch.setattr(engines, "shared_map", recording)
     two = directed.run(docs, prepared=prepared, engine=LocalEngine(2))
-    assert {"_features_chunk", "_split_chunk", "_describe"} <= set(ran)
+    assert {"_features_chunk", "_propagate_chunk", "_split_chunk", "_describe"} <= set(ran)
     assert len(one.initiatives) > 1 and _dump(one) == _dump(two)
 
 
@@ -208,3 +208,15 @@ def test_context_words_from_the_per_document_stage_give_the_same_contexts(docs) 
     assert all(summaries[d.path].contexts == words[d.path] for d in docs)
     off = perdoc.summarise(docs[0], perdoc.Options(contexts=False))
     assert off.contexts is None
+
+
+def test_repeats_found_on_workers_are_the_same_mentions_in_the_same_order(docs) -> None:
+    from coatlas.directed.candidates import RuleCandidates
+    from coatlas.directed.initiatives import _doc_sentences, _propagate_all
+
+    spans = {d.path: _doc_sentences(d) for d in docs}
+    here, there = RuleCandidates().generate(docs), RuleCandidates().generate(docs)
+    _propagate_all(here, docs, spans)
+    _propagate_all(there, docs, spans, LocalEngine(2))
+    assert [e.mentions for e in here] == [e.mentions for e in there]
+    assert any("repeat" in m.cues for e in here for m in e.mentions)

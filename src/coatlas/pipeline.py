@@ -175,6 +175,23 @@ def _parallel_here(engine: Any) -> bool:
     return engine is not None and engine.name == "local" and engine.workers > 1
 
 
+def _read_ahead(docs_dir: str | Path, settings: Settings) -> Any:
+    """A ``ReadAhead`` reading files in a forked process while this one loads the
+    codebook, models and lexicons before the pool forks (a parallel run on this
+    machine's pool), or None. None too where the folder cannot be listed: reading
+    reports that as it always has."""
+    from coatlas.engine import forkable
+
+    if settings.engine != "local" or settings.workers < 2 or not forkable():
+        return None
+    from coatlas.ingest import ReadAhead
+
+    try:
+        return ReadAhead(docs_dir, follow_symlinks=settings.follow_symlinks)
+    except Exception:  # noqa: BLE001 - read_documents raises it in its place
+        return None
+
+
 def _step3_aside(engine: Any, parts: Components) -> bool:
     """Whether Step 3 can run in a forked process beside Steps 1–2: a parallel run on
     this machine's pool (a Dask client's threads are not forked), with the default
@@ -278,7 +295,13 @@ def analyze(
     from coatlas.engine import one_blas_thread
 
     with one_blas_thread():
-        return _analyze(docs_dir, out_dir, settings, progress, components)
+        # files start being read on the other core while this process gets ready
+        ahead = _read_ahead(docs_dir, settings or Settings())
+        try:
+            return _analyze(docs_dir, out_dir, settings, progress, components, ahead)
+        finally:
+            if ahead is not None:
+                ahead.close()  # a run that failed before reading does not leave it
 
 
 def _analyze(
@@ -287,6 +310,7 @@ def _analyze(
     settings: Settings | None,
     progress: Progress | None,
     components: Components | None,
+    ahead: Any = None,
 ) -> RunSummary:
     from coatlas import directed, inductive, perdoc
     from coatlas.codebook import load_codebook
@@ -345,6 +369,7 @@ def _analyze(
             else None,
             follow_symlinks=settings.follow_symlinks,
             engine=engine,
+            ahead=ahead,
         )
         found.sort(key=lambda ds: ds[0].path)
         docs = [d for d, _ in found]

@@ -266,9 +266,11 @@ def _store_results(
             own.close()
 
 
-def _figure(png: tuple[bytes, bytes], svg: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
-    """Figure 1's (svg, png) from the renderings of each format alone."""
-    return svg[0], png[1]
+def _figure(png: Any, svg: Any) -> tuple[bytes, Callable[[], bytes]]:
+    """Figure 1's (svg, png) from the processes rendering each format alone
+    (``engine.later``): the SVG, which report.html embeds, now; the PNG, the longest
+    to render, when ``write_reports`` has rendered the rest."""
+    return svg.result()[0], lambda: png.result()[1]
 
 
 def _stage(progress: Progress | None, name: str) -> Callable[[str], None]:
@@ -527,7 +529,7 @@ def _analyze(
             errors=errors + warnings,
             today_year=today,
             method_labels=labels,
-            figure=_figure(*(f.result() for f in figure)) if figure else None,
+            figure=_figure(*figure) if figure else None,
         )
         if results is not None:
             results.result()

@@ -275,3 +275,21 @@ def test_read_ahead_stops_unasked_and_refuses_another_folder(docs, tmp_path) -> 
         ahead.take(tmp_path, None, False)
     ahead.close()
     assert not ahead._proc.is_alive()
+
+
+def test_forked_processes_inherit_frozen_objects_and_this_one_does_not_keep_them() -> None:
+    import gc
+
+    from coatlas.engine import shared_map
+
+    before = gc.get_freeze_count()
+    assert background(gc.get_freeze_count).result() > before
+    counts = shared_map(LocalEngine(2), _freeze_count, None, [1, 2, 3])
+    assert min(counts) > before
+    assert gc.get_freeze_count() == before
+
+
+def _freeze_count(_shared: object, _item: int) -> int:
+    import gc
+
+    return gc.get_freeze_count()

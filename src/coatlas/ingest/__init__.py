@@ -584,7 +584,10 @@ class ReadAhead:
             args=(theirs, self._conn, self.files, base, limits, follow_symlinks),
             daemon=True,
         )
-        self._proc.start()
+        from coatlas.engine import frozen
+
+        with frozen():
+            self._proc.start()
         theirs.close()
         self._read: dict[int, Any] | None = None
 

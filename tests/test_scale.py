@@ -293,3 +293,13 @@ def _freeze_count(_shared: object, _item: int) -> int:
     import gc
 
     return gc.get_freeze_count()
+
+
+def test_guided_chunks_cover_every_file_in_order_and_shrink_at_the_end() -> None:
+    from coatlas.ingest import _guided
+
+    for n, after in ((0, 0), (1, 0), (44, 156), (156, 0), (800, 0)):
+        parts = _guided(list(range(n)), after, 2)
+        assert [i for p in parts for i in p] == list(range(n))
+        assert all(1 <= len(p) <= 8 for p in parts)
+    assert [len(p) for p in _guided(list(range(156)), 0, 2)][-1] == 1

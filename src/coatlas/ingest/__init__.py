@@ -660,9 +660,8 @@ def _read_rest(
     todo = [i for i in range(len(files)) if i not in read]
     done = [i for i in sorted(read) if then is not None and isinstance(read[i], Document)]
     workers = getattr(engine, "workers", 1)
-    size = max(1, min(8, len(files) // (workers * 4) or 1))
-    items = [("read", todo[i : i + size]) for i in range(0, len(todo), size)]
-    items += [("then", done[i : i + size]) for i in range(0, len(done), size)]
+    items = [("read", p) for p in _guided(todo, len(done), workers)]
+    items += [("then", p) for p in _guided(done, 0, workers)]
     state = (files, read, base, limits, follow_symlinks, then)
     out: list[Any] = [read.get(i) for i in range(len(files))]
     for (kind, part), got in zip(items, shared_map(engine, _rest_chunk, state, items), strict=True):
@@ -670,6 +669,20 @@ def _read_rest(
             out[i] = r if kind == "read" else (read[i], r)
     if progress is not None:
         progress(len(out), len(files))
+    return out
+
+
+def _guided(indices: list[int], after: int, workers: int) -> list[list[int]]:
+    """``indices`` in consecutive chunks of at most 8, smaller as the work left (with
+    ``after`` more items to come) runs out: each costs a task's overhead, and the last
+    ones decide how long one worker waits for the other at the end."""
+    out: list[list[int]] = []
+    i = 0
+    while i < len(indices):
+        left = len(indices) - i + after
+        size = max(1, min(8, left // (workers * 4)))
+        out.append(indices[i : i + size])
+        i += size
     return out
 
 

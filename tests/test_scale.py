@@ -303,3 +303,11 @@ def test_guided_chunks_cover_every_file_in_order_and_shrink_at_the_end() -> None
         assert [i for p in parts for i in p] == list(range(n))
         assert all(1 <= len(p) <= 8 for p in parts)
     assert [len(p) for p in _guided(list(range(156)), 0, 2)][-1] == 1
+
+
+def test_processes_beside_the_main_one_run_at_a_lower_priority() -> None:
+    from coatlas.pipeline import YIELD_NICENESS, _yielding
+
+    here = os.nice(0)
+    assert background(_yielding, os.nice, 0).result() == here + YIELD_NICENESS
+    assert os.nice(0) == here  # not this process

@@ -222,6 +222,23 @@ def _step3(
     return inductive.run(docs, embedder=embedder, prepared=prepared, **args)
 
 
+YIELD_NICENESS = 5  # how much lower the processes beside the main one run (os.nice)
+
+
+def _yielding(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)`` at a lower priority (``YIELD_NICENESS``), for the
+    processes beside the main one whose results are not waited for at once (Step 3, the
+    store writes, Figure 1's SVG): on two cores they took CPU from the main process's
+    Steps 1–2 and from Figure 1's PNG, which the run does wait for. 5, not more: another
+    job on the machine would starve them, and the run waits for them in the end."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(YIELD_NICENESS)
+    return fn(*args, **kwargs)
+
+
 def _store_documents(store: Any, docs: list[Any], run_id: int) -> list[Any]:
     """``store.add_documents`` in a process forked from the one that opened ``store``
     (``analyze`` runs it beside Steps 1–2): on connections of its own; the failures."""
@@ -438,7 +455,7 @@ def _analyze(
         if _step3_aside(engine, parts):
             from coatlas.engine import background
 
-            step3 = background(_step3, docs, prepared, settings, step3_args)
+            step3 = background(_yielding, _step3, docs, prepared, settings, step3_args)
         if _parallel_here(engine) and forkable():
             # Figure 1's SVG and 300-dpi PNG render in processes of their own once
             # Steps 1–2 are done; forked now, they load matplotlib meanwhile
@@ -447,7 +464,8 @@ def _analyze(
             from coatlas.report.figure import warm_up as figure_warm_up
 
             figure = [
-                later(report_figure1, functools.partial(figure_warm_up, f)) for f in ("png", "svg")
+                later(report_figure1, functools.partial(figure_warm_up, "png")),
+                later(report_figure1, functools.partial(_yielding, figure_warm_up, "svg")),
             ]
         run_id = store.start_run(
             manifest["settings"], {"coatlas": __version__}, manifest["inputs_digest"]
@@ -457,7 +475,7 @@ def _analyze(
             # a process of its own meanwhile (this one waits for it before writing more)
             from coatlas.engine import background
 
-            stored = background(_store_documents, store, docs, run_id)
+            stored = background(_yielding, _store_documents, store, docs, run_id)
         else:
             stored = None
             _, failed = store.add_documents(docs, run_id=run_id)
@@ -515,6 +533,7 @@ def _analyze(
             from coatlas.engine import background
 
             results = background(
+                _yielding,
                 _store_results, store, run_id, step12.initiatives, codebook, lessons_doc, True
             )
         else:

@@ -253,8 +253,11 @@ def test_figure_formats_rendered_apart_are_the_same_bytes(sample, tmp_path):
     assert (svg, png) == report_figure1(*args) and svg and png
     a = write_reports(tmp_path / "a", **sample)
     b = write_reports(tmp_path / "b", **sample, figure=(svg, png))
+    asked: list[bool] = []
+    c = write_reports(tmp_path / "c", **sample, figure=(svg, lambda: asked.append(True) or png))
+    assert asked == [True]  # the PNG asked for once, when the rest is rendered
     for name in FILES:
-        assert a[name].read_bytes() == b[name].read_bytes(), name
+        assert a[name].read_bytes() == b[name].read_bytes() == c[name].read_bytes(), name
 
 
 def test_primary_method_is_the_best_evidenced():

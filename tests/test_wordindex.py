@@ -6,7 +6,7 @@ import random
 import re
 
 from coatlas.directed.phrases import _count, _phrase_rx
-from coatlas.text.wordindex import WordIndex, fold
+from coatlas.text.wordindex import WordIndex, bounded, fold
 
 ALPHABET = "abcsåäöABCSÅÄÖſKKıİ -'’.\nΙιͅ"
 
@@ -51,3 +51,16 @@ def test_count_with_index_equals_full_count() -> None:
     for name in ("Min vård plan", "vård", "plan", "Ny plan"):
         rx = _phrase_rx(name)
         assert _count(rx, texts, index, name) == _count(rx, texts)
+
+
+def test_bounded_finds_what_the_look_behind_first_pattern_finds() -> None:
+    # the same matches at the same places, whatever precedes or follows the phrase
+    rng = random.Random(11)
+    chars = "abå -\t\n.Ab_1"
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 80))) for _ in range(300)]
+    texts += ["ab", "-ab b", "xab b", "ab\tb.", "ab  b-", "ab bab b"]
+    for lead, rest in (("ab", ""), ("ab", r"[ \t]+b"), ("å", r"[ \t]+a"), ("a-b", ""), ("", "ab")):
+        old = re.compile(r"(?<![\w-])" + re.escape(lead) + rest + r"(?![\w-])")
+        new = bounded(lead, rest)
+        for t in texts:
+            assert [m.span() for m in old.finditer(t)] == [m.span() for m in new.finditer(t)]

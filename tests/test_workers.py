@@ -55,6 +55,20 @@ class CountingEngine(LocalEngine):
         return super().map(fn, items)
 
 
+@pytest.fixture(autouse=True)
+def _count_shared(monkeypatch) -> None:
+    """A CountingEngine also counts the chunks ``engine.shared_map`` forks for it."""
+    real = engines.shared_map
+
+    def counting(engine, fn, shared, items):
+        items = list(items)
+        if isinstance(engine, CountingEngine):
+            engine.tasks[fn.__name__] = engine.tasks.get(fn.__name__, 0) + len(items)
+        return real(engine, fn, shared, items)
+
+    monkeypatch.setattr(engines, "shared_map", counting)
+
+
 @pytest.fixture(scope="module")
 def docs() -> list[Document]:
     found, _ = read_folder(EXAMPLES)
@@ -87,7 +101,8 @@ def test_step2_coder_on_workers_gives_the_same_results(docs, summaries) -> None:
     there = RecordingEmbedder()
     engine = CountingEngine(2)
     two = directed.run(docs, embedder=there, prepared=prepared, engine=engine)
-    assert engine.tasks.get("_code_chunk", 0) > 1  # the coder did run on the pool
+    # the coder did run on the pool (forked from here: the jobs are inherited)
+    assert engine.tasks.get("_code_shared", 0) > 1
     assert len(one.initiatives) > 1 and _dump(one) == _dump(two)
     assert here.calls == there.calls  # same texts, same batches, same order
 
@@ -95,14 +110,14 @@ def test_step2_coder_on_workers_gives_the_same_results(docs, summaries) -> None:
 def test_step2_without_embeddings_on_workers(docs) -> None:
     engine = CountingEngine(2)
     assert _dump(directed.run(docs)) == _dump(directed.run(docs, engine=engine))
-    assert engine.tasks.get("_code_chunk", 0) > 1
+    assert engine.tasks.get("_code_shared", 0) > 1
 
 
 def test_a_callers_coder_stays_in_this_process(docs) -> None:
     emb = RecordingEmbedder()
     engine = CountingEngine(2)
     res = directed.run(docs, embedder=emb, coder=default_coder(emb), engine=engine)
-    assert "_code_chunk" not in engine.tasks
+    assert "_code_chunk" not in engine.tasks and "_code_shared" not in engine.tasks
     assert _dump(res) == _dump(directed.run(docs, embedder=emb, coder=default_coder(emb)))
 
 
@@ -138,7 +153,7 @@ def test_step1_candidate_passes_on_workers_give_the_same_results(docs, monkeypat
 
     monkeypatch.setattr(engines, "shared_map", recording)
     two = directed.run(docs, prepared=prepared, engine=LocalEngine(2))
-    assert {"_features_chunk", "_split_chunk", "_describe"} <= set(ran)
+    assert {"_features_chunk", "_propagate_chunk", "_split_chunk", "_describe"} <= set(ran)
     assert len(one.initiatives) > 1 and _dump(one) == _dump(two)
 
 
@@ -193,3 +208,15 @@ def test_context_words_from_the_per_document_stage_give_the_same_contexts(docs) 
     assert all(summaries[d.path].contexts == words[d.path] for d in docs)
     off = perdoc.summarise(docs[0], perdoc.Options(contexts=False))
     assert off.contexts is None
+
+
+def test_repeats_found_on_workers_are_the_same_mentions_in_the_same_order(docs) -> None:
+    from coatlas.directed.candidates import RuleCandidates
+    from coatlas.directed.initiatives import _doc_sentences, _propagate_all
+
+    spans = {d.path: _doc_sentences(d) for d in docs}
+    here, there = RuleCandidates().generate(docs), RuleCandidates().generate(docs)
+    _propagate_all(here, docs, spans)
+    _propagate_all(there, docs, spans, LocalEngine(2))
+    assert [e.mentions for e in here] == [e.mentions for e in there]
+    assert any("repeat" in m.cues for e in here for m in e.mentions)

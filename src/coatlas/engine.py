@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -60,6 +60,22 @@ def one_blas_thread() -> contextlib.AbstractContextManager[Any]:
     return threadpool_limits(limits=1, user_api="blas")
 
 
+@contextlib.contextmanager
+def frozen() -> Iterator[None]:
+    """Processes forked in this block inherit every object as frozen (``gc.freeze``):
+    their garbage collections then skip what they inherited instead of walking the
+    whole corpus (which cost CPU and copied every page it touched: 0.4–0.5 CPU s over
+    a run at 200 documents with two workers). This process's objects are unfrozen
+    after, so its own collections go on as before."""
+    import gc
+
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _pool_context() -> Any:
     """Processes for the pool: forked where the platform allows it (no re-import of
     the readers' models per worker), spawned elsewhere."""
@@ -85,7 +101,9 @@ class LocalEngine:
         with ProcessPoolExecutor(
             max_workers=min(self.workers, len(items)), mp_context=_pool_context()
         ) as pool:
-            return list(pool.map(fn, items))
+            with frozen():  # a forked pool starts its processes at the first task
+                results = pool.map(fn, items)
+            return list(results)
 
     def close(self) -> None:
         pass
@@ -175,7 +193,9 @@ def shared_map(
         with ProcessPoolExecutor(
             max_workers=min(engine.workers, len(items)), mp_context=mp.get_context("fork")
         ) as pool:
-            return list(pool.map(_shared_call, [(fn, x) for x in items]))
+            with frozen():
+                results = pool.map(_shared_call, [(fn, x) for x in items])
+            return list(results)
     finally:
         _SHARED = None
 
@@ -204,7 +224,8 @@ class Aside(Generic[R]):
         self._proc = ctx.Process(
             target=_aside, args=(send, self._recv, fn, args, kwargs), daemon=True
         )
-        self._proc.start()
+        with frozen():
+            self._proc.start()
         send.close()
         self._out: tuple[bool, Any] | None = None
 
@@ -244,7 +265,8 @@ class Later(Generic[R]):
         ctx = mp.get_context("fork")
         self._conn, theirs = ctx.Pipe()
         self._proc = ctx.Process(target=_later, args=(theirs, self._conn, fn, prepare), daemon=True)
-        self._proc.start()
+        with frozen():
+            self._proc.start()
         theirs.close()
         self._out: tuple[bool, Any] | None = None
         self._started = False

@@ -175,6 +175,23 @@ def _parallel_here(engine: Any) -> bool:
     return engine is not None and engine.name == "local" and engine.workers > 1
 
 
+def _read_ahead(docs_dir: str | Path, settings: Settings) -> Any:
+    """A ``ReadAhead`` reading files in a forked process while this one loads the
+    codebook, models and lexicons before the pool forks (a parallel run on this
+    machine's pool), or None. None too where the folder cannot be listed: reading
+    reports that as it always has."""
+    from coatlas.engine import forkable
+
+    if settings.engine != "local" or settings.workers < 2 or not forkable():
+        return None
+    from coatlas.ingest import ReadAhead
+
+    try:
+        return ReadAhead(docs_dir, follow_symlinks=settings.follow_symlinks)
+    except Exception:  # noqa: BLE001 - read_documents raises it in its place
+        return None
+
+
 def _step3_aside(engine: Any, parts: Components) -> bool:
     """Whether Step 3 can run in a forked process beside Steps 1–2: a parallel run on
     this machine's pool (a Dask client's threads are not forked), with the default
@@ -203,6 +220,23 @@ def _step3(
         default_embedder(cache=settings.embedding_cache or True) if settings.embeddings else None
     )
     return inductive.run(docs, embedder=embedder, prepared=prepared, **args)
+
+
+YIELD_NICENESS = 5  # how much lower the processes beside the main one run (os.nice)
+
+
+def _yielding(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)`` at a lower priority (``YIELD_NICENESS``), for the
+    processes beside the main one whose results are not waited for at once (Step 3, the
+    store writes, Figure 1's SVG): on two cores they took CPU from the main process's
+    Steps 1–2 and from Figure 1's PNG, which the run does wait for. 5, not more: another
+    job on the machine would starve them, and the run waits for them in the end."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(YIELD_NICENESS)
+    return fn(*args, **kwargs)
 
 
 def _store_documents(store: Any, docs: list[Any], run_id: int) -> list[Any]:
@@ -249,9 +283,11 @@ def _store_results(
             own.close()
 
 
-def _figure(png: tuple[bytes, bytes], svg: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
-    """Figure 1's (svg, png) from the renderings of each format alone."""
-    return svg[0], png[1]
+def _figure(png: Any, svg: Any) -> tuple[bytes, Callable[[], bytes]]:
+    """Figure 1's (svg, png) from the processes rendering each format alone
+    (``engine.later``): the SVG, which report.html embeds, now; the PNG, the longest
+    to render, when ``write_reports`` has rendered the rest."""
+    return svg.result()[0], lambda: png.result()[1]
 
 
 def _stage(progress: Progress | None, name: str) -> Callable[[str], None]:
@@ -278,7 +314,13 @@ def analyze(
     from coatlas.engine import one_blas_thread
 
     with one_blas_thread():
-        return _analyze(docs_dir, out_dir, settings, progress, components)
+        # files start being read on the other core while this process gets ready
+        ahead = _read_ahead(docs_dir, settings or Settings())
+        try:
+            return _analyze(docs_dir, out_dir, settings, progress, components, ahead)
+        finally:
+            if ahead is not None:
+                ahead.close()  # a run that failed before reading does not leave it
 
 
 def _analyze(
@@ -287,6 +329,7 @@ def _analyze(
     settings: Settings | None,
     progress: Progress | None,
     components: Components | None,
+    ahead: Any = None,
 ) -> RunSummary:
     from coatlas import directed, inductive, perdoc
     from coatlas.codebook import load_codebook
@@ -345,6 +388,7 @@ def _analyze(
             else None,
             follow_symlinks=settings.follow_symlinks,
             engine=engine,
+            ahead=ahead,
         )
         found.sort(key=lambda ds: ds[0].path)
         docs = [d for d, _ in found]
@@ -411,7 +455,7 @@ def _analyze(
         if _step3_aside(engine, parts):
             from coatlas.engine import background
 
-            step3 = background(_step3, docs, prepared, settings, step3_args)
+            step3 = background(_yielding, _step3, docs, prepared, settings, step3_args)
         if _parallel_here(engine) and forkable():
             # Figure 1's SVG and 300-dpi PNG render in processes of their own once
             # Steps 1–2 are done; forked now, they load matplotlib meanwhile
@@ -420,7 +464,8 @@ def _analyze(
             from coatlas.report.figure import warm_up as figure_warm_up
 
             figure = [
-                later(report_figure1, functools.partial(figure_warm_up, f)) for f in ("png", "svg")
+                later(report_figure1, functools.partial(figure_warm_up, "png")),
+                later(report_figure1, functools.partial(_yielding, figure_warm_up, "svg")),
             ]
         run_id = store.start_run(
             manifest["settings"], {"coatlas": __version__}, manifest["inputs_digest"]
@@ -430,7 +475,7 @@ def _analyze(
             # a process of its own meanwhile (this one waits for it before writing more)
             from coatlas.engine import background
 
-            stored = background(_store_documents, store, docs, run_id)
+            stored = background(_yielding, _store_documents, store, docs, run_id)
         else:
             stored = None
             _, failed = store.add_documents(docs, run_id=run_id)
@@ -488,6 +533,7 @@ def _analyze(
             from coatlas.engine import background
 
             results = background(
+                _yielding,
                 _store_results, store, run_id, step12.initiatives, codebook, lessons_doc, True
             )
         else:
@@ -502,7 +548,7 @@ def _analyze(
             errors=errors + warnings,
             today_year=today,
             method_labels=labels,
-            figure=_figure(*(f.result() for f in figure)) if figure else None,
+            figure=_figure(*figure) if figure else None,
         )
         if results is not None:
             results.result()

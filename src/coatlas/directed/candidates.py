@@ -38,7 +38,7 @@ from coatlas.directed.scoring import _words, strength
 from coatlas.document import Document
 from coatlas.errors import CoatlasError
 from coatlas.text.sentences import document_sentences, sentence_at
-from coatlas.text.wordindex import WordIndex
+from coatlas.text.wordindex import WordIndex, bounded
 
 _doc_sentences = document_sentences
 _sentence_of = sentence_at
@@ -953,12 +953,14 @@ def sentence_case_names(docs: Sequence[Document], mentions: Sequence[Mention]) -
         first = phrase.split()[0]
         if n < 2 or first.lower() in org:
             continue
-        if not re.search(r"(?<![\w-])" + re.escape(first.lower()) + r"(?![\w-])", all_text):
+        if not bounded(first.lower()).search(all_text):
             continue  # never written in lower case: a proper noun (a place, a person)
-        body = re.escape(phrase).replace(r"\ ", r"[ \t]+")
-        if re.search(r"(?<![\w-])" + body.lower() + r"(?![\w-])", all_text):
+        # the phrase after its first word, spaces as runs of blanks (``bounded``: the
+        # scans look for the first word's letters first, the same matches)
+        tail = re.escape(phrase[len(first) :]).replace(r"\ ", r"[ \t]+")
+        if bounded(first.lower(), tail.lower()).search(all_text):
             continue
-        rx = re.compile(r"(?<![\w-])" + body + r"(?![\w-])")
+        rx = bounded(first, tail)
         for d in docs:
             spans = None
             for mm in rx.finditer(d.text):

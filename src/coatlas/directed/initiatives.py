@@ -24,6 +24,7 @@ from coatlas.directed.candidates import (
     _sentence_of,
 )
 from coatlas.directed.contexts import split_by_context
+from coatlas.directed.mentions import Mention
 from coatlas.directed.naming import _canonical
 from coatlas.directed.phrases import is_type_word
 from coatlas.directed.ppe import PPEHit, codebook_actors, ppe_hits
@@ -131,9 +132,7 @@ def classify(
             if p >= max(0.5, scorer.threshold)
             and not all(is_type_word(m.surface) for m in e.mentions)
         }
-        index = WordIndex(d.text for d in docs)  # one pass over the corpus, not one per name
-        for ent in ents:
-            _propagate(ent, docs, spans, index)
+        _propagate_all(ents, docs, spans, engine)
         # one generic name used by several organisations is several initiatives
         whole = ents  # kept alive while ``confident`` (ids) is read
         words = {p: s.contexts for p, s in (prepared or {}).items() if s.contexts is not None}
@@ -213,6 +212,49 @@ def _features(
         rows.extend(part_rows)
         memo.update(found)
     return rows
+
+
+def _propagate_all(
+    ents: list[Entity], docs: Sequence[Document], spans: dict[str, Any], engine: Any = None
+) -> None:
+    """``_propagate`` every entity: its names' repeats anywhere in the corpus.
+
+    Each entity's repeats depend on it and the corpus alone, so with a local pool
+    (``engine.shared_map``) consecutive chunks of entities go to workers forked from
+    here and only the mentions they add come back (2 s of one core at 800 documents);
+    they are merged as ``_propagate`` merges them, so the entities are the same."""
+    from coatlas.directed.step2 import _chunks
+    from coatlas.engine import shared_map
+
+    index = WordIndex(d.text for d in docs)  # one pass over the corpus, not one per name
+    workers = getattr(engine, "workers", 1)
+    if workers < 2:
+        for ent in ents:
+            _propagate(ent, docs, spans, index)
+        return
+    parts = _chunks([len(e.mentions) for e in ents], workers * 4)
+    state = (ents, docs, spans, index)
+    for part, found in zip(parts, shared_map(engine, _propagate_chunk, state, parts), strict=True):
+        for i, added in zip(part, found, strict=True):
+            if added is not None:
+                ents[i].mentions = sorted(ents[i].mentions + added, key=Mention.sort_key)
+
+
+def _propagate_chunk(state: tuple[Any, ...], part: list[int]) -> list[list[Mention] | None]:
+    """The mentions ``_propagate`` adds to each entity at ``part`` (in a worker), in
+    the order it sorted them in (a stable sort: merged again, the same order); None
+    where it had no name to look for and left the mentions as they were."""
+    ents, docs, spans, index = state
+    out: list[list[Mention] | None] = []
+    for i in part:
+        ent = ents[i]
+        mentions = ent.mentions
+        before = {id(m) for m in mentions}
+        _propagate(ent, docs, spans, index)
+        out.append(
+            None if ent.mentions is mentions else [m for m in ent.mentions if id(m) not in before]
+        )
+    return out
 
 
 def _features_of(

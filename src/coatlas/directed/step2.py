@@ -203,16 +203,28 @@ def code_initiatives(
         ec = EmbeddingCoder(embedder)
         vectors = [ec.vectors(ctx, codebook) if ctx else {} for _, ctx in jobs]
         protos = _PROTO_CACHE.get((codebook.digest, embedder.name))
+    parts = _chunks([_weight(ctx) for _, ctx in jobs], engine.workers * 4)
+    name = embedder.name if embedder is not None else None
+    if engine.name == "local":
+        from coatlas.engine import forkable, shared_map
+
+        if forkable():
+            # a pool forked from here: its workers inherit the jobs with their contexts
+            # (the Documents they quote) and the vectors, so only the chunks' indices go
+            # out (pickling each chunk's Documents cost more than coding it at 800
+            # documents)
+            state = (jobs, codebook, name, vectors, protos, assigner)
+            return [r for part in shared_map(engine, _code_shared, state, parts) for r in part]
     tasks = [
         _CodingTask(
             [jobs[i] for i in part],
             codebook,
-            embedder.name if embedder is not None else None,
+            name,
             {t: v for i in part for t, v in vectors[i].items()} if embedder is not None else {},
             protos,
             assigner,
         )
-        for part in _chunks([_weight(ctx) for _, ctx in jobs], engine.workers * 4)
+        for part in parts
     ]
     return [r for part in engine.map(_code_chunk, tasks) for r in part]
 
@@ -245,6 +257,24 @@ class _CodingTask:
     vectors: dict[str, Any]  # sentence text -> vector (LookupEmbedder)
     protos: Any  # coding._PROTO_CACHE's entry for the codebook and embedder
     assigner: Any
+
+
+def _code_shared(
+    state: tuple[Any, ...], part: list[int]
+) -> list[tuple[dict, list[dict], dict[str, Any]]]:
+    """``_code_chunk`` of the jobs at ``part``, in a worker that inherited ``state``
+    (``code_initiatives``' jobs, codebook, embedder name, vectors per job, prototypes
+    and assigner)."""
+    jobs, codebook, name, vectors, protos, assigner = state
+    task = _CodingTask(
+        [jobs[i] for i in part],
+        codebook,
+        name,
+        {t: v for i in part for t, v in vectors[i].items()} if name is not None else {},
+        protos,
+        assigner,
+    )
+    return _code_chunk(task)
 
 
 def _code_chunk(task: _CodingTask) -> list[tuple[dict, list[dict], dict[str, Any]]]:

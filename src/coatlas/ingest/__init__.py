@@ -490,21 +490,29 @@ def read_documents(
     follow_symlinks: bool = False,
     workers: int = 1,
     engine: Any = None,
+    ahead: ReadAhead | None = None,
 ) -> tuple[list[tuple[Document, Any]], list[IngestError]]:
     """``read_folder`` with a per-document stage: ``then(doc)`` runs in the same task
     that read ``doc`` (a worker process or Dask task), and its result comes back beside
     the Document: [(doc, then(doc))] in file order (None beside each without ``then``).
-    ``then`` must be picklable (a module-level function or a ``functools.partial``)."""
+    ``then`` must be picklable (a module-level function or a ``functools.partial``).
+    ``ahead``: files of ``root`` already read by a ``ReadAhead`` (only ``then`` is left
+    for them); the result is the same."""
     root = Path(root)
     base = root if root.is_dir() else root.parent
     if root.is_file():
         follow_symlinks = True  # a file named on its own is read wherever it points
-    files = list(iter_files(root, follow_symlinks=follow_symlinks))
+    if ahead is not None:
+        files, read = ahead.take(root, limits, follow_symlinks)
+    else:
+        files, read = list(iter_files(root, follow_symlinks=follow_symlinks)), {}
     if engine is None and workers > 1 and len(files) >= 4:
         from coatlas.engine import LocalEngine
 
         engine = LocalEngine(workers)
-    if engine is not None and (engine.workers > 1 or engine.name != "local"):
+    if read:
+        results = _read_rest(files, read, base, limits, follow_symlinks, engine, progress, then)
+    elif engine is not None and (engine.workers > 1 or engine.name != "local"):
         results = _read_parallel(files, base, limits, follow_symlinks, engine, progress, then)
     else:
         results = []
@@ -545,3 +553,143 @@ def _read_parallel(
     if progress is not None:
         progress(len(out), len(files))
     return out
+
+
+class ReadAhead:
+    """Files read into Documents in a process forked now, while this one gets ready
+    for the pool (``analyze`` loads lexicons and models first so the pool's workers
+    inherit them: 1.5–2 s in which the other core would idle).
+
+    It reads from the last file backwards until ``take()`` asks for what it has (the
+    file under way is finished first); ``read_documents(ahead=...)`` has the pool read
+    the others and run the per-document stage on all, in file order. Reading a file is
+    a pure function of it, so the Documents are the same whoever read them. Needs fork
+    (``engine.forkable``); ``close()`` stops it if nothing took its work."""
+
+    def __init__(
+        self, root: str | Path, *, limits: Limits | None = None, follow_symlinks: bool = False
+    ) -> None:
+        import multiprocessing as mp
+
+        root = Path(root)
+        self._key = (root, limits, follow_symlinks)
+        if root.is_file():
+            follow_symlinks = True  # as read_documents does
+        self.files = list(iter_files(root, follow_symlinks=follow_symlinks))
+        base = root if root.is_dir() else root.parent
+        ctx = mp.get_context("fork")
+        self._conn, theirs = ctx.Pipe()
+        self._proc = ctx.Process(
+            target=_read_ahead,
+            args=(theirs, self._conn, self.files, base, limits, follow_symlinks),
+            daemon=True,
+        )
+        from coatlas.engine import frozen
+
+        with frozen():
+            self._proc.start()
+        theirs.close()
+        self._read: dict[int, Any] | None = None
+
+    def take(
+        self, root: Path, limits: Limits | None, follow_symlinks: bool
+    ) -> tuple[list[Path], dict[int, Any]]:
+        """Stop reading: the files and what was read of them, by index (a Document or
+        ``_read_one``'s error). For the same root and options only."""
+        if (Path(root), limits, follow_symlinks) != self._key:
+            raise ValueError("ReadAhead.take: another folder or other options")
+        if self._read is None:
+            try:
+                self._conn.send(None)
+                self._read = self._conn.recv()
+            except (EOFError, OSError):  # it died: the pool reads everything
+                self._read = {}
+            self._conn.close()
+            self._proc.join()
+        return self.files, self._read
+
+    def close(self) -> None:
+        """Stop the process if nothing took what it read (the run failed first)."""
+        if self._read is None:
+            if self._proc.is_alive():
+                self._proc.terminate()
+            self._proc.join()
+            self._conn.close()
+            self._read = {}
+
+
+def _read_ahead(
+    conn: Any,
+    theirs: Any,
+    files: list[Path],
+    base: Path,
+    limits: Limits | None,
+    follow_symlinks: bool,
+) -> None:
+    theirs.close()  # the caller's end: a dead caller means EOF here
+    read: dict[int, Any] = {}
+    try:
+        for i in range(len(files) - 1, -1, -1):
+            if conn.poll():
+                break
+            read[i] = _read_one(files[i], base, limits, follow_symlinks)
+        conn.recv()  # asked (or, having read everything, waits to be)
+        conn.send(read)
+    except (EOFError, OSError):  # the caller is gone
+        pass
+    finally:
+        conn.close()
+
+
+def _read_rest(
+    files: list[Path],
+    read: dict[int, Any],
+    base: Path,
+    limits: Limits | None,
+    follow_symlinks: bool,
+    engine: Any,
+    progress: Callable[[int, int], None] | None,
+    then: Callable[[Document], Any] | None,
+) -> list[Document | tuple[Document, Any] | tuple[str, str, str]]:
+    """``_read_one`` over ``files`` where ``read`` (a ``ReadAhead``'s) has some already:
+    those only get ``then``. On a local pool forked from here (``engine.shared_map``:
+    the read Documents are inherited, not pickled), the unread files first in small
+    chunks, then the read ones; elsewhere in this process. Results in file order."""
+    from coatlas.engine import shared_map
+
+    todo = [i for i in range(len(files)) if i not in read]
+    done = [i for i in sorted(read) if then is not None and isinstance(read[i], Document)]
+    workers = getattr(engine, "workers", 1)
+    items = [("read", p) for p in _guided(todo, len(done), workers)]
+    items += [("then", p) for p in _guided(done, 0, workers)]
+    state = (files, read, base, limits, follow_symlinks, then)
+    out: list[Any] = [read.get(i) for i in range(len(files))]
+    for (kind, part), got in zip(items, shared_map(engine, _rest_chunk, state, items), strict=True):
+        for i, r in zip(part, got, strict=True):
+            out[i] = r if kind == "read" else (read[i], r)
+    if progress is not None:
+        progress(len(out), len(files))
+    return out
+
+
+def _guided(indices: list[int], after: int, workers: int) -> list[list[int]]:
+    """``indices`` in consecutive chunks of at most 8, smaller as the work left (with
+    ``after`` more items to come) runs out: each costs a task's overhead, and the last
+    ones decide how long one worker waits for the other at the end."""
+    out: list[list[int]] = []
+    i = 0
+    while i < len(indices):
+        left = len(indices) - i + after
+        size = max(1, min(8, left // (workers * 4)))
+        out.append(indices[i : i + size])
+        i += size
+    return out
+
+
+def _rest_chunk(state: tuple[Any, ...], item: tuple[str, list[int]]) -> list[Any]:
+    """``_read_rest``'s task: read files (``_read_one``) or run ``then`` on read ones."""
+    files, read, base, limits, follow_symlinks, then = state
+    kind, part = item
+    if kind == "read":
+        return [_read_one(files[i], base, limits, follow_symlinks, then) for i in part]
+    return [then(read[i]) for i in part]

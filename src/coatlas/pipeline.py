@@ -534,7 +534,13 @@ def _analyze(
 
             results = background(
                 _yielding,
-                _store_results, store, run_id, step12.initiatives, codebook, lessons_doc, True
+                _store_results,
+                store,
+                run_id,
+                step12.initiatives,
+                codebook,
+                lessons_doc,
+                True,
             )
         else:
             _store_results(store, run_id, step12.initiatives, codebook, lessons_doc)

@@ -959,6 +959,16 @@ class MentionFinder:
                 a = toks[k].start
                 if t.cap and low in en.cue_nouns and _joined(text, t, toks[k]):
                     a = t.start  # "Project Flow"
+                elif (
+                    lang == "sv"
+                    and t.cap
+                    and low not in self.cue_nouns
+                    and e == k
+                    and _joined(text, t, toks[k])
+                ):
+                    # "Rehabnätverket Norrby", "Hemtjänsten Norrby": a unit's own compound and
+                    # one word, often its place; the word alone names nothing of its own
+                    a = t.start
                 self._add(
                     out,
                     doc_path,

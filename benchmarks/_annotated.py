@@ -189,14 +189,25 @@ def coder_rows(c: Annotated, docs: list[Any], embedder: Any, scorer: Any) -> dic
 ASSIGNED = ("methods", "levels")
 
 
-def fit_assigner(rows: dict[str, list], c: float = 0.3) -> dict[str, Any]:
+# the pairwise "which code has the most evidence" features (coding.code_features) are
+# many and sparse: regularised more strongly than the evidence features
+WITH_PRIOR = 0.5
+
+
+def fit_assigner(rows: dict[str, list], c: float = 1.0) -> dict[str, Any]:
     """One logistic model per coding group in ASSIGNED (codes as one-hot features)."""
     from coatlas.directed.scoring import fit_logistic
 
     groups = {}
     for g, rs in rows.items():
         if rs and g in ASSIGNED:
+            prior = {k: WITH_PRIOR for r in rs for k in r[0] if "*with=" in k}
             groups[g] = fit_logistic(
-                [r[0] for r in rs], [r[1] for r in rs], [r[2] for r in rs], c=c, balanced=False
+                [r[0] for r in rs],
+                [r[1] for r in rs],
+                [r[2] for r in rs],
+                c=c,
+                balanced=False,
+                prior=prior,
             )
     return {"name": "code-assigner", "version": 1, "groups": groups}

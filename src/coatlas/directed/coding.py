@@ -527,10 +527,19 @@ def _support(codings: list[Coding]) -> tuple[float, float, dict[str, list[Eviden
 
 
 def code_features(
-    codings: list[Coding], codebook: Codebook, group: str
+    codings: list[Coding],
+    codebook: Codebook,
+    group: str,
+    sentences: Sequence[Sentence] | None = None,
 ) -> dict[str, dict[str, float]]:
     """What the evidence for each code of a group looks like, as named numbers: what a
-    learned assigner decides on (the rules decide on the same support)."""
+    learned assigner decides on (the rules decide on the same support).
+
+    With the initiative's ``sentences``, also where the evidence stands: in sentences
+    that name the initiative, in how many documents, in what share of all it says.
+    """
+    sent_of = {s.key: s for s in sentences or ()}
+    n_sents = len(sent_of)
     support = {
         c.id: _support([x for x in codings if x.code == c.id]) for c in codebook.codes(group)
     }
@@ -552,8 +561,28 @@ def code_features(
             "best": float(total > 0 and total == top),
             "any": float(total > 0),
         }
+        if sent_of:
+            named = [
+                e.confidence
+                for k, lst in by_sent.items()
+                if k in sent_of and sent_of[k].anchor
+                for e in lst
+            ]
+            f["named_max"] = max(named, default=0.0)
+            f["documents"] = math.log1p(len({e.document for e in evs}))
+            f["density"] = len(by_sent) / n_sents
         f["code=" + code.id] = 1.0
         out[code.id] = f
+    if sent_of:
+        # analysts give codes together (self-management with person-centred care): each
+        # code sees which code has the most evidence, and whether its own
+        # evidence names the initiative, through features of its own
+        for cid, f in out.items():
+            own = "code=" + cid
+            f[own + "*named_max"] = f["named_max"]
+            for other, g in out.items():
+                if other != cid:
+                    f[f"{own}*with={other}"] = g["best"]
     return out
 
 
@@ -563,6 +592,7 @@ def _assign(
     group: str,
     fallback: bool = True,
     assigner: Any = None,
+    sentences: Sequence[Sentence] | None = None,
 ) -> tuple[dict[str, list[Evidence]], dict[str, float]]:
     """Evidence-based assignment: one strong sentence or enough summed support,
     and (for relative groups) enough of the best code's support. An ``assigner``
@@ -575,7 +605,7 @@ def _assign(
     top = max((t for _, t, _ in support.values()), default=0.0)
     share = codebook.group(group).min_share
     chosen = (
-        assigner.assign(group, code_features(codings, codebook, group))
+        assigner.assign(group, code_features(codings, codebook, group, sentences))
         if assigner is not None and assigner.covers(group)
         else None
     )
@@ -614,13 +644,15 @@ def aggregate(
     codebook's ``implies``) are added, carrying the implying code's evidence under
     the source ``rule:<codebook>.<code>.implies``.
     """
-    codes, scores = _assign(codings, codebook, group, fallback=False, assigner=assigner)
+    codes, scores = _assign(
+        codings, codebook, group, fallback=False, assigner=assigner, sentences=sentences
+    )
     if implied:
         mine = {c.id for c in codebook.codes(group)}
         for g in codebook.groups:
             if g.id == group or not g.coding or not any(set(c.implies) & mine for c in g.codes):
                 continue
-            other, _ = _assign(codings, codebook, g.id, assigner=assigner)
+            other, _ = _assign(codings, codebook, g.id, assigner=assigner, sentences=sentences)
             for src in g.codes:
                 if src.id not in other:
                     continue
@@ -632,7 +664,7 @@ def aggregate(
                         ]
                         codes.setdefault(target, []).extend(carried)
     if not codes:  # nothing assigned nor implied: the group's fallback (at_least_one)
-        codes, _ = _assign(codings, codebook, group, assigner=assigner)
+        codes, _ = _assign(codings, codebook, group, assigner=assigner, sentences=sentences)
     for code in codebook.codes(group):
         if code.id in codes and set(code.yields_to) & set(codes):
             del codes[code.id]
@@ -666,7 +698,7 @@ def aggregate(
                 )
     return CodeResult(
         codebook.name, codebook.digest, group, codes, scores, uncoded,
-        code_features(codings, codebook, group),
+        code_features(codings, codebook, group, sentences),
     )  # fmt: skip
 
 

@@ -574,8 +574,12 @@ def fit_logistic(
     *,
     c: float = 0.1,
     balanced: bool = True,
+    prior: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     """A logistic regression over named features, as plain JSON-ready data.
+
+    ``prior``: feature name -> a factor (< 1) on its standardised column, which
+    regularises its coefficient more strongly (many sparse features, few rows).
 
     ``groups`` name each row's corpus: the decision threshold is chosen on
     out-of-corpus predictions (each corpus predicted by a model fit on the others), so
@@ -585,6 +589,7 @@ def fit_logistic(
 
     names = sorted({k for r in rows for k in r})
     x = np.array([[float(r.get(k, 0.0)) for k in names] for r in rows]).reshape(len(rows), -1)
+    factor = np.array([(prior or {}).get(k, 1.0) for k in names], dtype=float)
     y = np.array(labels, dtype=int)
     g = np.array(groups)
     oof = np.zeros(len(y))
@@ -596,7 +601,8 @@ def fit_logistic(
             oof[test] = 0.5
             continue
         xs, mean, scale = _standardise(x[train])
-        lr = _fit_lr(xs, y[train], c, balanced)
+        scale = scale / factor
+        lr = _fit_lr(xs * factor, y[train], c, balanced)
         oof[test] = lr.predict_proba((x[test] - mean) / scale)[:, 1]
     threshold = _best_threshold(oof.tolist(), y.tolist())
     if len(set(y.tolist())) < 2:  # one class only: a constant model
@@ -604,7 +610,8 @@ def fit_logistic(
                 "intercept": 50.0 if y.sum() else -50.0, "threshold": 0.5,
                 "rows": len(y), "positives": int(y.sum())}  # fmt: skip
     xs, mean, scale = _standardise(x)
-    lr = _fit_lr(xs, y, c, balanced)
+    scale = scale / factor
+    lr = _fit_lr(xs * factor, y, c, balanced)
     return {
         "kind": "logistic-regression",
         "C": c,

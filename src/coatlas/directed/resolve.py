@@ -77,10 +77,25 @@ class Entity:
 def gloss_sv(key: str) -> str | None:
     """Word-by-word English gloss of a Swedish key, splitting compounds on the
     generic lexicon (with Swedish linking -s-); None when a part is unknown."""
-    g = lexicons()["sv"].gloss
+    sv = lexicons()["sv"]
+    g = sv.gloss
     out: list[str] = []
     for tok in key.split():
+        if tok in sv.stopwords:
+            continue  # "i", "för": the English rendering has its own ("in", "for")
         parts = _split(tok, g)
+        if parts is None:
+            # a definite form of a compound of known words ("anhörigrådet", "sjukhuset")
+            parts = next(
+                (
+                    p
+                    for suf in _DEFINITE
+                    if tok.endswith(suf) and len(tok) - len(suf) >= 4
+                    for p in [_split(tok[: -len(suf)], g)]
+                    if p is not None
+                ),
+                None,
+            )
         if parts is None:
             if tok.isascii() and len(tok) <= 5 and tok.isalpha():
                 out.append(tok)  # acronyms / loan words pass through
@@ -88,6 +103,9 @@ def gloss_sv(key: str) -> str | None:
             return None
         out.extend(parts)
     return " ".join(out)
+
+
+_DEFINITE = ("erna", "arna", "orna", "en", "et", "na", "n", "t")
 
 
 def _split(tok: str, g: dict[str, str]) -> list[str] | None:
@@ -111,11 +129,17 @@ def _split(tok: str, g: dict[str, str]) -> list[str] | None:
 
 
 def _bag(s: str) -> tuple[str, ...]:
+    """An English name's content words, singular: what a Swedish name's gloss is
+    compared with (function words differ between a name and its rendering)."""
     lex = lexicons()["en"]
     toks = []
     for t in re.sub(r"[-]", " ", s).split():
+        if t in lex.stopwords:
+            continue
         if t in lex.heads:
             t = lex.heads[t].lemma
+        elif len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
+            t = t[:-1]
         toks.append(t)
     return tuple(sorted(toks))
 
@@ -183,12 +207,26 @@ def resolve(
     bags: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for k in keys:
         bags[_bag(k)].append(k)
+    by_word: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for b in bags:
+        for t in b:
+            by_word[t].add(b)
     for k in keys:
         g = gloss_sv(k)
         if g and g != k:
-            for other in bags.get(_bag(g), []):
+            gb = _bag(g)
+            for other in bags.get(gb, []):
                 if other != k:
                     uf.union(k, other)
+            # or the English name says one thing more ("anhörigrådet" ~ "Relatives'
+            # Council for Dementia Care"): two content words or more in common
+            if len(set(gb)) >= 2:
+                near = set.intersection(*(by_word.get(t, set()) for t in set(gb)))
+                for b in sorted(near):
+                    if len(set(b) - set(gb)) == 1:
+                        for other in bags[b]:
+                            if other != k:
+                                uf.union(k, other)
     # a genitive owner before a compound name is still the same name ("Akutens X-verkstad")
     for k in fuzzy:
         parts = k.split()

@@ -1,0 +1,48 @@
+"""A Swedish body's name and its English rendering are one initiative (resolve's gloss)."""
+
+from __future__ import annotations
+
+from coatlas.directed.mentions import Mention
+from coatlas.directed.resolve import gloss_sv, resolve
+
+
+def _m(path: str, surface: str, key: str, lang: str) -> Mention:
+    return Mention(path, 0, len(surface), surface, key, lang, {"ppe_body"}, "council", False, True)
+
+
+def _groups(ms: list[Mention]) -> list[set[str]]:
+    return sorted(({m.surface for m in e.mentions} for e in resolve(ms, [])), key=sorted)
+
+
+def test_a_definite_compound_of_known_words_is_glossed():
+    assert gloss_sv("anhörigrådet") == "relative council"
+    assert gloss_sv("seniorrådet i primärvården") == "senior council primary care"
+
+
+def test_the_english_rendering_may_say_one_thing_more():
+    ms = [
+        _m("a.txt", "Anhörigrådet", "anhörigråd", "sv"),
+        _m(
+            "b.txt",
+            "Relatives' Council for Dementia Care",
+            "relatives council for dementia care",
+            "en",
+        ),
+    ]
+    assert len(_groups(ms)) == 1
+
+
+def test_function_words_do_not_keep_a_rendering_apart():
+    ms = [
+        _m("a.txt", "Seniorrådet i primärvården", "seniorrådet i primärvården", "sv"),
+        _m("b.txt", "Senior Council in Primary Care", "senior council in primary care", "en"),
+    ]
+    assert len(_groups(ms)) == 1
+
+
+def test_a_name_saying_two_things_more_is_another_body():
+    ms = [
+        _m("a.txt", "Anhörigrådet", "anhörigråd", "sv"),
+        _m("b.txt", "Relatives' Council Steering Group", "relatives council steering group", "en"),
+    ]
+    assert len(_groups(ms)) == 2

@@ -113,3 +113,18 @@ def test_a_unit_s_compound_and_one_word_after_it_are_one_name():
     assert "Norrby" not in found, found
     found, _ = _found("Sedan 2012 driver vi projektet Fasta fötter, med patienterna.")
     assert "Fasta fötter" in found, found
+
+
+def test_a_capitalised_swedish_project_word_is_part_of_the_name():
+    from coatlas.directed.mentions import MentionFinder
+
+    f = MentionFinder()
+    for text, want in [
+        ("Rutinen togs fram i Projekt Vintergäck, som avslutades 2015.", "Projekt Vintergäck"),
+        ("Program Solkatten startade 2019.", "Program Solkatten"),
+    ]:
+        ms, _ = f.find("a.txt", text)
+        assert want in [m.surface for m in ms], (text, [m.surface for m in ms])
+    # lower case and no name after it: no mention
+    ms, _ = f.find("a.txt", "Vi har ett projekt för äldre.")
+    assert ms == []

@@ -302,6 +302,8 @@ class MentionFinder:
         self.tails = frozenset(
             str(w).lower() for lx in (en, sv) for w in lx.raw.get("not_name_tails", []) or []
         )
+        # "Projekt X": capitalised right before a name, the noun is part of it
+        self.prefix_nouns = frozenset(str(w).lower() for w in sv.raw.get("name_prefix_nouns") or [])
         self.cue_nouns = en.cue_nouns | sv.cue_nouns
         self.sv_cue_suffixes = tuple(sorted(sv.cue_nouns, key=len, reverse=True))
         self.adjectival_naming: dict[str, frozenset[str]] = {
@@ -927,7 +929,8 @@ class MentionFinder:
             # 3. cue noun + name ("projektet X", "the pilot X", "Project X")
             for i, t in enumerate(toks[:-1]):
                 low = t.low
-                if not (low in self.cue_nouns or self._is_sv_cue(low)):
+                prefix = t.cap and low in self.prefix_nouns
+                if not (low in self.cue_nouns or prefix or self._is_sv_cue(low)):
                     continue
                 if i > 0 and toks[i - 1].low in ("of", "in", "on", "at", "by", "with", "av", "på"):
                     continue  # "of course X", "in training X"
@@ -957,8 +960,8 @@ class MentionFinder:
                 ):
                     continue
                 a = toks[k].start
-                if t.cap and low in en.cue_nouns and _joined(text, t, toks[k]):
-                    a = t.start  # "Project Flow"
+                if t.cap and (low in en.cue_nouns or prefix) and _joined(text, t, toks[k]):
+                    a = t.start  # "Project Flow", "Projekt Flöde"
                 elif (
                     lang == "sv"
                     and t.cap

@@ -348,7 +348,7 @@ def candidate_features(
     around its mentions. Features are bounded or log-scaled so that one corpus's long
     documents do not dominate a model fit on several corpora.
     """
-    from coatlas.lang.furniture import is_furniture
+    from coatlas.lang.furniture import is_document_part, is_furniture
     from coatlas.lang.names import is_job_title, looks_like_person
 
     given = _given_names()
@@ -390,7 +390,7 @@ def candidate_features(
         "person": sum(looks_like_person(s) for s in surfaces) / len(surfaces),
         "person_context": _person_context(ent, corpus),
         "job_title": sum(is_job_title(s) for s in surfaces) / len(surfaces),
-        "furniture": sum(is_furniture(s) for s in surfaces) / len(surfaces),
+        "furniture": sum(is_furniture(s) or is_document_part(s) for s in surfaces) / len(surfaces),
         "standing_council": _share(_standing_council, named or surfaces),
     }
     for cue in CUE_KINDS:

@@ -32,6 +32,25 @@ def furniture_lines() -> frozenset[str]:
     return frozenset(x for x in out if x)
 
 
+@cache
+def _document_part_rx() -> re.Pattern[str] | None:
+    words: set[str] = set()
+    for lang in LANGS:
+        words.update(_fold(x) for x in load_lang_data(lang, "furniture").get("document_parts", []))
+    words.discard("")
+    if not words:
+        return None
+    alts = "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?:{alts}) (?:\d+[a-z]?|[ivxlc]+|[a-z])")
+
+
+def is_document_part(name: str) -> bool:
+    """A part of a document named by its number ("Intervju 4", "Appendix B"): the
+    document's own structure, never the name of an initiative."""
+    rx = _document_part_rx()
+    return rx is not None and rx.fullmatch(_fold(name)) is not None
+
+
 def is_furniture(line: str) -> bool:
     """Is this whole line (or candidate name) site furniture rather than content?"""
     folded = _fold(line)

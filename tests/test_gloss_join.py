@@ -46,3 +46,16 @@ def test_a_name_saying_two_things_more_is_another_body():
         _m("b.txt", "Relatives' Council Steering Group", "relatives council steering group", "en"),
     ]
     assert len(_groups(ms)) == 2
+
+
+def test_a_short_form_without_one_inner_word_is_the_same_name():
+    def m(path: str, surface: str) -> Mention:
+        return Mention(path, 0, len(surface), surface, surface.lower(), "en", {"cue_noun"})
+
+    ms = [m("a.txt", "Harbour Ward Walking Club"), m("b.txt", "Harbour Walking Club")]
+    assert len(_groups(ms)) == 1
+    # two words dropped, or the first word: other names
+    ms = [m("a.txt", "Harbour Ward Walking Club"), m("b.txt", "Harbour Club")]
+    assert len(_groups(ms)) == 2
+    ms = [m("a.txt", "North Harbour Walking Club"), m("b.txt", "Harbour Walking Club")]
+    assert len(_groups(ms)) == 1  # a suffix: joined before, by the containment rule

@@ -197,6 +197,12 @@ def resolve(
             if len(ta) >= 2 and tb[-len(ta) :] == ta and len(tb) - len(ta) <= 1:
                 uf.union(a, b)
             elif (
+                len(ta) >= 3
+                and len(tb) == len(ta) + 1
+                and any(tb[:i] + tb[i + 1 :] == ta for i in range(1, len(tb) - 1))
+            ):
+                uf.union(a, b)  # a short form without one inner word ("X Y Z" ~ "X W Y Z")
+            elif (
                 tb[: len(ta)] == ta
                 and all(any(m.surface.split()[-1].isupper() for m in by_key[b]) for _ in [0])
                 and len(tb) - len(ta) == 1

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from coatlas.directed.described import governing_story_mentions, place_activity_mentions
 from coatlas.directed.lexicon import lexicons
 from coatlas.directed.mentions import (
     Link,
@@ -682,6 +683,12 @@ class RuleCandidates:
                 key=Mention.sort_key,
             )
         if not known:
+            mentions = sorted(
+                mentions
+                + place_activity_mentions(docs, mentions)
+                + governing_story_mentions(docs, mentions),
+                key=Mention.sort_key,
+            )
             texts = {d.path: d.text for d in docs}
             links = links + apposition_links(mentions, texts) + gloss_anaphor_links(mentions, texts)
         key_docs: dict[str, set[str]] = defaultdict(set)

@@ -360,6 +360,9 @@ def _ppe_for(
             weight[(m.document, sp[idx - 1])] = max(
                 weight.get((m.document, sp[idx - 1]), 0.0), 1.0 if lead else 0.8
             )
+        if idx > 0 and m.sentence[0] <= sp[idx - 1][0] < s[0]:
+            # a description found who takes part in the sentence before (described.py)
+            weight[(m.document, sp[idx - 1])] = 1.0
         heading = _is_heading(doc.text, s)
         for nxt in sp[idx + 1 : idx + (4 if heading else 2)]:
             same_line = "\n" not in doc.text[s[1] : nxt[0]]

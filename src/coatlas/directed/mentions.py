@@ -303,6 +303,9 @@ class MentionFinder:
             str(w).lower() for lx in (en, sv) for w in lx.raw.get("not_name_tails", []) or []
         )
         # "Projekt X": capitalised right before a name, the noun is part of it
+        self.not_paren = frozenset(
+            str(w).lower() for lx in (en, sv) for w in lx.raw.get("paren_not_names", []) or []
+        )
         self.prefix_nouns = frozenset(str(w).lower() for w in sv.raw.get("name_prefix_nouns") or [])
         self.cue_nouns = en.cue_nouns | sv.cue_nouns
         self.sv_cue_suffixes = tuple(sorted(sv.cue_nouns, key=len, reverse=True))
@@ -1126,6 +1129,8 @@ class MentionFinder:
                     continue
                 if not re.search(r"[a-zåäö]", inner) or len(inner) < 3:
                     continue
+                if inner.strip().lower() in self.not_paren:
+                    continue  # "Walking Partners (number)" in a table: a unit, not a name
                 # "(formerly X)", "(tidigare kallad X)": the cue is not part of the name
                 cue_rx = "|".join(re.escape(c) for c in self.alias_cues + self.naming)
                 lead = re.match(r"(?i)(?:(?:" + cue_rx + r")\s+)+", inner)

@@ -57,7 +57,11 @@ class CueWeights:
         ("named_phrase", 1.2),  # a lower-case phrase after "kallas", "so-called"
         ("subheading", 1.2),  # a heading line of its own, the phrase recurring below it
         ("practice", 1.0),  # a practice term of the codebook where PPE take part
-        ("report_title", 3.0),  # the document's title says it reports on X ("X – final report")
+        ("report_title", 3.0),
+        (
+            "described",
+            2.0,
+        ),  # a local effort described by its method and unit ("co-design of X at Y")  # the document's title says it reports on X ("X – final report")
     )
     other_cue: float = 0.5
     extra_cue: float = 0.3  # each further cue on the same mention
@@ -177,6 +181,18 @@ def _words(s: str) -> list[str]:
     return re.findall(r"[\w'’-]+", s.lower())
 
 
+@lru_cache(maxsize=1)
+def _story_nouns() -> frozenset[str]:
+    """The last words of the lang data's story practice names ("patient stories")."""
+    lx = lexicons()
+    return frozenset(
+        _words(str(n))[-1]
+        for lg in ("en", "sv")
+        for n in lx[lg].raw.get("story_practice_names") or []
+        if _words(str(n))
+    )
+
+
 def _organisation_name(ent: Entity) -> bool:
     """A head-less name that most mentions begin or end with an authority word
     ("NHS <Place>", "Region <Place>"): the organisation itself, never an initiative."""
@@ -196,8 +212,11 @@ def _organisation_name(ent: Entity) -> bool:
         reverse=True,
     )
     n = 0
+    stories = _story_nouns()
     for m in ent.mentions:
         ws = _words(m.surface)
+        if "described" in m.cues or (ws and ws[-1] in stories):
+            return False  # a description's place or a board's practice, not the board
         if len(ws) == 1 and "ppe_body" not in m.cues:
             w = ws[0]
             hit = max(

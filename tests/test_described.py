@@ -1,0 +1,143 @@
+"""Initiatives the documents describe instead of naming (directed/described.py): a local
+effort known by its method and care unit, and patients' stories told to a governing
+body. Also the two places the scorer and the mention stage must not misread them.
+
+The examples are invented; none is a name from an annotated corpus.
+"""
+
+from __future__ import annotations
+
+from coatlas.directed.candidates import RuleCandidates
+from coatlas.directed.described import governing_story_mentions, place_activity_mentions
+from coatlas.directed.mentions import MentionFinder
+from test_names_session7 import doc
+
+
+def _place(text: str, lang: str = "en") -> list[str]:
+    return [m.surface for m in place_activity_mentions([doc("a.txt", text, lang)], [])]
+
+
+def test_a_method_and_a_care_unit_at_a_place_is_a_description_of_one_effort():
+    assert _place(
+        "In 2019 we began the co-design of the stroke ward at Brackley with patients."
+    ) == ["co-design of the stroke ward at Brackley"]
+    assert _place(
+        "Förbättringsgruppen på barnavdelningen i Norrås består av fyra patienter.", "sv"
+    ) == ["Förbättringsgruppen på barnavdelningen i Norrås"]
+    assert _place("Samskapandet av barnmottagningen på Lindby vårdcentral tog två år.", "sv") == [
+        "Samskapandet av barnmottagningen på Lindby vårdcentral"
+    ]
+
+
+def test_a_method_at_a_place_without_a_care_unit_is_a_whole_approach_not_one_effort():
+    assert _place("We share what we learned about co-design in Brackley with other trusts.") == []
+    assert _place("Samskapande i Region Norrås är ett långsiktigt arbete.", "sv") == []
+
+
+def test_the_description_ends_at_the_place_not_at_the_next_word():
+    got = _place("I förbättringsgruppen på dialysen i Norrås sitter i dag fyra patienter.", "sv")
+    assert got == ["förbättringsgruppen på dialysen i Norrås"]
+
+
+def _stories(*texts: str, lang: str = "en") -> list[tuple[str, str, frozenset[str]]]:
+    docs = [doc(f"d{i}.txt", t, lang) for i, t in enumerate(texts)]
+    return [(m.surface, m.key, frozenset(m.cues)) for m in governing_story_mentions(docs, [])]
+
+
+def test_a_patient_story_at_every_board_meeting_is_a_practice():
+    got = _stories(
+        "Since 2015 every public meeting of the Board has opened with a carer story, "
+        "told in person by a patient or carer."
+    )
+    assert [(s, k) for s, k, _ in got] == [("carer story", "carer story")]
+    assert "practice" in got[0][2]
+
+
+def test_story_forms_share_one_key_and_a_document_without_patients_repeats_it():
+    got = _stories(
+        "Sedan 2014 inleds varje sammanträde i nämnden med en anhörigberättelse: en patient "
+        "eller närstående berättar om sina erfarenheter.",
+        "Anhörigberättelsen på nämnden fortsätter.",
+        lang="sv",
+    )
+    keys = {k for _, k, _ in got}
+    assert keys == {"anhörigberättelse"}
+    assert {s for s, _, c in got if "repeat" in c} == {"Anhörigberättelsen"}
+
+
+def test_who_tells_the_stories_may_be_said_in_the_sentence_before():
+    got = _stories(
+        "Styrelsen började 2012 bjuda in patienter att berätta om sina erfarenheter vid "
+        "sammanträden. Anhörigberättelsen inleder fortfarande styrelsens möten.",
+        lang="sv",
+    )
+    assert [s for s, _, c in got if "practice" in c] == ["Anhörigberättelsen"]
+
+
+def test_a_story_without_a_governing_meeting_or_without_patients_is_no_practice():
+    assert _stories("The ward collects a carer story from every discharged patient.") == []
+    assert _stories("The Board noted the carer story in the annual report.") == []
+    # an annual report ("årsberättelse") is a document, not a story
+    assert (
+        _stories(
+            "Nämnden godkände årsberättelsen, som patienter har läst och kommenterat.", lang="sv"
+        )
+        == []
+    )
+
+
+def test_a_practice_with_a_name_is_left_to_the_name():
+    text = (
+        "Sedan 2016 inleds varje sammanträde i nämnden med Första ordet, där en patient "
+        "berättar sin historia. Anhörigberättelsen följs upp av förvaltningen."
+    )
+    d = doc("a.txt", text, "sv")
+    ms, _ = MentionFinder().find("a.txt", text, lang="sv")
+    named = [m for m in ms if m.surface.startswith("Första ordet")]
+    if not named:  # whatever cue finds it, a name in the sentence is what counts
+        from coatlas.directed.mentions import Mention, norm_key
+
+        a = text.index("Första ordet")
+        named = [
+            Mention("a.txt", a, a + 12, "Första ordet", norm_key("Första ordet"), "sv",
+                    {"sentence_case"}, "initiative", False, True, (0, len(text)))
+        ]  # fmt: skip
+    assert governing_story_mentions([d], named) == []
+    # mid-sentence and capitalised, a Swedish story noun begins a name
+    assert (
+        _stories(
+            "Patienter och anhöriga berättar vid nämndens sammanträden inom Berättelsen vid bordet.",
+            lang="sv",
+        )
+        == []
+    )
+
+
+def test_described_names_are_never_the_organisation_or_its_board():
+    from coatlas.directed.scoring import _organisation_name
+
+    docs = [
+        doc(
+            "a.txt",
+            "Each public Board meeting opens with a patient or carer story, known as "
+            "Board Narratives. Board Narratives are chosen by the patient panel.",
+        ),
+        doc("b.txt", "Board Narratives continue in 2023, told by patients and carers."),
+    ]
+    ents = RuleCandidates().generate(docs)
+    board = [e for e in ents if "board narratives" in e.keys]
+    assert board and not _organisation_name(board[0])
+
+
+def test_a_unit_in_a_parenthesis_is_not_another_name():
+    ms, links = MentionFinder().find(
+        "a.txt", "| Harbour Walking Partners (number) | 6 | 7 |\n", lang="en"
+    )
+    assert "number" not in {m.surface for m in ms}
+    assert not links
+
+
+def test_a_story_noun_says_who_tells_it_only_in_the_possessive():
+    got = _stories("The Board opens each meeting with a patient's story.")
+    assert [s for s, _, c in got if "practice" in c] == ["patient's story"]
+    assert _stories("The Board opens each meeting with a carer story.") == []

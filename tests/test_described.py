@@ -141,3 +141,48 @@ def test_a_story_noun_says_who_tells_it_only_in_the_possessive():
     got = _stories("The Board opens each meeting with a patient's story.")
     assert [s for s, _, c in got if "practice" in c] == ["patient's story"]
     assert _stories("The Board opens each meeting with a carer story.") == []
+
+
+def _entity(*surfaces: str, cues: set[str] | None = None):
+    from coatlas.directed.mentions import Mention, norm_key
+    from coatlas.directed.resolve import Entity
+
+    ms = [
+        Mention(f"d{i}.txt", 0, len(s), s, norm_key(s), "sv", set(cues or {"naming"}),
+                "initiative", False, True, (0, len(s)))
+        for i, s in enumerate(surfaces)
+    ]  # fmt: skip
+    return Entity(sorted({m.key for m in ms}), ms)
+
+
+def test_a_year_and_the_words_after_it_are_no_name():
+    from collections import Counter
+
+    from coatlas.directed.scoring import _common_word
+
+    assert _common_word(_entity("2017 annonserade", cues={"cue_noun"}), Counter())
+    assert not _common_word(_entity("2030 Vision", cues={"cue_noun"}), Counter())
+
+
+def test_a_phrase_the_text_names_is_no_initiative_when_it_names_a_field_of_work():
+    from collections import Counter
+
+    from coatlas.directed.scoring import _common_word
+
+    lowered = Counter({"brukarinflytande": 3, "hemmadialysering": 3})
+    # "förr hette det brukarinflytande": the old word for the field, not an effort
+    assert _common_word(_entity("brukarinflytande", cues={"named_phrase"}), lowered)
+    # "det kallas hemmadialysering": a practice the text names
+    assert not _common_word(_entity("hemmadialysering", cues={"named_phrase"}), lowered)
+
+
+def test_a_bare_head_joins_the_one_name_it_heads_with_a_complement():
+    from coatlas.directed.candidates import merge_variants
+
+    long_ = _entity("Samtalsforum med anhöriga", "Samtalsforum med anhöriga")
+    short = _entity("Samtalsforum", "Samtalsforum")
+    out = merge_variants([long_, short])
+    assert len(out) == 1
+    # two names it could head: it is left alone
+    other = _entity("Samtalsforum för unga", "Samtalsforum för unga")
+    assert len(merge_variants([long_, other, _entity("Samtalsforum", "Samtalsforum")])) == 3

@@ -411,6 +411,10 @@ def _same_word(a: str, b: str) -> bool:
     return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 3
 
 
+# a name's head followed by its complement ("Forum med X", "Council for X")
+_COMPLEMENT_PREPOSITIONS = frozenset({"med", "för", "om", "with", "for", "of"})
+
+
 def merge_variants(ents: list[Entity]) -> list[Entity]:
     """Join variants of one name kept apart by the resolver: a long form and its
     short form with or without the type word, and a bare single word that is the
@@ -425,6 +429,7 @@ def merge_variants(ents: list[Entity]) -> list[Entity]:
     by_core: dict[tuple[str, ...], list[int]] = defaultdict(list)
     by_head: dict[str, list[int]] = defaultdict(list)  # c[-1][:5] of multi-word cores
     by_first: dict[str, list[int]] = defaultdict(list)  # c[0][:5] of two-word cores
+    by_prep: dict[str, list[int]] = defaultdict(list)  # c[0][:5] of "<head> <prep> ..."
     for j, cj in enumerate(cores):
         for c in cj:
             by_core[c].append(j)
@@ -432,6 +437,8 @@ def merge_variants(ents: list[Entity]) -> list[Entity]:
                 by_head[c[-1][:5]].append(j)
                 if len(c) == 2:
                     by_first[c[0][:5]].append(j)
+                elif c[1] in _COMPLEMENT_PREPOSITIONS:
+                    by_prep[c[0][:5]].append(j)
     target: dict[int, int] = {}
     for i, ci in enumerate(cores):
         if i in target:
@@ -441,9 +448,11 @@ def merge_variants(ents: list[Entity]) -> list[Entity]:
         singles = {c[0] for c in ci if len(c) == 1}
         head_of: list[int] = []
         if singles and all(len(c) == 1 for c in ci):
-            block = {j for w in singles if len(w) >= 5 for j in by_head.get(w[:5], ())} | {
-                j for w in singles if len(w) >= 10 for j in by_first.get(w[:5], ())
-            }
+            block = (
+                {j for w in singles if len(w) >= 5 for j in by_head.get(w[:5], ())}
+                | {j for w in singles if len(w) >= 10 for j in by_first.get(w[:5], ())}
+                | {j for w in singles if len(w) >= 5 for j in by_prep.get(w[:5], ())}
+            )
             head_of = [
                 j
                 for j in sorted(block)
@@ -454,6 +463,10 @@ def merge_variants(ents: list[Entity]) -> list[Entity]:
                         _same_word(c[-1], w)
                         # Swedish head-first name + qualifier: "X-nätverket Fjällbygden"
                         or (len(c) == 2 and len(w) >= 10 and _same_word(c[0], w))
+                        # a head and its complement: "Samrådet" ~ "Samråd med X" (one such)
+                        or (
+                            len(c) >= 3 and c[1] in _COMPLEMENT_PREPOSITIONS and _same_word(c[0], w)
+                        )
                         for w in singles
                     )
                     for c in cores[j]

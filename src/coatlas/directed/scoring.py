@@ -275,13 +275,32 @@ def _corpus_support(
     return min(1.2, 0.4 * n)
 
 
+_YEAR_LED = re.compile(r"(?:19|20)\d\d(?: [a-zåäöé][\w-]*)+")
+
+
+def _topic_word(surface: str) -> bool:
+    """Does the phrase end in a word for a field of work ("medverkan", "involvement"),
+    alone or as a compound's last part?"""
+    from coatlas.directed.phrases import _vocab
+
+    last = surface.lower().split()[-1] if surface.split() else ""
+    return any(last == t or (last.endswith(t) and len(last) - len(t) >= 3) for t in _vocab().topics)
+
+
 def _common_word(ent: Entity, lowered: Counter) -> bool:
     """A one-word 'name' that the corpus also writes in lower case is an ordinary
-    word that happened to start a heading ("Evaluation", "Training")."""
+    word that happened to start a heading ("Evaluation", "Training"); a year followed
+    by lower-case words ("2017 annonserade") is a sentence's start, not a name."""
+    if all(_YEAR_LED.fullmatch(re.sub(r"\s+", " ", m.surface.strip())) for m in ent.mentions):
+        return True
     if any(c in m.cues for m in ent.mentions for c in ("compound", "head", "paren")):
         return False
-    # a phrase the text says is a name ("Det kallas hemmadialysering") is written in lower case
-    if any("named_phrase" in m.cues and len(m.surface) >= 8 for m in ent.mentions):
+    # a phrase the text says is a name ("Det kallas hemmadialysering") is written in lower
+    # case, unless it names a field of work ("förr hette det brukarinflytande")
+    if any(
+        "named_phrase" in m.cues and len(m.surface) >= 8 and not _topic_word(m.surface)
+        for m in ent.mentions
+    ):
         return False
     keys = {k for k in ent.keys}
     return all(len(k.split()) == 1 and lowered[k] >= 2 for k in keys)

@@ -186,3 +186,15 @@ def test_a_bare_head_joins_the_one_name_it_heads_with_a_complement():
     # two names it could head: it is left alone
     other = _entity("Samtalsforum för unga", "Samtalsforum för unga")
     assert len(merge_variants([long_, other, _entity("Samtalsforum", "Samtalsforum")])) == 3
+
+
+def test_a_one_word_given_name_is_marked_as_one_for_the_scorer():
+    from coatlas.directed.scoring import Corpus, candidate_features
+
+    d = doc("a.txt", "Greta hjälper oss att tänka på de äldre. Greta är vår persona.")
+    ent = _entity("Greta")
+    ent.mentions[0].document = "a.txt"
+    assert candidate_features(ent, Corpus.of([d]))["given_name"] == 1.0
+    ent = _entity("Tekoppen")
+    ent.mentions[0].document = "a.txt"
+    assert candidate_features(ent, Corpus.of([d]))["given_name"] == 0.0

@@ -340,9 +340,10 @@ _PLACE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:i|på|vid|från|till|utanför|in|at|
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
+    """Given names of both languages, in lower case (the feature compares lower case)."""
     from coatlas.lang.names import given_names
 
-    return given_names("sv") | given_names("en")
+    return frozenset(n.lower() for n in given_names("sv") | given_names("en"))
 
 
 def _share(test: Any, surfaces: Sequence[str]) -> float:

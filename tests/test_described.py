@@ -198,3 +198,19 @@ def test_a_one_word_given_name_is_marked_as_one_for_the_scorer():
     ent = _entity("Tekoppen")
     ent.mentions[0].document = "a.txt"
     assert candidate_features(ent, Corpus.of([d]))["given_name"] == 0.0
+
+
+def test_a_compounds_elided_first_part_is_part_of_the_name_not_a_name():
+    ms, _ = MentionFinder().find(
+        "a.txt",
+        "Rådet heter från 2014 Anhörig- och seniorrådet vid Strandby vårdcentral.",
+        lang="sv",
+    )
+    surfaces = {m.surface for m in ms}
+    assert "Anhörig- och seniorrådet" in surfaces
+    assert "Anhörig" not in surfaces and "seniorrådet" not in surfaces
+    # no head after the elision: the first part alone is still no name
+    ms, _ = MentionFinder().find(
+        "a.txt", "Sedan 2019 heter den Barn- och ungdomsmottagningen Strandby.", lang="sv"
+    )
+    assert "Barn" not in {m.surface for m in ms}

@@ -111,6 +111,12 @@ class Mention:
         return (self.document, self.start, self.end)
 
 
+# a compound's first part whose head is given once for two ("Patient- och närståenderådet",
+# "user- and carer-led"): never a name on its own
+_ELIDED = re.compile(r"-[ \t]+(?:och|eller|samt|and|or|&)[ \t]")
+_ELIDED_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]{3,})-[ \t]+(?:och|eller)[ \t]+$")
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """Evidence that two names denote one initiative (parenthesis, rename, gloss)."""
@@ -547,6 +553,8 @@ class MentionFinder:
         key = norm_key(surface)
         if len(key) < 3 or not re.search(r"[^\W\d_]", key):
             return None
+        if _ELIDED.match(text, b):
+            return None  # "Patient- och närståenderådet": the first part of a compound
         toks = key.split()
         # a council or committee named after its members is a body, not an organisation
         # a name a naming verb introduces may start with an organisation's word
@@ -914,6 +922,11 @@ class MentionFinder:
                 elif i + 1 < len(toks) and toks[i + 1].acronym and _joined(text, t, toks[i + 1]):
                     b = toks[i + 1].end
                 cap = t.cap and i > 0
+                # "Patient- och närståenderådet": the elided first part is part of the name
+                lead = _ELIDED_BEFORE.search(text, max(0, a - 40), a)
+                if lead and len(t.low) > len(form):
+                    a = lead.start()
+                    cap = cap or (lead.group(1)[:1].isupper() and lead.start() > sent[0])
                 m = self._add(
                     out, doc_path, text, a, b, "sv", "compound", h.kind, h.role, cap, sent
                 )

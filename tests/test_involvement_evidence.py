@@ -133,3 +133,17 @@ def test_the_fitted_scorer_leaves_candidates_without_involvement_to_the_rules() 
     p_named, p_involved = LogisticScorer(model).predict_proba([named, involved])
     assert p_named == 1.0  # the rules: strongly named, no involvement -> listed as a non-initiative
     assert p_involved < 0.5  # the model decides what it was fit on
+
+
+def test_a_body_named_after_a_topic_is_not_named_after_its_members() -> None:
+    # "patient experience" names what a committee deals with, not who sits on it
+    from coatlas.directed.mentions import MentionFinder
+
+    text = (
+        "The Patient Experience Committee reviews complaints each quarter; patients and "
+        "carers attend. The Carers Committee meets monthly and carers take part."
+    )
+    ms, _ = MentionFinder().find("x.txt", text, lang="en")
+    bodies = {m.surface for m in ms if "ppe_body" in m.cues}
+    assert "Carers Committee" in bodies
+    assert not any("Experience" in s for s in bodies), bodies

@@ -174,7 +174,11 @@ _LEADIN = re.compile(r"^" + _NUMBERED + _NAME + _GENERIC_TAIL + r"\.\s+\S")
 
 # a document title may name a project at some length before "– project summary"
 _TITLE = re.compile(
-    r"^(?:#+\s*)?" + _NAME.replace("{0,4}", "{0,6}") + _GENERIC_TAIL + r"\s*(?:$|[–—|:]|\s-\s|\()"
+    r"^(?:#+\s*)?"
+    + _NAME.replace("{0,4}", "{0,6}")
+    + _GENERIC_TAIL
+    # an en dash between two words joins them ("X–Y Exchange", "2018–2021"): no break
+    + r"\s*(?:$|[—|:]|(?<=\s)–|–(?=\s)|\s-\s|\()"
 )
 
 

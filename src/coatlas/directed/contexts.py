@@ -131,6 +131,23 @@ def document_contexts(
     }
 
 
+def _organisation_words(docs: Sequence[Any], words: set[str]) -> set[str]:
+    """Those of ``words`` some document writes right beside an organisation noun
+    ("Region X", "X kommun", "NHS X")."""
+    if not words:
+        return set()
+    nouns = _org_nouns()
+    out: set[str] = set()
+    for d in docs:
+        toks = [_norm(w) for w in _WORD.findall(d.text)]
+        for a, b in zip(toks, toks[1:], strict=False):
+            if a in nouns and b in words:
+                out.add(b)
+            elif b in nouns and a in words:
+                out.add(a)
+    return out
+
+
 def _name_words(ent: Entity) -> set[str]:
     return {_norm(w) for m in ent.mentions for w in _WORD.findall(m.surface)}
 
@@ -284,6 +301,9 @@ def split_by_context(
         return ents
     # the names of initiatives are what is being told apart, not where a document is from
     names = set().union(*(_name_words(e) for e in ents)) if ents else set()
+    # ... but a place or organisation an initiative is named after ("X–Y Exchange" beside
+    # "Region X") still says where a document is from
+    names -= _organisation_words(docs, names)
     contexts = {p: ws - names for p, ws in document_contexts(docs, words).items()}
     neighbours: dict[str, list[str]] = defaultdict(list)
     for p, ws in sorted(contexts.items()):

@@ -147,6 +147,8 @@ def _joined(text: str, a: Tok, b: Tok) -> bool:
     g = _gap(text, a, b)
     if g in ("' ", "’ ") and a.low.endswith("s"):
         return True  # plural possessive: "Citizens' Panel"
+    if g == "–" and a.text[:1].isupper() and b.text[:1].isupper():
+        return True  # two places' names an en dash joins: "Lerby–Holmfield Exchange"
     if g.strip() != "" or g.count("\n") > 1:
         return False
     if "\n" in g and b.text[:1].isupper():

@@ -155,6 +155,9 @@ def _name_lang(m: Mention) -> str:
     return "und"
 
 
+_DASH_LEAD = re.compile(r"(?i:the\s+|den\s+|det\s+)?[^\W\d_]+–[^\W\d_]+\s")
+
+
 def resolve(
     mentions: list[Mention],
     links: list[Link],
@@ -185,7 +188,9 @@ def resolve(
             uf.union(nospace[ns], k)
         else:
             nospace[ns] = k
-    # containment: a >=2-word key that ends (or, for capitalised names, starts) another key
+    # containment: a >=2-word key that ends (or, for capitalised names, starts) another key;
+    # a lead of two places' names an en dash joins counts as one word ("X–Y Exchange")
+    dash_lead = {k for k in fuzzy if any(_DASH_LEAD.match(m.surface) for m in by_key[k])}
     for a in fuzzy:
         ta = a.split()
         for b in fuzzy:
@@ -194,7 +199,8 @@ def resolve(
             tb = b.split()
             if len(tb) <= len(ta):
                 continue
-            if len(ta) >= 2 and tb[-len(ta) :] == ta and len(tb) - len(ta) <= 1:
+            extra = len(tb) - len(ta) - (b in dash_lead)
+            if len(ta) >= 2 and tb[-len(ta) :] == ta and extra <= 1:
                 uf.union(a, b)
             elif (
                 len(ta) >= 3

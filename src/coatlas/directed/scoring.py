@@ -174,7 +174,44 @@ def _person_context(ent: Entity, corpus: Corpus) -> float:
                     before and looks_like_person(before.group(1) + " " + surface)
                 ):
                     return 1.0
+                if _in_roster(text, mm.start(), mm.end(), looks_like_person):
+                    return 1.0
     return 0.0
+
+
+_ROSTER_ITEM = re.compile(r"\s*(?:[^\W\d_][\w ]{0,30}:\s*)?([^()]+?)\s*(?:\([^()]*\))?\s*")
+
+
+def _in_roster(text: str, a: int, b: int, is_person: Any) -> bool:
+    """A name-like phrase that is an item of a line listing persons ("Närvarande: A B (X),
+    C D (Y), E F (Z)") is one of them, though no name list knows its surname. At least two
+    other items must read as persons, and the phrase must start with a given name."""
+    from coatlas.lang.names import given_names
+
+    first = text[a:b].split()[0]
+    if first not in given_names("sv") | given_names("en"):
+        return False
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    items, depth, cur = [], 0, []
+    for ch in line:
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch in ",;":
+            items.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    items.append("".join(cur))
+    names = []
+    for it in items:
+        m = _ROSTER_ITEM.fullmatch(it.strip().rstrip("."))
+        if m:
+            names.append(re.sub(r"\s+", " ", m.group(1)).strip())
+    own = re.sub(r"\s+", " ", text[a:b]).strip()
+    if own not in names:
+        return False
+    return sum(1 for n in names if n != own and is_person(n)) >= 2
 
 
 def _words(s: str) -> list[str]:
@@ -217,8 +254,10 @@ def _organisation_name(ent: Entity) -> bool:
         ws = _words(m.surface)
         if "described" in m.cues or (ws and ws[-1] in stories):
             return False  # a description's place or a board's practice, not the board
-        if len(ws) == 1 and "ppe_body" not in m.cues:
-            w = ws[0]
+        # "Hälso- och sjukvårdsnämnden": an elided compound is one word for this test
+        elided = len(ws) == 3 and ws[0].endswith("-") and ws[1] in ("och", "eller")
+        if (len(ws) == 1 or elided) and "ppe_body" not in m.cues:
+            w = ws[-1]
             hit = max(
                 (h for h in org_heads if w.endswith(h) and len(w) - len(h) >= 3),
                 key=len,

@@ -59,3 +59,32 @@ def test_a_short_form_without_one_inner_word_is_the_same_name():
     assert len(_groups(ms)) == 2
     ms = [m("a.txt", "North Harbour Walking Club"), m("b.txt", "Harbour Walking Club")]
     assert len(_groups(ms)) == 1  # a suffix: joined before, by the containment rule
+
+
+def test_everyday_words_of_names_are_glossed():
+    # a peer role, a kind of follow-up and a kind of talk, rendered word by word
+    assert gloss_sv("kamratstödjare") == "peer supporter"
+    assert gloss_sv("patientinitierad uppföljning") == "patient initiated follow up"
+    assert gloss_sv("köksbordssamtal") == "kitchen table talk"
+    ms = [
+        _m("a.txt", "Kamratstödjare", "kamratstödjare", "sv"),
+        _m("b.txt", "Peer supporters", "peer supporter", "en"),
+    ]
+    assert _groups(ms) == [{"Kamratstödjare", "Peer supporters"}]
+
+
+def test_a_gloss_the_text_says_is_another_languages_joins_an_acronym():
+    from coatlas.directed.resolve import Entity, join_glossed
+
+    text = "The clinic has run patient-led review (in Swedish, PLG) for a year."
+    a = text.index("patient-led review")
+    m1 = Mention("a.txt", a, a + 18, "patient-led review", "patient led review", "en")
+    b = text.index("PLG")
+    m2 = Mention("b.txt", 0, 3, "PLG", "plg", "en", {"acronym"}, "initiative", False, True)
+    ents = [Entity(["patient led review"], [m1]), Entity(["plg"], [m2])]
+    out = join_glossed(ents, {"a.txt": text, "b.txt": "PLG " + text[b:]})
+    assert len(out) == 1 and set(out[0].keys) == {"patient led review", "plg"}
+    # without the lead, two names of one language are the mention stage's to join
+    plain = text.replace("in Swedish, ", "")
+    out = join_glossed(ents, {"a.txt": plain, "b.txt": "PLG"})
+    assert len(out) == 2

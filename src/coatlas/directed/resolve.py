@@ -390,8 +390,8 @@ def _gloss_after() -> re.Pattern[str]:
     )
     lead = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in leads) or "(?!)"
     return re.compile(
-        r"(?:[ \t]+[\w-]+){0,2}?\s*\(\s*(?:(?:" + lead + r")\s*[,:]?\s*)?"
-        r"([^()\n;,]{3,60}?)\s*\)",
+        r"(?:[ \t]+[\w-]+){0,2}?\s*\(\s*(?:(?P<lead>" + lead + r")\s*[,:]?\s*)?"
+        r"(?P<gloss>[^()\n;,]{3,60}?)\s*\)",
         re.IGNORECASE,
     )
 
@@ -412,9 +412,12 @@ def join_glossed(ents: list[Entity], texts: dict[str, str]) -> list[Entity]:
             g = _gloss_after().match(texts[m.document], m.end, m.end + 90)
             if g is None:
                 continue
-            j = owner.get(norm_key(g.group(1)))
-            if j is None or j == i or not (_lang_of(e) ^ _lang_of(ents[j])):
-                continue  # same language: the mention stage's parenthesis rule decides
+            j = owner.get(norm_key(g.group("gloss")))
+            # same language: the mention stage's parenthesis rule decides, unless the
+            # text says the gloss is another language's ("(in Swedish, PIFU)": an acronym
+            # has no language of its own)
+            if j is None or j == i or not (g.group("lead") or _lang_of(e) ^ _lang_of(ents[j])):
+                continue
             uf.union(str(min(i, j)), str(max(i, j)))
     groups: dict[str, list[int]] = defaultdict(list)
     for i in range(len(ents)):

@@ -63,14 +63,14 @@ def test_a_short_form_without_one_inner_word_is_the_same_name():
 
 def test_everyday_words_of_names_are_glossed():
     # a peer role, a kind of follow-up and a kind of talk, rendered word by word
-    assert gloss_sv("kamratstödjare") == "peer supporter"
-    assert gloss_sv("patientinitierad uppföljning") == "patient initiated follow up"
-    assert gloss_sv("köksbordssamtal") == "kitchen table talk"
+    assert gloss_sv("kamratledare") == "peer leader"
+    assert gloss_sv("säker uppföljning") == "safe follow up"
+    assert gloss_sv("väntrumssamtal") == "waiting room talk"
     ms = [
-        _m("a.txt", "Kamratstödjare", "kamratstödjare", "sv"),
-        _m("b.txt", "Peer supporters", "peer supporter", "en"),
+        _m("a.txt", "Kamratledare", "kamratledare", "sv"),
+        _m("b.txt", "Peer leaders", "peer leader", "en"),
     ]
-    assert _groups(ms) == [{"Kamratstödjare", "Peer supporters"}]
+    assert _groups(ms) == [{"Kamratledare", "Peer leaders"}]
 
 
 def test_a_gloss_the_text_says_is_another_languages_joins_an_acronym():

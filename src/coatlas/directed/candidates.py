@@ -25,7 +25,7 @@ from coatlas.directed.mentions import (
     norm_key,
 )
 from coatlas.directed.naming import _canonical, _name_lang
-from coatlas.directed.phrases import extra_names
+from coatlas.directed.phrases import _CLAUSE, extra_names, is_headline
 from coatlas.directed.resolve import (
     Entity,
     apposition_links,
@@ -200,9 +200,6 @@ def _standalone(text: str, a: int, b: int) -> bool:
     return (a == 0 or before == "\n\n") and (b == len(text) or after == "\n\n")
 
 
-_CLAUSE = re.compile(r"(?i)\b(som|att|that|which|who|how|what|where|när|hur|vad|vilka)\b")
-
-
 def _heading_stop(name: str) -> bool:
     """Section headings that name no initiative ("Background", "What we learned",
     "Patients as co-creators" written as a clause)."""
@@ -213,6 +210,7 @@ def _heading_stop(name: str) -> bool:
         or name.lower() in stop
         or _CLAUSE.search(name) is not None
         or _WHO_TOOK_PART.search(name) is not None
+        or is_headline(name)
     )
 
 

@@ -70,6 +70,25 @@ def is_type_word(word: str) -> bool:
     return False
 
 
+_CLAUSE = re.compile(r"(?i)\b(som|att|that|which|who|how|what|where|när|hur|vad|vilka)\b")
+
+
+@lru_cache(maxsize=1)
+def _headline_verbs() -> frozenset[str]:
+    lx = lexicons()
+    return frozenset(
+        str(w).lower() for lg in lx.values() for w in lg.raw.get("headline_verbs", []) or []
+    )
+
+
+def is_headline(name: str) -> bool:
+    """A heading with a news verb inside ("X startar på Y", "X helps the trust to ..."):
+    it tells what happened, it does not name an initiative."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", name)]
+    verbs = _headline_verbs()
+    return any(w in verbs for w in words[1:-1])
+
+
 def _plausible(name: str, min_words: int = 2) -> bool:
     """A short nominal phrase: 2-6 words, capitalised start, no digits, no clause
     punctuation, not a generic heading or an organisation."""
@@ -89,6 +108,8 @@ def _plausible(name: str, min_words: int = 2) -> bool:
     # "Patient and public involvement": the field itself, a topic, not an initiative
     if any(last.endswith(t) for t in _vocab().topics):
         return False
+    if is_headline(name):
+        return False  # a news heading tells, it does not name
     key = norm_key(name)
     return bool(key) and not is_org_key(key)
 

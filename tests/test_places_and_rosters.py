@@ -82,3 +82,22 @@ def test_a_place_inside_an_initiative_name_still_places_its_documents() -> None:
     ]
     # "lerby" stands beside an organisation noun; "strandby" nowhere does
     assert _organisation_words(docs, {"lerby", "strandby", "utbytet"}) == {"lerby"}
+
+
+def test_a_group_persons_with_patient_experience_take_part_in_is_a_candidate() -> None:
+    def found(text: str) -> list[str]:
+        ms, _ = MentionFinder().find("x.txt", text, lang="en")
+        return [m.surface for m in ms if "members" in m.cues]
+
+    assert found(
+        "A Harbour Delivery Group has been formed, with strong representation from people "
+        "with lived experience, carers and staff."
+    ) == ["Harbour Delivery Group"]
+    assert found(
+        "We also run a Parents and Friends Steering Group where carers meet and plan events."
+    ) == ["Parents and Friends Steering Group"]
+    # staff alone, a topic's name, or an organisation's own body: no candidate
+    assert found("The Harbour Delivery Group approved the budget for the new wing.") == []
+    assert found("The Patient Safety Committee met; patients and carers attended.") == []
+    assert found("The Trust's Finance Group met; patients took part in the review.") == []
+    assert found("The NHS Finance Group met; patients took part in the review.") == []

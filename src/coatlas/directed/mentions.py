@@ -287,6 +287,18 @@ _NAME_CONNECTORS = frozenset({"after", "for", "of", "with", "and", "on", "in", "
 _ROLE_ENDINGS = ("", "s", "n", "en", "na", "ar", "arna", "er", "erna", "e", "a")
 
 
+# organisation words that may head a body persons with patient experience sit on
+_MEMBER_HEADS = frozenset({"group", "groups", "committee", "committees", "council"})
+
+
+def _members_take_part(text: str, sent: tuple[int, int]) -> bool:
+    """The sentence says persons with patient experience take part (not only served)."""
+    from coatlas.directed.ppe import ppe_hits
+
+    a, b = sent
+    return b > a and any(h.score >= 1.0 for h in ppe_hits(text, a, b))
+
+
 def _inflected(low: str, words: tuple[str, ...]) -> bool:
     """Is ``low`` one of ``words`` with at most a plural or definite ending?"""
     stems = [*words, *(w[:-1] for w in words if w.endswith("e"))]  # "-företrädarna"
@@ -306,6 +318,10 @@ class MentionFinder:
         en, sv = self.lex["en"], self.lex["sv"]
         self.stop = en.stopwords | sv.stopwords | MONTHS
         self.org = en.org_heads | sv.org_heads
+        # words of an organisation's own name ("NHS", "Trust", "Board"): not a body of members
+        self.org_words = frozenset(
+            str(w).lower() for g in (en, sv) for w in g.raw.get("org_name_words") or []
+        )
         self.ppe = tuple(sorted({*en.ppe_actors, *sv.ppe_actors}))
         self.tails = frozenset(
             str(w).lower() for lx in (en, sv) for w in lx.raw.get("not_name_tails", []) or []
@@ -899,6 +915,49 @@ class MentionFinder:
                 if m is not None and short is not None and short is not m:
                     m.cues |= short.cues  # the head rule's shorter reading of the same name
                     del out[(toks[k].start, t.end)]
+            # 1c. a group whose sentence says persons with patient experience take part in
+            # it ("A Harbour Delivery Group ... with representation from people with lived
+            # experience", "The X Working Group: patients and carers ... meet")
+            member_check: bool | None = None
+            for i, t in enumerate(toks):
+                if t.low not in _MEMBER_HEADS or i == 0 or not t.cap or t.text.isupper():
+                    continue
+                k = i
+                while (
+                    k > 0
+                    and i - k < 5
+                    and _joined(text, toks[k - 1], toks[k])
+                    and (
+                        toks[k - 1].cap
+                        or (toks[k - 1].low in ("and", "&") and k - 2 >= 0 and toks[k - 2].cap)
+                    )
+                    and toks[k - 1].low not in self.stop - {"and"}
+                    and toks[k - 1].low not in self.org
+                    and toks[k - 1].low not in self.org_words
+                    and not toks[k - 1].text.isupper()
+                    and not toks[k - 1].low.endswith(("'s", "’s"))  # the owner: "Trust's X"
+                ):
+                    k -= 1
+                if k == i or toks[k].low in ("and", "&"):
+                    continue
+                if k > 0 and _joined(text, toks[k - 1], toks[k]):
+                    own = toks[k - 1].low
+                    if own.endswith(("'s", "’s")) or own in self.org or own in self.org_words:
+                        continue  # an organisation's own group: "the Trust's X Group"
+                # "Patient Safety Committee", "Patient Experience Team": named after a topic
+                nxt = toks[k + 1].low
+                if toks[k].low in en.ppe_modifier_only and (
+                    nxt not in en.ppe_modifier_ok or nxt == "experience"
+                ):
+                    continue
+                if member_check is None:
+                    member_check = _members_take_part(text, sent)
+                if not member_check:
+                    break
+                self._add(
+                    out, doc_path, text, toks[k].start, t.end, "en", "members", "council",
+                    False, True, sent, body=True,
+                )  # fmt: skip
             # 2. Swedish compounds ending in a head ("X-panelen", "trygghetsvandringarna")
             for i, t in enumerate(toks):
                 hit = self._sv_head(t.low)

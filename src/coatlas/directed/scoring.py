@@ -57,11 +57,9 @@ class CueWeights:
         ("named_phrase", 1.2),  # a lower-case phrase after "kallas", "so-called"
         ("subheading", 1.2),  # a heading line of its own, the phrase recurring below it
         ("practice", 1.0),  # a practice term of the codebook where PPE take part
-        ("report_title", 3.0),
-        (
-            "described",
-            2.0,
-        ),  # a local effort described by its method and unit ("co-design of X at Y")  # the document's title says it reports on X ("X – final report")
+        ("report_title", 3.0),  # the document's title says it reports on X ("X – final report")
+        ("described", 2.0),  # a local effort by its method and unit ("co-design of X at Y")
+        ("members", 1.0),  # a group whose sentence says PPE take part in it
     )
     other_cue: float = 0.5
     extra_cue: float = 0.3  # each further cue on the same mention

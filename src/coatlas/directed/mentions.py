@@ -287,6 +287,9 @@ _NAME_CONNECTORS = frozenset({"after", "for", "of", "with", "and", "on", "in", "
 _ROLE_ENDINGS = ("", "s", "n", "en", "na", "ar", "arna", "er", "erna", "e", "a")
 
 
+# ", its X" / ", vår X": an apposition that gives the organisation's own name for it
+_OWN_APPOSITION = re.compile(r",\s+(?:its|their|our|vår|vårt|sin|sitt|deras)\s+", re.IGNORECASE)
+
 # organisation words that may head a body persons with patient experience sit on
 _MEMBER_HEADS = frozenset({"group", "groups", "committee", "committees", "council"})
 
@@ -385,6 +388,12 @@ class MentionFinder:
         self.en_body_heads = frozenset(
             str(p).lower() for p in en.raw.get("ppe_body_heads") or [] if " " not in str(p)
         )
+        # two-word heads ("reference group"): the members' modifier comes before both
+        self.en_body_heads2 = frozenset(
+            tuple(str(p).lower().split())
+            for p in en.raw.get("ppe_body_heads") or []
+            if " " in str(p)
+        )
         # a word for a slogan: what follows it, to the end of the clause, names a programme
         self.slogan_nouns = frozenset(
             str(w).lower() for g in (en, sv) for w in g.raw.get("slogan_nouns") or []
@@ -479,6 +488,16 @@ class MentionFinder:
             low.endswith(c) and len(low) > len(c) + 2 for c in self.sv_cue_suffixes
         )
 
+    @staticmethod
+    def _title_and(toks: list[Tok], j: int) -> bool:
+        """'and' between two capitalised words of one name ("Recovery and Learning College")."""
+        return (
+            toks[j].low in ("and", "&")
+            and 0 < j < len(toks) - 1
+            and toks[j - 1].cap
+            and toks[j + 1].cap
+        )
+
     def _name_after(
         self, text: str, toks: list[Tok], k: int, lang: str, allow_lower: bool = True
     ) -> int | None:
@@ -495,6 +514,10 @@ class MentionFinder:
         j = k + 1
         while j < len(toks) and _joined(text, toks[j - 1], toks[j]):
             tj = toks[j]
+            if (tj.low in self.tails or tj.low in self.org) and tj.cap and not lower_run:
+                # "the Service User Advisory Group": the capitalised run is a body's or an
+                # organisation's name going on past the part a cue noun would take
+                return None
             if tj.low in MONTHS or tj.low in self.tails or tj.low in self.org:
                 break
             if tj.cap or tj.text.isdigit():
@@ -809,23 +832,34 @@ class MentionFinder:
                 if h is None:
                     continue
                 j = i - 1
+                joins = 0
                 while (
                     j >= 0
-                    and i - j <= 3
+                    and i - j <= 3 + joins
                     and _joined(text, toks[j], toks[j + 1])
                     and (
                         toks[j].low not in self.stop
                         or toks[j].cap
                         and j > 0
                         and toks[j].low not in ("the", "a", "an", "den", "det")
+                        or self._title_and(toks, j)
                     )
                     and not toks[j].text.isdigit()
                     and toks[j].low not in self.org
                     and not toks[j].low.endswith(("'s", "’s"))
                     and toks[j].low not in self.naming
                 ):
+                    joins += self._title_and(toks, j)
                     j -= 1
                 mods = toks[j + 1 : i]
+                if (
+                    t.cap
+                    and i + 1 < len(toks)
+                    and toks[i + 1].cap
+                    and _joined(text, t, toks[i + 1])
+                    and (toks[i + 1].low in self.org or toks[i + 1].low in self.en_body_heads)
+                ):
+                    continue  # "Youth and Family Council": the head word is a modifier here
                 # "Studio Xyz", "Project Xyz": capitalised head + capitalised name
                 if (
                     t.cap
@@ -833,6 +867,7 @@ class MentionFinder:
                     and toks[i + 1].cap
                     and _joined(text, t, toks[i + 1])
                     and toks[i + 1].low not in self.stop
+                    and toks[i + 1].low not in self.org  # "the Programme Board"
                 ):
                     e = self._name_after(text, toks, i + 1, lang, allow_lower=False)
                     if e is not None:
@@ -875,6 +910,14 @@ class MentionFinder:
                 if t.low not in self.en_body_heads or i == 0 or not t.cap or t.text.isupper():
                     continue
                 start = self._body_modifier(text, toks, i)
+                if (
+                    start is None
+                    and i >= 2
+                    and (toks[i - 1].low, t.low) in self.en_body_heads2
+                    and toks[i - 1].cap
+                    and _joined(text, toks[i - 1], t)
+                ):
+                    start = self._body_modifier(text, toks, i - 1)  # "Service User Advisory Group"
                 if start is None:
                     continue
                 k = start
@@ -888,6 +931,16 @@ class MentionFinder:
                     and toks[k - 1].low not in self.org
                 ):
                     k -= 1
+                # "Youth and Family Council": two members' words joined by "and"
+                if (
+                    k >= 2
+                    and self._title_and(toks, k - 1)
+                    and _joined(text, toks[k - 2], toks[k - 1])
+                    and _joined(text, toks[k - 1], toks[k])
+                    and toks[k - 2].low not in self.stop
+                    and toks[k - 2].low not in self.org
+                ):
+                    k -= 2
                 cap = any(x.cap for x in toks[k : i + 1] if x is not toks[0])
                 # "Carers' Council for Home Care": the name goes on in title case
                 e = i
@@ -1025,6 +1078,7 @@ class MentionFinder:
                     or (toks[k].low in self.stop and e == k)
                     or toks[k].low in MONTHS
                     or toks[k].low in self.tails
+                    or toks[k].low in self.org  # "the Programme Board 14 September"
                     # in a line of capitals ("A PEER NETWORK OF STROKE SURVIVORS") no word
                     # is capitalised as a name is
                     or (
@@ -1343,7 +1397,11 @@ class MentionFinder:
             # 7b. apposition: "the MS collaborative Xyz", "Xyz, the lean project"
             for m1, m2 in zip(ms, ms[1:], strict=False):
                 if (
-                    text[m1.end : m2.start] in (" ", ", ")
+                    (
+                        text[m1.end : m2.start] in (" ", ", ")
+                        # "Läkeskolan, its Learning College"
+                        or _OWN_APPOSITION.fullmatch(text, m1.end, m2.start) is not None
+                    )
                     and m1.key != m2.key
                     and (
                         "head" in m1.cues and m2.capitalised or "head" in m2.cues and m1.capitalised
@@ -1361,17 +1419,14 @@ class MentionFinder:
                     ca = s0 + mm.start()
                     before = [m for m in ms if m.end <= ca]
                     after = [m for m in ms if m.start >= ca]
-                    if before and after and before[-1].key != after[0].key:
-                        links.append(
-                            Link(
-                                before[-1].key,
-                                after[0].key,
-                                "alias:" + c,
-                                doc_path,
-                                before[-1].start,
-                                after[0].end,
-                            )
-                        )
+                    if not before or not after:
+                        continue
+                    # the nearest name on each side, whole: "Carers Partners Panel", not
+                    # the "Partners Panel" inside it that is dropped below
+                    x = max(before, key=lambda m: (m.end, m.end - m.start))
+                    y = min(after, key=lambda m: (m.start, m.start - m.end))
+                    if x.key != y.key:
+                        links.append(Link(x.key, y.key, "alias:" + c, doc_path, x.start, y.end))
             # 8b. "X, som sedan 2019 heter Y", "X, which until 2019 was called Y": a naming
             # verb in a relative clause right after a name renames that name
             for c in self.naming:

@@ -29,6 +29,13 @@ _NEW_AFTER = (
     "döptes om",
     "nu kallat",
     "numera",
+    "will be called",
+    "will be known as",
+    "is to be called",
+    "relaunched as",
+    "re-launched as",
+    "kommer att heta",
+    "ska heta",
 )
 
 
@@ -40,6 +47,8 @@ _NEW_BEFORE = (
     "hette tidigare",
     "started as",
     "startade som",
+    "opened as",
+    "öppnade som",
 )
 
 

@@ -29,8 +29,8 @@ def test_a_college_or_a_bank_of_people_is_a_kind_of_initiative() -> None:
     assert "Harbourside Learning College" in _found(
         "Harbourside Learning College opened in 2013 in a draughty room."
     )
-    assert "Involvement Bank" in _found(
-        "The people were recruited through the Involvement Bank and paid for their time."
+    assert "Helpers' Bank" in _found(
+        "The people were recruited through the Helpers' Bank and paid for their time."
     )
     # title case with "and" inside: one name
     assert _found("She said the Learning and Wellbeing College had its 10,000th student.") == [

@@ -354,35 +354,69 @@ _PRONOUN_NAMING = re.compile(
 )
 
 
+# "Rådet har bytt namn från X", "Rådet inrättades 2009 som X", "it was set up as X":
+# the name right after the verb is an earlier name of what the subject refers to
+_PRONOUN_WAS = re.compile(
+    r"(?i)\b(it|they|this|verksamheten|den|det|cirkeln|gruppen|projektet|programmet|rådet|"
+    r"nätverket|satsningen|skolan|forumet|panelen|mötesplatsen|partnerskapet|the council|"
+    r"the network|the panel|the forum)\b"
+    r"[^.\n]{0,40}?"
+    r"\b(?:bytt namn från|bytte namn från|changed (?:its|the) name from|was then called|"
+    r"(?:inrättades|bildades|startade|började|grundades)(?:\s+(?:år\s+)?\d{4})?\s+som|"
+    r"(?:was\s+)?(?:set up|started|founded|established|began)(?:\s+in\s+\d{4})?\s+as)"
+    r"\s+(?:(?:the|den|det)\s+)?$"
+)
+
+
 # subjects naming the kind of initiative: the earlier name must have that head
 _HEAD_SUBJECTS = frozenset(
     {"rådet", "nätverket", "programmet", "satsningen", "skolan", "panelen", "mötesplatsen"}
 )
 
 
+def _same_block(text: str, o: Mention, at: int) -> bool:
+    """``o`` is in the paragraph that goes on to ``at``, or on the heading line just above it."""
+    between = text[o.end : at]
+    breaks = between.count("\n\n")
+    if breaks == 0:
+        return True
+    line_start = text.rfind("\n", 0, o.start) + 1
+    line_end = text.find("\n", o.end)
+    heading = line_end != -1 and line_end - line_start <= 80
+    return breaks == 1 and heading and text.startswith("\n\n", line_end)
+
+
 def _coreference(doc: Document, ms: list[Mention], spans) -> list[Link]:
     """'so some people called it the X' / 'verksamheten kallas "X"': X is another
     name of the initiative the text was just talking about."""
     out: list[Link] = []
-    named = [m for m in ms if "naming" in m.cues or "quote" in m.cues]
-    for m in named:
+    for m in ms:
         sent = _sentence_of(spans, m.start)
         if sent is None:
             continue
         pre = doc.text[sent[0] : m.start]
-        hit = _PRONOUN_NAMING.search(pre)
+        hit = _PRONOUN_NAMING.search(pre) if "naming" in m.cues or "quote" in m.cues else None
+        was = None if hit else _PRONOUN_WAS.search(pre)
+        hit = hit or was
         if not hit:
             continue
         prev = [o for o in ms if o.end <= sent[0] and o.key != m.key and m.start - o.end < 1500]
-        if not prev:
+        if was:
+            # an earlier name is only read off the same paragraph or the heading above it
+            prev = [o for o in prev if _same_block(doc.text, o, sent[0])]
+        if not prev and not was:
             prev = [o for o in ms if "title" in o.cues and o.key != m.key]
         subject = hit.group(1).lower()
-        if subject in _HEAD_SUBJECTS:
+        if subject in _HEAD_SUBJECTS or subject.startswith("the "):
             # "Rådet, som hette X": the earlier name whose head is that noun, not merely
             # the last name mentioned ("nätverket Y" in a list of those present)
-            stem = re.sub(r"(?:et|en|n|an)$", "", subject)
+            stem = (
+                subject[4:]
+                if subject.startswith("the ")
+                else re.sub(r"(?:et|en|n|an)$", "", subject)
+            )
             prev = [o for o in prev if stem in o.key] or [
-                o for o in ms if "title" in o.cues and o.key != m.key and stem in o.key
+                o for o in ms if not was and "title" in o.cues and o.key != m.key and stem in o.key
             ]
         if prev:
             o = prev[-1]

@@ -138,6 +138,18 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     ]
 
 
+# between a short form in capitals and the name it stands for
+_APPOSITION_GAP = re.compile(r"(?:,[ \t]+(?:the|den|det)[ \t]+|[ \t]+[–—][ \t]+)")
+
+
+def _joined_or_elided(text: str, a: Tok, b: Tok) -> bool:
+    """Joined, or an elided compound's first part before "och"/"and": "patient- och
+    invånarinflytande" spells P and N."""
+    return _joined(text, a, b) or (
+        _gap(text, a, b) in ("- ", "‐ ") and b.low in ("och", "eller", "and", "or")
+    )
+
+
 def _gap(text: str, a: Tok, b: Tok) -> str:
     return text[a.end : b.start]
 
@@ -395,6 +407,21 @@ class MentionFinder:
             if " " in str(p)
         )
         # a word for a slogan: what follows it, to the end of the clause, names a programme
+        # "X, usually shortened to XY", "X, förkortat XY": the acronym after the cue
+        abbrev = sorted(
+            {str(c) for g in (en, sv) for c in g.raw.get("abbreviation_cues") or []},
+            key=lambda c: (-len(c), c),
+        )
+        self.abbreviation_cues = (
+            re.compile(
+                r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, abbrev)) + r")\s+(?=[A-ZÅÄÖ]{2,6}\b)"
+            )
+            if abbrev
+            else None
+        )
+        self.slogan_words = frozenset(
+            str(w).lower() for g in (en, sv) for w in g.raw.get("slogan_function_words") or []
+        )
         self.slogan_nouns = frozenset(
             str(w).lower() for g in (en, sv) for w in g.raw.get("slogan_nouns") or []
         )
@@ -455,6 +482,53 @@ class MentionFinder:
                 self._add(out, doc_path, text, nxt.start, nxt.start + len(phrase), "und",
                           "cue_noun", "programme", False, True, sent)  # fmt: skip
 
+    def _comma_slogan(self, out, doc_path, text, toks, sent) -> None:
+        """'My Care, My Voice', 'Fewer Holds, More Kindness': two short title-case runs
+        around a comma, with a slogan's function word among them (lang data
+        ``slogan_function_words``), are a slogan that names a programme. A list of
+        places, persons or units has none; a list goes on past the second run."""
+        s0, s1 = sent
+        for i in range(1, len(toks)):
+            if text[toks[i - 1].end : toks[i].start] != ", ":
+                continue
+            a = i - 1
+            while a > 0 and i - a < 3 and _joined(text, toks[a - 1], toks[a]) and toks[a - 1].cap:
+                a -= 1
+            b = i
+            while (
+                b + 1 < len(toks)
+                and b - i < 2
+                and _joined(text, toks[b], toks[b + 1])
+                and toks[b + 1].cap
+            ):
+                b += 1
+            run = toks[a : b + 1]
+            if not 3 <= len(run) <= 6 or not all(t.cap and not t.text.isupper() for t in run):
+                continue
+            lows = [t.low for t in run]
+            if not any(w in self.slogan_words for w in lows) or any(
+                w in MONTHS or w in self.org or w in self.org_words for w in lows
+            ):
+                continue
+            # a run that starts the sentence is a slogan only when it is the whole line
+            line_start = text.rfind("\n", 0, run[0].start) + 1
+            line_end = text.find("\n", run[-1].end)
+            line_end = len(text) if line_end == -1 else line_end
+            whole_line = not text[line_start : run[0].start].strip(" \t#=-*") and not text[
+                run[-1].end : line_end
+            ].strip(" \t")
+            if run[0].start == s0 and not whole_line:
+                continue
+            if a > 0 and text[toks[a - 1].end : run[0].start] == ", " and toks[a - 1].cap:
+                continue  # "X, Y, Z": a list
+            after = text[run[-1].end : toks[b + 1].start] if b + 1 < len(toks) else ""
+            if after in (" and ", " och ") or (after == ", " and toks[b + 1].cap):
+                continue  # "X, Y and Z", "X, Y, Z": a list
+            if looks_like_person(text[run[0].start : toks[i - 1].end]):
+                continue
+            self._add(out, doc_path, text, run[0].start, run[-1].end, "en", "quote",
+                      "programme", False, True, sent)  # fmt: skip
+
     def _ppe_compounds(self, out, doc_path, text, toks, sent) -> None:
         for i, t in enumerate(toks):
             if (
@@ -498,6 +572,74 @@ class MentionFinder:
             and toks[j + 1].cap
         )
 
+    def _for_phrase(self, text: str, toks: list[Tok], k: int) -> int | None:
+        """Where a Swedish body's name that goes on with "för" and a lowercase noun
+        phrase ends: "Rådet för patient- och invånarinflytande", "Lerbynätverket
+        för psykisk hälsa". Only a capitalised body word opens one; the phrase is at
+        most three content words (an elided "X- och Y" counts once) and must be
+        followed by punctuation, a line end or a function word, or it is the sentence
+        going on."""
+        t = toks[k]
+        low = t.low
+        if not t.cap or not any(
+            low == h or (low.endswith(h) and len(low) - len(h) >= 3) for h in self.sv_body_heads
+        ):
+            return None
+        if (
+            k + 2 >= len(toks)
+            or toks[k + 1].low != "för"
+            or not _joined(text, t, toks[k + 1])
+            or not _joined(text, toks[k + 1], toks[k + 2])
+        ):
+            return None
+        end = None
+        content = 0
+        coordinated = False
+        j = k + 2
+        while j < len(toks):
+            tj = toks[j]
+            if tj.cap or tj.text[:1].isdigit() or tj.low in self.stop or content == 3:
+                break
+            content += 1
+            end = j
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is None:
+                break
+            gap = _gap(text, tj, nxt)
+            if (
+                gap in ("- ", "‐ ")
+                and nxt.low in ("och", "eller")
+                and j + 2 < len(toks)
+                and _joined(text, nxt, toks[j + 2])
+                and not toks[j + 2].cap
+                and toks[j + 2].low not in self.stop
+            ):
+                end = j + 2  # "patient- och invånarinflytande": one word's two parts
+                j += 3
+                break
+            if not _joined(text, tj, nxt):
+                break
+            if (
+                nxt.low in ("och", "eller")
+                and j + 2 < len(toks)
+                and _joined(text, nxt, toks[j + 2])
+                and not toks[j + 2].cap
+                and toks[j + 2].low not in self.stop
+                and content < 3
+                and not coordinated
+            ):
+                coordinated = True
+                j += 2  # "för äldre och anhöriga"
+                continue
+            j += 1
+        if end is None:
+            return None
+        if end + 1 < len(toks) and _joined(text, toks[end], toks[end + 1]):
+            nxt = toks[end + 1]
+            if not (nxt.low in self.stop or nxt.cap):
+                return None  # "Seniorrådet för äldre personer träffas": the sentence goes on
+        return end
+
     def _name_after(
         self, text: str, toks: list[Tok], k: int, lang: str, allow_lower: bool = True
     ) -> int | None:
@@ -508,6 +650,9 @@ class MentionFinder:
         t = toks[k]
         if not (t.cap or t.text.isdigit()) or t.low in ("i", "jag"):
             return None
+        fe = self._for_phrase(text, toks, k)
+        if fe is not None:
+            return fe
         end = k
         lower_run = 0
         headed = False
@@ -632,7 +777,11 @@ class MentionFinder:
             k = len(before)
             while k > 0 and len(letters) < len(acr):
                 t = before[k - 1]
-                if k < len(before) and not _joined(text, t, before[k]):
+                if k < len(before) and not (
+                    _joined_or_elided(text, t, before[k])
+                    # a slogan's comma: "Less Restraint, More Respect (LRMR)"
+                    or (_gap(text, t, before[k]) == ", " and t.cap and before[k].cap)
+                ):
                     return
                 if t.low in self._ACR_SKIP:
                     k -= 1
@@ -694,7 +843,7 @@ class MentionFinder:
         if any(last.endswith(w) for w in org_words) or is_org_key(last):
             return None
         for k in range(len(before) - 1, max(-1, len(before) - len(acr) - 3), -1):
-            if k < len(before) - 1 and not _joined(text, before[k], before[k + 1]):
+            if k < len(before) - 1 and not _joined_or_elided(text, before[k], before[k + 1]):
                 return None
             if before[k].low in self._ACR_SKIP:
                 continue
@@ -703,6 +852,28 @@ class MentionFinder:
             if len(content) >= 2 and fits(0, [t.text for t in before[k:]]):
                 return k
         return None
+
+    _ABBREVIATION_LEAD = re.compile(
+        r"(?i)[\s,(]*(?:(?:usually|often|commonly|also|generally|vanligen|ofta|även|oftast|"
+        r"och|and|som|which is|is)\s+)*$"
+    )
+
+    def _abbreviated(self, out, links, doc_path, text, toks, sent) -> None:
+        """'Rådet för x och y, usually shortened to RXY' / 'X, förkortat XY': the
+        acronym the text gives after an abbreviation cue spells the name before it."""
+        if self.abbreviation_cues is None:
+            return
+        s0, s1 = sent
+        for mm in self.abbreviation_cues.finditer(text, s0, s1):
+            ia = mm.end()
+            acr = re.match(r"[A-ZÅÄÖ]{2,6}\b", text[ia:s1])
+            if acr is None:
+                continue
+            lead = self._ABBREVIATION_LEAD.search(text, s0, mm.start())
+            pa = lead.start() if lead else mm.start()
+            self._acronym(
+                out, links, doc_path, text, toks, pa, ia, ia + acr.end(), ia + acr.end(), sent
+            )
 
     def _acronym_first(self, out, links, doc_path, text, toks, sent) -> None:
         """'VIP – Vårdplan i partnerskap', 'VIP (Vårdplan i partnerskap, ...)': an acronym
@@ -835,7 +1006,9 @@ class MentionFinder:
                 joins = 0
                 while (
                     j >= 0
-                    and i - j <= 3 + joins
+                    # a title-case name may have up to five ("Nordic Home Care Co-Design
+                    # Network"); a lowercase run three
+                    and i - j <= (5 if all(x.cap for x in toks[j : i + 1]) else 3) + joins
                     and _joined(text, toks[j], toks[j + 1])
                     and (
                         toks[j].low not in self.stop
@@ -857,12 +1030,26 @@ class MentionFinder:
                     and i + 1 < len(toks)
                     and toks[i + 1].cap
                     and _joined(text, t, toks[i + 1])
-                    and (toks[i + 1].low in self.org or toks[i + 1].low in self.en_body_heads)
+                    and (
+                        toks[i + 1].low in self.org
+                        or toks[i + 1].low in self.en_body_heads
+                        # "Council for Patient and Carer Voice": an "and" title goes on
+                        or (joins and toks[i + 1].low not in self.stop)
+                    )
                 ):
                     continue  # "Youth and Family Council": the head word is a modifier here
-                # "Studio Xyz", "Project Xyz": capitalised head + capitalised name
+                # "Studio Xyz", "Project Xyz": capitalised head + capitalised name; not
+                # a head inside a longer title ("Council for Patient and Carer Voice")
+                inside = (
+                    i >= 2
+                    and toks[i - 1].low in _NAME_CONNECTORS
+                    and toks[i - 2].cap
+                    and _joined(text, toks[i - 2], toks[i - 1])
+                    and _joined(text, toks[i - 1], t)
+                )
                 if (
                     t.cap
+                    and not inside
                     and i + 1 < len(toks)
                     and toks[i + 1].cap
                     and _joined(text, t, toks[i + 1])
@@ -889,6 +1076,16 @@ class MentionFinder:
                     continue
                 # drop Swedish words that merely precede (a Swedish sentence using "panel")
                 if h.strict and not any(any(c.isupper() for c in m.text) for m in mods):
+                    continue
+                # "a Nordic network for ...": an indefinite article makes it a kind, not a name
+                k0 = j + 1
+                if (
+                    h.strict
+                    and not t.cap
+                    and k0 > 0
+                    and toks[k0 - 1].low in ("a", "an")
+                    and _joined(text, toks[k0 - 1], mods[0])
+                ):
                     continue
                 cap = any(m.cap for m in mods if m is not toks[0]) or (t.cap and t is not toks[0])
                 self._add(
@@ -1014,11 +1211,20 @@ class MentionFinder:
             # 2. Swedish compounds ending in a head ("X-panelen", "trygghetsvandringarna")
             for i, t in enumerate(toks):
                 hit = self._sv_head(t.low)
+                bare_for = None
+                if hit is None and t.cap and t.low in self.sv_body_heads:
+                    # "Rådet för patient- och invånarinflytande": a body word alone,
+                    # capitalised, named by what follows "för"
+                    bare_for = self._for_phrase(text, toks, i)
+                    if bare_for is not None:
+                        hit = next(((f, h) for f, h in self.sv_forms if f == t.low), None)
                 if hit is None:
                     continue
                 form, h = hit
                 a, b = t.start, t.end
-                if len(t.low) == len(form):  # bare head: needs an adjective ("gröna stolen")
+                if bare_for is not None:
+                    b = toks[bare_for].end
+                elif len(t.low) == len(form):  # bare head: needs an adjective ("gröna stolen")
                     if (
                         i == 0
                         or not toks[i - 1].low.endswith(("a", "ande", "ende"))
@@ -1035,6 +1241,11 @@ class MentionFinder:
                         a = toks[i - 2].start
                 elif i + 1 < len(toks) and toks[i + 1].acronym and _joined(text, t, toks[i + 1]):
                     b = toks[i + 1].end
+                elif bare_for is None and (fe := self._for_phrase(text, toks, i)) is not None:
+                    b = toks[fe].end  # "Seniorrådet för äldre och anhöriga"
+                    # the compound alone is its short form ("Seniorrådet")
+                    links.append(Link(norm_key(text[a:b]), norm_key(t.text), "short form",
+                                      doc_path, a, b))  # fmt: skip
                 cap = t.cap and i > 0
                 # "Patient- och närståenderådet": the elided first part is part of the name
                 lead = _ELIDED_BEFORE.search(text, max(0, a - 40), a)
@@ -1217,9 +1428,11 @@ class MentionFinder:
                             sent,
                         )
             self._acronym_first(out, links, doc_path, text, toks, sent)
+            self._abbreviated(out, links, doc_path, text, toks, sent)
             # 5b. a slogan is a programme's name, commas and dashes included: "under
             # parollen Lyssna först – sen gör vi", "the slogan Nothing for us, without us"
             self._slogan(out, doc_path, text, toks, sent)
+            self._comma_slogan(out, doc_path, text, toks, sent)
             # 6. parentheses: "X (Y)" glosses
             for p in PAREN.finditer(stext):
                 pa, pb = s0 + p.start(), s0 + p.end()
@@ -1230,20 +1443,30 @@ class MentionFinder:
                 cut = None
                 if dated:
                     if dated.re is _NAME_THEN_ACRONYM:
-                        # "Carer Voice Network (Anhörigrösten, CVN)"
+                        # "Carer Voice Network (Anhörigrösten, CVN)"; or the acronym
+                        # spells the name inside: "Council X (Rådet för y och z, RYZ)"
                         aa = ia + dated.start(2)
-                        self._acronym(
-                            out,
-                            links,
-                            doc_path,
-                            text,
-                            toks,
-                            pa,
-                            aa,
-                            aa + len(dated.group(2)),
-                            pb,
-                            sent,
-                        )
+                        n0 = len(links)
+                        ends = [pa]
+                        if any(mb == pa or text[mb:pa].strip() == "" for (_, mb) in out):
+                            # only a name's gloss: "(Plan-Do-Study-Act, PDSA)"
+                            # after a lowercase method is no name
+                            ends.append(ia + len(dated.group(1).rstrip()))
+                        for end in ends:
+                            self._acronym(
+                                out,
+                                links,
+                                doc_path,
+                                text,
+                                toks,
+                                end,
+                                aa,
+                                aa + len(dated.group(2)),
+                                pb,
+                                sent,
+                            )
+                            if len(links) > n0:
+                                break
                     inner = dated.group(1).rstrip()
                     cut = ia + len(inner)
                 if re.search(r"\d", inner) or len(inner.split()) > 6 or re.search(r"[,;=]", inner):
@@ -1359,7 +1582,13 @@ class MentionFinder:
                     or right_toks[-1].low in self.org
                 ):
                     continue
-                if any(t.acronym for t in right_toks) or len(right_toks) < 2 or e - k < 1:
+                # one word before the gloss only when the gloss is a rendering with its
+                # article: "Strandbyn (the Shore Village)"
+                if (
+                    any(t.acronym for t in right_toks)
+                    or len(right_toks) < 2
+                    or (e - k < 1 and not (art and toks[k].low not in self.stop))
+                ):
                     continue
                 if looks_like_person(text[toks[k].start : before_toks[e].end]):
                     # "Jane Doe (Patient Council for X)": a person and what she belongs to
@@ -1394,6 +1623,30 @@ class MentionFinder:
                     and m1.key != m2.key
                 ):
                     links.append(Link(m1.key, m2.key, "gloss", doc_path, m1.start, m2.end))
+            # 7a. a short form in capitals before a name in apposition or after a dash:
+            # "LERCO, the Nordic Home Care Network, ..."
+            for t in toks[:-1]:
+                if not (t.acronym and len(t.text) >= 3) or t.low in self.org or t.low in self.stop:
+                    continue
+                gap = _APPOSITION_GAP.match(text, t.end)
+                if gap is None:
+                    continue
+                nxt = next(
+                    (
+                        m
+                        for (ma, _), m in out.items()
+                        if ma == gap.end() and "head" in m.cues and m.capitalised
+                    ),
+                    None,
+                )
+                if nxt is None or len(nxt.key.split()) < 2:
+                    continue
+                x = self._add(
+                    out, doc_path, text, t.start, t.end, "und", "acronym", nxt.kind, nxt.role,
+                    True, sent,
+                )  # fmt: skip
+                if x is not None:
+                    links.append(Link(x.key, nxt.key, "apposition", doc_path, x.start, nxt.end))
             # 7b. apposition: "the MS collaborative Xyz", "Xyz, the lean project"
             for m1, m2 in zip(ms, ms[1:], strict=False):
                 if (

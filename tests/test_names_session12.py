@@ -155,3 +155,21 @@ def test_a_comma_slogan_names_a_programme() -> None:
     # its acronym spells across the comma
     text = "Fewer Holds, More Kindness (FHMK) set out to reduce restraint."
     assert frozenset(("fewer holds more kindness", "fhmk")) in _links(text, "en")
+
+
+def test_a_description_that_says_what_a_name_is_is_not_another_initiative() -> None:
+    from coatlas.directed.described import place_activity_mentions
+
+    named = document_from_text(
+        "Strandbyn (the Shore Village) was an experience-based co-design project at "
+        "Lerby Hospital in 2012–2014.",
+        "a.txt",
+    )
+    ms, _ = find_mentions([named], None)
+    assert place_activity_mentions([named], ms) == []
+    # without a name before it the description is a candidate of its own
+    bare = document_from_text("In 2014 we ran a co-design project at Lerby Hospital.", "b.txt")
+    ms, _ = find_mentions([bare], None)
+    assert [m.surface for m in place_activity_mentions([bare], ms)] == [
+        "co-design project at Lerby Hospital"
+    ]

@@ -125,6 +125,13 @@ def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(x <= a and b <= y for x, y in spans)
 
 
+# between a name and a description of it: "(the Y) was an experience-based", "är ett"
+_PREDICATE = re.compile(
+    r"(?i)[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?,?[ \t]*(?:was|is|has been|had been|var|är|"
+    r"blev|har varit)[ \t]+(?:(?:an?|the|ett|en)[ \t]+)?(?:[\w-]+[ \t]+){0,3}"
+)
+
+
 def place_activity_mentions(docs: Sequence[Document], mentions: Sequence[Mention]) -> list[Mention]:
     """ "<activity> [of <unit>] at <Place>" where the description names a care unit: a
     local effort known by its method and place. Every place a document writes it is a
@@ -142,6 +149,13 @@ def place_activity_mentions(docs: Sequence[Document], mentions: Sequence[Mention
             if not _names_unit((mm.group("obj") or "") + " " + mm.group("place"), v.units):
                 continue
             if _covered(taken[doc.path], mm.start(), mm.end()):
+                continue
+            # "X (the Y) was an experience-based co-design project at Z": the description
+            # says what a name is; it is that initiative, not another
+            if any(
+                e <= mm.start() and _PREDICATE.fullmatch(doc.text, e, mm.start())
+                for _, e in taken[doc.path]
+            ):
                 continue
             spans = spans or document_sentences(doc)
             sent = sentence_at(spans, mm.start()) or (mm.start(), mm.end())

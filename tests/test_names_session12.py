@@ -173,3 +173,38 @@ def test_a_description_that_says_what_a_name_is_is_not_another_initiative() -> N
     assert [m.surface for m in place_activity_mentions([bare], ms)] == [
         "co-design project at Lerby Hospital"
     ]
+
+
+def test_a_host_with_lived_experience_is_a_role() -> None:
+    ms, _ = MentionFinder().find(
+        "x.txt", "Vi har åtta patientvärdar på nio vårdcentraler.", lang="sv"
+    )
+    assert [(m.surface, m.kind, m.role) for m in ms] == [("patientvärdar", "role", True)]
+    # a host without lived experience is staff
+    assert _found("Värdarna i receptionen hälsar alla välkomna.") == []
+
+
+def test_a_persona_family_is_named_head_first() -> None:
+    ms, _ = MentionFinder().find(
+        "x.txt", "Regionen använder sedan 2021 en fiktiv familj, Familjen Lindberg.", lang="sv"
+    )
+    assert [(m.surface, m.kind) for m in ms] == [("Familjen Lindberg", "personas")]
+    assert _found("Familjen är viktig för patienten.") == []
+
+
+def test_a_persona_the_text_calls_fictional_represents_its_residents() -> None:
+    from coatlas import directed
+    from coatlas.codebook import load_codebook
+
+    text = (
+        "Regionens plan\n\n"
+        "För att hålla invånarnas behov synliga använder regionen sedan 2021 en fiktiv "
+        "familj, Familjen Lindberg. Planerarna frågar vad ett förslag betyder för den.\n\n"
+        "Varje beslut prövas mot Familjen Lindberg."
+    )
+    res = directed.run([document_from_text(text, "plan.txt")], codebook=load_codebook())
+    assert [i["name"] for i in res.initiatives] == ["Familjen Lindberg"], res.initiatives
+
+
+def test_a_list_of_names_whose_last_goes_on_is_no_slogan() -> None:
+    assert _found("- 2021 Familjen Lindberg, Min vårdplan och mer", "sv") == ["Familjen Lindberg"]

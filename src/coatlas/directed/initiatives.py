@@ -393,7 +393,44 @@ def _ppe_for(
             ):
                 hits.append(PPEHit(m.start, m.end, m.surface, "name", False, 1.0, m.document))
                 break
+    # a persona stands for patients or residents (the codebook's PPE role "represented"):
+    # a persona family or a named persona the text calls one involves them by design
+    if ent.kind in _REPRESENTING_KINDS and codebook is not None:
+        for m in ent.mentions:
+            s = _sentence_of(spans[m.document], m.start)
+            if s is None:
+                continue
+            found = [
+                h
+                for h in _method_lexicon(codebook).find(dmap[m.document].text, s[0], s[1])
+                if h.code in _REPRESENTING_CODES and h.kind == "term"
+            ]
+            if found:
+                f = found[0]
+                hits.append(PPEHit(f.start, f.end, m.surface, "persona", False, 1.0, m.document))
+                break
     return sorted(hits, key=lambda h: (h.document, h.start, h.end, h.actor))
+
+
+# kinds of initiative that represent persons with patient experience, and the codebook
+# codes whose terms say so in the mention's sentence ("en fiktiv familj", "a persona")
+_REPRESENTING_KINDS = frozenset({"personas"})
+_REPRESENTING_CODES = frozenset({"personas"})
+
+
+def _method_lexicon(codebook: Any) -> Any:
+    from coatlas.codebook.match import lexicon as codebook_lexicon
+
+    key = id(codebook)
+    lx = _LEXICONS.get(key)
+    if lx is None or lx[0] is not codebook:
+        lx = (codebook, codebook_lexicon(codebook))
+        _LEXICONS.clear()
+        _LEXICONS[key] = lx
+    return lx[1]
+
+
+_LEXICONS: dict[int, tuple[Any, Any]] = {}
 
 
 def _dedupe_evidence(evs: list[Evidence], limit: int) -> list[Evidence]:

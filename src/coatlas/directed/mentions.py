@@ -419,6 +419,8 @@ class MentionFinder:
             if abbrev
             else None
         )
+        # kinds whose bare Swedish head may come first, before the name ("Familjen X")
+        self.head_first_kinds = frozenset(str(k) for k in sv.raw.get("head_first_kinds") or [])
         self.slogan_words = frozenset(
             str(w).lower() for g in (en, sv) for w in g.raw.get("slogan_function_words") or []
         )
@@ -502,6 +504,13 @@ class MentionFinder:
                 and toks[b + 1].cap
             ):
                 b += 1
+            if (
+                b + 1 < len(toks)
+                and _joined(text, toks[b], toks[b + 1])
+                and not toks[b + 1].cap
+                and toks[b + 1].low not in self.stop
+            ):
+                continue  # "X, Min vårdplan för": a list of names, the last goes on
             run = toks[a : b + 1]
             if not 3 <= len(run) <= 6 or not all(t.cap and not t.text.isupper() for t in run):
                 continue
@@ -1218,12 +1227,36 @@ class MentionFinder:
                     bare_for = self._for_phrase(text, toks, i)
                     if bare_for is not None:
                         hit = next(((f, h) for f, h in self.sv_forms if f == t.low), None)
+                if hit is None and t.cap and self.head_first_kinds:
+                    # "Familjen Lindberg": a bare head of a kind named head first
+                    hit = next(
+                        (
+                            (f, h)
+                            for f, h in self.sv_forms
+                            if f == t.low and h.kind in self.head_first_kinds
+                        ),
+                        None,
+                    )
                 if hit is None:
                     continue
                 form, h = hit
                 a, b = t.start, t.end
                 if bare_for is not None:
                     b = toks[bare_for].end
+                elif (
+                    len(t.low) == len(form)
+                    and t.cap
+                    and h.kind in self.head_first_kinds
+                    and i + 1 < len(toks)
+                    and toks[i + 1].cap
+                    and _joined(text, t, toks[i + 1])
+                    and toks[i + 1].low not in self.stop
+                    and toks[i + 1].low not in self.org
+                    and toks[i + 1].low not in MONTHS
+                    and (e1 := self._name_after(text, toks, i + 1, lang, allow_lower=False))
+                    is not None
+                ):
+                    b = toks[e1].end  # "Familjen Lindberg": the head, then its name
                 elif len(t.low) == len(form):  # bare head: needs an adjective ("gröna stolen")
                     if (
                         i == 0

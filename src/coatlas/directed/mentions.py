@@ -427,6 +427,9 @@ class MentionFinder:
         self.slogan_nouns = frozenset(
             str(w).lower() for g in (en, sv) for w in g.raw.get("slogan_nouns") or []
         )
+        self.involvement_stems = tuple(
+            sorted({str(w).lower() for g in (en, sv) for w in g.raw.get("involvement_stems") or []})
+        )
         from coatlas.lang.names import lived_experience_roles
 
         self.le_roles = tuple(sorted(w for w in lived_experience_roles("sv") if " " not in w))
@@ -1576,6 +1579,8 @@ class MentionFinder:
                     before_word
                     and before_word[-1].lower() in self.org
                     and not any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", gloss) for a in self.ppe)
+                    # "the Co-Creation Council (X-rådet)": a body named for involvement
+                    and not any(st in gloss for st in self.involvement_stems)
                     # "the county carers council (anhörigrådet)": named after its members
                     and not (
                         len(before_word) >= 2
@@ -1692,6 +1697,9 @@ class MentionFinder:
                     and (
                         "head" in m1.cues and m2.capitalised or "head" in m2.cues and m1.capitalised
                     )
+                    # a by-line after a title ("... the X collaborative Jane Doe, coach")
+                    and not looks_like_person(m1.surface)
+                    and not looks_like_person(m2.surface)
                 ):
                     links.append(Link(m1.key, m2.key, "apposition", doc_path, m1.start, m2.end))
             # 8. rename/alias cues inside the sentence link the names around them

@@ -748,6 +748,13 @@ def _decide(
         ok = [y for y, w in active_sup.items() if w >= max(floor, SUPPORT_RATIO * top)]
         if ok:
             start = min(ok)
+            # a year the text speaks of as a repeat ("the second round, 2014") was not
+            # the first: an earlier year tied to the name as closely starts it
+            if any(
+                v.role == "round" and v.rule == "active.round_cue" and v.year == start
+                for v in votes
+            ):
+                start = min([y for y, w in active_sup.items() if w >= floor], default=start)
             conf["start"] = min(0.6, active_sup[start])
             ev["start"] = _evidence(v for v in tier if v.role == "active" and v.year == start)
     elif start is not None:

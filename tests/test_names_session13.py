@@ -77,3 +77,65 @@ def test_a_year_spoken_of_as_a_repeat_does_not_start_it() -> None:
         if d.text.startswith("Läsekretsen", i)
     ]
     assert infer_timeline(ms, [first, later]).start == 2010
+
+
+def test_a_strategy_and_an_involvement_body_are_named_as_such() -> None:
+    from coatlas.directed.scoring import _involvement_name, _plan_name
+
+    assert _plan_name("Strategi för äldres hälsa") and _plan_name("Hälsostrategin")
+    assert _plan_name("Patient Experience Strategy") and _plan_name("Action Plan for Carers")
+    # a care plan is a tool patients share, not the organisation's plan
+    assert not _plan_name("Min vårdplan") and not _plan_name("Shared Care Plans")
+    assert _involvement_name("Co-Design Council") and _involvement_name("Samskaparrådet")
+    assert not _involvement_name("Patient Safety Council")
+
+
+def _entity(surface: str, lang: str, doc: str):
+    from coatlas.directed.mentions import Mention
+    from coatlas.directed.resolve import Entity
+
+    key = surface.lower()
+    return Entity([key], [Mention(doc, 0, len(surface), surface, key, lang)], [], None)
+
+
+class _Fixed:
+    """An embedder whose cosines are set by hand: one Swedish name against English ones."""
+
+    def __init__(self, sv: str, sims: dict[str, float]) -> None:
+        import numpy as np
+
+        n = len(sims) + 1
+        self.vec = {sv: np.eye(n)[0]}
+        for j, (name, c) in enumerate(sims.items(), start=1):
+            self.vec[name] = c * np.eye(n)[0] + (1 - c * c) ** 0.5 * np.eye(n)[j]
+
+    def embed(self, texts):
+        return [self.vec[t] for t in texts]
+
+
+def test_a_rendering_with_a_clear_margin_joins_below_the_strict_z() -> None:
+    import numpy as np
+
+    from coatlas.directed.resolve import merge_across_languages
+
+    others = {f"Other Name {i}": 0.80 - 0.01 * i for i in range(9)}
+    sims = {"Key in Palm": 0.90, **others}
+    emb = _Fixed("Nyckeln i handen", sims)
+    bsim = np.array(list(sims.values()))
+    z = (0.90 - np.median(bsim)) / np.std(bsim)
+    assert 2.3 <= z < 3.0, z  # below the strict tier, above the clear-margin one
+    ents = [_entity("Nyckeln i handen", "sv", "a.txt")]
+    # the English rendering's name has no language of its own: its document's is used
+    ents += [_entity("Key in Palm", "und", "b.txt")]
+    ents += [_entity(n, "en", "c.txt") for n in others]
+    langs = {"a.txt": "sv", "b.txt": "en", "c.txt": "en"}
+    out = merge_across_languages(ents, emb, doc_lang=langs)
+    assert len(out) == len(ents) - 1
+    joined = next(e for e in out if len(e.mentions) == 2)
+    assert {m.surface for m in joined.mentions} == {"Nyckeln i handen", "Key in Palm"}
+    # without the documents' languages the rendering is in neither language: no join
+    assert len(merge_across_languages(ents, emb)) == len(ents)
+    # a pair as close but with runners-up right behind it is left apart
+    crowded = {"Key in Palm": 0.90, **others, "Other Name 0": 0.88}
+    emb = _Fixed("Nyckeln i handen", crowded)
+    assert len(merge_across_languages(ents, emb, doc_lang=langs)) == len(ents)

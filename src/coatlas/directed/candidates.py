@@ -777,7 +777,15 @@ class RuleCandidates:
         strong = [e for e in ents if strength(e) >= self.min_strength]
         texts = {d.path: d.text for d in docs}
         merged = merge_variants(
-            join_glossed(merge_across_languages(strong, embedder, background=ents), texts)
+            join_glossed(
+                merge_across_languages(
+                    strong,
+                    embedder,
+                    background=ents,
+                    doc_lang={d.path: d.language for d in docs},
+                ),
+                texts,
+            )
         )
         head_anaphora(merged, docs)
         return merged

@@ -402,6 +402,37 @@ def _standing_council(surface: str) -> bool:
     return any(w.endswith(tails) for w in _words(surface)) if tails else False
 
 
+@lru_cache(maxsize=1)
+def _name_word_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lx = lexicons()
+    plans = tuple(
+        sorted({str(w).lower() for g in lx.values() for w in g.raw.get("plan_words") or []})
+    )
+    stems = tuple(
+        sorted({str(w).lower() for g in lx.values() for w in g.raw.get("involvement_stems") or []})
+    )
+    return plans, stems
+
+
+def _plan_name(surface: str) -> bool:
+    """Does the name call itself a strategy or plan ("Strategi för X", "Hälsostrategin")?"""
+    low = surface.lower()
+    words = re.findall(r"[\w-]+", low)
+    for p in _name_word_lists()[0]:
+        if " " in p:
+            if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low):
+                return True
+        elif any(w == p or (w.endswith(p) and len(w) - len(p) >= 3) for w in words):
+            return True
+    return False
+
+
+def _involvement_name(surface: str) -> bool:
+    """Does the name say it is about involvement ("Co-Design Council", "Medskaparrådet")?"""
+    low = surface.lower()
+    return any(st in low for st in _name_word_lists()[1])
+
+
 def _has_head_word(surface: str) -> bool:
     """Does the name end in an initiative head noun of either language's lexicon?"""
     lx = lexicons()
@@ -468,6 +499,8 @@ def candidate_features(
         "job_title": sum(is_job_title(s) for s in surfaces) / len(surfaces),
         "furniture": sum(is_furniture(s) or is_document_part(s) for s in surfaces) / len(surfaces),
         "standing_council": _share(_standing_council, named or surfaces),
+        "plan_name": _share(_plan_name, named or surfaces),
+        "involvement_name": _share(_involvement_name, named or surfaces),
     }
     for cue in CUE_KINDS:
         f["cue_" + cue] = sum(cue in c for c in per_doc_cues.values()) / nd

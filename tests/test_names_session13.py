@@ -34,10 +34,10 @@ def _practice(text: str, code: str) -> list[str]:
 
 def test_self_dosing_and_self_booked_beds_are_self_management() -> None:
     got = _practice(
-        "Patienter var med och utformade egendoseringen av blodförtunnande läkemedel.",
+        "Patienter var med och utformade egendoseringar av blodförtunnande läkemedel.",
         "self_management",
     )
-    assert got == ["egendoseringen"], got
+    assert got == ["egendoseringar"], got
     got = _practice(
         "Patients took part in designing the self-booked stays on the ward.", "self_management"
     )
@@ -46,15 +46,16 @@ def test_self_dosing_and_self_booked_beds_are_self_management() -> None:
 
 def test_a_lived_experience_colleague_is_a_peer_staff_role() -> None:
     got = _practice(
-        "Two patients with own experience of psychosis now work as lived-experience "
+        "Two patients with own experience of psychosis now work as lived experience "
         "colleagues in the team.",
         "ppe_as_staff",
     )
-    assert got == ["lived-experience colleagues"], got
+    assert got == ["lived experience colleagues"], got
     got = _practice(
-        "Patienter med egen erfarenhet är anställda som erfarenhetskollegor.", "ppe_as_staff"
+        "Patienten med egen erfarenhet är anställd som erfarenhetskollegan i teamet.",
+        "ppe_as_staff",
     )
-    assert got == ["erfarenhetskollegor"], got
+    assert got == ["erfarenhetskollegan"], got
 
 
 def test_a_by_line_after_a_title_is_no_apposition() -> None:
@@ -119,23 +120,23 @@ def test_a_rendering_with_a_clear_margin_joins_below_the_strict_z() -> None:
     from coatlas.directed.resolve import merge_across_languages
 
     others = {f"Other Name {i}": 0.80 - 0.01 * i for i in range(9)}
-    sims = {"Key in Palm": 0.90, **others}
-    emb = _Fixed("Nyckeln i handen", sims)
+    sims = {"Light by the Pane": 0.90, **others}
+    emb = _Fixed("Ljuset i fönstret", sims)
     bsim = np.array(list(sims.values()))
     z = (0.90 - np.median(bsim)) / np.std(bsim)
     assert 2.3 <= z < 3.0, z  # below the strict tier, above the clear-margin one
-    ents = [_entity("Nyckeln i handen", "sv", "a.txt")]
+    ents = [_entity("Ljuset i fönstret", "sv", "a.txt")]
     # the English rendering's name has no language of its own: its document's is used
-    ents += [_entity("Key in Palm", "und", "b.txt")]
+    ents += [_entity("Light by the Pane", "und", "b.txt")]
     ents += [_entity(n, "en", "c.txt") for n in others]
     langs = {"a.txt": "sv", "b.txt": "en", "c.txt": "en"}
     out = merge_across_languages(ents, emb, doc_lang=langs)
     assert len(out) == len(ents) - 1
     joined = next(e for e in out if len(e.mentions) == 2)
-    assert {m.surface for m in joined.mentions} == {"Nyckeln i handen", "Key in Palm"}
+    assert {m.surface for m in joined.mentions} == {"Ljuset i fönstret", "Light by the Pane"}
     # without the documents' languages the rendering is in neither language: no join
     assert len(merge_across_languages(ents, emb)) == len(ents)
     # a pair as close but with runners-up right behind it is left apart
-    crowded = {"Key in Palm": 0.90, **others, "Other Name 0": 0.88}
-    emb = _Fixed("Nyckeln i handen", crowded)
+    crowded = {"Light by the Pane": 0.90, **others, "Other Name 0": 0.88}
+    emb = _Fixed("Ljuset i fönstret", crowded)
     assert len(merge_across_languages(ents, emb, doc_lang=langs)) == len(ents)

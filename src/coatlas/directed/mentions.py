@@ -1579,7 +1579,7 @@ class MentionFinder:
                     before_word
                     and before_word[-1].lower() in self.org
                     and not any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", gloss) for a in self.ppe)
-                    # "the Co-Creation Council (X-rådet)": a body named for involvement
+                    # "the Co-Design Board (X-rådet)": a body named for involvement
                     and not any(st in gloss for st in self.involvement_stems)
                     # "the county carers council (anhörigrådet)": named after its members
                     and not (

@@ -342,7 +342,7 @@ def merge_across_languages(
     margins of 0.036–0.044, and the nearest wrong pair 0.029.
 
     ``doc_lang``: document languages by path; a name in no language of its own
-    ("Key in Hand") is in its documents' language when they all share one."""
+    ("Door to Door") is in its documents' language when they all share one."""
     if embedder is None:
         return ents
 

@@ -428,7 +428,7 @@ def _plan_name(surface: str) -> bool:
 
 
 def _involvement_name(surface: str) -> bool:
-    """Does the name say it is about involvement ("Co-Design Council", "Medskaparrådet")?"""
+    """Does the name say it is about involvement ("Co-Design Board", "Samskaparforum")?"""
     low = surface.lower()
     return any(st in low for st in _name_word_lists()[1])
 

@@ -140,3 +140,24 @@ def test_a_rendering_with_a_clear_margin_joins_below_the_strict_z() -> None:
     crowded = {"Light by the Pane": 0.90, **others, "Other Name 0": 0.88}
     emb = _Fixed("Ljuset i fönstret", crowded)
     assert len(merge_across_languages(ents, emb, doc_lang=langs)) == len(ents)
+
+
+def test_a_practice_named_only_beside_another_name_is_part_of_it() -> None:
+    from coatlas.directed.candidates import RuleCandidates
+
+    texts = [
+        "Together with patients we developed a model for self-dosing at home, the "
+        "Warfa Home Programme, in 2015. Patients take part in every Warfa Home Programme "
+        "course.",
+        "Patients take part in the Warfa Home Programme and its self-dosing at home.",
+        "Two patients who took part in the Warfa Home Programme led the self-dosing course.",
+    ]
+
+    def names(texts: list[str]) -> list[str]:
+        docs = [document_from_text(t, f"{i}.txt") for i, t in enumerate(texts)]
+        return [e.mentions[0].surface.lower() for e in RuleCandidates().generate(docs)]
+
+    assert names(texts) == ["warfa home programme"], names(texts)
+    # spoken of alone as well, the practice is a candidate
+    alone = [*texts[:2], "Patients who took part in self-dosing were trained by a nurse."]
+    assert "self-dosing" in names(alone), names(alone)

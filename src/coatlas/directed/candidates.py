@@ -788,7 +788,26 @@ class RuleCandidates:
             )
         )
         head_anaphora(merged, docs)
-        return merged
+        return _drop_embedded_practices(merged)
+
+
+def _drop_embedded_practices(ents: list[Entity]) -> list[Entity]:
+    """A practice term ("self-dosing") found only in sentences that name another
+    candidate ("a model for self-testing and self-dosing, in Swedish X") describes that
+    one: it is no initiative of its own. A practice the text ever speaks of alone stays."""
+    by_sentence: dict[tuple[str, tuple[int, int]], set[int]] = defaultdict(set)
+    for i, e in enumerate(ents):
+        for m in e.mentions:
+            by_sentence[(m.document, m.sentence)].add(i)
+
+    def embedded(i: int, e: Entity) -> bool:
+        if not all(m.kind == "practice" for m in e.mentions):
+            return False
+        return all(
+            m.sentence != (0, 0) and by_sentence[(m.document, m.sentence)] - {i} for m in e.mentions
+        )
+
+    return [e for i, e in enumerate(ents) if not embedded(i, e)]
 
 
 def _named_repeats(

@@ -793,7 +793,7 @@ class RuleCandidates:
 
 def _drop_embedded_practices(ents: list[Entity]) -> list[Entity]:
     """A practice term ("self-dosing") found only in sentences that name another
-    candidate ("a model for self-testing and self-dosing, in Swedish X") describes that
+    candidate ("a model for self-dosing at home, the X Programme") describes that
     one: it is no initiative of its own. A practice the text ever speaks of alone stays."""
     by_sentence: dict[tuple[str, tuple[int, int]], set[int]] = defaultdict(set)
     for i, e in enumerate(ents):

@@ -19,6 +19,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 SHARED = ROOT.parent / "shared"
 REAL = ROOT / "benchmarks" / "real"
+# the real-page sets, each its own corpus in leave-one-corpus-out: the first (tuned on
+# since session 9) and a second one written blind in session 14
+REAL_SETS = {"real": REAL, "real2": ROOT / "benchmarks" / "real2"}
 LABEL_MATCH = 0.7  # name match score (coatlas.evaluate) for a candidate to count as gold
 
 
@@ -71,7 +74,7 @@ def real_as_gold(pages: list[dict[str, Any]], aliases: dict[str, Any]) -> dict[s
 
 
 def corpora(real: bool = True) -> list[Annotated]:
-    """dev-norrvik, every corpus under benchmarks/corpora, and the real set when its
+    """dev-norrvik, every corpus under benchmarks/corpora, and each real set whose
     page texts are on this machine (they are third-party text, not in git)."""
     out = []
     dev = SHARED / "corpora" / "dev-norrvik"
@@ -80,14 +83,19 @@ def corpora(real: bool = True) -> list[Annotated]:
     for c in sorted((ROOT / "benchmarks" / "corpora").iterdir()):
         if (c / "gold.json").exists():
             out.append(Annotated(c.name, c / "documents", _json(c / "gold.json")))
-    if real and real_available():
-        pages, aliases = _json(REAL / "gold.json"), _json(REAL / "aliases.json")
-        out.append(Annotated("real", REAL / "pages", real_as_gold(pages, aliases), pages, aliases))
+    for name, where in REAL_SETS.items():
+        if real and real_available(where):
+            pages, aliases = _json(where / "gold.json"), _json(where / "aliases.json")
+            gold = real_as_gold(pages, aliases)
+            out.append(Annotated(name, where / "pages", gold, pages, aliases))
     return out
 
 
-def real_available() -> bool:
-    return (REAL / "gold.json").exists() and (REAL / "pages").is_dir()
+def real_available(where: Path | None = None) -> bool:
+    """Whether a real set's page texts are here (``None``: every set's)."""
+    if where is None:
+        return all(real_available(w) for w in REAL_SETS.values())
+    return (where / "gold.json").exists() and (where / "pages").is_dir()
 
 
 def _json(p: Path) -> Any:

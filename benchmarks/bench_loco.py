@@ -154,7 +154,7 @@ def main() -> None:
                 ]
             )
         )
-    synth = [r for r in out if r["corpus"] != "real"]
+    synth = [r for r in out if not r["corpus"].startswith("real")]
 
     def mean(k: str, which: str = "loco") -> float:
         v = [r[which][k] for r in synth if r[which][k] is not None]

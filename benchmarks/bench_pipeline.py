@@ -26,7 +26,8 @@ from coatlas.pipeline import Settings, analyze  # noqa: E402
 DEFAULT = [ROOT.parent / "shared/corpora/dev-norrvik"] + sorted(
     p for p in (ROOT / "benchmarks/corpora").iterdir() if (p / "gold.json").exists()
 )
-REAL = ROOT / "benchmarks/real"  # page texts are third-party: only where rebuilt (README there)
+# page texts are third-party: only where rebuilt (each set's README says how)
+REAL_SETS = {"real": ROOT / "benchmarks/real", "real2": ROOT / "benchmarks/real2"}
 
 
 EMBEDDER = {"embedder": "full"}  # --embedder
@@ -59,15 +60,15 @@ def junk(out: Path) -> int:
     )
 
 
-def run_real(cache: Path, out: Path) -> dict | None:
-    """The real pages (benchmarks/real): page-level scores, under neutral file names."""
+def run_real(where: Path, cache: Path, out: Path) -> dict | None:
+    """A real-pages set (benchmarks/real*): page-level scores, under neutral file names."""
     from coatlas.evaluate import evaluate_pages
 
-    pages = REAL / "pages"
-    if not (REAL / "gold.json").exists() or not pages.is_dir():
+    pages = where / "pages"
+    if not (where / "gold.json").exists() or not pages.is_dir():
         return None
-    gold = json.loads((REAL / "gold.json").read_text(encoding="utf-8"))
-    aliases = json.loads((REAL / "aliases.json").read_text(encoding="utf-8"))
+    gold = json.loads((where / "gold.json").read_text(encoding="utf-8"))
+    aliases = json.loads((where / "aliases.json").read_text(encoding="utf-8"))
     t = time.perf_counter()
     analyze(pages, out, settings(cache))
     inits = json.loads((out / "initiatives.json").read_text(encoding="utf-8"))
@@ -114,7 +115,7 @@ def main() -> None:
                 secs2, m = run(corpus, cache, tmp / f"out{i}w")
                 times[corpus.name]["warm"] = round(secs2, 1)
             rows.append(row(corpus.name, m) | {"junk": junk(tmp / f"out{i}")})
-        real = run_real(cache, tmp / "real")
+        real = {n: run_real(w, cache, tmp / n) for n, w in REAL_SETS.items()}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     keys = list(rows[0])
     print(" | ".join(keys))
@@ -132,16 +133,17 @@ def main() -> None:
             )
         else:
             print(f"{name}: end to end {t['cold']} s (embedding cache shared with the runs before)")
-    if real is not None:
+    for name, r in real.items():
+        if r is None:
+            print(f"{name}: not on this machine (benchmarks/{name}/README.md says how to rebuild)")
+            continue
         print(
-            f"real pages ({real['pages']} pages, shipped model, in-sample): page-level P "
-            f"{real['precision']} R {real['recall']} F1 {real['f1']}, start years "
-            f"{real['start_year_accuracy']}, distractor pages given an initiative "
-            f"{len(real['distractor_pages_given_an_initiative'])}, junk {real['junk']}, "
-            f"{real['seconds']} s; unmatched: {real['unmatched']}"
+            f"{name} ({r['pages']} pages, shipped model, fit on them): page-level P "
+            f"{r['precision']} R {r['recall']} F1 {r['f1']}, start years "
+            f"{r['start_year_accuracy']}, distractor pages given an initiative "
+            f"{len(r['distractor_pages_given_an_initiative'])}, junk {r['junk']}, "
+            f"{r['seconds']} s; unmatched: {r['unmatched']}"
         )
-    else:
-        print("real pages: not on this machine (benchmarks/real/README.md says how to rebuild)")
     print(f"peak memory {peak:.0f} MB")
     if a.json:
         a.json.write_text(

@@ -77,7 +77,7 @@ def main() -> None:
     if out is None:
         if not real_available():
             print(
-                "the real pages (benchmarks/real/pages) are not on this machine: the shipped "
+                "the real pages (benchmarks/real*/pages) are not all on this machine: the shipped "
                 "model was fit with them, so it is left as it is; pass --out to write a model "
                 "fit without them",
                 file=sys.stderr,

@@ -1,8 +1,9 @@
-"""The real-pages set: its gold is consistent, its page scoring works, and no
+"""The real-pages sets: their gold is consistent, its page scoring works, and no
 engine run treats a missing page folder as an error.
 
 The page texts are third-party and not in git (benchmarks/real/README.md says how
-to rebuild them): the text checks skip where they are absent.
+to rebuild them; the same for benchmarks/real2): the text checks skip where they are
+absent.
 """
 
 from __future__ import annotations
@@ -12,23 +13,39 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from coatlas.evaluate import evaluate_pages
 
-REAL = Path(__file__).resolve().parents[1] / "benchmarks" / "real"
+ROOT = Path(__file__).resolve().parents[1]
+SETS = ["real", "real2"]
 
 
-def test_gold_and_aliases_are_consistent():
+@pytest.mark.parametrize("name", SETS)
+def test_gold_and_aliases_are_consistent(name):
     res = subprocess.run(
-        [sys.executable, str(REAL / "check.py")], capture_output=True, text=True, check=False
+        [sys.executable, str(ROOT / "benchmarks/real/check.py"), str(ROOT / "benchmarks" / name)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert res.returncode == 0, res.stdout + res.stderr
 
 
-def test_no_page_text_is_tracked():
+@pytest.mark.parametrize("name", SETS)
+def test_no_page_text_is_tracked(name):
     out = subprocess.run(
-        ["git", "ls-files", "benchmarks/real"], capture_output=True, text=True, cwd=REAL.parents[1]
+        ["git", "ls-files", f"benchmarks/{name}"], capture_output=True, text=True, cwd=ROOT
     ).stdout.split()
     assert out and not [p for p in out if p.endswith(".txt") or "/pages/" in p]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_page_texts_are_ignored_by_git(name):
+    res = subprocess.run(
+        ["git", "check-ignore", "-q", f"benchmarks/{name}/pages/doc001.txt"], cwd=ROOT, check=False
+    )
+    assert res.returncode == 0
 
 
 def test_page_level_scoring_counts_pages_not_initiatives():

@@ -15,7 +15,9 @@ pages/ folder is present, against the page texts:
   * every alias occurs in at least one page that lists its initiative;
   * years in start_years_mentioned occur in the page text.
 
-Usage: python3 benchmarks/real/check.py      (exit code 1 on any mismatch)
+Usage: python3 benchmarks/real/check.py [SET_FOLDER]   (exit code 1 on any mismatch)
+
+SET_FOLDER defaults to this folder; `benchmarks/real2` checks the second set.
 """
 
 import hashlib
@@ -24,7 +26,7 @@ import re
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parent
 PAGES = HERE / "pages"
 
 KEYS = {

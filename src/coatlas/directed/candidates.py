@@ -1076,7 +1076,7 @@ def practice_hits(doc: Document, codes: tuple[str, ...]) -> list[tuple[int, int,
     document is read, ``coatlas.perdoc``)."""
     from coatlas.codebook import load_codebook
     from coatlas.codebook.match import lexicon as codebook_lexicon
-    from coatlas.directed.ppe import ppe_hits
+    from coatlas.directed.ppe import names_leading_ppe, ppe_hits
 
     wanted = _practice_codes(tuple(codes))
     if not wanted:
@@ -1090,7 +1090,10 @@ def practice_hits(doc: Document, codes: tuple[str, ...]) -> list[tuple[int, int,
             if h.code in wanted and h.kind == "term" and h.end - h.start >= 8
         ]
         if hits:
-            out.append((a, b, hits, any(x.score >= 1.0 for x in ppe_hits(doc.text, a, b))))
+            involved = any(x.score >= 1.0 for x in ppe_hits(doc.text, a, b)) or any(
+                names_leading_ppe(doc.text[h.start : h.end]) for h in hits
+            )
+            out.append((a, b, hits, involved))
     return out
 
 

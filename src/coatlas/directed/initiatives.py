@@ -27,7 +27,7 @@ from coatlas.directed.contexts import split_by_context
 from coatlas.directed.mentions import Mention
 from coatlas.directed.naming import _canonical
 from coatlas.directed.phrases import is_type_word
-from coatlas.directed.ppe import PPEHit, codebook_actors, ppe_hits
+from coatlas.directed.ppe import PPEHit, codebook_actors, names_leading_ppe, ppe_hits
 from coatlas.directed.resolve import (
     Entity,
 )
@@ -275,7 +275,18 @@ def _features_chunk(
     return _features_of(state, part, {})
 
 
-_BODY_KINDS = frozenset({"panel", "council", "meeting_place", "network", "circle"})
+# a dialogue named after who takes part ("Brukardialog", "patient dialogue") involves them
+# as a body named after its members does
+_BODY_KINDS = frozenset({"panel", "council", "meeting_place", "network", "circle", "dialogue"})
+_KIND_PREFIX = re.compile(r":?[ \t]{1,2}[A-ZÅÄÖ]")
+
+
+def _names_itself(m: Mention, dmap: dict[str, Document]) -> bool:
+    """A capitalised mention that is not the kind word before another name: "Brukardialog
+    hålls varje termin" names a dialogue, "Invånardialog: Länets röst" and "regionens
+    invånardialog" only say what kind of thing something is."""
+    text = dmap[m.document].text
+    return m.surface[:1].isupper() and not _KIND_PREFIX.match(text, m.end)
 
 
 _ROLE_STEMS = ("erfarenhet", "experience", "peer", "patient", "brukar", "user", "carer", "anhörig")
@@ -386,6 +397,8 @@ def _ppe_for(
         for m in ent.mentions:
             low = m.key
             stems = _ROLE_STEMS if ent.role else _BODY_STEMS
+            if ent.kind == "dialogue" and not ent.role and not _names_itself(m, dmap):
+                continue
             if (
                 (ent.role and ppe_hits(m.surface + " x", 0, len(m.surface)))
                 or "ppe_body" in m.cues  # the mention stage matched a PPE modifier (lang data)
@@ -393,6 +406,11 @@ def _ppe_for(
             ):
                 hits.append(PPEHit(m.start, m.end, m.surface, "name", False, 1.0, m.document))
                 break
+    # a practice or name that says PPE lead it ("brukarstyrda inläggningar")
+    for m in ent.mentions:
+        if names_leading_ppe(m.surface):
+            hits.append(PPEHit(m.start, m.end, m.surface, "led", False, 1.0, m.document))
+            break
     # a persona stands for patients or residents (the codebook's PPE role "represented"):
     # a persona family or a named persona the text calls one involves them by design
     if ent.kind in _REPRESENTING_KINDS and codebook is not None:

@@ -105,6 +105,20 @@ def _not_ppe_before() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _led_terms() -> re.Pattern[str] | None:
+    words = {str(w) for g in lexicons().values() for w in g.raw.get("ppe_led_terms") or []}
+    return _alt(words) if words else None
+
+
+def names_leading_ppe(surface: str) -> bool:
+    """Whether a name or practice term itself says PPE lead or control it ("brukarstyrda
+    inläggningar", "patient-led clinic"; lang data ``ppe_led_terms``). Only the thing so
+    named: a sentence with such a term says nothing of the other names in it."""
+    led = _led_terms()
+    return led is not None and led.search(surface) is not None
+
+
+@lru_cache(maxsize=1)
 def _roles() -> re.Pattern[str] | None:
     """Roles built on lived experience (lang data ``lived_experience_roles.txt``, with
     plural and definite endings): whoever holds one takes part by holding it."""

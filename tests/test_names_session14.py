@@ -1,0 +1,65 @@
+"""What a blind set of real pages (session 14) showed missed: a practice whose own name
+says users control it, a dialogue named after the users in it, and people invited to
+join a group. Invented names and pages; each test checks a generic rule."""
+
+from __future__ import annotations
+
+from coatlas import directed
+from coatlas.codebook import load_codebook
+from coatlas.directed.candidates import find_mentions, practice_mentions
+from coatlas.directed.ppe import names_leading_ppe, ppe_hits
+from coatlas.ingest import document_from_text
+
+
+def _practice(text: str, code: str) -> list[str]:
+    docs = [document_from_text(text, "a.txt")]
+    ms, _ = find_mentions(docs, None)
+    return [m.surface.lower() for m in practice_mentions(docs, (code,), ms)]
+
+
+def test_a_practice_named_as_user_controlled_involves_users_by_its_name() -> None:
+    # patients appear only as the ones who get it: the term itself says they decide
+    got = _practice(
+        "De som fick tillgång till brukarstyrda inläggningar mådde bättre efter ett år.",
+        "self_management",
+    )
+    assert got == ["brukarstyrda inläggningar"], got
+    # the same sentence with a practice that says nothing of who leads it
+    assert _practice("De som fick självdialys mådde bättre efter ett år.", "self_management") == []
+    assert names_leading_ppe("a patient-led clinic")
+    assert not names_leading_ppe("patientcentrerad vård")
+
+
+def test_a_led_term_gives_nothing_to_the_other_names_in_its_sentence() -> None:
+    text = "Projektet Klarsyn samarbetar med föreningen om brukarledda granskningar."
+    assert not [h for h in ppe_hits(text, 0, len(text)) if h.score >= 1.0]
+
+
+def test_people_invited_to_join_a_group_take_part() -> None:
+    text = "We invite young people aged 12 to 18 to join our Research Voices Group."
+    assert [h.cue for h in ppe_hits(text, 0, len(text)) if h.score >= 1.0] == ["join"]
+    text = "Patients could not join the panel this year."
+    assert not [h for h in ppe_hits(text, 0, len(text)) if h.score >= 1.0]
+
+
+def _run(text: str) -> tuple[list[str], list[str]]:
+    docs = [
+        document_from_text(text, "a.txt"),
+        document_from_text("Annat.", "b.txt"),
+        document_from_text("Mer annat.", "c.txt"),
+    ]
+    res = directed.run(docs, codebook=load_codebook())
+    return [i["name"] for i in res.initiatives], [n["name"] for n in res.non_initiatives]
+
+
+def test_a_dialogue_named_after_its_users_involves_them() -> None:
+    page = (
+        "{X} på Lindgårdens boende\n\n{X} hålls varje termin på Lindgårdens boende. På "
+        "{x}en diskuteras allmänna frågor som rör boendet, och förslagen tas med till "
+        "ledningen. {X} kan genomföras flera gånger per termin."
+    )
+    got = _run(page.format(X="Brukardialog", x="brukardialog"))
+    assert got == (["Brukardialog"], []), got
+    # a dialogue named after staff stays a non-initiative
+    got = _run(page.format(X="Ledningsdialog", x="ledningsdialog"))
+    assert got == ([], ["Ledningsdialog"]), got

@@ -63,3 +63,36 @@ def test_a_dialogue_named_after_its_users_involves_them() -> None:
     # a dialogue named after staff stays a non-initiative
     got = _run(page.format(X="Ledningsdialog", x="ledningsdialog"))
     assert got == ([], ["Ledningsdialog"]), got
+
+
+def test_a_law_and_role_abbreviations_say_nothing_about_where_a_page_is_from() -> None:
+    from tests.test_contexts import doc
+
+    from coatlas.directed.contexts import document_contexts
+
+    pages = [
+        doc("a.txt", "Enligt Patientlagen ska vården ske i samråd. Mötet hölls på Ekbacka.", "sv"),
+        doc(
+            "b.txt",
+            "Enligt Patientlagen ska vården ske i samråd. Vår VD hälsade på Lindgården.",
+            "sv",
+        ),
+    ]
+    ctx = document_contexts(pages)
+    assert ctx["a.txt"] == {"ekbacka"}, ctx
+    assert ctx["b.txt"] == {"lindgården"}, ctx
+
+
+def test_a_piece_is_labelled_by_its_organisation_not_by_a_person_in_it() -> None:
+    from coatlas.directed.contexts import _label
+
+    texts = {
+        "a.txt": "Sara Brännvik berättar om rådet. Brännvik har varit med sedan starten.",
+        "b.txt": "Rådet på Norrlunda sjukhus möts varje månad. Brännvik var där.",
+    }
+    dmap = {p: doc for p, doc in ((p, document_from_text(t, p)) for p, t in texts.items())}
+    ctx = {"a.txt": frozenset({"brännvik"}), "b.txt": frozenset({"brännvik", "norrlunda"})}
+    assert _label(["a.txt", "b.txt"], ctx, dmap) == "Norrlunda"
+    # a word the documents write only in an address or inflected is still a name
+    dmap = {"c.txt": document_from_text("Se www.ekmora.se och Ekmoras sida.", "c.txt")}
+    assert _label(["c.txt"], {"c.txt": frozenset({"ekmora"})}, dmap) == "Ekmora"

@@ -64,6 +64,20 @@ def _org_nouns() -> frozenset[str]:
     return frozenset(lx["en"].org_heads | lx["sv"].org_heads | {"nhs"})
 
 
+@lru_cache(maxsize=1)
+def _shared_endings() -> tuple[str, ...]:
+    """Word endings of national names ("Patientlagen": a law), lang data."""
+    return tuple(
+        sorted(
+            {
+                str(w).lower()
+                for lang in LANGS
+                for w in load_lang_data(lang, "contexts").get("not_distinctive_endings") or []
+            }
+        )
+    )
+
+
 def _norm(word: str) -> str:
     w = word.strip("’'-").lower()
     for suffix in ("’s", "'s"):
@@ -91,6 +105,8 @@ def document_words(doc: Any) -> tuple[frozenset[str], frozenset[str], frozenset[
                 continue
             key = _norm(word)
             if len(key) < 2 or key in shared or is_job_title(key):
+                continue
+            if key.endswith(_shared_endings()) and len(key) > 6:
                 continue
             if was_first and not (len(word) >= 2 and word.isupper()):
                 # a capital that may only start the sentence, unless an organisation
@@ -251,6 +267,20 @@ def _org_like(word: str, texts: Sequence[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _given() -> frozenset[str]:
+    from coatlas.lang.names import given_names
+
+    return frozenset(n.lower() for lang in LANGS for n in given_names(lang))
+
+
+def _after_given_name(word: str, texts: Sequence[str]) -> bool:
+    """Whether a text writes the word after a given name: a person's surname, which
+    says who spoke or was pictured, not where a document is from."""
+    rx = re.compile(r"([A-ZÅÄÖ][a-zåäöéü]+)\s+" + re.escape(word) + r"(?![\w-])")
+    return any(m.group(1).lower() in _given() for t in texts for m in rx.finditer(t))
+
+
 def _label(group: list[str], contexts: dict[str, frozenset[str]], dmap: dict[str, Any]) -> str:
     """Where a piece is from: the group's most widespread distinctive word, an
     organisation's name or acronym first, as the documents write it; the first
@@ -269,12 +299,16 @@ def _label(group: list[str], contexts: dict[str, frozenset[str]], dmap: dict[str
         rx = re.compile(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", re.IGNORECASE)
         for p in group:
             for m in rx.finditer(dmap[p].text):
-                surface.setdefault(w, m.group())
+                # as the documents capitalise it, not as an address writes it
+                if w not in surface or (m.group()[:1].isupper() and not surface[w][:1].isupper()):
+                    surface[w] = m.group()
                 times[w] += 1
+    texts = [dmap[p].text for p in group]
+    # a surname says who spoke or was pictured ("Sara Afzelius"), not where from
     ranked = sorted(
-        count,
+        (w for w in count if not _after_given_name(surface.get(w, w), texts)),
         key=lambda w: (
-            not _org_like(surface.get(w, w), [dmap[p].text for p in group]),
+            not _org_like(surface.get(w, w), texts),
             -count[w],
             -times[w],
             w,
@@ -282,7 +316,9 @@ def _label(group: list[str], contexts: dict[str, frozenset[str]], dmap: dict[str
     )
     if not ranked:
         return group[0].replace("\\", "/").rsplit("/", 1)[-1]
-    return surface.get(ranked[0], ranked[0])
+    label = surface.get(ranked[0], ranked[0])
+    # a proper word the documents write only inflected ("Skaraborgs") or in an address
+    return label[:1].upper() + label[1:]
 
 
 def split_by_context(

@@ -96,3 +96,17 @@ def test_a_piece_is_labelled_by_its_organisation_not_by_a_person_in_it() -> None
     # a word the documents write only in an address or inflected is still a name
     dmap = {"c.txt": document_from_text("Se www.ekmora.se och Ekmoras sida.", "c.txt")}
     assert _label(["c.txt"], {"c.txt": frozenset({"ekmora"})}, dmap) == "Ekmora"
+
+
+def test_a_short_name_on_a_page_about_a_coordinated_name_is_that_name() -> None:
+    from coatlas.directed.candidates import _elided_parts
+
+    assert {"patientråd", "närståenderåd"} <= _elided_parts("patient och närståenderåd")
+    page = (
+        "Premiär för Lindgårdens patient- och närståenderåd\n\nNu har Lindgårdens patient- och "
+        "närståenderåd haft sitt första möte. I rådet ingår sex personer med egen erfarenhet "
+        "av att vara patient och närstående.\n\nNär jag såg annonsen att ingå i Lindgårdens "
+        "patientråd sökte jag direkt, säger en av ledamöterna."
+    )
+    inits, _ = _run(page)
+    assert len(inits) == 1 and "närståenderåd" in inits[0].lower(), inits

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -788,7 +789,60 @@ class RuleCandidates:
             )
         )
         head_anaphora(merged, docs)
-        return _drop_embedded_practices(merged)
+        return _drop_embedded_practices(_join_elided_parts(merged))
+
+
+_COORDINATED = re.compile(r"(\w+) (?:och|and|&) (\w+)")
+
+
+def _elided_parts(key: str) -> set[str]:
+    """The compounds a coordinated name with an elided head stands for: "patient och
+    närståenderåd" ("Patient- och närståenderådet") is "patientråd" and "närståenderåd"."""
+    m = _COORDINATED.fullmatch(key)
+    if m is None:
+        return set()
+    first, second = m.groups()
+    out = {second}
+    for i in range(1, len(second) - 2):
+        out.add(first + second[i:])  # the head, at every split of the second compound
+    return out
+
+
+def _join_elided_parts(ents: list[Entity]) -> list[Entity]:
+    """ "Patientrådet" on a page about "Patient- och närståenderådet" is that council
+    named short: in a document that names a coordinated name, a mention of one of its
+    parts moves to it. Elsewhere the short name may be another body, and stays."""
+    parts: dict[str, int] = {}
+    for i, e in enumerate(ents):
+        for k in e.keys:
+            for part in _elided_parts(k):
+                parts.setdefault(part, i)
+    if not parts:
+        return ents
+    moved: dict[int, list[Mention]] = defaultdict(list)
+    out: list[Entity | None] = list(ents)
+    for j, e in enumerate(ents):
+        if any(_elided_parts(k) for k in e.keys):
+            continue
+        stay = []
+        for m in e.mentions:
+            i = parts.get(m.key)
+            if i is not None and i != j and m.document in ents[i].documents:
+                moved[i].append(m)
+            else:
+                stay.append(m)
+        if len(stay) < len(e.mentions):
+            keys = [k for k in e.keys if any(m.key == k for m in stay)]
+            out[j] = replace(e, keys=keys, mentions=stay) if stay else None
+    for i, ms in moved.items():
+        e = out[i]
+        assert e is not None
+        out[i] = replace(
+            e,
+            keys=sorted(set(e.keys) | {m.key for m in ms}),
+            mentions=sorted(e.mentions + ms, key=Mention.sort_key),
+        )
+    return [e for e in out if e is not None]
 
 
 def _drop_embedded_practices(ents: list[Entity]) -> list[Entity]:

@@ -58,8 +58,8 @@ def test_a_dialogue_named_after_its_users_involves_them() -> None:
         "{x}en diskuteras allmänna frågor som rör boendet, och förslagen tas med till "
         "ledningen. {X} kan genomföras flera gånger per termin."
     )
-    got = _run(page.format(X="Brukardialog", x="brukardialog"))
-    assert got == (["Brukardialog"], []), got
+    got = _run(page.format(X="Anhörigdialog", x="anhörigdialog"))
+    assert got == (["Anhörigdialog"], []), got
     # a dialogue named after staff stays a non-initiative
     got = _run(page.format(X="Ledningsdialog", x="ledningsdialog"))
     assert got == ([], ["Ledningsdialog"]), got
@@ -101,12 +101,12 @@ def test_a_piece_is_labelled_by_its_organisation_not_by_a_person_in_it() -> None
 def test_a_short_name_on_a_page_about_a_coordinated_name_is_that_name() -> None:
     from coatlas.directed.candidates import _elided_parts
 
-    assert {"patientråd", "närståenderåd"} <= _elided_parts("patient och närståenderåd")
+    assert {"seniorråd", "anhörigråd"} <= _elided_parts("senior och anhörigråd")
     page = (
-        "Premiär för Lindgårdens patient- och närståenderåd\n\nNu har Lindgårdens patient- och "
-        "närståenderåd haft sitt första möte. I rådet ingår sex personer med egen erfarenhet "
+        "Premiär för Lindgårdens senior- och anhörigråd\n\nNu har Lindgårdens senior- och "
+        "anhörigråd haft sitt första möte. I rådet ingår sex personer med egen erfarenhet "
         "av att vara patient och närstående.\n\nNär jag såg annonsen att ingå i Lindgårdens "
-        "patientråd sökte jag direkt, säger en av ledamöterna."
+        "seniorråd sökte jag direkt, säger en av ledamöterna."
     )
     inits, _ = _run(page)
-    assert len(inits) == 1 and "närståenderåd" in inits[0].lower(), inits
+    assert len(inits) == 1 and "anhörigråd" in inits[0].lower(), inits

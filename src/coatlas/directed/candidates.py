@@ -796,8 +796,8 @@ _COORDINATED = re.compile(r"(\w+) (?:och|and|&) (\w+)")
 
 
 def _elided_parts(key: str) -> set[str]:
-    """The compounds a coordinated name with an elided head stands for: "patient och
-    närståenderåd" ("Patient- och närståenderådet") is "patientråd" and "närståenderåd"."""
+    """The compounds a coordinated name with an elided head stands for: "senior och
+    anhörigråd" ("Senior- och anhörigrådet") is "seniorråd" and "anhörigråd"."""
     m = _COORDINATED.fullmatch(key)
     if m is None:
         return set()
@@ -809,7 +809,7 @@ def _elided_parts(key: str) -> set[str]:
 
 
 def _join_elided_parts(ents: list[Entity]) -> list[Entity]:
-    """ "Patientrådet" on a page about "Patient- och närståenderådet" is that council
+    """ "Seniorrådet" on a page about "Senior- och anhörigrådet" is that council
     named short: in a document that names a coordinated name, a mention of one of its
     parts moves to it. Elsewhere the short name may be another body, and stays."""
     parts: dict[str, int] = {}

@@ -275,16 +275,16 @@ def _features_chunk(
     return _features_of(state, part, {})
 
 
-# a dialogue named after who takes part ("Brukardialog", "patient dialogue") involves them
+# a dialogue named after who takes part ("Anhörigdialog", "carer dialogue") involves them
 # as a body named after its members does
 _BODY_KINDS = frozenset({"panel", "council", "meeting_place", "network", "circle", "dialogue"})
 _KIND_PREFIX = re.compile(r":?[ \t]{1,2}[A-ZÅÄÖ]")
 
 
 def _names_itself(m: Mention, dmap: dict[str, Document]) -> bool:
-    """A capitalised mention that is not the kind word before another name: "Brukardialog
-    hålls varje termin" names a dialogue, "Invånardialog: Länets röst" and "regionens
-    invånardialog" only say what kind of thing something is."""
+    """A capitalised mention that is not the kind word before another name: "Anhörigdialog
+    hålls varje termin" names a dialogue, "Anhörigdialog: Vi som vårdar" and "regionens
+    anhörigdialog" only say what kind of thing something is."""
     text = dmap[m.document].text
     return m.surface[:1].isupper() and not _KIND_PREFIX.match(text, m.end)
 
@@ -406,7 +406,7 @@ def _ppe_for(
             ):
                 hits.append(PPEHit(m.start, m.end, m.surface, "name", False, 1.0, m.document))
                 break
-    # a practice or name that says PPE lead it ("brukarstyrda inläggningar")
+    # a practice or name that says PPE lead it ("brukarstyrd vård", "a patient-led clinic")
     for m in ent.mentions:
         if names_leading_ppe(m.surface):
             hits.append(PPEHit(m.start, m.end, m.surface, "led", False, 1.0, m.document))

@@ -111,8 +111,8 @@ def _led_terms() -> re.Pattern[str] | None:
 
 
 def names_leading_ppe(surface: str) -> bool:
-    """Whether a name or practice term itself says PPE lead or control it ("brukarstyrda
-    inläggningar", "patient-led clinic"; lang data ``ppe_led_terms``). Only the thing so
+    """Whether a name or practice term itself says PPE lead or control it ("brukarstyrd
+    vård", "patient-led clinic"; lang data ``ppe_led_terms``). Only the thing so
     named: a sentence with such a term says nothing of the other names in it."""
     led = _led_terms()
     return led is not None and led.search(surface) is not None

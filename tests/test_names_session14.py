@@ -110,3 +110,22 @@ def test_a_short_name_on_a_page_about_a_coordinated_name_is_that_name() -> None:
     )
     inits, _ = _run(page)
     assert len(inits) == 1 and "anhörigråd" in inits[0].lower(), inits
+
+
+def test_an_authority_in_the_genitive_with_its_acronym_is_the_organisation() -> None:
+    from coatlas.directed.mentions import Mention
+    from coatlas.directed.resolve import Entity
+    from coatlas.directed.scoring import _organisation_name
+
+    def ent(*surfaces: str) -> Entity:
+        ms = [
+            Mention("a.txt", i * 40, i * 40 + len(s), s, s.lower(), "sv")
+            for i, s in enumerate(surfaces)
+        ]
+        return Entity(keys=sorted({s.lower() for s in surfaces}), mentions=ms)
+
+    # "Hälso- och sjukvårdsnämndernas (HSN) funktionshinderdialoger": the owner, not a name
+    assert _organisation_name(ent("Hälso- och sjukvårdsnämndernas", "HSN"))
+    assert _organisation_name(ent("Socialnämndens", "SN"))
+    # a council named after its members, with an acronym, stays a candidate
+    assert not _organisation_name(ent("Anhörigrådets", "AR"))

@@ -248,14 +248,17 @@ def _organisation_name(ent: Entity) -> bool:
     )
     n = 0
     stories = _story_nouns()
-    for m in ent.mentions:
+    # an acronym ("HSN") stands for whichever name it abbreviates: it decides nothing
+    named = [m for m in ent.mentions if not _ACRONYM.fullmatch(m.surface.strip())]
+    for m in named or ent.mentions:
         ws = _words(m.surface)
         if "described" in m.cues or (ws and ws[-1] in stories):
             return False  # a description's place or a board's practice, not the board
         # "Hälso- och sjukvårdsnämnden": an elided compound is one word for this test
         elided = len(ws) == 3 and ws[0].endswith("-") and ws[1] in ("och", "eller")
         if (len(ws) == 1 or elided) and "ppe_body" not in m.cues:
-            w = ws[-1]
+            # an owner in the genitive is still the authority ("sjukvårdsnämndernas")
+            w = ws[-1].removesuffix("s") if ws[-1].endswith(("ens", "nas", "ets")) else ws[-1]
             hit = max(
                 (h for h in org_heads if w.endswith(h) and len(w) - len(h) >= 3),
                 key=len,
@@ -271,7 +274,7 @@ def _organisation_name(ent: Entity) -> bool:
         if "ppe_body" in m.cues and not (ws[0] in public and ws[-1] in org):
             return False  # "Carers' Council" is named after its members, not a county council
         n += ws[0] in org or ws[-1] in org
-    return n * 2 > len(ent.mentions)
+    return n * 2 > len(named or ent.mentions)
 
 
 def _corpus_support(

@@ -21,7 +21,11 @@ SHARED = ROOT.parent / "shared"
 REAL = ROOT / "benchmarks" / "real"
 # the real-page sets, each its own corpus in leave-one-corpus-out: the first (tuned on
 # since session 9) and a second one written blind in session 14
-REAL_SETS = {"real": REAL, "real2": ROOT / "benchmarks" / "real2"}
+REAL_SETS = {
+    "real": REAL,
+    "real2": ROOT / "benchmarks" / "real2",
+    "real3": ROOT / "benchmarks" / "real3",
+}
 LABEL_MATCH = 0.7  # name match score (coatlas.evaluate) for a candidate to count as gold
 
 

@@ -27,7 +27,11 @@ DEFAULT = [ROOT.parent / "shared/corpora/dev-norrvik"] + sorted(
     p for p in (ROOT / "benchmarks/corpora").iterdir() if (p / "gold.json").exists()
 )
 # page texts are third-party: only where rebuilt (each set's README says how)
-REAL_SETS = {"real": ROOT / "benchmarks/real", "real2": ROOT / "benchmarks/real2"}
+REAL_SETS = {
+    "real": ROOT / "benchmarks/real",
+    "real2": ROOT / "benchmarks/real2",
+    "real3": ROOT / "benchmarks/real3",
+}
 
 
 EMBEDDER = {"embedder": "full"}  # --embedder

@@ -789,7 +789,59 @@ class RuleCandidates:
             )
         )
         head_anaphora(merged, docs)
-        return _drop_embedded_practices(_join_elided_parts(merged))
+        return _drop_embedded_practices(_join_doers(_join_elided_parts(merged)))
+
+
+@lru_cache(maxsize=1)
+def _doer_suffixes() -> tuple[str, ...]:
+    lx = lexicons()
+    return tuple(
+        sorted({str(w) for g in lx.values() for w in g.raw.get("doer_suffixes") or []}, key=len)
+    )
+
+
+def _doer_of(activity: str, doer: str) -> bool:
+    """Whether "peer supporter" is a doer of "peer support": the same words, the last with a
+    doer's ending (lang data ``doer_suffixes``)."""
+    return (
+        len(activity) >= 5
+        and doer.startswith(activity)
+        and doer[len(activity) :] in _doer_suffixes()
+    )
+
+
+def _join_doers(ents: list[Entity]) -> list[Entity]:
+    """An activity and the people who do it, named in the same documents ("PEER
+    Support" and "peer supportrarna"), are one initiative: the role is how the
+    activity is run. Only when the pairing is unique on both sides."""
+    cores = [{" ".join(_core(m.surface)) for m in e.mentions} for e in ents]
+    block: dict[str, list[int]] = defaultdict(list)
+    for i, cs in enumerate(cores):
+        for c in cs:
+            block[c[:5]].append(i)
+    pairs: dict[int, set[int]] = defaultdict(set)  # activity -> doers
+    for i, cs in enumerate(cores):
+        for j in sorted({j for c in cs for j in block[c[:5]]} - {i}):
+            if set(ents[i].documents) & set(ents[j].documents) and any(
+                _doer_of(a, d) for a in cs for d in cores[j]
+            ):
+                pairs[i].add(j)
+    doer_of: dict[int, int] = {}
+    for i, js in sorted(pairs.items()):
+        if len(js) == 1:
+            (j,) = js
+            if sum(j in v for v in pairs.values()) == 1 and j not in pairs:
+                doer_of[j] = i
+    if not doer_of:
+        return ents
+    out = []
+    for i, e in enumerate(ents):
+        if i in doer_of:
+            continue
+        for j in sorted(j for j, a in doer_of.items() if a == i):
+            e = join_entities(e, ents[j])
+        out.append(e)
+    return out
 
 
 _COORDINATED = re.compile(r"(\w+) (?:och|and|&) (\w+)")
@@ -1124,6 +1176,19 @@ def _practice_codes(codes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(set(codes) & known)
 
 
+@lru_cache(maxsize=1)
+def _term_languages() -> dict[tuple[str, str], frozenset[str]]:
+    """(code, term) -> the languages whose vocabulary (built-in codebook) lists it."""
+    from coatlas.codebook import load_codebook
+
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in load_codebook().codes():
+        for lang, voc in c.vocabulary.items():
+            for t in voc.terms:
+                out[(c.id, t)].add(lang)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def practice_hits(doc: Document, codes: tuple[str, ...]) -> list[tuple[int, int, list[Any], bool]]:
     """One document's sentences (start, end, hits, PPE take part) where a practice term
     of ``codes`` occurs: ``practice_mentions``'s per-document part (it runs where the
@@ -1136,12 +1201,19 @@ def practice_hits(doc: Document, codes: tuple[str, ...]) -> list[tuple[int, int,
     if not wanted:
         return []
     lx = codebook_lexicon(load_codebook())
+    langs_of = _term_languages()
+    langs = set(lx.langs)
     out: list[tuple[int, int, list[Any], bool]] = []
     for a, b in document_sentences(doc):
         hits = [
             h
             for h in lx.find(doc.text, a, b)
-            if h.code in wanted and h.kind == "term" and h.end - h.start >= 8
+            if h.code in wanted
+            and h.kind == "term"
+            and h.end - h.start >= 8
+            # a loan word is a practice's name in the language that borrowed it ("peer
+            # support" in Swedish), not wherever its words occur
+            and (doc.language not in langs or doc.language in langs_of.get((h.code, h.term), ()))
         ]
         if hits:
             involved = any(x.score >= 1.0 for x in ppe_hits(doc.text, a, b)) or any(
@@ -1191,7 +1263,22 @@ def practice_mentions(
                         h.code == "ppe_as_staff", False, (a, b),
                     )
                 )  # fmt: skip
+    # one practice, many forms: "peer support", "peer supporter", "peer supportrarna"
+    # (the same word with an ending or the doer's suffix) are one key
+    root: dict[str, str] = {}
+    by_start: dict[str, list[str]] = defaultdict(list)  # blocked on the first 5 letters
+    for k in sorted({m.key for m in out + elsewhere}, key=lambda k: (len(k), k)):
+        root[k] = next((root[r] for r in by_start[k[:5]] if _inflected(r, k)), k)
+        by_start[k[:5]].append(k)
+    out = [replace(m, key=root[m.key]) if root[m.key] != m.key else m for m in out]
+    elsewhere = [replace(m, key=root[m.key]) if root[m.key] != m.key else m for m in elsewhere]
     # a practice seen once with PPE taking part is the same practice where a document
     # names it without them: those documents count towards its recurrence
     seen = {m.key for m in out}
     return out + [m for m in elsewhere if m.key in seen]
+
+
+def _inflected(short: str, long: str) -> bool:
+    """``long`` is ``short`` with an ending of up to five letters ("peer supportrarna")."""
+    extra = long[len(short) :]
+    return len(short) >= 5 and long.startswith(short) and 0 < len(extra) <= 5 and extra.isalpha()

@@ -228,6 +228,14 @@ def _story_nouns() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _organisation_types() -> tuple[str, ...]:
+    lx = lexicons()
+    return tuple(
+        sorted({str(w).lower() for g in lx.values() for w in g.raw.get("organisation_types") or []})
+    )
+
+
 def _organisation_name(ent: Entity) -> bool:
     """A head-less name that most mentions begin or end with an authority word
     ("NHS <Place>", "Region <Place>"): the organisation itself, never an initiative."""
@@ -248,10 +256,16 @@ def _organisation_name(ent: Entity) -> bool:
     )
     n = 0
     stories = _story_nouns()
+    types = _organisation_types()
     # an acronym ("HSN") stands for whichever name it abbreviates: it decides nothing
     named = [m for m in ent.mentions if not _ACRONYM.fullmatch(m.surface.strip())]
     for m in named or ent.mentions:
         ws = _words(m.surface)
+        # a kind of statutory body ("Integrated Care System (ICS)"): the organisation
+        plain = " ".join(_words(re.sub(r"\([^)]*\)", " ", m.surface)))
+        if any(plain == t or plain.endswith(" " + t) for t in types):
+            n += 1
+            continue
         if "described" in m.cues or (ws and ws[-1] in stories):
             return False  # a description's place or a board's practice, not the board
         # "Hälso- och sjukvårdsnämnden": an elided compound is one word for this test

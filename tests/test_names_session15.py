@@ -1,0 +1,102 @@
+"""What a third blind set of real pages (session 15) showed: Swedish writes employed peer
+staff with the English loan "peer support", in several forms, and "named" before a
+plain noun is an adjective. Invented pages; each test checks a generic rule."""
+
+from __future__ import annotations
+
+from coatlas.directed.candidates import RuleCandidates, find_mentions, practice_mentions
+from coatlas.directed.mentions import MentionFinder
+from coatlas.ingest import document_from_text
+
+SV = (
+    "Sedan i fjol arbetar två peer supportrar på avdelning 7 i Lindås. Peer supportern "
+    "är anställd och har egen erfarenhet av psykisk ohälsa. Patienterna deltar i "
+    "samtalen med peer supportrarna varje vecka, och peer support finns nu på tre "
+    "avdelningar."
+)
+
+
+def _practice_keys(doc) -> set[str]:
+    docs = [doc]
+    ms, _ = find_mentions(docs, None)
+    return {m.key for m in practice_mentions(docs, ("ppe_as_staff",), ms)}
+
+
+def test_swedish_peer_support_in_its_forms_is_one_practice() -> None:
+    keys = _practice_keys(document_from_text(SV, "a.txt"))
+    # "peer supportrar", "peer supportern", "peer supportrarna", "peer support": one key
+    assert keys == {"peer support"}, keys
+
+
+def test_the_swedish_loan_is_no_practice_in_english_text() -> None:
+    en = (
+        "Two volunteers completed the peer support training in Lindås. Patients took part "
+        "in the peer support sessions run by the charity every week."
+    )
+    doc = document_from_text(en, "a.txt")
+    assert doc.language == "en"
+    assert _practice_keys(doc) == set()
+    # and the Swedish page's practice still comes out of the candidate stage whole
+    sv = document_from_text(SV, "b.txt")
+    ents = RuleCandidates().generate([sv, document_from_text("Annat.", "c.txt")])
+    practice = [e for e in ents if any(m.kind == "practice" for m in e.mentions)]
+    assert len(practice) == 1 and "peer support" in practice[0].keys
+
+
+def test_named_before_a_plain_noun_is_an_adjective() -> None:
+    finder = MentionFinder()
+    for text in (
+        "Staff turnover and long-term leave among named contacts slowed the work down.",
+        "In the beginning we had named nurses who were on leave for months.",
+    ):
+        ms, _ = finder.find("a.txt", text, lang="en")
+        assert not [m for m in ms if "named_phrase" in m.cues], [m.surface for m in ms]
+    # a noun before it: "named" gives a name
+    text = "The clinic opened a meeting place named Bryggan for carers."
+    ms, _ = finder.find("a.txt", text, lang="en")
+    assert [m.surface for m in ms if "naming" in m.cues] == ["Bryggan"]
+
+
+def _ent(doc: str, surface: str, kind: str, role: bool):
+    from coatlas.directed.mentions import Mention, norm_key
+    from coatlas.directed.resolve import Entity
+
+    m = Mention(doc, 0, len(surface), surface, norm_key(surface), "sv", {"head"}, kind, role)
+    return Entity([m.key], [m])
+
+
+def test_an_activity_and_its_doers_in_one_document_are_one_initiative() -> None:
+    from coatlas.directed.candidates import _doer_of, _join_doers
+
+    practice = _ent("a.txt", "PEER Support", "practice", False)
+    doers = _ent("a.txt", "peer supportrarna", "role", True)
+    got = _join_doers([practice, doers])
+    assert len(got) == 1 and got[0].keys == ["peer support", "peer supportrarna"]
+    # named in different documents, they may be two organisations' things
+    assert len(_join_doers([practice, _ent("b.txt", "peer supporter", "role", True)])) == 2
+    # a partner is not a partnership: no doer's ending
+    assert _doer_of("peer support", "peer supportrarna")
+    assert not _doer_of("patient partner", "patient partnership")
+
+
+def test_a_national_law_s_abbreviation_says_nothing_about_where_a_page_is_from() -> None:
+    from tests.test_contexts import doc
+
+    from coatlas.directed.contexts import document_contexts
+
+    pages = [
+        doc("a.txt", "Brukarrådet inom LSS och socialpsykiatri möts på Ekbacka.", "sv"),
+        doc("b.txt", "Brukarrådet för insatser enligt LSS möts i Lindgården.", "sv"),
+    ]
+    ctx = document_contexts(pages)
+    assert ctx["a.txt"] == {"ekbacka"}, ctx
+    assert ctx["b.txt"] == {"lindgården"}, ctx
+
+
+def test_a_kind_of_statutory_body_is_the_organisation() -> None:
+    from coatlas.directed.scoring import _organisation_name
+
+    ics = _ent("a.txt", "Lindshire Integrated Care System (LICS)", "initiative", False)
+    assert _organisation_name(ics)
+    panel = _ent("a.txt", "Lindshire Integrated Care System People Panel", "panel", False)
+    assert not _organisation_name(panel)

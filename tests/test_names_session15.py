@@ -100,3 +100,23 @@ def test_a_kind_of_statutory_body_is_the_organisation() -> None:
     assert _organisation_name(ics)
     panel = _ent("a.txt", "Lindshire Integrated Care System People Panel", "panel", False)
     assert not _organisation_name(panel)
+
+
+def test_a_general_strategy_is_no_initiative_unless_its_name_says_involvement() -> None:
+    from coatlas import directed
+    from coatlas.codebook import load_codebook
+
+    def run(name: str) -> list[str]:
+        texts = [
+            f"{name}\n\n{name} antogs av regionfullmäktige 2020. Patienter och närstående "
+            f"deltog i arbetet med {name} genom workshoppar.",
+            f"Uppföljning\n\n{name} följs upp varje år. Patientrådet har lämnat synpunkter "
+            f"på {name} och patienter medverkade i uppföljningen.",
+            "Annat.",
+        ]
+        docs = [document_from_text(t, f"{i}.txt") for i, t in enumerate(texts)]
+        res = directed.run(docs, codebook=load_codebook())
+        return [i["name"] for i in res.initiatives]
+
+    assert "Strategi för hälso- och sjukvården" not in run("Strategi för hälso- och sjukvården")
+    assert "Strategi för samskapad vård" in run("Strategi för samskapad vård")

@@ -549,6 +549,10 @@ def vetoed(f: dict[str, float]) -> bool:
         return True
     if g("standing_council", 0.0) >= 0.5:
         return True
+    # a general strategy or plan ("Strategi för hälso- och sjukvården") may say patients
+    # should be involved; it is a co-production initiative when its name says so
+    if g("plan_name", 0.0) >= 0.5 and g("involvement_name", 0.0) < 0.5:
+        return True
     n = math.expm1(g("log_mentions", 0.0))
     return g("org_context_share", 0.0) * n >= max(2, int(n) // 4)
 

@@ -120,3 +120,42 @@ def test_a_general_strategy_is_no_initiative_unless_its_name_says_involvement() 
 
     assert "Strategi för hälso- och sjukvården" not in run("Strategi för hälso- och sjukvården")
     assert "Strategi för samskapad vård" in run("Strategi för samskapad vård")
+
+
+def test_an_authority_after_a_preposition_is_where_a_name_happens_not_its_head() -> None:
+    from coatlas.directed.candidates import _head_of
+    from coatlas.directed.mentions import is_org_key
+    from coatlas.directed.scoring import _organisation_name
+
+    assert not is_org_key("voices at the board")
+    assert is_org_key("lindshire board") and is_org_key("board of lindshire")
+    assert _head_of("Voices at the Board") is None  # "the Board" does not refer back to it
+    assert not _organisation_name(_ent("a.txt", "Voices at the Board", "initiative", False))
+    page = (
+        "Annual report\n\n## Voices at the Board\n\nVoices at the Board was introduced in "
+        "2012. Every meeting of the Board held in public opens with a patient story told by "
+        "a patient or carer. As part of Voices at the Board, the Board heard eleven stories."
+    )
+    from coatlas.directed.candidates import doc_mentions
+
+    ms, _ = doc_mentions(document_from_text(page, "a.txt"))
+    assert "Voices at the Board" in {m.surface for m in ms}
+
+
+def test_the_head_before_another_noun_is_no_anaphor() -> None:
+    from coatlas.directed.candidates import head_anaphora
+    from coatlas.directed.mentions import Mention, norm_key
+    from coatlas.directed.resolve import Entity
+
+    page = (
+        "The Lindås Reading Project started in 2019. Patients in the project group chose "
+        "the texts. The project was run with the library."
+    )
+    doc = document_from_text(page, "a.txt")
+    name = "Lindås Reading Project"
+    a = page.index(name)
+    m = Mention("a.txt", a, a + len(name), name, norm_key(name), "en", {"head"}, "project")
+    ent = Entity([m.key], [m])
+    head_anaphora([ent], [doc])
+    anaphors = [x.surface for x in ent.mentions if "anaphor" in x.cues]
+    assert anaphors == ["The project"], anaphors

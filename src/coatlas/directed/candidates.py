@@ -19,6 +19,7 @@ from typing import Any
 from coatlas.directed.described import governing_story_mentions, place_activity_mentions
 from coatlas.directed.lexicon import lexicons
 from coatlas.directed.mentions import (
+    _HEAD_PREPOSITIONS,
     Link,
     Mention,
     MentionFinder,
@@ -944,9 +945,6 @@ def _named_repeats(
     return out
 
 
-_HEAD_PREPOSITIONS = frozenset({"för", "for", "of"})
-
-
 def _head_of(surface: str) -> tuple[str, tuple[str, ...]] | None:
     """(head lemma, the words that refer back to it) for a name ending in a head noun:
     "Carers' Café" → the café; "Klientrådet" → rådet."""
@@ -954,7 +952,8 @@ def _head_of(surface: str) -> tuple[str, tuple[str, ...]] | None:
     words = re.findall(r"[\w'’-]+", surface.lower())
     if not words:
         return None
-    # "Rådet för patientmedverkan", "Council of Governors": the head stands before "för/of"
+    # "Rådet för patientmedverkan", "Council of Governors", "Voices at the Board": the
+    # head stands before the preposition
     cut = next((i for i, w in enumerate(words) if i and w in _HEAD_PREPOSITIONS), len(words))
     last = words[cut - 1].strip("'’")
     en_body = {
@@ -1020,6 +1019,26 @@ def _anaphor_words(hd: tuple[str, tuple[str, ...]]) -> set[str]:
     return {lemma} | {f.split()[-1] for f in forms}
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([a-zåäöé][\w-]*)")
+
+
+@lru_cache(maxsize=1)
+def _compound_tails() -> frozenset[str]:
+    """English nouns that make a head before them a modifier ("the project group", "the
+    council meeting", "the panel report"): heads, organisation heads, job and document
+    words of the English lexicon."""
+    en = lexicons()["en"]
+    words = set(en.heads) | set(en.org_heads)
+    for key in ("not_name_tails", "type_nouns", "document_title_words"):
+        words |= {str(w).lower() for w in en.raw.get(key) or []}
+    return frozenset(words)
+
+
+def _modifies_next(text: str, end: int) -> bool:
+    m = _NEXT_WORD.match(text, end)
+    return bool(m and m.group(1) in _compound_tails())
+
+
 def head_anaphora(ents: list[Entity], docs: Sequence[Document]) -> None:
     """After a name ending in a head noun, "the café" / "rådet" in the same document
     refers back to it, when no other candidate there has that head: one more mention
@@ -1047,6 +1066,8 @@ def head_anaphora(ents: list[Entity], docs: Sequence[Document]) -> None:
         for mm in rx.finditer(text, pos):
             if any(a < mm.end() and mm.start() < b for a, b in taken):
                 continue
+            if " " in mm.group() and _modifies_next(text, mm.end()):
+                continue  # "the project group": English writes a compound's parts apart
             added.append(
                 Mention(
                     path, mm.start(), mm.end(), mm.group(), e.mentions[0].key, "und", {"anaphor"},

@@ -238,13 +238,25 @@ def norm_key(surface: str) -> str:
     return " ".join(toks)
 
 
+# prepositions that end a name's head ("Voices at the Board", "Brukare i styrelsen")
+_HEAD_PREPOSITIONS = frozenset(
+    {"at", "in", "on", "for", "of", "with", "to", "i", "på", "vid", "för", "hos", "med", "av"}
+)
+
+
 def is_org_key(key: str) -> bool:
     """'region x', 'x clinic', 'x unit', 'x director', 'x report': not initiatives."""
     lx = lexicons()
     org = lx["en"].org_heads | lx["sv"].org_heads
     tails = {str(w).lower() for g in lx.values() for w in g.raw.get("not_name_tails", []) or []}
     toks = key.split()
-    return bool(toks) and (toks[0] in org or toks[-1] in org or toks[-1] in tails)
+    if not toks:
+        return False
+    # "voices at the board": the organisation word after a preposition is where the
+    # thing happens; the head is before the preposition
+    at = next((i for i, t in enumerate(toks[1:-1], 1) if t in _HEAD_PREPOSITIONS), None)
+    last = toks[at - 1] if at is not None else toks[-1]
+    return toks[0] in org or last in org or last in tails
 
 
 _NAME_THEN_ACRONYM = re.compile(r"([^\d,;()]{3,60}?),\s*([A-ZÅÄÖ][A-ZÅÄÖ&]{1,6}s?)\s*$")

@@ -159,3 +159,30 @@ def test_the_head_before_another_noun_is_no_anaphor() -> None:
     head_anaphora([ent], [doc])
     anaphors = [x.surface for x in ent.mentions if "anaphor" in x.cues]
     assert anaphors == ["The project"], anaphors
+
+
+def test_a_heading_describes_the_section_under_it() -> None:
+    from coatlas.codebook import load_codebook
+    from coatlas.directed.initiatives import _ppe_for
+    from coatlas.directed.mentions import Mention, norm_key
+    from coatlas.directed.resolve import Entity
+    from coatlas.text.sentences import document_sentences
+
+    def involving(heading: str) -> list[str]:
+        text = (
+            f"Minnesmottagningen\n\n## {heading}\n\nVårdkedjan som gäller i dag togs fram i "
+            "Projekt Lindspåret, som avslutades 2016. Den följs upp varje år.\n\n"
+            "## Kontakta oss\n\nRing oss."
+        )
+        doc = document_from_text(text, "a.txt")
+        a = text.index("Projekt Lindspåret")
+        sent = next(sp for sp in document_sentences(doc) if sp[0] <= a < sp[1])
+        m = Mention("a.txt", a, a + 18, text[a : a + 18], norm_key("Projekt Lindspåret"), "sv",
+                    {"cue_noun"}, "project", False, True, sent)  # fmt: skip
+        hits = _ppe_for(Entity([m.key], [m]), {"a.txt": doc}, {"a.txt": document_sentences(doc)},
+                        load_codebook())  # fmt: skip
+        return [text[h.start : h.end] for h in hits if h.score >= 0.8]
+
+    heading = "Vårdkedjan som anhöriga var med och formade"
+    assert involving(heading) == ["## " + heading]  # weighed as a neighbouring sentence
+    assert involving("Vårdkedjan för demenssjukdom") == []

@@ -375,6 +375,15 @@ def _ppe_for(
             # a description found who takes part in the sentence before (described.py)
             weight[(m.document, sp[idx - 1])] = 1.0
         heading = _is_heading(doc.text, s)
+        if (
+            not heading
+            and idx > 0
+            and _is_heading(doc.text, sp[idx - 1])
+            and doc.text[sp[idx - 1][1] : s[0]].count("\n") >= 1
+        ):
+            # the first sentence under a heading: the heading describes its section
+            # ("Vårdkedjan som anhöriga var med och formade")
+            weight.setdefault((m.document, sp[idx - 1]), 0.8)
         for nxt in sp[idx + 1 : idx + (4 if heading else 2)]:
             same_line = "\n" not in doc.text[s[1] : nxt[0]]
             if _is_heading(doc.text, nxt) and not same_line:

@@ -191,3 +191,17 @@ def test_a_heading_describes_the_section_under_it() -> None:
     heading = "Vårdkedjan som anhöriga var med och formade"
     assert involving(heading) == ["## " + heading]  # weighed as a neighbouring sentence
     assert involving("Vårdkedjan för demenssjukdom") == []
+
+
+def test_a_council_renamed_with_i_stallet_is_one_initiative() -> None:
+    finder = MentionFinder()
+    text = (
+        "Från och med den 1 september heter Patient- och närståenderådet vid Lindås lasarett "
+        "i stället Rådet för patientinflytande."
+    )
+    _, links = finder.find("a.txt", text, lang="sv")
+    assert [lk.reason for lk in links if lk.reason.startswith("alias")] == ["alias:i stället"]
+    # "instead of" replaces one thing with another: no alias
+    text = "Nu har vi Brukarpanelen i stället för Läsarrådet, som lades ned."
+    _, links = finder.find("a.txt", text, lang="sv")
+    assert not [lk for lk in links if lk.reason.startswith("alias")], links

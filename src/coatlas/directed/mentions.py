@@ -1721,6 +1721,9 @@ class MentionFinder:
                 if c in ("started as", "startade som"):
                     w0, w1 = c.split()
                     pat = re.escape(w0) + r"(?:\s+[\w-]+){0,4}?\s+" + re.escape(w1)
+                elif c == "i stället":
+                    # "heter X i stället Y" renames; "Y i stället för X" replaces
+                    pat += r"(?!\s+för\b)"
                 for mm in re.finditer(r"(?<!\w)" + pat + r"(?!\w)", slow):
                     ca = s0 + mm.start()
                     before = [m for m in ms if m.end <= ca]

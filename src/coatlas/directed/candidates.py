@@ -812,8 +812,8 @@ def _doer_of(activity: str, doer: str) -> bool:
 
 
 def _join_doers(ents: list[Entity]) -> list[Entity]:
-    """An activity and the people who do it, named in the same documents ("PEER
-    Support" and "peer supportrarna"), are one initiative: the role is how the
+    """An activity and the people who do it, named in the same documents ("peer
+    support" and "peer supportrarna"), are one initiative: the role is how the
     activity is run. Only when the pairing is unique on both sides."""
     cores = [{" ".join(_core(m.surface)) for m in e.mentions} for e in ents]
     block: dict[str, list[int]] = defaultdict(list)
@@ -952,7 +952,7 @@ def _head_of(surface: str) -> tuple[str, tuple[str, ...]] | None:
     words = re.findall(r"[\w'’-]+", surface.lower())
     if not words:
         return None
-    # "Rådet för patientmedverkan", "Council of Governors", "Voices at the Board": the
+    # "Rådet för brukarfrågor", "Council of Governors", "Tea with the Board": the
     # head stands before the preposition
     cut = next((i for i, w in enumerate(words) if i and w in _HEAD_PREPOSITIONS), len(words))
     last = words[cut - 1].strip("'’")

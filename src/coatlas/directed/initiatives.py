@@ -382,7 +382,7 @@ def _ppe_for(
             and doc.text[sp[idx - 1][1] : s[0]].count("\n") >= 1
         ):
             # the first sentence under a heading: the heading describes its section
-            # ("Vårdkedjan som anhöriga var med och formade")
+            # ("Rutinen som närstående var med och skrev")
             weight.setdefault((m.document, sp[idx - 1]), 0.8)
         for nxt in sp[idx + 1 : idx + (4 if heading else 2)]:
             same_line = "\n" not in doc.text[s[1] : nxt[0]]

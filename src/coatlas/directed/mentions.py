@@ -238,7 +238,7 @@ def norm_key(surface: str) -> str:
     return " ".join(toks)
 
 
-# prepositions that end a name's head ("Voices at the Board", "Brukare i styrelsen")
+# prepositions that end a name's head ("Tea with the Board", "Brukare i styrelsen")
 _HEAD_PREPOSITIONS = frozenset(
     {"at", "in", "on", "for", "of", "with", "to", "i", "på", "vid", "för", "hos", "med", "av"}
 )
@@ -252,7 +252,7 @@ def is_org_key(key: str) -> bool:
     toks = key.split()
     if not toks:
         return False
-    # "voices at the board": the organisation word after a preposition is where the
+    # "tea with the board": the organisation word after a preposition is where the
     # thing happens; the head is before the preposition
     at = next((i for i, t in enumerate(toks[1:-1], 1) if t in _HEAD_PREPOSITIONS), None)
     last = toks[at - 1] if at is not None else toks[-1]

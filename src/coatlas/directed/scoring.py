@@ -288,7 +288,7 @@ def _organisation_name(ent: Entity) -> bool:
             return False
         if "ppe_body" in m.cues and not (ws[0] in public and ws[-1] in org):
             return False  # "Carers' Council" is named after its members, not a county council
-        # "Voices at the Board": after a preposition the authority is where it happens
+        # "Tea with the Board": after a preposition the authority is where it happens
         at = next((i for i, w in enumerate(ws[1:-1], 1) if w in _HEAD_PREPOSITIONS), None)
         n += ws[0] in org or (ws[at - 1] if at is not None else ws[-1]) in org
     return n * 2 > len(named or ent.mentions)

@@ -205,3 +205,16 @@ def test_a_council_renamed_with_i_stallet_is_one_initiative() -> None:
     text = "Nu har vi Lyssnarpanelen i stället för Läsarrådet, som lades ned."
     _, links = finder.find("a.txt", text, lang="sv")
     assert not [lk for lk in links if lk.reason.startswith("alias")], links
+
+
+def test_a_dialogue_in_its_definite_forms_is_involvement() -> None:
+    from coatlas.codebook import load_codebook
+    from coatlas.directed.ppe import codebook_actors, ppe_hits
+
+    actors = codebook_actors(load_codebook(), "sv")
+    for text in (
+        "Lindådialogen, de strukturerade dialogmötena mellan nämnden och "
+        "patientorganisationerna, ska fortsätta.",
+        "Dialogen mellan nämnden och patientorganisationerna hålls två gånger per år.",
+    ):
+        assert [h for h in ppe_hits(text, 0, len(text), actors) if h.score >= 1.0], text

@@ -218,3 +218,9 @@ def test_a_dialogue_in_its_definite_forms_is_involvement() -> None:
         "Dialogen mellan nämnden och patientorganisationerna hålls två gånger per år.",
     ):
         assert [h for h in ppe_hits(text, 0, len(text), actors) if h.score >= 1.0], text
+
+
+def test_a_meeting_place_named_traffpunkt_x_is_a_name() -> None:
+    text = "Om Träffpunkt Lindgläntan\n\nTräffpunkt Lindgläntan drivs av en tidigare patient."
+    ms, _ = MentionFinder().find("a.txt", text, lang="sv")
+    assert {m.surface for m in ms} == {"Träffpunkt Lindgläntan"}, [m.surface for m in ms]

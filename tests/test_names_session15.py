@@ -85,8 +85,8 @@ def test_a_national_law_s_abbreviation_says_nothing_about_where_a_page_is_from()
     from coatlas.directed.contexts import document_contexts
 
     pages = [
-        doc("a.txt", "Brukarrådet inom LSS och socialpsykiatri möts på Ekbacka.", "sv"),
-        doc("b.txt", "Brukarrådet för insatser enligt LSS möts i Lindgården.", "sv"),
+        doc("a.txt", "Anhörigrådet inom LSS och socialpsykiatri möts på Ekbacka.", "sv"),
+        doc("b.txt", "Anhörigrådet för insatser enligt LSS möts i Lindgården.", "sv"),
     ]
     ctx = document_contexts(pages)
     assert ctx["a.txt"] == {"ekbacka"}, ctx
@@ -109,7 +109,7 @@ def test_a_general_strategy_is_no_initiative_unless_its_name_says_involvement() 
         texts = [
             f"{name}\n\n{name} antogs av regionfullmäktige 2020. Patienter och närstående "
             f"deltog i arbetet med {name} genom workshoppar.",
-            f"Uppföljning\n\n{name} följs upp varje år. Patientrådet har lämnat synpunkter "
+            f"Uppföljning\n\n{name} följs upp varje år. Seniorrådet har lämnat synpunkter "
             f"på {name} och patienter medverkade i uppföljningen.",
             "Annat.",
         ]
@@ -196,7 +196,7 @@ def test_a_heading_describes_the_section_under_it() -> None:
 def test_a_council_renamed_with_i_stallet_is_one_initiative() -> None:
     finder = MentionFinder()
     text = (
-        "Från och med den 1 september heter Patient- och närståenderådet vid Lindås lasarett "
+        "Från och med den 1 september heter Seniorrådet vid Lindås lasarett "
         "i stället Rådet för patientinflytande."
     )
     _, links = finder.find("a.txt", text, lang="sv")

@@ -20,11 +20,12 @@ sys.path.insert(0, str(ROOT / "src"))
 SHARED = ROOT.parent / "shared"
 REAL = ROOT / "benchmarks" / "real"
 # the real-page sets, each its own corpus in leave-one-corpus-out: the first (tuned on
-# since session 9) and a second one written blind in session 14
+# since session 9), then three written blind (sessions 14, 15 and 16)
 REAL_SETS = {
     "real": REAL,
     "real2": ROOT / "benchmarks" / "real2",
     "real3": ROOT / "benchmarks" / "real3",
+    "real4": ROOT / "benchmarks" / "real4",
 }
 LABEL_MATCH = 0.7  # name match score (coatlas.evaluate) for a candidate to count as gold
 

@@ -31,6 +31,7 @@ REAL_SETS = {
     "real": ROOT / "benchmarks/real",
     "real2": ROOT / "benchmarks/real2",
     "real3": ROOT / "benchmarks/real3",
+    "real4": ROOT / "benchmarks/real4",
 }
 
 

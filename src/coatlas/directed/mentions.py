@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from coatlas.directed.lexicon import Lexicon, lexicons
-from coatlas.lang.names import is_job_title, looks_like_person
+from coatlas.lang.names import is_given_name, is_job_title, looks_like_person
 from coatlas.text.sentences import sentence_spans
 
 WORD = re.compile(r"[^\W\d_](?:\w|[-‐'’](?=\w))*|\d+(?:[-–]\d+)?", re.UNICODE)
@@ -429,6 +429,25 @@ class MentionFinder:
                 r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, abbrev)) + r")\s+(?=[A-ZÅÄÖ]{2,6}\b)"
             )
             if abbrev
+            else None
+        )
+        verbs = sorted(
+            {str(w).lower() for g in (en, sv) for w in g.raw.get("founding_verbs") or []},
+            key=lambda w: (-len(w), w),
+        )
+        auxes = sorted(
+            {str(w).lower() for g in (en, sv) for w in g.raw.get("founding_auxiliaries") or []},
+            key=lambda w: (-len(w), w),
+        )
+        # "<Name> (was) started ... 2018": the subject of a founding verb, a year after it
+        self._founding = (
+            re.compile(
+                r"(?i)[ \t]+(?:(?:" + "|".join(map(re.escape, auxes)) + r")[ \t]+)*"
+                r"(?:"
+                + "|".join(re.escape(v).replace(r"\ ", r"[ \t]+") for v in verbs)
+                + r")(?!\w)(?=[^.;:!?\n]{0,60}?(?<!\d)(?:19|20)\d\d(?!\d))"
+            )
+            if verbs
             else None
         )
         # kinds whose bare Swedish head may come first, before the name ("Familjen X")
@@ -1004,6 +1023,63 @@ class MentionFinder:
             "initiative", False, False, sent,
         )  # fmt: skip
 
+    _FOUNDING_LINKS = frozenset(
+        {"of", "for", "and", "the", "on", "in", "för", "och", "på", "i", "&"}
+    )
+
+    def _founded(self, out, doc_path, text, toks, sent) -> None:
+        """'Young Voices Kirkby kicked off in September 2018', 'Studio Framåt startade
+        2018': a capitalised phrase right before a founding verb (lang data
+        ``founding_verbs``, after ``founding_auxiliaries``) with a year later in the
+        clause is the name of what began. Pronouns and determiners are no name; a lone
+        word the document also writes in lower case ("Projektet ... projektet") is a
+        common noun; a lone head word ("Rådet") refers back to a name."""
+        if self._founding is None:
+            return
+        for mm in self._founding.finditer(text, sent[0], sent[1]):
+            at = mm.start()
+            j = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].end == at), None)
+            if j is None or not toks[j].cap:
+                continue
+            k = j
+            while k > 0 and j - k < 5 and _joined(text, toks[k - 1], toks[k]):
+                prev = toks[k - 1]
+                if prev.cap or (
+                    prev.low in self._FOUNDING_LINKS
+                    and k >= 2
+                    and toks[k - 2].cap
+                    and _joined(text, toks[k - 2], prev)
+                ):
+                    k -= 1
+                    continue
+                break
+            # "När X startade", "The X began": an article or subordinator is not the name
+            while k < j and toks[k].low in self.stop and toks[k].low not in self.slogan_words:
+                k += 1
+            run = toks[k : j + 1]
+            if run[0].low in self._FOUNDING_LINKS or all(t.low in self.stop for t in run):
+                continue
+            if any(t.low in MONTHS for t in run) or looks_like_person(
+                text[run[0].start : run[-1].end]
+            ):
+                continue
+            if is_given_name(run[0].text) and len(run) > 1:
+                continue  # "Ayesha and Robert started in June 2022": persons
+            if len(run) == 1:
+                w = run[0]
+                if (
+                    w.low in self.lex["sv"].heads
+                    or w.low in self.sv_body_heads
+                    or (w.low in self.cue_nouns)
+                ):
+                    continue  # "Rådet startade 2011", "Projektet": refers back to a name
+                if w.low in self.lex["en"].heads or re.search(
+                    r"(?<![\w-])" + re.escape(w.low) + r"(?![\w-])", text
+                ):
+                    continue  # a common noun the text also writes in lower case
+            self._add(out, doc_path, text, run[0].start, run[-1].end, "und", "founded",
+                      "initiative", False, True, sent)  # fmt: skip
+
     # -- main -------------------------------------------------------------------
     def find(
         self,
@@ -1480,6 +1556,7 @@ class MentionFinder:
             # 5b. a slogan is a programme's name, commas and dashes included: "under
             # parollen Lyssna först – sen gör vi", "the slogan Nothing for us, without us"
             self._slogan(out, doc_path, text, toks, sent)
+            self._founded(out, doc_path, text, toks, sent)
             self._comma_slogan(out, doc_path, text, toks, sent)
             # 6. parentheses: "X (Y)" glosses
             for p in PAREN.finditer(stext):

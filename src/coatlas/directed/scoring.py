@@ -61,6 +61,7 @@ class CueWeights:
         ("report_title", 3.0),  # the document's title says it reports on X ("X – final report")
         ("described", 2.0),  # a local effort by its method and unit ("co-design of X at Y")
         ("members", 1.0),  # a group whose sentence says PPE take part in it
+        ("founded", 2.0),  # the subject of a founding verb, a year after it
     )
     other_cue: float = 0.5
     extra_cue: float = 0.3  # each further cue on the same mention
@@ -155,6 +156,8 @@ def _person_context(ent: Entity, corpus: Corpus) -> float:
     surfaces = sorted({re.sub(r"\s+", " ", m.surface).strip() for m in ent.mentions})
     paths = list(corpus.docs)
     for surface in surfaces:
+        if _given_alone(surface, corpus):
+            return 1.0
         if not _NAME_LIKE.fullmatch(surface):
             continue
         where = corpus.index.candidates(surface) if corpus.index is not None else None
@@ -176,6 +179,27 @@ def _person_context(ent: Entity, corpus: Corpus) -> float:
                 if _in_roster(text, mm.start(), mm.end(), looks_like_person):
                     return 1.0
     return 0.0
+
+
+_GIVEN_ALONE = re.compile(r"[A-ZÅÄÖÉ][\w'’]+(?:-[A-ZÅÄÖÉ][\w'’]+)?")
+
+
+def _given_alone(surface: str, corpus: Corpus) -> bool:
+    """A given name alone ("Kaj-Erik" on a signature line) that the corpus also writes
+    with a surname ("Kaj-Erik Mattsson"): a person. A persona is a given name too
+    ("Hedda"), but nobody gives a persona a surname in a document about it."""
+    from coatlas.lang.names import is_given_name, looks_like_person
+
+    if not _GIVEN_ALONE.fullmatch(surface) or not is_given_name(surface):
+        return False
+    rx = re.compile(r"(?<![\w-])" + re.escape(surface) + r"[ \t]+([A-ZÅÄÖÉ][\w'’-]+)(?![\w-])")
+    where = corpus.index.candidates(surface) if corpus.index is not None else None
+    paths = list(corpus.docs)
+    for i in range(len(paths)) if where is None else where:
+        for mm in rx.finditer(corpus.docs[paths[i]].text):
+            if looks_like_person(surface + " " + mm.group(1)):
+                return True
+    return False
 
 
 _ROSTER_ITEM = re.compile(r"\s*(?:[^\W\d_][\w ]{0,30}:\s*)?([^()]+?)\s*(?:\([^()]*\))?\s*")

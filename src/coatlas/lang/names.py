@@ -38,6 +38,7 @@ __all__ = [
     "LANGS",
     "ambiguous_names",
     "given_names",
+    "is_given_name",
     "is_job_title",
     "is_lived_experience_role",
     "job_titles",
@@ -345,6 +346,11 @@ def _parts(tok: str) -> list[str]:
 def _is_given(tok: str) -> bool:
     given = _names().given
     return _name_shaped(tok) and (tok.casefold() in given or all(p in given for p in _parts(tok)))
+
+
+def is_given_name(tok: str) -> bool:
+    """One token that is a given name of either language ("Karin", "Kaj-Erik")."""
+    return _is_given(tok)
 
 
 def _surname_forms(tok: str) -> list[str]:

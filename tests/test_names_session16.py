@@ -1,0 +1,63 @@
+"""What two blind sets of session 16 showed (a Finland-Swedish archive and a fourth set
+of real pages): a signature's given name is a person when the archive also writes it
+with a surname, and the subject of a founding verb with a year is a name. Invented
+texts; each test checks a generic rule."""
+
+from __future__ import annotations
+
+from coatlas.directed.mentions import Mention, MentionFinder, norm_key
+from coatlas.directed.resolve import Entity
+from coatlas.directed.scoring import Corpus, _person_context
+from coatlas.ingest import document_from_text
+
+
+def _ent(doc: str, surface: str) -> Entity:
+    m = Mention(
+        doc, 0, len(surface), surface, norm_key(surface), "sv", {"subheading"}, "initiative", False
+    )
+    return Entity([m.key], [m])
+
+
+def test_a_given_name_alone_is_a_person_when_the_archive_gives_its_surname() -> None:
+    mail = document_from_text(
+        "Hej Ulf-Göran,\n\ntack för svaret om kamratstödet.\n\nUlf-Göran\n\n"
+        "Ulf-Göran Backlund\nförvaltningschef\n",
+        "mail.txt",
+    )
+    assert _person_context(_ent("mail.txt", "Ulf-Göran"), Corpus.of([mail])) == 1.0
+    # a persona named by a given name alone, never with a surname, stays a candidate
+    persona = document_from_text(
+        "Personan Hedvig är 84 år. Vad skulle Hedvig säga om väntrummet?\n\nHedvig\n",
+        "persona.txt",
+    )
+    assert _person_context(_ent("persona.txt", "Hedvig"), Corpus.of([persona])) == 0.0
+
+
+def _founded(text: str, lang: str) -> list[str]:
+    ms, _ = MentionFinder().find("a.txt", text, lang=lang)
+    return [m.surface for m in ms if "founded" in m.cues]
+
+
+def test_the_subject_of_a_founding_verb_with_a_year_is_a_name() -> None:
+    assert _founded(
+        "Young Voices Kirkby kicked off in September 2019 with six volunteers.", "en"
+    ) == ["Young Voices Kirkby"]
+    assert _founded("The Kettle Club was launched in 2016 by two carers.", "en") == ["Kettle Club"]
+    assert _founded("Bryggverket startade hösten 2017 på initiativ av två anhöriga.", "sv") == [
+        "Bryggverket"
+    ]
+    assert _founded("När Unga Röster började 2015 var gruppen liten.", "sv") == ["Unga Röster"]
+
+
+def test_pronouns_persons_places_and_common_nouns_are_no_founded_name() -> None:
+    for text, lang in (
+        ("It started in 2018 on two wards.", "en"),
+        ("We launched it in spring 2019.", "en"),
+        ("Anna and Robert started in June 2022 as volunteers.", "en"),
+        ("Rådet startade 2011 och möts fyra gånger per år.", "sv"),
+        # the same word in lower case in the text: a common noun, not a name
+        ("Projektet startade i mars 2011. Under projektet deltog sex patienter.", "sv"),
+        # no year in the clause
+        ("Bryggverket startade med sex deltagare.", "sv"),
+    ):
+        assert _founded(text, lang) == [], text

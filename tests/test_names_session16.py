@@ -61,3 +61,27 @@ def test_pronouns_persons_places_and_common_nouns_are_no_founded_name() -> None:
         ("Bryggverket startade med sex deltagare.", "sv"),
     ):
         assert _founded(text, lang) == [], text
+
+
+def test_a_whole_service_or_sector_name_is_the_organisation() -> None:
+    from coatlas.directed.scoring import _organisation_name
+
+    def ent(surface: str) -> Entity:
+        m = Mention(
+            "a.txt",
+            0,
+            len(surface),
+            surface,
+            norm_key(surface),
+            "en",
+            {"heading"},
+            "initiative",
+            False,
+        )
+        return Entity([m.key], [m])
+
+    assert _organisation_name(ent("Mental Health Services"))
+    assert _organisation_name(ent("Hälso- och sjukvården"))
+    # the sector inside a longer name is where an initiative works, not the organisation
+    assert not _organisation_name(ent("Peer support in mental health services"))
+    assert not _organisation_name(ent("Brukarinflytande i socialtjänsten"))

@@ -261,6 +261,13 @@ def _organisation_types() -> tuple[str, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _service_names() -> frozenset[str]:
+    """Whole names of a service or sector (lang data ``service_names``)."""
+    lx = lexicons()
+    return frozenset(str(w).lower() for g in lx.values() for w in g.raw.get("service_names") or [])
+
+
 def _organisation_name(ent: Entity) -> bool:
     """A head-less name that most mentions begin or end with an authority word
     ("NHS <Place>", "Region <Place>"): the organisation itself, never an initiative."""
@@ -282,13 +289,14 @@ def _organisation_name(ent: Entity) -> bool:
     n = 0
     stories = _story_nouns()
     types = _organisation_types()
+    services = _service_names()
     # an acronym ("HSN") stands for whichever name it abbreviates: it decides nothing
     named = [m for m in ent.mentions if not _ACRONYM.fullmatch(m.surface.strip())]
     for m in named or ent.mentions:
         ws = _words(m.surface)
         # a kind of statutory body ("Integrated Care System (ICS)"): the organisation
         plain = " ".join(_words(re.sub(r"\([^)]*\)", " ", m.surface)))
-        if any(plain == t or plain.endswith(" " + t) for t in types):
+        if any(plain == t or plain.endswith(" " + t) for t in types) or plain in services:
             n += 1
             continue
         if "described" in m.cues or (ws and ws[-1] in stories):

@@ -70,9 +70,9 @@ def main() -> None:
         help="fit the scorer on candidates without involvement too",
     )
     ap.add_argument(
-        "--oof-threshold",
+        "--fixed-threshold",
         action="store_true",
-        help="the scorer's cut from out-of-corpus F1, not 0.5",
+        help="cut the scorer at 0.5, not at its out-of-corpus cut (never above 0.5)",
     )
     ap.add_argument("--embedder", default="full", help="Steps 1–2's embedder: full (e5) or static")
     a = ap.parse_args()
@@ -97,7 +97,7 @@ def main() -> None:
             c=a.c,
             balanced=a.balanced,
             involved_only=not a.all_rows,
-            threshold=None if a.oof_threshold else 0.5,
+            threshold=0.5 if a.fixed_threshold else None,
         )
         assigner = LearnedAssigner(
             fit_assigner(

@@ -77,16 +77,24 @@ def test_a_body_of_others_or_a_negated_one_does_not() -> None:
     assert _best("No panel of patients was ever set up.") < 1.0
 
 
-def test_the_fitted_scorer_cuts_at_one_half_unless_asked_for_the_out_of_corpus_cut() -> None:
-    rows, labels, groups = [], [], []
+def test_the_fitted_scorer_cuts_at_the_out_of_corpus_cut_never_above_one_half() -> None:
+    rows, groups = [], []
     for g in ("a", "b", "c"):
         for i in range(8):
             rows.append({"ppe_max": 1.0, "cue": float(i % 4)})
-            labels.append(int(i % 4 != 0))
             groups.append(g)
-    assert fit_scorer(rows, labels, groups)["threshold"] == 0.5
-    oof = fit_scorer(rows, labels, groups, threshold=None)
-    assert oof["threshold"] != 0.5 and "oof_threshold" not in oof
+    # positives are rare: the best out-of-corpus cut is low, and it is the cut
+    rare = [int(r["cue"] == 3.0) for r in rows]
+    low = fit_scorer(rows, rare, groups)
+    assert low["threshold"] == low["oof_threshold"] < 0.5
+    # positives are common: a cut above one half is not taken (more likely than not
+    # is kept), the out-of-corpus cut stays beside it
+    common = [int(r["cue"] != 0.0) for r in rows]
+    high = fit_scorer(rows, common, groups)
+    assert high["oof_threshold"] > 0.5 and high["threshold"] == 0.5
+    # a fixed cut when asked for one
+    fixed = fit_scorer(rows, rare, groups, threshold=0.5)
+    assert fixed["threshold"] == 0.5 and fixed["oof_threshold"] == low["oof_threshold"]
 
 
 def test_a_lived_experience_role_takes_part_by_holding_it() -> None:

@@ -46,7 +46,7 @@ def test_the_subject_of_a_founding_verb_with_a_year_is_a_name() -> None:
     assert _founded("Bryggverket startade hösten 2017 på initiativ av två anhöriga.", "sv") == [
         "Bryggverket"
     ]
-    assert _founded("När Unga Röster började 2015 var gruppen liten.", "sv") == ["Unga Röster"]
+    assert _founded("När Unga Stämmor började 2015 var gruppen liten.", "sv") == ["Unga Stämmor"]
 
 
 def test_pronouns_persons_places_and_common_nouns_are_no_founded_name() -> None:

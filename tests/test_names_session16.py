@@ -85,3 +85,18 @@ def test_a_whole_service_or_sector_name_is_the_organisation() -> None:
     # the sector inside a longer name is where an initiative works, not the organisation
     assert not _organisation_name(ent("Peer support in mental health services"))
     assert not _organisation_name(ent("Brukarinflytande i socialtjänsten"))
+
+
+def test_a_split_label_is_never_a_word_of_the_initiative_s_own_name() -> None:
+    from coatlas.directed.contexts import _label
+
+    d = document_from_text(
+        "The Quality Advisory Group at Brackenfield meets monthly. Advisory members "
+        "and the Brackenfield team review every leaflet.",
+        "a.txt",
+    )
+    contexts = {"a.txt": frozenset({"advisory", "brackenfield"})}
+    # "advisory" is as widespread as the place, and first in order; it is the name's own
+    assert _label(["a.txt"], contexts, {"a.txt": d}) == "Advisory"
+    own = frozenset({"quality", "advisory", "group"})
+    assert _label(["a.txt"], contexts, {"a.txt": d}, own) == "Brackenfield"

@@ -281,17 +281,23 @@ def _after_given_name(word: str, texts: Sequence[str]) -> bool:
     return any(m.group(1).lower() in _given() for t in texts for m in rx.finditer(t))
 
 
-def _label(group: list[str], contexts: dict[str, frozenset[str]], dmap: dict[str, Any]) -> str:
+def _label(
+    group: list[str],
+    contexts: dict[str, frozenset[str]],
+    dmap: dict[str, Any],
+    own: frozenset[str] = frozenset(),
+) -> str:
     """Where a piece is from: the group's most widespread distinctive word, an
     organisation's name or acronym first, as the documents write it; the first
-    document's file name when the group has none."""
+    document's file name when the group has none. Never a word of the initiative's own
+    name (``own``): "Advisory Group – Advisory" says nothing about where it is from."""
     from coatlas.lang.names import surnames
 
     people = {n.lower() for lang in LANGS for n in surnames(lang)}
     count: dict[str, int] = defaultdict(int)
     for p in group:
         for w in contexts.get(p, ()):
-            if w not in people:
+            if w not in people and w not in own:
                 count[w] += 1
     surface: dict[str, str] = {}
     times: dict[str, int] = defaultdict(int)
@@ -381,5 +387,8 @@ def _split_chunk(state: tuple[Any, ...], part: list[int]) -> list[list[tuple[lis
     out: list[list[tuple[list[str], str]]] = []
     for i in part:
         groups = document_groups(ents[i], contexts, neighbours)
-        out.append([(g, _label(g, contexts, dmap)) for g in groups] if len(groups) >= 2 else [])
+        own = frozenset(_name_words(ents[i]))
+        out.append(
+            [(g, _label(g, contexts, dmap, own)) for g in groups] if len(groups) >= 2 else []
+        )
     return out

@@ -32,6 +32,7 @@ REAL_SETS = {
     "real2": ROOT / "benchmarks/real2",
     "real3": ROOT / "benchmarks/real3",
     "real4": ROOT / "benchmarks/real4",
+    "real5": ROOT / "benchmarks/real5",
 }
 
 

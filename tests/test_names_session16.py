@@ -100,3 +100,35 @@ def test_a_split_label_is_never_a_word_of_the_initiative_s_own_name() -> None:
     assert _label(["a.txt"], contexts, {"a.txt": d}) == "Advisory"
     own = frozenset({"quality", "advisory", "group"})
     assert _label(["a.txt"], contexts, {"a.txt": d}, own) == "Brackenfield"
+
+
+def test_a_field_before_a_staff_head_is_a_job_title_and_a_role_must_end_the_phrase() -> None:
+    from coatlas.lang.names import is_job_title
+
+    # a staff head after the field it works in (lang data field_title_heads)
+    assert is_job_title("Service User and Carer Involvement Co-ordinator")
+    assert is_job_title("Patient Experience Manager")
+    # a lived-experience role anywhere but at the end does not make a staff job a role
+    assert is_job_title("Peer Support Coordinator")
+    # roles built on lived experience stay initiatives, whatever stands before them
+    assert not is_job_title("Lead Peer Support Worker")
+    assert not is_job_title("Senior Patient Partner")
+    assert not is_job_title("Patient Director")
+    # and an initiative's name is no title
+    assert not is_job_title("Carers' Involvement Network")
+
+
+def test_a_name_in_parentheses_after_a_job_title_is_a_person() -> None:
+    from coatlas.lang.names import looks_like_person
+
+    # an unlisted given name before a known surname, with a title beside it
+    assert looks_like_person("Deputy Director Tegid Lloyd-Evans")
+    assert not looks_like_person("Tegid Lloyd-Evans")  # no title: the lists decide
+    page = document_from_text(
+        "The unit has a Deputy Director (Tegid Lloyd-Evans) with responsibility for involvement.",
+        "p.txt",
+    )
+    a = page.text.index("Tegid")
+    m = Mention("p.txt", a, a + 17, "Tegid Lloyd-Evans", norm_key("Tegid Lloyd-Evans"), "en",
+                {"paren"}, "initiative", False)  # fmt: skip
+    assert _person_context(Entity([m.key], [m]), Corpus.of([page])) == 1.0

@@ -168,8 +168,9 @@ def _person_context(ent: Entity, corpus: Corpus) -> float:
                 after = re.match(
                     r"[ \t]*,[ \t]*([^,.;:()\n|]{2,40})", text[mm.end() : mm.end() + 45]
                 )
+                # "| Chair | X Y", "a Deputy Director (X Y)": the title before the name
                 before = re.search(
-                    r"([^\W\d_][\w.-]*)[ \t]*(?:\|[ \t]*)?$",
+                    r"([^\W\d_][\w.-]*)[ \t]*(?:\|[ \t]*|\([ \t]*)?$",
                     text[max(0, mm.start() - 40) : mm.start()],
                 )
                 if (after and looks_like_person(surface + ", " + after.group(1).strip())) or (

@@ -151,6 +151,7 @@ class _TitleLang:
     compound_heads: tuple[str, ...]
     min_compound_prefix: int
     refused_prefixes: tuple[str, ...]
+    field_heads: frozenset[str] = frozenset()
 
     def forms(self, words: list[str]) -> Iterator[str]:
         """The phrase, then the phrase with its last word de-inflected in every way."""
@@ -179,6 +180,10 @@ class _TitleLang:
             for form in self.forms(words):
                 if form in self.titles or self.compound(form):
                     return True
+                # "<field> Coordinator", "Patient Experience Manager": a staff head after
+                # the field it works in
+                if len(words) >= 2 and form.split()[-1].replace("-", "") in self.field_heads:
+                    return True
             if len(words) > 1 and words[0] in self.modifiers:
                 words = words[1:]
                 continue
@@ -202,6 +207,9 @@ def _title_langs() -> tuple[_TitleLang, ...]:
                 compound_heads=tuple(c.get("compound_heads", [])),
                 min_compound_prefix=int(c.get("min_compound_prefix", 3)),
                 refused_prefixes=tuple(c.get("compound_refused_prefixes", [])),
+                field_heads=frozenset(
+                    str(w).replace("-", "") for w in c.get("field_title_heads", [])
+                ),
             )
         )
     return tuple(out)
@@ -236,10 +244,12 @@ def is_lived_experience_role(phrase: str) -> bool:
     phrases, singles = _lived_roles()
     for tl in _title_langs():
         for form in tl.forms(words):
+            # the role is what the phrase ends in: a "Service User and Carer Involvement
+            # Co-ordinator" coordinates involvement, a staff job
             padded = f" {form.replace('-', ' ')} "
-            if any(p in padded for p in phrases):
+            if any(padded.endswith(p) for p in phrases):
                 return True
-            if any(w.endswith(s) for w in form.split() for s in singles):
+            if any(form.split()[-1].endswith(s) for s in singles):
                 return True
     return False
 
@@ -426,7 +436,14 @@ def _is_name_sequence(tokens: list[str], backed: bool) -> bool:
     first, middle = tokens[0], tokens[1:-1]
     first_initial = _is_initial(first)
     if not (first_initial or _is_given(first)):
-        return False
+        # a title beside it makes an unlisted given name before a known surname a
+        # person's ("Deputy Director Bryn Lloyd-Evans"): name lists miss many given names
+        return (
+            backed
+            and not middle
+            and _name_shaped(first)
+            and (_is_surname(last) or _surname_by_form(last))
+        )
     for t in middle:
         if not (_is_initial(t) or t in d.particles or _is_given(t) or _is_surname(t)):
             return False

@@ -180,10 +180,6 @@ class _TitleLang:
             for form in self.forms(words):
                 if form in self.titles or self.compound(form):
                     return True
-                # "<field> Coordinator", "Patient Experience Manager": a staff head after
-                # the field it works in
-                if len(words) >= 2 and form.split()[-1].replace("-", "") in self.field_heads:
-                    return True
             if len(words) > 1 and words[0] in self.modifiers:
                 words = words[1:]
                 continue
@@ -244,12 +240,10 @@ def is_lived_experience_role(phrase: str) -> bool:
     phrases, singles = _lived_roles()
     for tl in _title_langs():
         for form in tl.forms(words):
-            # the role is what the phrase ends in: a "Service User and Carer Involvement
-            # Co-ordinator" coordinates involvement, a staff job
             padded = f" {form.replace('-', ' ')} "
-            if any(padded.endswith(p) for p in phrases):
+            if any(p in padded for p in phrases):
                 return True
-            if any(form.split()[-1].endswith(s) for s in singles):
+            if any(w.endswith(s) for w in form.split() for s in singles):
                 return True
     return False
 
@@ -258,6 +252,12 @@ def _is_title(words: list[str]) -> bool:
     if not words:
         return False
     langs = _title_langs()
+    # "<field> Co-ordinator", "Peer Support Coordinator", "Patient Experience Manager": a
+    # staff head after the field it works in is a staff job, whatever the field
+    if len(words) >= 2:
+        for tl in langs:
+            if any(f.split()[-1].replace("-", "") in tl.field_heads for f in tl.forms(words)):
+                return True
     if not is_lived_experience_role(" ".join(words)) and any(tl.core(words) for tl in langs):
         return True
     for tl in langs:

@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -182,8 +183,41 @@ def _weight(doc: Document, s: int, e: int, mentions: tuple[tuple[int, int], ...]
     return FAR
 
 
+@lru_cache(maxsize=4)
+def _about_anaphora(lang: str) -> re.Pattern[str] | None:
+    """A definite noun for an initiative as a whole ("the programme", "projektet"),
+    lang data ``about_anaphora``, not followed by a word that makes it a modifier
+    ("the project group")."""
+    from coatlas.directed.lexicon import LANGS, load_lexicon
+
+    if lang not in LANGS:
+        return None
+    words = sorted({str(w).lower() for w in load_lexicon(lang).raw.get("about_anaphora") or []})
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    det = r"(?:the|this|our)\s+" if lang == "en" else ""
+    return re.compile(
+        r"(?i)(?<![\w-])" + det + r"(?:" + alt + r")(?![\w-])(?!\s+(?:group|team|board|"
+        r"lead|manager|leader|coordinator|officer|plan|report|meeting|meetings|"
+        r"grupp|gruppen|ledare|plan|rapport)\b)"
+    )
+
+
+def _anaphor_in(doc: Document, s: int, e: int) -> tuple[int, int] | None:
+    """The first definite noun for the initiative in ``doc.text[s:e]``, if any."""
+    rx = _about_anaphora(doc.language or "")
+    m = rx.search(doc.text, s, e) if rx is not None else None
+    return (m.start(), m.end()) if m else None
+
+
 def sentences_of(contexts: Sequence[Any]) -> list[Sentence]:
-    """The unique sentences inside the contexts, in document order (deterministic)."""
+    """The unique sentences inside the contexts, in document order (deterministic).
+
+    In a document named after the initiative, a sentence that names no other
+    initiative and refers to "the programme" / "projektet" is about it, as if it
+    named it: the anaphor counts as a mention (a method sentence there says "The
+    programme was planned with three patients …", rarely the name again)."""
     found: dict[tuple[str, int, int], tuple[Document, set[int], list[float], set]] = {}
     for ci, raw in enumerate(contexts):
         ctx = _as_context(raw)
@@ -201,6 +235,11 @@ def sentences_of(contexts: Sequence[Any]) -> list[Sentence]:
             entry = found.setdefault((doc.path, s, e), (doc, set(), [0.0], set()))
             entry[1].add(ci)
             w = _weight(doc, s, e, ctx.mentions)
+            if ctx.about and w < 1.0 and not any(a < e and s < b for a, b in ctx.others):
+                # the whole sentence is about it: no other initiative is named there for
+                # a comma to separate it from
+                if _anaphor_in(doc, s, e) is not None:
+                    w = 1.0
             entry[2][0] = max(entry[2][0], max(w, FOLLOW) if ctx.about else w)
             entry[3].update((ms, me) for ms, me in ctx.mentions if ms < e and s < me)
     return [

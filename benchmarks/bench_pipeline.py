@@ -33,6 +33,7 @@ REAL_SETS = {
     "real3": ROOT / "benchmarks/real3",
     "real4": ROOT / "benchmarks/real4",
     "real5": ROOT / "benchmarks/real5",
+    "real6": ROOT / "benchmarks/real6",
 }
 
 

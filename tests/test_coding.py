@@ -410,3 +410,42 @@ def test_uncoded_passages_are_statements_not_table_rows_or_headings():
     assert quotes == ["The group met in the library every Thursday evening during the winter."], (
         quotes
     )
+
+
+# --- session 17: "the programme" in a document named after the initiative --------------
+
+
+def _titled(text: str, name: str, lang: str = "en", others=()) -> Context:
+    d = doc(text, lang=lang)
+    return Context(d, 0, len(text), ((0, len(name)),), others, True)
+
+
+def test_the_programme_in_a_document_named_after_it_names_it():
+    text = (
+        "Windmill Walks final report. Walks ran weekly in the park. "
+        "The programme was planned with three patients, using improvement cycles."
+    )
+    s = sentences_of([_titled(text, "Windmill Walks")])[-1]
+    assert s.text.startswith("The programme") and s.anchor and s.weight == 1.0
+    # without "the programme" the same sentence is only near the name
+    plain = text.replace("The programme was", "It was")
+    assert not sentences_of([_titled(plain, "Windmill Walks")])[-1].anchor
+
+
+def test_swedish_definite_anaphor_and_its_limits():
+    text = (
+        "Gröna Rummet slutrapport. Vi träffades varje vecka. "
+        "Projektet planerades med tre patienter. Projektgruppen bestod av personal."
+    )
+    sents = sentences_of([_titled(text, "Gröna Rummet", "sv")])
+    assert [s.anchor for s in sents] == [True, False, True, False]
+    # a modifier, not the project: "the project group"
+    en = "Blue Door report. The project group met monthly."
+    assert not sentences_of([_titled(en, "Blue Door")])[-1].anchor
+    # a sentence naming another initiative is about that one
+    other = "Blue Door report. The project worked with Red Gate on it."
+    i = other.index("Red Gate")
+    assert not sentences_of([_titled(other, "Blue Door", others=((i, i + 8),))])[-1].anchor
+    # only in a document named after the initiative
+    d = doc(text, lang="sv")
+    assert not sentences_of([Context(d, 0, len(text), ((0, 12),))])[2].anchor

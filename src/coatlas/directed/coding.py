@@ -235,11 +235,15 @@ def sentences_of(contexts: Sequence[Any]) -> list[Sentence]:
             entry = found.setdefault((doc.path, s, e), (doc, set(), [0.0], set()))
             entry[1].add(ci)
             w = _weight(doc, s, e, ctx.mentions)
-            if ctx.about and w < 1.0 and not any(a < e and s < b for a, b in ctx.others):
-                # the whole sentence is about it: no other initiative is named there for
-                # a comma to separate it from
-                if _anaphor_in(doc, s, e) is not None:
-                    w = 1.0
+            # the whole sentence is about it: no other initiative is named there for a
+            # comma to separate it from
+            if (
+                ctx.about
+                and w < 1.0
+                and not any(a < e and s < b for a, b in ctx.others)
+                and _anaphor_in(doc, s, e) is not None
+            ):
+                w = 1.0
             entry[2][0] = max(entry[2][0], max(w, FOLLOW) if ctx.about else w)
             entry[3].update((ms, me) for ms, me in ctx.mentions if ms < e and s < me)
     return [

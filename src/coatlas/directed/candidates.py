@@ -443,6 +443,16 @@ def _core(surface: str) -> tuple[str, ...]:
     return tuple(ws)
 
 
+def _loose(core: tuple[str, ...]) -> tuple[str, ...]:
+    """A core with a possessive's apostrophe and an -s off its words: "Carers'
+    Council", "Carers Council" and "Carer Council" are one name written three ways."""
+    out = []
+    for w in core:
+        w = w.rstrip("’'")
+        out.append(w[:-1] if len(w) > 4 and w.endswith("s") else w)
+    return tuple(out)
+
+
 def _same_word(a: str, b: str) -> bool:
     """Equal up to an inflectional ending (definite/plural: -en, -er, -s)."""
     short, long_ = sorted((a, b), key=len)
@@ -470,7 +480,7 @@ def merge_variants(ents: list[Entity]) -> list[Entity]:
     by_prep: dict[str, list[int]] = defaultdict(list)  # c[0][:5] of "<head> <prep> ..."
     for j, cj in enumerate(cores):
         for c in cj:
-            by_core[c].append(j)
+            by_core[_loose(c)].append(j)
             if len(c) >= 2:
                 by_head[c[-1][:5]].append(j)
                 if len(c) == 2:
@@ -481,7 +491,7 @@ def merge_variants(ents: list[Entity]) -> list[Entity]:
     for i, ci in enumerate(cores):
         if i in target:
             continue
-        near = {j for c in ci for j in by_core[c]}
+        near = {j for c in ci for j in by_core[_loose(c)]}
         same = [j for j in sorted(near) if j != i and j not in target]
         singles = {c[0] for c in ci if len(c) == 1}
         head_of: list[int] = []

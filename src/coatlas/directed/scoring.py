@@ -297,7 +297,12 @@ def _organisation_name(ent: Entity) -> bool:
         ws = _words(m.surface)
         # a kind of statutory body ("Integrated Care System (ICS)"): the organisation
         plain = " ".join(_words(re.sub(r"\([^)]*\)", " ", m.surface)))
-        if any(plain == t or plain.endswith(" " + t) for t in types) or plain in services:
+        # in the plural too ("Clinical Commissioning Groups (CCGs)": the kind of body)
+        sing = plain.removesuffix("s")
+        if (
+            any(p == t or p.endswith(" " + t) for t in types for p in (plain, sing))
+            or plain in services
+        ):
             n += 1
             continue
         if "described" in m.cues or (ws and ws[-1] in stories):

@@ -444,8 +444,8 @@ def _core(surface: str) -> tuple[str, ...]:
 
 
 def _loose(core: tuple[str, ...]) -> tuple[str, ...]:
-    """A core with a possessive's apostrophe and an -s off its words: "Carers'
-    Council", "Carers Council" and "Carer Council" are one name written three ways."""
+    """A core with a possessive's apostrophe and an -s off its words: "Growers'
+    Council", "Growers Council" and "Grower Council" are one name written three ways."""
     out = []
     for w in core:
         w = w.rstrip("’'")

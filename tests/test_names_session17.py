@@ -62,3 +62,24 @@ def test_members_from_disability_associations_take_part() -> None:
     assert score("En ledamot som representerar en handikapporganisation.") == 1.0
     # the associations as those the work is for do not take part
     assert score("Kommunen informerar handikappföreningarna om beslutet.") < 1.0
+
+
+def _generate(texts: dict[str, str]) -> list[list[str]]:
+    from coatlas.directed.candidates import RuleCandidates
+
+    docs = [document_from_text(t, p) for p, t in texts.items()]
+    ents = RuleCandidates().generate(docs)
+    return sorted(sorted({m.surface for m in e.mentions}) for e in ents)
+
+
+def test_a_council_renamed_to_a_coordinated_name_is_one_initiative() -> None:
+    texts = {
+        "a.txt": "Seniorrådet i Lerby träffas varje månad. Seniorrådet har sex ledamöter.",
+        "b.txt": "Seniorrådet i Lerby ombildas från och med 2020 till Senior- och "
+        "anhörigrådet. Senior- och anhörigrådet får tio ledamöter med egen erfarenhet.",
+        "c.txt": "Senior- och anhörigrådet i Lerby träffades i mars.",
+    }
+    assert _generate(texts) == [["Senior- och anhörigrådet", "Seniorrådet"]]
+    # without a sentence saying so, the short name elsewhere may be another body
+    texts["b.txt"] = "Seniorrådet i Lerby och Senior- och anhörigrådet träffades i mars."
+    assert ["Seniorrådet"] in _generate(texts)

@@ -800,7 +800,7 @@ class RuleCandidates:
             )
         )
         head_anaphora(merged, docs)
-        return _drop_embedded_practices(_join_doers(_join_elided_parts(merged)))
+        return _drop_embedded_practices(_join_doers(_join_elided_parts(merged, texts)))
 
 
 @lru_cache(maxsize=1)
@@ -871,10 +871,43 @@ def _elided_parts(key: str) -> set[str]:
     return out
 
 
-def _join_elided_parts(ents: list[Entity]) -> list[Entity]:
+@lru_cache(maxsize=1)
+def _rename_rx() -> re.Pattern[str]:
+    """Words that say a body took a new name (lang data ``alias_cues`` and
+    ``rename_cues``: "byter namn", "ombildas", "renamed")."""
+    lx = lexicons()
+    words = {
+        str(w).lower()
+        for g in lx.values()
+        for key in ("alias_cues", "rename_cues")
+        for w in g.raw.get(key) or []
+    }
+    alts = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(r"(?i)(?<![\w-])(?:" + alts + r")(?![\w-])")
+
+
+def _renamed(part: Mention, whole: Entity, texts: dict[str, str]) -> bool:
+    """The sentence of ``part`` says it took the coordinated name that follows it
+    ("Patientrådet ombildas till Patient- och närståenderådet")."""
+    text = texts.get(part.document)
+    if text is None or part.sentence == (0, 0):
+        return False
+    s, e = part.sentence
+    later = [
+        m.start for m in whole.mentions
+        if m.document == part.document and part.end <= m.start < e
+    ]  # fmt: skip
+    return bool(later) and _rename_rx().search(text, part.end, min(later)) is not None
+
+
+def _join_elided_parts(ents: list[Entity], texts: dict[str, str] | None = None) -> list[Entity]:
     """ "Seniorrådet" on a page about "Senior- och anhörigrådet" is that council
     named short: in a document that names a coordinated name, a mention of one of its
-    parts moves to it. Elsewhere the short name may be another body, and stays."""
+    parts moves to it. Elsewhere the short name may be another body, and stays, unless
+    a sentence says the short name became the coordinated one ("Rådet X ombildas till
+    X- och Y-rådet"): then it is one body under two names, and all of it joins."""
     parts: dict[str, int] = {}
     for i, e in enumerate(ents):
         for k in e.keys:
@@ -886,6 +919,21 @@ def _join_elided_parts(ents: list[Entity]) -> list[Entity]:
     out: list[Entity | None] = list(ents)
     for j, e in enumerate(ents):
         if any(_elided_parts(k) for k in e.keys):
+            continue
+        renamed_to = next(
+            (
+                i
+                for m in e.mentions
+                if (i := parts.get(m.key)) is not None
+                and i != j
+                and texts is not None
+                and _renamed(m, ents[i], texts)
+            ),
+            None,
+        )
+        if renamed_to is not None:
+            moved[renamed_to].extend(e.mentions)
+            out[j] = None
             continue
         stay = []
         for m in e.mentions:

@@ -890,7 +890,7 @@ def _rename_rx() -> re.Pattern[str]:
 
 def _renamed(part: Mention, whole: Entity, texts: dict[str, str]) -> bool:
     """The sentence of ``part`` says it took the coordinated name that follows it
-    ("Patientrådet ombildas till Patient- och närståenderådet")."""
+    ("Seniorrådet ombildas till Senior- och anhörigrådet")."""
     text = texts.get(part.document)
     if text is None or part.sentence == (0, 0):
         return False

@@ -890,7 +890,7 @@ def _rename_rx() -> re.Pattern[str]:
 
 def _renamed(part: Mention, whole: Entity, texts: dict[str, str]) -> bool:
     """The sentence of ``part`` says it took the coordinated name that follows it
-    ("Seniorrådet ombildas till Senior- och anhörigrådet")."""
+    ("Trädgårdsrådet ombildas till Trädgårds- och parkrådet")."""
     text = texts.get(part.document)
     if text is None or part.sentence == (0, 0):
         return False

@@ -635,3 +635,36 @@ def test_a_report_period_up_to_the_reports_date_is_not_an_end() -> None:
     )
     tl = timeline([doc], "Letter talks")
     assert (tl.start, tl.end, tl.ongoing) == (2015, None, True)
+
+
+def test_a_renaming_year_is_not_the_start_of_the_body() -> None:
+    """'X ombildas från och med 2019 till Y': the year dates the new name; the body began
+    earlier (session 18, a renamed council dated from its renaming)."""
+    from coatlas.directed.timeline import _doc_info, _votes_for_mention
+
+    old = make_doc(
+        "a.txt",
+        "Protokoll från Lyssnarrådet 2012-03-14\n\nRådet bildades i fjol och har sex ledamöter.",
+        "sv",
+        meta={"date": "2012-03-14"},
+    )
+    new = make_doc(
+        "b.txt",
+        "Protokoll 2019-05-22\n\nLyssnarrådet ombildas från och med 2019-09-01 till "
+        "Lyssnar- och talarrådet för hela regionen.",
+        "sv",
+        meta={"date": "2019-05-22"},
+    )
+    m = re.search("Lyssnarrådet", new.text)
+    votes = _votes_for_mention(_doc_info(new, {}), m.start(), m.end())
+    assert not [v for v in votes if v.role == "start" and v.year == 2019]
+    assert [v for v in votes if v.rule == "active.renamed" and v.year == 2019]
+    ms = [
+        (d, x.start(), x.end())
+        for d in (old, new)
+        for x in re.finditer("Lyssnarrådet|Lyssnar- och talarrådet", d.text)
+    ]
+    assert infer_timeline(ms, [old, new]).start == 2011
+    # a founding year in a sentence without a renaming still starts it
+    plain = make_doc("c.txt", "Lyssnarrådet bildades 2019 av patienter.", "sv")
+    assert timeline([plain], "Lyssnarrådet").start == 2019

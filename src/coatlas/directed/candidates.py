@@ -20,9 +20,11 @@ from coatlas.directed.described import governing_story_mentions, place_activity_
 from coatlas.directed.lexicon import lexicons
 from coatlas.directed.mentions import (
     _HEAD_PREPOSITIONS,
+    MONTHS,
     Link,
     Mention,
     MentionFinder,
+    _sv_seasons,
     is_org_key,
     norm_key,
 )
@@ -207,8 +209,11 @@ def _heading_stop(name: str) -> bool:
     "Patients as co-creators" written as a clause)."""
     stop = _heading_words()
     first = name.split()[0].lower().strip("'’")
+    last = name.split()[-1].lower()
     return (
         first in stop
+        # "Kurser våren (2022)", "News March": a heading dated by its season or month
+        or (len(name.split()) > 1 and (last in MONTHS or last in _sv_seasons()))
         or name.lower() in stop
         or _CLAUSE.search(name) is not None
         or _WHO_TOOK_PART.search(name) is not None

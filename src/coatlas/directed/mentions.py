@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import simplemma
+
 from coatlas.directed.lexicon import Lexicon, lexicons
 from coatlas.lang.names import is_given_name, is_job_title, looks_like_person
 from coatlas.text.sentences import sentence_spans
@@ -290,6 +292,36 @@ def _spells(acr: str, words: list[str], skip: frozenset[str], ai: int = 0) -> bo
     return False
 
 
+@lru_cache(maxsize=1)
+def _sv_seasons() -> frozenset[str]:
+    """Swedish season words of five letters or more (lang data ``seasons`` in
+    time.yaml): "våren", "höstterminen"; "vt" and "höst" are too short to be sure of."""
+    from coatlas.text.years import load_time_lexicon
+
+    return frozenset(
+        w.lower()
+        for w in load_time_lexicon("sv").get("seasons") or {}
+        if " " not in w and len(w) >= 5
+    )
+
+
+@lru_cache(maxsize=4096)
+def _sv_present_verb(low: str) -> bool:
+    """A Swedish present-tense verb ("består", "arbetar", "leder"): after "och" it starts
+    a new clause, not a second noun of a name ("Rådet för unga och består av ...").
+    The lemma is the form without its -r or -s (-ar, -år, -or, -ör, -as: "arbeta",
+    "bestå", "träffa") or without -er plus -a ("leda"); nouns in -er make their lemma
+    otherwise ("patient")."""
+    if len(low) < 3 or low[-1] not in "rs":
+        return False
+    lemma = simplemma.lemmatize(low, lang="sv").lower()
+    if lemma == low:
+        return False
+    if low[-2:] in ("ar", "år", "or", "ör", "as") and lemma == low[:-1]:
+        return True  # "arbetar", "består", "träffas"
+    return low.endswith("er") and lemma == low[:-2] + "a"
+
+
 # pronouns and small words between a naming verb and the name ("we call it X")
 _NAMING_SKIP = frozenset(
     {"it", "we", "they", "vi", "den", "det", "sig", "ourselves", "themselves", "itself",
@@ -400,6 +432,19 @@ class MentionFinder:
         )
         self.alias_cues = tuple(
             sorted(set(en.alias_cues) | set(sv.alias_cues), key=len, reverse=True)
+        )
+        acr_cues = sorted(
+            {
+                str(w).lower()
+                for g in self.lex.values()
+                for w in g.raw.get("acronym_definition_cues") or []
+            },
+            key=lambda w: (-len(w), w),
+        )
+        self._acr_defined = re.compile(
+            r"([A-ZÅÄÖ]{3,6})[ \t]+(?i:"
+            + ("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in acr_cues) or "(?!)")
+            + r")[ \t]+"
         )
         self.sv_forms = sorted(sv.heads.items(), key=lambda kv: -len(kv[0]))
         self.ppe_prefixes = tuple(str(p).lower() for p in sv.raw.get("ppe_prefixes") or [])
@@ -668,6 +713,7 @@ class MentionFinder:
                 and _joined(text, nxt, toks[j + 2])
                 and not toks[j + 2].cap
                 and toks[j + 2].low not in self.stop
+                and not _sv_present_verb(toks[j + 2].low)
                 and content < 3
                 and not coordinated
             ):
@@ -708,6 +754,8 @@ class MentionFinder:
                 return None
             if tj.low in MONTHS or tj.low in self.tails or tj.low in self.org:
                 break
+            if not tj.cap and tj.low in _sv_seasons():
+                break  # "Kurser våren 2022": a heading's time, not part of a name
             if tj.cap or tj.text.isdigit():
                 if lower_run:
                     break
@@ -958,6 +1006,41 @@ class MentionFinder:
                     if y is not None:
                         links.append(Link(x.key, y.key, "acronym", doc_path, t.start, x.end))
                     break
+
+    def _acronym_defined(self, out, links, doc_path, text, toks, sent, lang) -> None:
+        """'UPP står för Ungdomspanelen för psykisk hälsa', 'PACT stands for ...': a
+        definition says outright which name an acronym is short for. The words must
+        begin to spell it (Swedish compounds give letters from inside a word)."""
+        if not toks:
+            return
+        s0, s1 = sent
+        starts = {t.start: i for i, t in enumerate(toks)}
+        for m in self._acr_defined.finditer(text, s0, s1):
+            if m.start() > s0 and (text[m.start() - 1].isalnum()):
+                continue
+            k = starts.get(m.end())
+            if k is None or not toks[k].cap or toks[k].text[:1].upper() != m.group(1)[0]:
+                continue
+            e = self._name_after(text, toks, k, lang)
+            if e is None:
+                continue
+            words = [t.text for t in toks[k : e + 1]]
+            if not any(
+                _spells(m.group(1), words[:n], self._ACR_SKIP) for n in range(len(words), 0, -1)
+            ):
+                continue
+            x = self._add(
+                out, doc_path, text, toks[k].start, toks[e].end, "und", "acronym",
+                "initiative", False, True, sent,
+            )  # fmt: skip
+            if x is None:
+                continue
+            y = self._add(
+                out, doc_path, text, m.start(1), m.end(1), "und", "acronym", "initiative",
+                False, True, sent,
+            )  # fmt: skip
+            if y is not None:
+                links.append(Link(y.key, x.key, "acronym", doc_path, m.start(1), x.end))
 
     def _body_modifier(self, text: str, toks: list[Tok], i: int) -> int | None:
         """Index of the first token of a members' modifier right before head ``i``."""
@@ -1552,6 +1635,7 @@ class MentionFinder:
                             sent,
                         )
             self._acronym_first(out, links, doc_path, text, toks, sent)
+            self._acronym_defined(out, links, doc_path, text, toks, sent, lang)
             self._abbreviated(out, links, doc_path, text, toks, sent)
             # 5b. a slogan is a programme's name, commas and dashes included: "under
             # parollen Lyssna först – sen gör vi", "the slogan Nothing for us, without us"

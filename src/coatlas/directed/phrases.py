@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coatlas.directed.lexicon import lexicons
-from coatlas.directed.mentions import Link, Mention, is_org_key, norm_key
+from coatlas.directed.mentions import MONTHS, Link, Mention, _sv_seasons, is_org_key, norm_key
 from coatlas.document import Document
 from coatlas.text.sentences import sentence_at
 from coatlas.text.wordindex import WordIndex
@@ -105,6 +105,8 @@ def _plausible(name: str, min_words: int = 2) -> bool:
         return False
     if last in stop or last in ("and", "och", "of", "for", "för", "with", "med"):
         return False
+    if last in MONTHS or last in _sv_seasons():
+        return False  # "Kurser våren 2022": a title dated by its season, not a name
     # "Patient and public involvement": the field itself, a topic, not an initiative
     if any(last.endswith(t) for t in _vocab().topics):
         return False

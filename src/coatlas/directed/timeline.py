@@ -100,6 +100,7 @@ class _Cues:
     field_line: re.Pattern[str]  # "Start: 2016", "Projekttid: 2019–2021", "Status: Avslutat"
     status_ongoing: re.Pattern[str]
     status_ended: re.Pattern[str]
+    rename: re.Pattern[str]
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -152,6 +153,7 @@ def _cues(lang: str) -> _Cues:
         ),
         status_ongoing=c("status_ongoing"),
         status_ended=c("status_ended"),
+        rename=c("rename_cues"),
     )
 
 
@@ -595,8 +597,13 @@ def _votes_for_expr(
         ss, se, min(x.start, ms) if same else x.start, max(x.end, me) if same else x.end
     )
     v: list[_Vote] = []
+    # "X ombildas från och med 2019 till Y": the year dates the new name; a body found
+    # under both names was there before, so the year says it was active, not that it began
+    renamed = bool(cues.rename.search(text[ss:se]))
 
     def add(role: str, year: int | None, weight: float, rule: str) -> None:
+        if renamed and role == "start":
+            role, rule = "active", "active.renamed"
         if weight > 0:
             v.append(_Vote(role, year, round(weight, 6), rule, doc, span, info.order_year, direct))
 
@@ -733,7 +740,10 @@ def _decide(
     # ---- start
     # direct ties decide when there are any; nearby sentences only fill the gap
     tier, floor = [v for v in votes if v.direct], MIN_SUPPORT
-    if not _support(tier, "start") and not _support(tier, "active"):
+    # a renaming's year bounds the start from above; it does not stop nearby sentences
+    # that say when the body itself began from being heard
+    dated = [v for v in tier if v.rule != "active.renamed"]
+    if not _support(tier, "start") and not _support(dated, "active"):
         tier, floor = votes, INDIRECT_MIN_SUPPORT
     start_sup = _support(tier, "start")
     active_sup = _support(tier, "active")

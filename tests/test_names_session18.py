@@ -61,7 +61,9 @@ def test_present_tense_verbs(w: str) -> None:
     assert _sv_present_verb(w)
 
 
-@pytest.mark.parametrize("w", ["patienter", "anhöriga", "familjer", "ungdomar", "brukare", "patientens"])
+@pytest.mark.parametrize(
+    "w", ["patienter", "anhöriga", "familjer", "ungdomar", "brukare", "patientens"]
+)
 def test_plural_nouns_are_not_verbs(w: str) -> None:
     from coatlas.directed.mentions import _sv_present_verb
 

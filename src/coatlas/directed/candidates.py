@@ -42,6 +42,7 @@ from coatlas.directed.resolve import (
 from coatlas.directed.scoring import _words, strength
 from coatlas.document import Document
 from coatlas.errors import CoatlasError
+from coatlas.lang.names import is_given_name
 from coatlas.text.sentences import document_sentences, sentence_at
 from coatlas.text.wordindex import WordIndex, bounded
 
@@ -315,6 +316,8 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
         key = norm_key(name)
         if not key or is_org_key(key):
             continue
+        if sub and len(words) == 1 and is_given_name(name):
+            continue  # "Mikael" on a line of its own above "Mikael Lund": a signature
         out.append(
             Mention(
                 doc.path,

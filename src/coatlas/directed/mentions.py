@@ -1008,7 +1008,7 @@ class MentionFinder:
                     break
 
     def _acronym_defined(self, out, links, doc_path, text, toks, sent, lang) -> None:
-        """'UPP står för Ungdomspanelen för psykisk hälsa', 'PACT stands for ...': a
+        """'SPU står för Seniorpanelen för utveckling', 'PACT stands for ...': a
         definition says outright which name an acronym is short for. The words must
         begin to spell it (Swedish compounds give letters from inside a word)."""
         if not toks:

@@ -83,6 +83,8 @@ def gloss_sv(key: str) -> str | None:
     for tok in key.split():
         if tok in sv.stopwords:
             continue  # "i", "för": the English rendering has its own ("in", "for")
+        # "tolk- och lotsrådet": the first part of an elided compound is a word
+        tok = tok.rstrip("-‐") or tok
         parts = _split(tok, g)
         if parts is None:
             # a definite form of a compound of known words ("anhörigrådet", "sjukhuset")
@@ -140,8 +142,16 @@ def _bag(s: str) -> tuple[str, ...]:
             t = lex.heads[t].lemma
         elif len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
             t = t[:-1]
-        toks.append(t)
+        toks.append(_bag_synonyms().get(t, t))
     return tuple(sorted(toks))
+
+
+@lru_cache(maxsize=1)
+def _bag_synonyms() -> dict[str, str]:
+    """English words a Swedish gloss renders otherwise (lang data ``gloss_synonyms``:
+    "college" for what Swedish calls a "skola")."""
+    raw = lexicons()["en"].raw.get("gloss_synonyms") or {}
+    return {str(k).lower(): str(v).lower() for k, v in raw.items()}
 
 
 # ------------------------------------------------------------------- resolver

@@ -75,6 +75,9 @@ def main() -> None:
         help="cut the scorer at 0.5, not at its out-of-corpus cut (never above 0.5)",
     )
     ap.add_argument("--embedder", default="full", help="Steps 1–2's embedder: full (e5) or static")
+    ap.add_argument(
+        "--only", nargs="*", default=None, help="test only these corpora (all still train)"
+    )
     a = ap.parse_args()
     from coatlas.directed.candidates import RuleCandidates
 
@@ -89,6 +92,8 @@ def main() -> None:
     crows = {c.name: coder_rows(c, docs[c.name], emb, RuleScorer()) for c in cs}
     out = []
     for c in cs:
+        if a.only and c.name not in a.only and c.name.removeprefix("heldout-") not in a.only:
+            continue
         train = [r for n, t in tabs.items() if n != c.name for r in t]
         model = fit_scorer(
             [r["features"] for r in train],

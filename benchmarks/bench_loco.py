@@ -78,6 +78,11 @@ def main() -> None:
     ap.add_argument(
         "--only", nargs="*", default=None, help="test only these corpora (all still train)"
     )
+    ap.add_argument(
+        "--why",
+        action="store_true",
+        help="print each fold's candidates near the cut: labelled names it rejects, others it keeps",
+    )
     a = ap.parse_args()
     from coatlas.directed.candidates import RuleCandidates
 
@@ -104,6 +109,15 @@ def main() -> None:
             involved_only=not a.all_rows,
             threshold=0.5 if a.fixed_threshold else None,
         )
+        if a.why:
+            scorer = LogisticScorer(model)
+            probs = scorer.predict_proba([r["features"] for r in tabs[c.name]])
+            for r, p in sorted(zip(tabs[c.name], probs, strict=True), key=lambda x: -x[1]):
+                if (r["label"] == 1) != (p >= scorer.threshold) and abs(
+                    p - scorer.threshold
+                ) < 0.35:
+                    what = "rejected" if r["label"] else "kept"
+                    print(f"  why {c.name}: {what} p={p:.3f} {r['name']}", file=sys.stderr)
         assigner = LearnedAssigner(
             fit_assigner(
                 {g: [r for n, cr in crows.items() if n != c.name for r in cr[g]] for g in GROUPS}

@@ -28,6 +28,7 @@ REAL_SETS = {
     "real4": ROOT / "benchmarks" / "real4",
     "real5": ROOT / "benchmarks" / "real5",
     "real6": ROOT / "benchmarks" / "real6",
+    "real7": ROOT / "benchmarks" / "real7",
 }
 LABEL_MATCH = 0.7  # name match score (coatlas.evaluate) for a candidate to count as gold
 

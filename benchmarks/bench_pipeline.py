@@ -34,6 +34,7 @@ REAL_SETS = {
     "real4": ROOT / "benchmarks/real4",
     "real5": ROOT / "benchmarks/real5",
     "real6": ROOT / "benchmarks/real6",
+    "real7": ROOT / "benchmarks/real7",
 }
 
 

@@ -139,3 +139,20 @@ def test_finland_swedish_bodies_are_organisations(key: str) -> None:
     from coatlas.directed.mentions import is_org_key
 
     assert is_org_key(key)
+
+
+def test_words_that_refer_back_do_not_hide_an_organisation() -> None:
+    """A kind of statutory body with "the group" linked to it as an anaphor is still the
+    organisation (the seventh real set, after its unseen figure was recorded)."""
+    from coatlas.directed.mentions import Mention, norm_key
+    from coatlas.directed.resolve import Entity
+    from coatlas.directed.scoring import _organisation_name
+
+    ms = [
+        Mention("a.txt", 0, 29, "Clinical Commissioning Groups", norm_key("x ccg"), "en",
+                {"acronym"}, capitalised=True),
+        Mention("a.txt", 40, 44, "CCGs", "ccgs", "en", {"acronym"}, capitalised=True),
+        Mention("a.txt", 60, 69, "The group", "group", "en", {"anaphor"}, capitalised=True),
+        Mention("a.txt", 90, 99, "The group", "group", "en", {"anaphor"}, capitalised=True),
+    ]  # fmt: skip
+    assert _organisation_name(Entity(sorted({m.key for m in ms}), ms))

@@ -291,8 +291,13 @@ def _organisation_name(ent: Entity) -> bool:
     stories = _story_nouns()
     types = _organisation_types()
     services = _service_names()
-    # an acronym ("HSN") stands for whichever name it abbreviates: it decides nothing
-    named = [m for m in ent.mentions if not _ACRONYM.fullmatch(m.surface.strip())]
+    # an acronym ("HSN") stands for whichever name it abbreviates, and a word that refers
+    # back ("the group") for whichever name it follows: neither decides anything
+    named = [
+        m
+        for m in ent.mentions
+        if not _ACRONYM.fullmatch(m.surface.strip()) and m.cues != {"anaphor"}
+    ]
     for m in named or ent.mentions:
         ws = _words(m.surface)
         # a kind of statutory body ("Integrated Care System (ICS)"): the organisation

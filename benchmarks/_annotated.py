@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "src"))
 SHARED = ROOT.parent / "shared"
 REAL = ROOT / "benchmarks" / "real"
 # the real-page sets, each its own corpus in leave-one-corpus-out: the first (tuned on
-# since session 9), then five written blind (sessions 14, 15, two in 16 and 17)
+# since session 9), then seven written blind (sessions 14, 15, two in 16, 17, 18, 19)
 REAL_SETS = {
     "real": REAL,
     "real2": ROOT / "benchmarks" / "real2",
@@ -29,6 +29,7 @@ REAL_SETS = {
     "real5": ROOT / "benchmarks" / "real5",
     "real6": ROOT / "benchmarks" / "real6",
     "real7": ROOT / "benchmarks" / "real7",
+    "real8": ROOT / "benchmarks" / "real8",
 }
 LABEL_MATCH = 0.7  # name match score (coatlas.evaluate) for a candidate to count as gold
 

@@ -35,6 +35,7 @@ REAL_SETS = {
     "real5": ROOT / "benchmarks/real5",
     "real6": ROOT / "benchmarks/real6",
     "real7": ROOT / "benchmarks/real7",
+    "real8": ROOT / "benchmarks/real8",
 }
 
 

@@ -2,7 +2,7 @@
 engine run treats a missing page folder as an error.
 
 The page texts are third-party and not in git (benchmarks/real/README.md says how
-to rebuild them; the same for benchmarks/real2 to real7): the text checks skip where they are
+to rebuild them; the same for benchmarks/real2 to real8): the text checks skip where they are
 absent.
 """
 
@@ -18,7 +18,7 @@ import pytest
 from coatlas.evaluate import evaluate_pages
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = ["real", "real2", "real3", "real4", "real5", "real6", "real7"]
+SETS = ["real", "real2", "real3", "real4", "real5", "real6", "real7", "real8"]
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -193,6 +193,9 @@ _REPORT_OF = re.compile(
     r"utvärdering|lägesrapport|projektsammanfattning)\b"
 )
 _SUBHEADING = re.compile(r"^" + _NAME + r"\s*$")
+# a letterhead line: organisations or units joined by separators, or a line ending in a
+# date ("Landstinget X · Y kommun  Lägesrapport 2  2016-09-19")
+_LETTERHEAD = re.compile(r"(?:[·|•].*){2}|\b(?:19|20)\d\d-\d\d-\d\d\s*$")
 
 
 def _standalone(text: str, a: int, b: int) -> bool:
@@ -215,6 +218,8 @@ def _heading_stop(name: str) -> bool:
         first in stop
         # "Kurser våren (2022)", "News March": a heading dated by its season or month
         or (len(name.split()) > 1 and (last in MONTHS or last in _sv_seasons()))
+        # "Riverside News", "Personalnytt": a publication's masthead
+        or any(last.endswith(w) for w in _publication_words())
         or name.lower() in stop
         or _CLAUSE.search(name) is not None
         or _WHO_TOOK_PART.search(name) is not None
@@ -229,6 +234,16 @@ _WHO_TOOK_PART = re.compile(
     r"relatives|families|users|service users|young people|people|patienter|anhöriga|"
     r"närstående|brukare|brukarna|föräldrar|invånare)\b"
 )
+
+
+@lru_cache(maxsize=1)
+def _publication_words() -> tuple[str, ...]:
+    lx = lexicons()
+    return tuple(
+        sorted(
+            {str(w).lower() for lg in lx.values() for w in lg.raw.get("publication_words") or []}
+        )
+    )
 
 
 @lru_cache(maxsize=1)
@@ -250,6 +265,9 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
         if b - a <= 60 or re.match(_NUMBERED, text[la:lb]):
             lines.add((la, lb))
     first = re.search(r"\S[^\n]*", text)
+    if first and _LETTERHEAD.search(first.group()):
+        # "Region X · Kommun Y  Lägesrapport 2  2016-09-19": the letterhead, then the title
+        first = re.compile(r"\S[^\n]*").search(text, first.end()) or first
     title_line = (first.start(), first.end()) if first else None
     if title_line:
         lines.add(title_line)
@@ -273,8 +291,11 @@ def _headings(doc: Document, spans, ms: list[Mention]) -> list[Mention]:
         na, nb = a + mm.start(1), a + mm.end(1)
         inside = [m for m in out if na <= m.start and m.end <= nb]
         if inside:
+            whole = (a, b) == title_line and _REPORT_OF.search(line[mm.end(1) :]) is not None
             for m in inside:
                 m.cues.add("heading")
+                if whole and (m.start, m.end) == (na, nb):
+                    m.cues |= {"title", "report_title"}  # "X – lägesrapport": about X
             continue
         name = text[na:nb]
         words = name.split()

@@ -268,6 +268,16 @@ _NAME_THEN_YEARS = re.compile(
 )
 
 
+def _coined_capitals(word: str) -> str | None:
+    """The capitals of a coined name written in mixed case ("MeDi-Lab" -> "MDL",
+    "KoKoA"): a capital right after a small letter marks the word's parts, as an
+    acronym's letters do. None for ordinary words and hyphenated given names."""
+    caps = re.sub(r"[^A-ZÅÄÖ]", "", word)
+    if not 3 <= len(caps) <= 6 or re.search(r"[a-zåäö][A-ZÅÄÖ]", word) is None:
+        return None
+    return caps
+
+
 def _spells(acr: str, words: list[str], skip: frozenset[str], ai: int = 0) -> bool:
     """Do ``words`` spell ``acr`` from letter ``ai`` on? Every word gives its initial (a
     word in ``skip`` may give it or not) and may give more letters from inside it, in
@@ -973,13 +983,14 @@ class MentionFinder:
             str(w).lower() for g in self.lex.values() for w in g.raw.get("org_name_words") or []
         }
         for i, t in enumerate(toks[:-2]):
-            if not re.fullmatch(r"[A-ZÅÄÖ]{3,6}", t.text):
+            acr = t.text if re.fullmatch(r"[A-ZÅÄÖ]{3,6}", t.text) else _coined_capitals(t.text)
+            if not acr:
                 continue
             gap = text[t.end : toks[i + 1].start]
             if not re.fullmatch(r"[ \t]*(?:\(|[–—-][ \t]+)[ \t]*", gap):
                 continue
             run = [toks[i + 1]]
-            for nxt in toks[i + 2 : i + 2 + len(t.text) + 3]:
+            for nxt in toks[i + 2 : i + 2 + len(acr) + 3]:
                 if not _joined(text, run[-1], nxt):
                     break
                 run.append(nxt)
@@ -992,7 +1003,7 @@ class MentionFinder:
                     continue
                 if any(words[-1].low.endswith(w) for w in org_words):
                     break
-                if _spells(t.text, [w.text for w in words], self._ACR_SKIP):
+                if _spells(acr, [w.text for w in words], self._ACR_SKIP):
                     x = self._add(
                         out, doc_path, text, words[0].start, words[-1].end, "und", "acronym",
                         "initiative", False, any(w.cap for w in words[1:]), sent,

@@ -52,7 +52,7 @@ def _vocab() -> _Vocab:
         determiners=frozenset(words("copula_determiners")),
         stop=frozenset(words("heading_stop") | {w for lg in lx.values() for w in lg.stopwords}),
         topics=tuple(sorted(words("topic_nouns"))),
-        doc_words=tuple(sorted(words("document_title_words"))),
+        doc_words=tuple(sorted(words("document_title_words") | words("publication_words"))),
     )
 
 
@@ -263,7 +263,12 @@ def _apposition_candidates(doc: Document, spans) -> list[tuple[int, int, str]]:
                 continue
             if not is_type_word(m.group(3)):
                 continue
-            out.append((m.start(1), m.end(1), m.group(1)))
+            a, name = m.start(1), m.group(1)
+            # "of The Willow Table, a monthly café for ...": the article is not the name's
+            art = re.match(r"(?:The|Den|Det)[ \t]+(?=[A-ZÅÄÖ])", name)
+            if art:
+                a, name = a + art.end(), name[art.end() :]
+            out.append((a, m.end(1), name))
     return out
 
 

@@ -1,0 +1,69 @@
+"""What session 19's errors showed: a café named in apposition, a newsletter's
+masthead, a coined name in mixed case spelled out after a dash, a report titled below a
+letterhead, and disability councils' members. Invented texts; each test checks a
+generic rule and fails without its change."""
+
+from __future__ import annotations
+
+import pytest
+
+from coatlas.directed.mentions import MentionFinder
+from coatlas.ingest import document_from_text
+from coatlas.text.sentences import document_sentences, sentence_spans
+
+
+def test_a_cafe_in_apposition_names_an_initiative_without_its_article() -> None:
+    from coatlas.directed.phrases import _apposition_candidates, is_type_word
+
+    assert is_type_word("café") and is_type_word("kaféet")
+    doc = document_from_text(
+        "Carers spoke highly of The Willow Table, a monthly carers' café in the church "
+        "hall. The Willow Table meets on Fridays.",
+        "report.txt",
+    )
+    found = _apposition_candidates(doc, document_sentences(doc))
+    assert [name for _, _, name in found] == ["Willow Table"]
+    a, b, _ = found[0]
+    assert doc.text[a:b] == "Willow Table"
+
+
+@pytest.mark.parametrize("heading", ["Riverside News", "Personalnytt", "Vårdtidningen"])
+def test_a_publication_masthead_is_no_heading_name(heading: str) -> None:
+    from coatlas.directed.candidates import _heading_stop
+
+    assert _heading_stop(heading)
+    assert not _heading_stop("Riverside Carers Forum")
+
+
+def test_a_coined_mixed_case_name_spelled_after_a_dash_is_an_acronym() -> None:
+    from coatlas.directed.mentions import _coined_capitals
+
+    assert _coined_capitals("MeDi-Lab") == "MDL"
+    assert _coined_capitals("KoKoA") == "KKA"
+    assert _coined_capitals("Maj-Britt") is None  # a hyphenated given name
+    assert _coined_capitals("Vårdgruppen") is None
+    text = "MeDi-Lab – Medical Design Laboratory\n\nThe MeDi-Lab pilot ran for two years."
+    ms, links = MentionFinder().find("a.txt", text, sentence_spans(text), lang="en")
+    keys = {m.key for m in ms}
+    assert "medical design laboratory" in keys
+    assert any(lk.reason == "acronym" for lk in links)
+
+
+def test_a_report_titled_below_its_letterhead_is_about_what_it_names() -> None:
+    from coatlas.directed.candidates import _headings
+
+    text = (
+        "Landstinget Norrby · Alby kommun · Bby kommun  Lägesrapport 2  2016-09-19\n\n"
+        "Trygg väg hem – lägesrapport 2 till styrgruppen\n\n"
+        "Trygg väg hem är ett förbättringsprogram. Varje team har minst en patient med."
+    )
+    doc = document_from_text(text, "rapport.txt")
+    found = [m for m in _headings(doc, document_sentences(doc), []) if m.key == "trygg väg hem"]
+    assert found and {"title", "report_title"} <= found[0].cues
+
+
+def test_disability_councils_members_take_part() -> None:
+    from coatlas.directed.ppe import ppe_hits
+
+    text = "Rådet ska ge funktionshindrade medinflytande i kommunens arbete."
+    assert any(h.score >= 1.0 for h in ppe_hits(text, 0, len(text)))

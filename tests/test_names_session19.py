@@ -67,3 +67,10 @@ def test_disability_councils_members_take_part() -> None:
 
     text = "Rådet ska ge funktionshindrade medinflytande i kommunens arbete."
     assert any(h.score >= 1.0 for h in ppe_hits(text, 0, len(text)))
+
+
+def test_an_agreement_names_an_initiative_in_english_as_in_swedish() -> None:
+    text = "Since 2019 the Clear Path Agreement, co-designed with patients, sets the next visit."
+    ms, _ = MentionFinder().find("a.txt", text, sentence_spans(text), lang="en")
+    found = [m for m in ms if m.key.endswith("clear path agreement")]
+    assert found and found[0].kind == "agreement"

@@ -1219,6 +1219,12 @@ class MentionFinder:
                     joins += self._title_and(toks, j)
                     j -= 1
                 mods = toks[j + 1 : i]
+                if t.cap and any(m.cap for m in mods) and not mods[0].cap:
+                    # "introduced Shared Care Agreements": a title-case name starts at
+                    # its first capital, not at the verb before it
+                    while not mods[0].cap:
+                        j += 1
+                        mods = mods[1:]
                 if (
                     t.cap
                     and i + 1 < len(toks)

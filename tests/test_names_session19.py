@@ -74,3 +74,17 @@ def test_an_agreement_names_an_initiative_in_english_as_in_swedish() -> None:
     ms, _ = MentionFinder().find("a.txt", text, sentence_spans(text), lang="en")
     found = [m for m in ms if m.key.endswith("clear path agreement")]
     assert found and found[0].kind == "agreement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every session is co-taught by a teacher and a patient or carer.",
+        "The group is co-chaired by a carer and the ward manager.",
+        "Each course is co-delivered by a physiotherapist and a patient.",
+    ],
+)
+def test_doing_it_jointly_with_staff_is_taking_part(text: str) -> None:
+    from coatlas.directed.ppe import ppe_hits
+
+    assert any(h.score >= 1.0 for h in ppe_hits(text, 0, len(text)))

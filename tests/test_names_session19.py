@@ -88,3 +88,23 @@ def test_doing_it_jointly_with_staff_is_taking_part(text: str) -> None:
     from coatlas.directed.ppe import ppe_hits
 
     assert any(h.score >= 1.0 for h in ppe_hits(text, 0, len(text)))
+
+
+def test_a_document_titled_by_the_name_alone_describes_it_throughout() -> None:
+    from coatlas.directed.initiatives import _ppe_for
+    from coatlas.directed.mentions import Mention
+    from coatlas.directed.resolve import Entity
+
+    text = (
+        "Region Norrby · Kvinnokliniken · Projektplan · 2019-08-14\n\nFörlossningsbron\n\n"
+        "Ett förbättringsprojekt där blivande föräldrar och personal tillsammans formar om "
+        "vården\n\n1. Bakgrund\n\nKliniken har många förlossningar.\n\n2. Syfte\n\n"
+        "Syftet är att tillsammans med föräldrar förbättra övergångarna."
+    )
+    doc = document_from_text(text, "plan.docx")
+    a = text.index("Förlossningsbron")
+    m = Mention(doc.path, a, a + 16, "Förlossningsbron", "förlossningsbron", "sv", {"title"})
+    hits = _ppe_for(
+        Entity(["förlossningsbron"], [m]), {doc.path: doc}, {doc.path: document_sentences(doc)}
+    )
+    assert len({h.start for h in hits if h.score >= 0.8}) >= 2

@@ -298,6 +298,14 @@ _BODY_STEMS = (
 )  # fmt: skip
 
 
+def _whole_line(text: str, m: Mention) -> bool:
+    """The mention is its line: a document titled by the name alone is about it."""
+    a = text.rfind("\n", 0, m.start) + 1
+    b = text.find("\n", m.end)
+    line = text[a : len(text) if b < 0 else b]
+    return line.strip(" \t#*") == text[m.start : m.end].strip()
+
+
 def _turn_span(doc: Document, pos: int, limit: int = 1500) -> tuple[int, int] | None:
     """The transcript turn around ``pos`` — with the answer when it is a question."""
     turns = doc.turns
@@ -341,7 +349,9 @@ def _ppe_for(
             for other in sp:
                 weight[(m.document, other)] = 1.0
             continue
-        if "title" in m.cues and (per_doc[m.document] >= 2 or "anaphor" in m.cues):
+        if "title" in m.cues and (
+            per_doc[m.document] >= 2 or "anaphor" in m.cues or _whole_line(doc.text, m)
+        ):
             # a document named after the initiative (and naming it again) describes it throughout
             limit = s[0] + 4000
             # a short page (leaflet, web page) named after it and naming nothing else is

@@ -108,3 +108,10 @@ def test_a_document_titled_by_the_name_alone_describes_it_throughout() -> None:
         Entity(["förlossningsbron"], [m]), {doc.path: doc}, {doc.path: document_sentences(doc)}
     )
     assert len({h.start for h in hits if h.score >= 0.8}) >= 2
+
+
+def test_who_had_it_themselves_is_persons_with_experience() -> None:
+    from coatlas.directed.ppe import ppe_hits
+
+    text = "Elever som själva hade haft det tufft var med från början och bestämde innehållet."
+    assert any(h.score >= 1.0 for h in ppe_hits(text, 0, len(text)))

@@ -115,3 +115,29 @@ def test_who_had_it_themselves_is_persons_with_experience() -> None:
 
     text = "Elever som själva hade haft det tufft var med från början och bestämde innehållet."
     assert any(h.score >= 1.0 for h in ppe_hits(text, 0, len(text)))
+
+
+def test_a_minuted_item_is_about_what_its_heading_names() -> None:
+    from coatlas.directed.initiatives import _agenda_item, _ppe_for
+    from coatlas.directed.mentions import Mention
+    from coatlas.directed.resolve import Entity
+
+    text = (
+        "Omsorgsnämnden, protokoll\n\n§ 12 Trygghetsdialogerna 2019 – återrapport\n\n"
+        "Dnr ON 2019/1\n\nSocialchefen redovisar omgången. Tidigare omgångar hölls 2014. "
+        "Vid sex träffar deltog 58 brukare och 21 anhöriga. Två brukare ledde samtalen.\n\n"
+        "§ 13 Budget\n\nBudgeten för 2020 ska ses över av anhöriga och brukare."
+    )
+    doc = document_from_text(text, "protokoll.odt")
+    a = text.index("Trygghetsdialogerna")
+    assert _agenda_item(text, a) == text.index("§ 13")
+    assert _agenda_item(text, text.index("Socialchefen")) is None
+    m = Mention(
+        doc.path, a, a + 19, "Trygghetsdialogerna", "trygghetsdialogerna", "sv", {"heading"}
+    )
+    hits = _ppe_for(
+        Entity(["trygghetsdialogerna"], [m]), {doc.path: doc}, {doc.path: document_sentences(doc)}
+    )
+    found = {text[h.start : h.end] for h in hits if h.score >= 0.8}
+    assert found and all(h.start < text.index("§ 13") for h in hits if h.score >= 0.8)
+    assert len({h.start for h in hits if h.score >= 0.8}) >= 2

@@ -298,6 +298,20 @@ _BODY_STEMS = (
 )  # fmt: skip
 
 
+# an item of minutes or an agenda: "§ 88", "Item 7", "Punkt 4", "Ärende 12"
+_ITEM = re.compile(r"(?m)^[ \t]*(?:§[ \t]*\d+|(?i:agenda item|item|punkt|ärende)[ \t]*\d+)\b")
+
+
+def _agenda_item(text: str, pos: int, limit: int = 3000) -> int | None:
+    """Where the item ends when ``pos`` is in an item's heading line, else None."""
+    a = text.rfind("\n", 0, pos) + 1
+    if not _ITEM.match(text, a):
+        return None
+    nxt = _ITEM.search(text, text.find("\n", pos) + 1 if "\n" in text[pos:] else len(text))
+    end = nxt.start() if nxt else len(text)
+    return min(end, a + limit)
+
+
 def _whole_line(text: str, m: Mention) -> bool:
     """The mention is its line: a document titled by the name alone is about it."""
     a = text.rfind("\n", 0, m.start) + 1
@@ -361,6 +375,15 @@ def _ppe_for(
                 if nxt[0] >= limit:
                     break
                 weight[(m.document, nxt)] = max(w, weight.get((m.document, nxt), 0.0))
+            continue
+        item = _agenda_item(doc.text, m.start)
+        if item is not None:
+            # "§ 88 X – återrapport": a minuted item is about what its heading names,
+            # down to the next item
+            for other in sp[idx + 1 :]:
+                if other[0] >= item:
+                    break
+                weight.setdefault((m.document, other), 0.8)
             continue
         turn = _turn_span(doc, m.start)
         if turn is not None:

@@ -141,3 +141,18 @@ def test_a_minuted_item_is_about_what_its_heading_names() -> None:
     found = {text[h.start : h.end] for h in hits if h.score >= 0.8}
     assert found and all(h.start < text.index("§ 13") for h in hits if h.score >= 0.8)
     assert len({h.start for h in hits if h.score >= 0.8}) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "involved"),
+    [
+        ("HR-avdelningen drev Ledarskapsprogrammet Norr för chefer, med 60 deltagare.", False),
+        ("The course for ward managers had 40 participants who co-designed the sessions.", False),
+        ("Deltagarna var med och formade kursen.", True),
+        ("Chefer och patienter var med och formade kursen.", True),
+    ],
+)
+def test_participants_who_are_staff_are_not_persons_with_experience(text, involved) -> None:
+    from coatlas.directed.ppe import ppe_hits
+
+    assert any(h.score >= 1.0 for h in ppe_hits(text, 0, len(text))) is involved

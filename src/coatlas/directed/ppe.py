@@ -98,6 +98,20 @@ _ROSTER = re.compile(
 
 
 @lru_cache(maxsize=1)
+def _generic_participants() -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """Actor words that say only that someone took part ("deltagare", "participants"),
+    and the staff groups that, named in the same sentence, say who they were ("för
+    första linjens chefer, med 60 deltagare"): lang data ``generic_participants`` and
+    ``staff_groups``."""
+    lx = lexicons()
+    generic = frozenset(
+        str(w).lower() for g in lx.values() for w in g.raw.get("generic_participants") or []
+    )
+    staff = {str(w).lower() for g in lx.values() for w in g.raw.get("staff_groups") or []}
+    return generic, _alt(staff) if staff else None
+
+
+@lru_cache(maxsize=1)
 def _not_ppe_before() -> frozenset[str]:
     """Words that make the actor word after them staff ("system users")."""
     lx = lexicons()
@@ -152,8 +166,12 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
     bens = [(m.start(), m.end()) for m in ben_phr.finditer(low)]
     breaks = [i for i, ch in enumerate(low) if ch == ";" or (ch == "\n" and not _continues(seg, i))]
     hits: list[PPEHit] = []
+    generic, staff = _generic_participants()
+    staffed = staff is not None and staff.search(low) is not None
     for m in actors.finditer(low):
         word = m.group().lower()
+        if staffed and word in generic:
+            continue  # "a leadership programme for managers, with 60 participants"
         after = re.match(r"\s+([\w-]+)", low[m.end() :])
         if word in mod_only and after:
             nxt = after.group(1)

@@ -156,3 +156,10 @@ def test_participants_who_are_staff_are_not_persons_with_experience(text, involv
     from coatlas.directed.ppe import ppe_hits
 
     assert any(h.score >= 1.0 for h in ppe_hits(text, 0, len(text))) is involved
+
+
+def test_a_role_negated_a_few_words_before_is_not_taking_part() -> None:
+    from coatlas.directed.ppe import ppe_hits
+
+    text = "The programme does not currently include patient or carer representatives."
+    assert not any(h.score >= 1.0 for h in ppe_hits(text, 0, len(text)))

@@ -227,7 +227,9 @@ def ppe_hits(text: str, start: int, end: int, extra_actors: tuple[str, ...] = ()
             before = re.findall(r"[\w-]+", low[max(0, m.start() - 25) : m.start()])
             if before and before[-1] in ben_before:
                 continue  # "training for carer representatives"
-            if neg.search(low[max(0, m.start() - 25) : m.end() + 12]):
+            # "does not currently include patient or carer representatives": the
+            # negation may stand a few words before the role
+            if neg.search(low[max(0, m.start() - 50) : m.end() + 12]):
                 continue
             hits.append(PPEHit(start, end, m.group(), "role", False, 1.0))
             break

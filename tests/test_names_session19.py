@@ -163,3 +163,13 @@ def test_a_role_negated_a_few_words_before_is_not_taking_part() -> None:
 
     text = "The programme does not currently include patient or carer representatives."
     assert not any(h.score >= 1.0 for h in ppe_hits(text, 0, len(text)))
+
+
+def test_a_name_in_a_persons_apposition_is_no_context_label() -> None:
+    from coatlas.directed.contexts import _label, _person_apposition
+
+    text = "In this Q&A we speak with Amaru, one of our volunteers, about the role."
+    doc = document_from_text(text, "qa.txt")
+    assert _person_apposition("Amaru", [text])
+    assert not _person_apposition("Leeds", ["Leeds, the city council's own panel"])
+    assert _label([doc.path], {doc.path: frozenset({"amaru"})}, {doc.path: doc}) == "qa.txt"

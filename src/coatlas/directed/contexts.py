@@ -281,6 +281,17 @@ def _after_given_name(word: str, texts: Sequence[str]) -> bool:
     return any(m.group(1).lower() in _given() for t in texts for m in rx.finditer(t))
 
 
+# "X, one of our volunteers", "X, en av våra volontärer", "X, who
+# ...": an apposition that only a person's name takes
+_PERSON_APPOSITION = r",\s+(?:one\s+of\s+(?:our|the|its|their)|en\s+av\s+(?:våra|de|dem)|who)\b"
+
+
+def _person_apposition(word: str, texts: Sequence[str]) -> bool:
+    """Whether a text gives the word a person's apposition: a name no list knows."""
+    rx = re.compile(r"(?<![\w-])" + re.escape(word) + _PERSON_APPOSITION)
+    return any(rx.search(t) for t in texts)
+
+
 def _label(
     group: list[str],
     contexts: dict[str, frozenset[str]],
@@ -312,7 +323,12 @@ def _label(
     texts = [dmap[p].text for p in group]
     # a surname says who spoke or was pictured ("Sara Afzelius"), not where from
     ranked = sorted(
-        (w for w in count if not _after_given_name(surface.get(w, w), texts)),
+        (
+            w
+            for w in count
+            if not _after_given_name(surface.get(w, w), texts)
+            and not _person_apposition(surface.get(w, w), texts)
+        ),
         key=lambda w: (
             not _org_like(surface.get(w, w), texts),
             -count[w],

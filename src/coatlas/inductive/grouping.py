@@ -29,6 +29,15 @@ from sklearn.metrics import silhouette_score
 LARGE_LESSONS = 1000
 PROJECTED_DIMS = 256
 SILHOUETTE_SAMPLE = 1000
+# Above this many lessons the Ward tree is built on a k-nearest-neighbour graph
+# (``sparse_ward``): the exact tree needs every pairwise distance (n²/2 float64, 3.2 GB
+# peak at 20,000 lessons), the graph n·k edges. Below it, the exact tree as always.
+EXACT_WARD_MAX = 8000
+NEIGHBOURS = 10
+# Above this many key concepts, near-duplicate grouping works on a neighbour graph and a
+# sampled similarity quantile instead of the full concepts × concepts matrix.
+EXACT_CONCEPTS_MAX = 4000
+QUANTILE_PAIRS = 2_000_000
 
 
 def projection(n_in: int, n_out: int = PROJECTED_DIMS, seed: int = 0) -> np.ndarray:
@@ -285,11 +294,14 @@ class ConceptGrouper:
         if self.embedder is None or len(concepts) < 3:
             return self
         v = _normalize(np.asarray(self.embedder.embed(concepts), dtype=np.float64))
-        sims = v @ v.T
-        iu = np.triu_indices(len(concepts), 1)
-        thr = float(np.quantile(sims[iu], self.quantile))
-        z = linkage(v, method="average", metric="cosine")
-        labels = fcluster(z, t=max(1e-6, 1.0 - thr), criterion="distance")
+        if len(concepts) > EXACT_CONCEPTS_MAX:
+            labels = self._large(v)
+        else:
+            sims = v @ v.T
+            iu = np.triu_indices(len(concepts), 1)
+            thr = float(np.quantile(sims[iu], self.quantile))
+            z = linkage(v, method="average", metric="cosine")
+            labels = fcluster(z, t=max(1e-6, 1.0 - thr), criterion="distance")
         members: dict[int, list[str]] = defaultdict(list)
         for c, lab in zip(concepts, labels, strict=True):
             members[int(lab)].append(c)
@@ -300,6 +312,31 @@ class ConceptGrouper:
                 self.group_of_[c] = head
         return self
 
+    def _large(self, v: np.ndarray) -> np.ndarray:
+        """Above ``EXACT_CONCEPTS_MAX`` concepts: the similarity quantile over a seeded
+        sample of pairs, and average linkage over a neighbour graph (near-duplicates are
+        each other's neighbours), never the concepts × concepts matrix."""
+        from sklearn.cluster import AgglomerativeClustering
+
+        n = len(v)
+        rng = np.random.default_rng(0)
+        i = rng.integers(0, n, QUANTILE_PAIRS)
+        j = rng.integers(0, n, QUANTILE_PAIRS)
+        i, j = i[i != j], j[i != j]
+        sims = np.concatenate(
+            [np.einsum("ij,ij->i", v[i[p]], v[j[p]]) for p in _chunks(len(i), 65536)]
+        )
+        thr = float(np.quantile(sims, self.quantile))
+        vf = v.astype(np.float32)
+        model = AgglomerativeClustering(
+            n_clusters=None,
+            distance_threshold=max(1e-6, 1.0 - thr),
+            metric="cosine",
+            linkage="average",
+            connectivity=neighbour_graph(vf),
+        )
+        return model.fit_predict(vf) + 1
+
     def transform(self, bags: list[dict[str, float]]) -> list[dict[str, float]]:
         out = []
         for bag in bags:
@@ -308,6 +345,112 @@ class ConceptGrouper:
                 merged[self.group_of_.get(c, c)] += w
             out.append(dict(merged))
         return out
+
+
+def _reduced(x: np.ndarray, dims: int, seed: int) -> np.ndarray:
+    """The rows in their top principal directions (float32): the neighbour search and
+    the sparse tree's cluster moments cost n·dims, not n·d, and Ward's distances live
+    mostly in the top directions."""
+    from sklearn.decomposition import PCA
+
+    x = np.asarray(x, dtype=np.float32)
+    if x.shape[1] <= dims:
+        return x
+    pca = PCA(n_components=dims, svd_solver="randomized", random_state=seed)
+    return pca.fit_transform(x).astype(np.float32)
+
+
+def _chunks(n: int, size: int = 4096):
+    for i in range(0, n, size):
+        yield slice(i, min(n, i + size))
+
+
+def neighbour_graph(x: np.ndarray, k: int = NEIGHBOURS, metric: str = "euclidean"):
+    """Symmetric k-nearest-neighbour connectivity over the rows, made connected.
+
+    Brute force in bounded chunks (scikit-learn's ``working_memory``): O(n²·d) time but
+    O(n·k) memory. A kNN graph of clustered data falls into many components; they are
+    joined Borůvka-style, each component's most central row to that of the component
+    with the nearest centroid, until one is left, so every merge stays possible and
+    Ward's own cost decides which happen.
+    """
+    from scipy import sparse
+    from scipy.sparse import csgraph
+    from sklearn import config_context
+    from sklearn.neighbors import NearestNeighbors, kneighbors_graph
+
+    n = len(x)
+    with config_context(working_memory=64):
+        g = kneighbors_graph(
+            x, n_neighbors=min(k, n - 1), mode="connectivity", metric=metric, include_self=False
+        )
+    g = g.maximum(g.T).tocsr()
+    while True:
+        c, lab = csgraph.connected_components(g, directed=False)
+        if c == 1:
+            return g
+        member = sparse.csr_matrix(
+            (np.ones(n, dtype=np.float32), (lab, np.arange(n))), shape=(c, n)
+        )
+        counts = np.asarray(member.sum(axis=1)).ravel()
+        cent = np.asarray(member @ x, dtype=np.float32) / counts[:, None].astype(np.float32)
+        spread = np.empty(n, dtype=np.float32)
+        for part in _chunks(n):
+            spread[part] = ((x[part] - cent[lab[part]]) ** 2).sum(axis=1)
+        order = np.lexsort((np.arange(n), spread, lab))
+        first = np.ones(n, dtype=bool)
+        first[1:] = lab[order][1:] != lab[order][:-1]
+        rep = order[first]  # per component (labels ascending) its most central row
+        with config_context(working_memory=64):
+            nn = NearestNeighbors(n_neighbors=2, metric=metric).fit(cent)
+            near = nn.kneighbors(cent, return_distance=False)
+        other = np.where(near[:, 0] == np.arange(c), near[:, 1], near[:, 0])
+        bridge = sparse.csr_matrix((np.ones(c, dtype=g.dtype), (rep, rep[other])), shape=(n, n))
+        g = (g + bridge + bridge.T).tocsr()
+        g.data[:] = 1
+
+
+def sparse_ward(x: np.ndarray, *, dims: int = 128, k: int = NEIGHBOURS, seed: int = 0):
+    """Ward merges (scikit-learn's ``children_``: n−1 pairs, in merge order) of the rows,
+    on a neighbour graph in their top principal directions: memory O(n·(k + dims))."""
+    from sklearn.cluster import ward_tree
+
+    xr = _reduced(x, dims, seed)
+    children, _, _, _ = ward_tree(xr, connectivity=neighbour_graph(xr, k))
+    return children
+
+
+def cut_merges(children: np.ndarray, n: int, sizes: list[int]) -> np.ndarray:
+    """(n, len(sizes)) labels: the clusters left after the first n−size merges, for each
+    size, numbered 1.. in order of each cluster's first row. Cuts of one merge
+    sequence nest (a larger size refines a smaller one)."""
+    parent = np.arange(2 * n - 1)
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    want = {n - s: j for j, s in enumerate(sizes)}
+    out = np.zeros((n, len(sizes)), dtype=int)
+
+    def snapshot(j: int) -> None:
+        roots = np.fromiter((root(i) for i in range(n)), dtype=np.int64, count=n)
+        _, first, inv = np.unique(roots, return_index=True, return_inverse=True)
+        rank = np.empty(len(first), dtype=int)
+        rank[np.argsort(first, kind="stable")] = np.arange(1, len(first) + 1)
+        out[:, j] = rank[inv.ravel()]
+
+    for done in range(n):
+        if done in want:
+            snapshot(want[done])
+        if done == n - 1:
+            break
+        a, b = children[done]
+        parent[root(int(a))] = n + done
+        parent[root(int(b))] = n + done
+    return out
 
 
 class Clusterer:
@@ -323,18 +466,25 @@ class Clusterer:
         n_categories: int | None = None,
         n_codes: int | None = None,
         seed: int = 0,
+        exact_max: int | None = None,
     ) -> None:
         self.n_clusters = n_clusters
         self.n_categories = n_categories
         self.n_codes = n_codes
-        self.seed = seed  # the tree is deterministic; kept for the common interface
+        self.seed = seed  # the exact tree is deterministic; seeds the large path's PCA
+        self.exact_max = exact_max  # None: ``EXACT_WARD_MAX``
 
-    def _choose_k(self, x: np.ndarray, z: np.ndarray) -> int:
+    def _choose_k(self, x: np.ndarray, z: np.ndarray | None, cut=None) -> int:
         n = len(x)
         lo, hi = 2, max(2, min(15, n // 4))
+        # silhouette favours few clusters in flat spaces (it picks 2 on small corpora); the
+        # study's scale is ~1 per 10 lessons, and ~sqrt(n) on dev (115 lessons, 10 clusters)
+        floor = min(hi, round(max(n / 11, math.sqrt(n))))
+        if floor >= hi:  # from ~165 lessons on: no silhouette can pick more than hi
+            return hi
         best, best_s = lo, -2.0
         for k in range(lo, hi + 1):
-            lab = fcluster(z, t=k, criterion="maxclust")
+            lab = fcluster(z, t=k, criterion="maxclust") if cut is None else cut(k)
             if not 2 <= len(set(lab)) <= n - 1:  # silhouette is defined only in between
                 continue
             if n > LARGE_LESSONS:
@@ -350,21 +500,34 @@ class Clusterer:
                 s = silhouette_score(x, lab, metric="euclidean")
             if s > best_s + 1e-9:
                 best, best_s = k, s
-        # silhouette favours few clusters in flat spaces (it picks 2 on small corpora); the
-        # study's scale is ~1 per 10 lessons, and ~sqrt(n) on dev (115 lessons, 10 clusters)
-        return max(best, min(hi, round(max(n / 11, math.sqrt(n)))))
+        return max(best, floor)
+
+    def _sizes(self, n: int, k: int) -> tuple[int, int, int]:
+        k = min(n, k)
+        n_cat = min(n, self.n_categories or max(k, round(2.5 * k), round(n / 5)))
+        n_code = min(n, self.n_codes or max(n_cat, round(n / 2.5)))
+        return k, max(k, min(n_cat, n_code)), n_code
 
     def fit_predict(self, x: np.ndarray) -> np.ndarray:
-        """(n, 3) int array: cluster, category, code per row (1-based, tree order)."""
+        """(n, 3) int array: cluster, category, code per row (1-based).
+
+        Up to ``exact_max`` rows the exact Ward tree (scipy; labels in tree order); above
+        it Ward on a neighbour graph (``sparse_ward``; labels in order of first row),
+        whose memory grows with n, not n².
+        """
         n = len(x)
         if n == 0:
             return np.zeros((0, 3), dtype=int)
         if n == 1:
             return np.ones((1, 3), dtype=int)
+        limit = EXACT_WARD_MAX if self.exact_max is None else self.exact_max
+        if n > limit:
+            children = sparse_ward(x, seed=self.seed)
+            k = self.n_clusters or self._choose_k(
+                x, None, cut=lambda t: cut_merges(children, n, [t])[:, 0]
+            )
+            return cut_merges(children, n, list(self._sizes(n, k)))
         z = linkage(x, method="ward")
-        k = min(n, self.n_clusters or self._choose_k(x, z))
-        n_cat = min(n, self.n_categories or max(k, round(2.5 * k), round(n / 5)))
-        n_code = min(n, self.n_codes or max(n_cat, round(n / 2.5)))
-        n_cat = max(k, min(n_cat, n_code))
-        cols = [fcluster(z, t=t, criterion="maxclust") for t in (k, n_cat, n_code)]
+        sizes = self._sizes(n, self.n_clusters or self._choose_k(x, z))
+        cols = [fcluster(z, t=t, criterion="maxclust") for t in sizes]
         return np.stack(cols, axis=1).astype(int)

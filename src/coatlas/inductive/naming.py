@@ -165,11 +165,14 @@ def phrase_labels(
     for lv in (2, 1, 0):
         below: dict[str, set[str]] = {}  # labels of every node under each node
         if lv < 2:
+            grand: dict[str, set[str]] = {}  # a category's codes' labels, gathered once
+            if lv == 0:
+                for k, g in parents[2].items():
+                    grand.setdefault(g, set()).add(out[2][k])
             for child, parent in parents[lv + 1].items():
                 below.setdefault(parent, set()).add(out[lv + 1][child])
                 if lv == 0:
-                    grand = {out[2][k] for k, g in parents[2].items() if g == child}
-                    below[parent] |= grand
+                    below[parent] |= grand.get(child, set())
         level: set[str] = set()  # labels given at this level: siblings never share one
         for nid in sorted(members[lv]):
             rows = members[lv][nid]

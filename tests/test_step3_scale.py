@@ -3,6 +3,8 @@ near-duplicate concepts without the n² matrices, while small corpora keep the e
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -139,3 +141,48 @@ def test_large_concept_grouping_merges_the_same_near_duplicates(monkeypatch):
     # 12 of 8,646 pairs are duplicates, more than the top 0.1 %: all of them, nothing else
     assert len(merged) == 12 and all(c == h + "x" for c, h in merged.items())
     assert large == exact
+
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "dev-norrvik"
+
+
+class _Chars:
+    """Bag-of-characters vectors (no model), deterministic."""
+
+    name = "chars"
+
+    def embed(self, texts):
+        out = np.zeros((len(texts), 48))
+        for i, t in enumerate(texts):
+            for ch in t.lower():
+                out[i, ord(ch) % 48] += 1.0
+            out[i] /= np.linalg.norm(out[i]) or 1.0
+        return out
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="dev corpus not present")
+def test_step3_runs_whole_on_the_large_paths(monkeypatch):
+    """The dev corpus through Step 3 with every large-corpus path switched on: a valid,
+    nested hierarchy holding every lesson once, the same bytes twice."""
+    from coatlas.inductive import run
+    from coatlas.ingest import read_folder
+    from coatlas.jsonio import dumps
+
+    docs, _ = read_folder(DEV / "documents")
+    monkeypatch.setattr(grouping, "LARGE_LESSONS", 20)
+    monkeypatch.setattr(grouping, "EXACT_WARD_MAX", 30)
+    monkeypatch.setattr(grouping, "EXACT_CONCEPTS_MAX", 30)
+    calls = []
+    real = grouping.sparse_ward
+    monkeypatch.setattr(grouping, "sparse_ward", lambda *a, **k: calls.append(1) or real(*a, **k))
+    a = run(docs, embedder=_Chars(), sparse_encoder=False)
+    assert calls and len(a["lessons"]) > 30
+    placed = {}
+    for cl in a["hierarchy"]:
+        for g in cl["categories"]:
+            for k in g["codes"]:
+                for lid in k["lessons"]:
+                    assert lid not in placed
+                    placed[lid] = (cl["id"], g["id"], k["id"])
+    assert placed == {x["id"]: (x["cluster"], x["category"], x["code"]) for x in a["lessons"]}
+    assert dumps(a) == dumps(run(docs, embedder=_Chars(), sparse_encoder=False))

@@ -354,7 +354,7 @@ def _reduced(x: np.ndarray, dims: int, seed: int) -> np.ndarray:
     from sklearn.decomposition import PCA
 
     x = np.asarray(x, dtype=np.float32)
-    if x.shape[1] <= dims:
+    if x.shape[1] <= dims or len(x) <= dims:
         return x
     pca = PCA(n_components=dims, svd_solver="randomized", random_state=seed)
     return pca.fit_transform(x).astype(np.float32)

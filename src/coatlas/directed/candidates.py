@@ -73,13 +73,25 @@ def read_known(path: str | Path) -> list[list[str]]:
     return out
 
 
+_FINDER: list[MentionFinder] = []
+
+
+def default_finder() -> MentionFinder:
+    """One finder per process while the lexicons stay the same objects, so its memo
+    (each word's Swedish head) carries over from one document to the next."""
+    lex = lexicons()
+    if not (_FINDER and all(_FINDER[0].lex.get(k) is v for k, v in lex.items())):
+        _FINDER[:] = [MentionFinder()]
+    return _FINDER[0]
+
+
 def doc_mentions(
     doc: Document, finder: MentionFinder | None = None
 ) -> tuple[list[Mention], list[Link]]:
     """One document's own name mentions and alias links (discovery mode), before the
     cross-document passes: cue-based names, the title cue and headings. Per document,
     so it runs where the document is read (``coatlas.perdoc``)."""
-    finder = finder or MentionFinder()
+    finder = finder or default_finder()
     spans = _doc_sentences(doc)
     ms, ls = finder.find(doc.path, doc.text, spans, lang=doc.language)
     # the first lines of a document are its title: a name there is what the document is about
@@ -140,13 +152,11 @@ def find_mentions(
                         )
                         mentions.append(m)
         return sorted(mentions, key=Mention.sort_key), links
-    finder = MentionFinder() if found is None else None
     per_doc: dict[str, list[Mention]] = {}
     for doc in docs:
         got = found.get(doc.path) if found is not None else None
         if got is None:
-            finder = finder or MentionFinder()
-            got = doc_mentions(doc, finder)
+            got = doc_mentions(doc)
         per_doc[doc.path], ls = got
         links.extend(ls)
     per_doc, ls = extra_names(docs, _doc_sentences, per_doc)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import simplemma
 
@@ -443,6 +444,28 @@ class MentionFinder:
         self.alias_cues = tuple(
             sorted(set(en.alias_cues) | set(sv.alias_cues), key=len, reverse=True)
         )
+        # each cue as a whole-word pattern, compiled once (built per sentence they cost a
+        # third of the finder's time), with the words a sentence must hold to match it
+        self._naming_rx = tuple(
+            (c, re.compile(r"(?<!\w)" + re.escape(c) + r"(?!\w)")) for c in self.naming
+        )
+        alias_rx = []
+        for c in self.alias_cues:
+            pat, need = re.escape(c), (c,)
+            if c in ("started as", "startade som"):
+                w0, w1 = c.split()
+                pat, need = re.escape(w0) + r"(?:\s+[\w-]+){0,4}?\s+" + re.escape(w1), (w0, w1)
+            elif c == "i stället":
+                # "heter X i stället Y" renames; "Y i stället för X" replaces
+                pat += r"(?!\s+för\b)"
+            alias_rx.append((c, need, re.compile(r"(?<!\w)" + pat + r"(?!\w)")))
+        self._alias_rx = tuple(alias_rx)
+        self._cue_lead = re.compile(
+            r"(?i)(?:(?:"
+            + "|".join(re.escape(c) for c in self.alias_cues + self.naming)
+            + r")\s+)+"
+        )
+        self._sv_heads: dict[str, Any] = {}  # _sv_head by lower-cased word
         acr_cues = sorted(
             {
                 str(w).lower()
@@ -536,6 +559,18 @@ class MentionFinder:
 
     # -- helpers --------------------------------------------------------------
     def _sv_head(self, low: str):
+        """(form, head) of the Swedish head ``low`` ends in, or None; memoised per word
+        (every token of every document asks, and most words repeat)."""
+        try:
+            return self._sv_heads[low]
+        except KeyError:
+            pass
+        if len(self._sv_heads) > 200_000:
+            self._sv_heads.clear()
+        got = self._sv_heads[low] = self._sv_head_of(low)
+        return got
+
+    def _sv_head_of(self, low: str):
         sv = self.lex["sv"]
         false_end = max((len(e) for e in sv.false_head_endings if low.endswith(e)), default=0)
         for form, h in self.sv_forms:
@@ -1605,8 +1640,10 @@ class MentionFinder:
                         x.cues.add("naming")
             # 5. naming verbs: "called X", "heter X", "renamed X"
             slow = stext.lower()
-            for c in self.naming:
-                for mm in re.finditer(r"(?<!\w)" + re.escape(c) + r"(?!\w)", slow):
+            for c, rx in self._naming_rx:
+                if c not in slow:
+                    continue
+                for mm in rx.finditer(slow):
                     after = s0 + mm.end()
                     # "a physiotherapist called X", "en sköterska som heter X": a person
                     if _names_a_person(slow[: mm.start()]):
@@ -1709,8 +1746,7 @@ class MentionFinder:
                 if inner.strip().lower() in self.not_paren:
                     continue  # "Walking Partners (number)" in a table: a unit, not a name
                 # "(formerly X)", "(tidigare kallad X)": the cue is not part of the name
-                cue_rx = "|".join(re.escape(c) for c in self.alias_cues + self.naming)
-                lead = re.match(r"(?i)(?:(?:" + cue_rx + r")\s+)+", inner)
+                lead = self._cue_lead.match(inner)
                 if lead:
                     ia += lead.end()
                     inner = inner[lead.end() :]
@@ -1894,15 +1930,10 @@ class MentionFinder:
                     links.append(Link(m1.key, m2.key, "apposition", doc_path, m1.start, m2.end))
             # 8. rename/alias cues inside the sentence link the names around them
             # ("X started in 2018 as Y": a few words may separate the cue's parts)
-            for c in self.alias_cues:
-                pat = re.escape(c)
-                if c in ("started as", "startade som"):
-                    w0, w1 = c.split()
-                    pat = re.escape(w0) + r"(?:\s+[\w-]+){0,4}?\s+" + re.escape(w1)
-                elif c == "i stället":
-                    # "heter X i stället Y" renames; "Y i stället för X" replaces
-                    pat += r"(?!\s+för\b)"
-                for mm in re.finditer(r"(?<!\w)" + pat + r"(?!\w)", slow):
+            for c, need, rx in self._alias_rx:
+                if not all(w in slow for w in need):
+                    continue
+                for mm in rx.finditer(slow):
                     ca = s0 + mm.start()
                     before = [m for m in ms if m.end <= ca]
                     after = [m for m in ms if m.start >= ca]
@@ -1916,8 +1947,10 @@ class MentionFinder:
                         links.append(Link(x.key, y.key, "alias:" + c, doc_path, x.start, y.end))
             # 8b. "X, som sedan 2019 heter Y", "X, which until 2019 was called Y": a naming
             # verb in a relative clause right after a name renames that name
-            for c in self.naming:
-                for mm in re.finditer(r"(?<!\w)" + re.escape(c) + r"(?!\w)", slow):
+            for c, rx in self._naming_rx:
+                if c not in slow:
+                    continue
+                for mm in rx.finditer(slow):
                     ca, cb = s0 + mm.start(), s0 + mm.end()
                     before = [m for m in ms if m.end <= ca]
                     after = [m for m in ms if m.start >= cb]

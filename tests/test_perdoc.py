@@ -121,3 +121,21 @@ def test_lexicon_hits_travel_with_the_summary_and_are_remembered() -> None:
     perdoc.adopt({doc.path: summary})
     assert summary.found is None  # dropped once taken
     assert lexicon(load_codebook()).known(texts).keys() == set(texts)
+
+
+def test_latest_year_comes_from_the_timelines_parse_unchanged() -> None:
+    """The summary's latest year reuses the timeline's parse (anchored on the document's
+    date); relative years do not count either way, so it is the year ``latest_year``
+    finds in the text."""
+    from coatlas.ingest import document_from_text
+    from coatlas.perdoc import summarise
+    from coatlas.text.years import latest_year
+
+    text = (
+        "Lägesrapport\n\nDatum: 2019-05-01\n\nProjektet startade i fjol och pågår till "
+        "2023. Om tio år vill vi att alla enheter arbetar så."
+    )
+    doc = document_from_text(text, "rapport.txt")
+    got = summarise(doc)
+    assert got.timeline is not None
+    assert got.latest_year == latest_year([(doc.text, doc.language)]) == 2023

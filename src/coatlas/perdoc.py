@@ -67,7 +67,7 @@ def summarise(doc: Document, options: Options | None = None) -> DocSummary:
     from coatlas.inductive.concepts import KeyConceptExtractor
     from coatlas.inductive.detect import LessonDetector
     from coatlas.text.sentences import document_sentences
-    from coatlas.text.years import latest_year
+    from coatlas.text.years import latest_of, latest_year
 
     options = options or Options()
     out = DocSummary(doc.path)
@@ -88,7 +88,11 @@ def summarise(doc: Document, options: Options | None = None) -> DocSummary:
         out.timeline = document_info(doc)
     if options.contexts:
         out.contexts = document_words(doc)
-    out.latest_year = latest_year([(doc.text, doc.language)])
+    out.latest_year = (
+        latest_of(out.timeline.exprs)  # the timeline's parse: the text is not parsed twice
+        if out.timeline is not None
+        else latest_year([(doc.text, doc.language)])
+    )
     return out
 
 

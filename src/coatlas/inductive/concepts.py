@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import simplemma
 
-from .lexicon import load_lexicon
+from .lexicon import SUPPORTED, load_lexicon
 
 _WORD = re.compile(r"[^\W\d_][\w\-’']*", re.UNICODE)
 _EVAL_SPLIT = re.compile(
@@ -37,7 +37,12 @@ class Token:
 
 
 def _lemma(word: str, lang: str) -> str:
+    """The word's lemma in a language coatlas has a lexicon for; in any other (mostly a
+    short line misread as Estonian or Esperanto) the word itself: as with the lexicons,
+    no language beyond those, and no 100 MB lemma dictionary loaded for one line."""
     w = word.lower().strip("'’-")
+    if lang not in SUPPORTED:
+        return w
     try:
         return simplemma.lemmatize(w, lang=lang).lower()
     except Exception:  # noqa: BLE001 - simplemma raises plain errors on odd input

@@ -515,12 +515,18 @@ def latest_year(texts: list[tuple[str, str]]) -> int | None:
     relative ("last year") expressions do not count; a plan's target year does (pass
     ``--today`` where that is not "now").
     """
+    found = [latest_of(find_time_expressions(text, lang)) for text, lang in texts]
+    return max((y for y in found if y is not None), default=None)
+
+
+def latest_of(exprs: list[TimeExpr]) -> int | None:
+    """``latest_year`` of expressions already found: an anchor year changes only the
+    relative ones, which do not count, so a parse made for the timeline serves."""
     best: int | None = None
-    for text, lang in texts:
-        for expr in find_time_expressions(text, lang):
-            if expr.vague or expr.relative:
-                continue
-            for y in (*expr.years, expr.first, expr.last):
-                if y is not None and (best is None or y > best):
-                    best = y
+    for expr in exprs:
+        if expr.vague or expr.relative:
+            continue
+        for y in (*expr.years, expr.first, expr.last):
+            if y is not None and (best is None or y > best):
+                best = y
     return best

@@ -168,7 +168,10 @@ def run(
         else None
     )
     clusterer = clusterer or Clusterer(n_clusters=n_clusters, seed=seed)
-    levels = as_levels(clusterer.fit_predict(lesson_vectors(vecs, bags, latent=latent)), len(cands))
+    x = lesson_vectors(vecs, bags, latent=latent)
+    del vecs, latent  # in x now: one lessons × 16,384 matrix while the tree is built, not two
+    levels = as_levels(clusterer.fit_predict(x), len(cands))
+    del x
 
     lang = label_language or _main_language([c.language for c in cands])
     labeller = Labeller(lang)

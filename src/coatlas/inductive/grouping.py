@@ -60,15 +60,28 @@ def _projected(x, n_out: int = PROJECTED_DIMS, seed: int = 0) -> np.ndarray:
     return np.asarray(x @ projection(x.shape[1], n_out, seed), dtype=np.float32)
 
 
-def _normalize(v: np.ndarray) -> np.ndarray:
-    n = np.linalg.norm(v, axis=1, keepdims=True)
+def _normalize(v: np.ndarray, inplace: bool = False) -> np.ndarray:
+    """Rows to unit length. The norms are taken a few rows at a time (the same values
+    row by row: each row is reduced alone) so a wide matrix (lessons × 16,384 latent
+    terms) is not copied twice for them; ``inplace`` divides ``v`` itself."""
+    if len(v) == 0:
+        return v if inplace else v.copy()
+    n = np.concatenate(
+        [np.linalg.norm(v[part], axis=1, keepdims=True) for part in _chunks(len(v), 256)]
+    )
     n[n == 0] = 1.0
+    if inplace:
+        v /= n
+        return v
     return v / n
 
 
-def centre_by(vectors: np.ndarray, groups: list[str], dtype: type = np.float64) -> np.ndarray:
-    """Subtract each group's mean (groups of one are left as they are)."""
-    out = vectors.astype(dtype)  # a copy
+def centre_by(
+    vectors: np.ndarray, groups: list[str], dtype: type = np.float64, copy: bool = True
+) -> np.ndarray:
+    """Subtract each group's mean (groups of one are left as they are); ``copy=False``
+    works in ``vectors`` itself when it already has ``dtype``."""
+    out = vectors.astype(dtype, copy=copy)
     idx: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(groups):
         idx[g].append(i)
@@ -76,7 +89,7 @@ def centre_by(vectors: np.ndarray, groups: list[str], dtype: type = np.float64) 
         rows = idx[g]
         if len(rows) >= 2:
             out[rows] -= out[rows].mean(axis=0)
-    return _normalize(out)
+    return _normalize(out, inplace=True)
 
 
 class StatementEmbedder:
@@ -129,7 +142,7 @@ def concept_matrix(bags: list[dict[str, float]]) -> np.ndarray:
     for i, b in enumerate(bags):
         for c, w in b.items():
             x[i, col[c]] = w
-    return _normalize(x)
+    return _normalize(x, inplace=True)
 
 
 def lesson_vectors(
@@ -147,10 +160,26 @@ def lesson_vectors(
     latent terms add interpretable features the dense cosine averages away.
     """
     concepts = concept_matrix(bags)
-    parts = [statement_vectors, np.sqrt(concept_weight, dtype=concepts.dtype) * concepts]
+    parts = [(statement_vectors, None), (concepts, concept_weight)]
     if latent is not None and len(latent):
-        parts.append(np.sqrt(latent_weight, dtype=latent.dtype) * latent)
-    return np.hstack(parts)
+        parts.append((latent, latent_weight))
+    # written into one array (as np.hstack of the weighted parts would give, value for
+    # value) so no weighted copy of the wide latent block is made on the way
+    out = np.empty(
+        (len(statement_vectors), sum(p.shape[1] for p, _ in parts)),
+        dtype=np.result_type(*(p.dtype for p, _ in parts)),
+    )
+    at = 0
+    for p, w in parts:
+        dst = out[:, at : at + p.shape[1]]
+        if w is None:
+            dst[...] = p
+        else:
+            dst[...] = np.sqrt(w, dtype=p.dtype) * p if p.dtype != out.dtype else p
+            if p.dtype == out.dtype:
+                np.multiply(dst, np.sqrt(w, dtype=p.dtype), out=dst)
+        at += p.shape[1]
+    return out
 
 
 class SparseEncoder:
@@ -219,7 +248,7 @@ class SparseEncoder:
         for r, t in enumerate(texts):
             idx, val = _LATENT_CACHE[(self.top_k, t)]
             x[r, idx] = val
-        return centre_by(_normalize(x), documents)
+        return centre_by(_normalize(x, inplace=True), documents, copy=False)
 
     def _db(self) -> sqlite3.Connection:
         assert self.cache is not None

@@ -205,7 +205,9 @@ def term_hits(text: str, lang: str, facets: Iterable[Facet] | None = None) -> di
     for i, ks in enumerate(keys):
         for k in ks:
             at.setdefault(k, []).append(i)
-    for fid, term, words in compiled:
+    first, always = _by_first_key(compiled)
+    tried = sorted({ti for k in at for ti in first.get(k, ())} | set(always))
+    for fid, term, words in (compiled[ti] for ti in tried):  # terms whose first word occurs
         n = len(words)
         starts = sorted({i for k in words[0] for i in at.get(k, ())}) if n else [0]
         for i in starts:
@@ -214,17 +216,44 @@ def term_hits(text: str, lang: str, facets: Iterable[Facet] | None = None) -> di
                 for j in range(n):
                     whole[i + j] = True
     if lang == "sv":
-        stems = [stem(t, lang) for t in toks]
-        for fid, term, words in compiled:
-            if len(words) != 1:
+        # a word's stem ending in a single-word term's stem, three letters or more after
+        # its start: each ending of the word looked up, not every term tried on every word
+        heads = _compound_heads(compiled, lang)
+        for i, t in enumerate(toks):
+            if whole[i]:
                 continue
-            head = stem(norm_word(term), lang)
-            if len(head) < COMPOUND_MIN:
-                continue
-            for i, st in enumerate(stems):
-                if not whole[i] and len(st) >= len(head) + 3 and st.endswith(head):
+            st = stem(t, lang)
+            for k in range(3, len(st) - COMPOUND_MIN + 1):
+                for fid, term in heads.get(st[k:], ()):
                     out.setdefault(fid, set()).add(term)
     return {fid: sorted(ts) for fid, ts in sorted(out.items())}
+
+
+@lru_cache(maxsize=8)
+def _by_first_key(
+    compiled: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...],
+) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Term indices by each key of their first word, and the terms with no words."""
+    first: dict[str, list[int]] = {}
+    for ti, (_fid, _term, words) in enumerate(compiled):
+        for k in words[0] if words else ():
+            first.setdefault(k, []).append(ti)
+    always = tuple(ti for ti, (_f, _t, words) in enumerate(compiled) if not words)
+    return {k: tuple(v) for k, v in first.items()}, always
+
+
+@lru_cache(maxsize=8)
+def _compound_heads(
+    compiled: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...], lang: str
+) -> dict[str, list[tuple[str, str]]]:
+    """Single-word terms by their stem (``COMPOUND_MIN`` letters or more)."""
+    heads: dict[str, list[tuple[str, str]]] = {}
+    for fid, term, words in compiled:
+        if len(words) == 1:
+            head = stem(norm_word(term), lang)
+            if len(head) >= COMPOUND_MIN:
+                heads.setdefault(head, []).append((fid, term))
+    return heads
 
 
 @lru_cache(maxsize=8)

@@ -460,3 +460,23 @@ def test_report_summarises_framework_facets_per_cluster(sample, tmp_path):
     lessons["lessons"].pop()
     write_reports(tmp_path, **sample)
     assert "Framework facets:" not in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_tall_figure_1_png_stays_within_its_pixel_budget():
+    """Hundreds of initiatives: the PNG at the resolution that keeps it within
+    ``MAX_PNG_PIXELS`` (the SVG whole); a figure of a usual size keeps 300 dpi."""
+    import struct
+
+    from coatlas.report.figure import DPI, MAX_PNG_PIXELS, png_dpi, render_figure1
+
+    assert png_dpi(1.65 + 0.3 * 40) == DPI
+    rows = [
+        {"id": f"i{k:03d}", "name": f"Initiative {k}", "start": 2000 + k % 20, "methods": ["x"]}
+        for k in range(300)
+    ]
+    _, png = render_figure1(rows, {"x": "X"}, 2024, formats=("png",))
+    w, h = struct.unpack(">II", png[16:24])
+    assert w * h <= MAX_PNG_PIXELS
+    assert w < 11 * DPI and h > 8 * w  # lower resolution, the whole 92-inch height
+    _, png5 = render_figure1(rows[:5], {"x": "X"}, 2024, formats=("png",))
+    assert struct.unpack(">II", png5[16:24])[0] == 11 * DPI

@@ -310,10 +310,16 @@ def analyze(
     components: Components | None = None,
 ) -> RunSummary:
     """The whole analysis of ``docs_dir`` into ``out_dir`` (numpy's BLAS on one thread
-    meanwhile: ``engine.one_blas_thread`` says why)."""
+    meanwhile: ``engine.one_blas_thread`` says why; in a parallel run the processes
+    take turns at the e5 model: ``embed.shared_turns``)."""
+    import contextlib
+
+    from coatlas.embed import shared_turns
     from coatlas.engine import one_blas_thread
 
-    with one_blas_thread():
+    s = settings or Settings()
+    turns = shared_turns() if s.engine == "local" and s.workers > 1 else contextlib.nullcontext()
+    with one_blas_thread(), turns:
         # files start being read on the other core while this process gets ready
         ahead = _read_ahead(docs_dir, settings or Settings())
         try:

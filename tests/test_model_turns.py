@@ -39,8 +39,11 @@ def _acquire_within(seconds: float) -> bool:
         with model_turn():
             got.set()
 
-    threading.Thread(target=take, daemon=True).start()
-    return got.wait(seconds)
+    t = threading.Thread(target=take, daemon=True)
+    t.start()
+    ok = got.wait(seconds)
+    t.join(seconds)  # its turn given back before the run's turns are closed
+    return ok
 
 
 def test_no_turns_outside_a_shared_run():
@@ -88,6 +91,15 @@ def test_a_dead_holder_gives_the_turn_back():
         assert held.wait(10)
         child.join(10)
         assert _acquire_within(10)
+
+
+def test_a_turn_ending_after_the_run_closed_its_turns_is_quiet():
+    with shared_turns():
+        turn = model_turn()
+        turn.__enter__()
+    turn.__exit__(None, None, None)  # the file is closed: nothing to give back
+    with shared_turns(), model_turn():  # and the next run takes turns as usual
+        pass
 
 
 @fork

@@ -62,7 +62,10 @@ class _Turns:
 
     def __exit__(self, *exc: Any) -> None:
         try:
-            self._fcntl.lockf(self._file.fileno(), self._fcntl.LOCK_UN)
+            # closed meanwhile (the run ended under a straggling thread): closing the
+            # file already gave the record lock back
+            with contextlib.suppress(OSError, ValueError):
+                self._fcntl.lockf(self._file.fileno(), self._fcntl.LOCK_UN)
         finally:
             self._threads.release()
 
